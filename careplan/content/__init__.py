@@ -1,0 +1,1 @@
+"""Suggested content: data files, each item with its source."""
