@@ -1,1 +1,254 @@
-"""Suggested content: data files, each item with its source."""
+"""Suggested content: roles, tasks, questions, example changes, warning signs and helplines.
+
+Every item is a suggestion written in our own plain words and carries the public page it draws
+on (`Source`). None of it is medical advice; screens should show `DISCLAIMER` near it.
+
+The JSON files ship inside this package. Nothing is read at import time: each file is read the
+first time a function needs it and then cached for the life of the process. Functions return
+fresh lists of frozen dataclasses, so callers may sort or filter them freely. An id we do not
+know (section, area, region) gives an empty list, never an error.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+__all__ = [
+    "DISCLAIMER",
+    "Helpline",
+    "ModificationExample",
+    "Source",
+    "Suggestion",
+    "TaskSuggestion",
+    "WarningSignGroup",
+    "helplines",
+    "modification_examples",
+    "oncologist_questions",
+    "questions",
+    "regions",
+    "roles",
+    "tasks",
+    "warning_signs",
+]
+
+DISCLAIMER = "These are suggestions to talk over with your care team, not medical advice."
+
+
+@dataclass(frozen=True)
+class Source:
+    """The public page an item draws on."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A role description or a question to consider. `id` is a role id or a stable question id."""
+
+    id: str
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class TaskSuggestion:
+    """A kind of help someone could take on (`id` is a vocab.TASKS id)."""
+
+    id: str
+    text: str
+    examples: tuple[str, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class ModificationExample:
+    """One way an activity has been adapted: what it was `before`, what it could be `now`."""
+
+    area: str
+    before: str
+    now: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class WarningSignGroup:
+    """Signs worth a call during a treatment break, and who to call."""
+
+    id: str
+    title: str
+    signs: tuple[str, ...]
+    who_to_call: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Helpline:
+    """A public helpline. `phone` or `website` may be None, never both."""
+
+    name: str
+    helps_with: str
+    phone: str | None
+    website: str | None
+    source: Source
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+@cache
+def _read(name: str) -> Any:
+    """Parse one of our JSON files, once."""
+    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def _source(raw: dict[str, Any] | None, default: Source | None = None) -> Source:
+    if raw is None:
+        if default is None:
+            raise ValueError("content item has no source")
+        return default
+    return Source(title=raw["title"], url=raw["url"])
+
+
+def _suggestions(raw_items: list[dict[str, Any]], default: Source | None = None) -> tuple[Suggestion, ...]:
+    return tuple(
+        Suggestion(id=item["id"], text=item["text"], source=_source(item.get("source"), default))
+        for item in raw_items
+    )
+
+
+@cache
+def _roles() -> tuple[Suggestion, ...]:
+    return _suggestions(_read("roles.json")["roles"])
+
+
+@cache
+def _tasks() -> tuple[TaskSuggestion, ...]:
+    return tuple(
+        TaskSuggestion(
+            id=item["id"],
+            text=item["text"],
+            examples=tuple(item.get("examples", ())),
+            source=_source(item.get("source")),
+        )
+        for item in _read("tasks.json")["tasks"]
+    )
+
+
+@cache
+def _questions() -> dict[str, tuple[Suggestion, ...]]:
+    data = _read("questions.json")
+    sections: dict[str, tuple[Suggestion, ...]] = {}
+    for section_id, block in data["sections"].items():
+        default = _source(block.get("source")) if block.get("source") else None
+        sections[section_id] = _suggestions(block["questions"], default)
+    return sections
+
+
+@cache
+def _oncologist_questions() -> tuple[Suggestion, ...]:
+    block = _read("questions.json")["oncologist_questions"]
+    default = _source(block.get("source")) if block.get("source") else None
+    return _suggestions(block["questions"], default)
+
+
+@cache
+def _modifications() -> dict[str, tuple[ModificationExample, ...]]:
+    areas: dict[str, tuple[ModificationExample, ...]] = {}
+    for area, block in _read("modifications.json")["areas"].items():
+        default = _source(block.get("source")) if block.get("source") else None
+        areas[area] = tuple(
+            ModificationExample(
+                area=area,
+                before=item["before"],
+                now=item["now"],
+                source=_source(item.get("source"), default),
+            )
+            for item in block["examples"]
+        )
+    return areas
+
+
+@cache
+def _warning_signs() -> tuple[WarningSignGroup, ...]:
+    return tuple(
+        WarningSignGroup(
+            id=group["id"],
+            title=group["title"],
+            signs=tuple(group["signs"]),
+            who_to_call=group["who_to_call"],
+            source=_source(group.get("source")),
+        )
+        for group in _read("warning_signs.json")["groups"]
+    )
+
+
+@cache
+def _helplines() -> dict[str, tuple[Helpline, ...]]:
+    regions: dict[str, tuple[Helpline, ...]] = {}
+    for region, items in _read("helplines.json")["regions"].items():
+        regions[region] = tuple(
+            Helpline(
+                name=item["name"],
+                helps_with=item["helps_with"],
+                phone=item.get("phone") or None,
+                website=item.get("website") or None,
+                source=_source(item.get("source")),
+            )
+            for item in items
+        )
+    return regions
+
+
+# --- public API ----------------------------------------------------------------------------
+
+
+def roles() -> list[Suggestion]:
+    """One plain description per vocab.TEAM_ROLES id (all but "custom"); `id` is the role id."""
+    return list(_roles())
+
+
+def tasks() -> list[TaskSuggestion]:
+    """One description, with examples, per vocab.TASKS id."""
+    return list(_tasks())
+
+
+def questions(section: str) -> list[Suggestion]:
+    """Gentle questions to consider for a vocab.SECTIONS id; [] for a section we do not know."""
+    if not isinstance(section, str):
+        return []
+    return list(_questions().get(section, ()))
+
+
+def oncologist_questions() -> list[Suggestion]:
+    """Questions to bring to the oncologist about a treatment break."""
+    return list(_oncologist_questions())
+
+
+def modification_examples(area: str) -> list[ModificationExample]:
+    """Example adaptations for a vocab.MODIFICATION_AREAS id; [] for an area we do not know."""
+    if not isinstance(area, str):
+        return []
+    return list(_modifications().get(area, ()))
+
+
+def warning_signs() -> list[WarningSignGroup]:
+    """Signs to watch for during a treatment break, grouped, each group saying who to call."""
+    return list(_warning_signs())
+
+
+def regions() -> list[str]:
+    """Region codes that have helplines, e.g. ["US", "UK"]."""
+    return list(_helplines())
+
+
+def helplines(region: str) -> list[Helpline]:
+    """Helplines for a region code (any case, e.g. "uk"); [] for a region we do not know."""
+    if not isinstance(region, str):
+        return []
+    return list(_helplines().get(region.strip().upper(), ()))

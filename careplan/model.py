@@ -1,0 +1,168 @@
+"""The care plan: what one person and the people who care for them have written down together.
+
+Plain dataclasses, permissive while someone is typing (a draft may be half-finished) and checked
+by `problems()` before a version is saved. Ids of choices come from `careplan.vocab`.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import date
+
+from careplan import vocab
+
+
+def new_id() -> str:
+    """A short id that keeps an item recognisable across versions (for journeys and diffs)."""
+    return secrets.token_hex(4)
+
+
+@dataclass
+class View:
+    """Another voice on the same thing: kept beside the first, never written over it."""
+
+    voice: str = "caregiver"
+    text: str = ""
+
+
+@dataclass
+class Participant:
+    name: str = ""
+    role: str = "caregiver"  # vocab.PARTICIPANT_ROLES
+    relationship: str = ""  # "wife", "son", "palliative social worker"
+
+
+@dataclass
+class About:
+    name: str = ""
+    preferred_name: str = ""
+    date_of_birth: date | None = None
+    illness: str = ""  # in their own words
+    participants: list[Participant] = field(default_factory=list)
+
+    @property
+    def called(self) -> str:
+        return self.preferred_name.strip() or self.name.strip()
+
+
+@dataclass
+class Statement:
+    text: str = ""
+    kind: str = "other"  # vocab.STATEMENT_KINDS
+    voice: str = "person"  # vocab.VOICES
+    other_views: list[View] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Goal:
+    title: str = ""
+    why: str = ""
+    category: str = "meaningful"  # vocab.GOAL_CATEGORIES
+    voice: str = "person"
+    status: str = "active"  # vocab.GOAL_STATUSES
+    fallback: str = ""  # "if this gets harder, then ..."
+    started_on: date | None = None
+    ended_on: date | None = None
+    adapted_from: str | None = None  # id of the goal this one grew out of
+    adapted_reason: str = ""
+    other_views: list[View] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Modification:
+    area: str = "other"  # vocab.MODIFICATION_AREAS
+    before: str = ""  # what I used to do
+    now: str = ""  # what I'll do now
+    why: str = ""
+    status: str = "trying"  # vocab.MODIFICATION_STATUSES
+    voice: str = "person"
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class TreatmentBreak:
+    kind: str | None = None  # vocab.BREAK_KINDS; None while nobody has started this worksheet
+    event: str = ""
+    starts_on: date | None = None
+    ends_on: date | None = None
+    current_treatment: str = ""
+    team_said: str = ""
+    hopes: str = ""
+    fears: str = ""
+    questions: list[str] = field(default_factory=list)  # for the oncologist
+    warning_signs: list[str] = field(default_factory=list)
+    who_to_call: str = ""
+    status: str | None = None  # vocab.BREAK_STATUSES
+    look_again_on: date | None = None
+
+    @property
+    def started(self) -> bool:
+        return self != TreatmentBreak()
+
+
+@dataclass
+class TeamMember:
+    name: str = ""
+    role: str = "family"  # vocab.TEAM_ROLES
+    custom_role: str = ""  # used when role is "custom"
+    contact: str = ""
+    when: str = ""  # "weekdays 9-5", "any time"
+    tasks: list[str] = field(default_factory=list)  # vocab.TASKS ids or free words
+    helps_with: str = ""
+    first_contact: bool = False
+    id: str = field(default_factory=new_id)
+
+    @property
+    def role_label(self) -> str:
+        if self.role == "custom":
+            return self.custom_role.strip() or vocab.TEAM_ROLES["custom"]
+        return vocab.label(vocab.TEAM_ROLES, self.role)
+
+
+@dataclass
+class CheckIn:
+    """How things are now: saved with each version so change shows over time."""
+
+    function_level: int | None = None  # vocab.FUNCTION_LEVELS (Palliative Performance Scale)
+    symptoms: dict[str, int] = field(default_factory=dict)  # vocab.SYMPTOMS id -> 0..10
+    answered_by: str = ""  # vocab.VOICES
+    note: str = ""
+
+
+@dataclass
+class CarePlan:
+    about: About = field(default_factory=About)
+    matters: list[Statement] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    modifications: list[Modification] = field(default_factory=list)
+    treatment_break: TreatmentBreak = field(default_factory=TreatmentBreak)
+    team: list[TeamMember] = field(default_factory=list)
+    checkin: CheckIn = field(default_factory=CheckIn)
+    next_review: date | None = None
+
+    @property
+    def person(self) -> str:
+        return self.about.name.strip()
+
+    def goal(self, goal_id: str) -> Goal | None:
+        return next((goal for goal in self.goals if goal.id == goal_id), None)
+
+    @property
+    def first_contact(self) -> TeamMember | None:
+        return next((member for member in self.team if member.first_contact), None)
+
+
+# The top-level sections, in the order they are stored and shown.
+SECTION_NAMES: tuple[str, ...] = (
+    "about",
+    "matters",
+    "goals",
+    "modifications",
+    "treatment_break",
+    "team",
+    "checkin",
+    "next_review",
+)

@@ -1,0 +1,73 @@
+"""One writer per plan: an OS file lock that dies with the process holding it.
+
+`fcntl.flock` is released by the kernel when the holder exits, however it exits, so a killed
+careplan never locks anyone out. The lock file holds the holder's pid for a helpful message.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+
+from careplan.safe_files import FILE_MODE, ensure_private_dir
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+
+class LockBusy(Exception):
+    def __init__(self, holder: str) -> None:
+        self.holder = holder
+        super().__init__(holder)
+
+
+class PlanLock:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._descriptor: int | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._descriptor is not None
+
+    def acquire(self) -> None:
+        """Take the lock now or raise LockBusy naming who has it."""
+        if self.held:
+            return
+        ensure_private_dir(self.path.parent)
+        descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        if fcntl is not None:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = _read_holder(descriptor)
+                os.close(descriptor)
+                raise LockBusy(holder) from None
+        os.ftruncate(descriptor, 0)
+        os.write(descriptor, f"process {os.getpid()} on {socket.gethostname()}".encode())
+        self._descriptor = descriptor
+
+    def release(self) -> None:
+        if self._descriptor is None:
+            return
+        descriptor, self._descriptor = self._descriptor, None
+        if fcntl is not None:
+            fcntl.flock(descriptor, fcntl.LOCK_UN)
+        os.close(descriptor)
+
+    def __enter__(self) -> PlanLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.release()
+
+
+def _read_holder(descriptor: int) -> str:
+    try:
+        return os.pread(descriptor, 200, 0).decode("utf-8", "replace").strip()
+    except OSError:
+        return ""

@@ -1,0 +1,431 @@
+"""The data folder: one TinyDB file per plan, versions that never change, drafts, one writer per plan.
+
+Layout (see `careplan.locations`):
+    plans/<id>.json    the plan's versions and their content-addressed pieces (TinyDB)
+    plans/<id>.lock    held while a process may write the plan
+    drafts/<id>.json   work in progress, saved continuously, cleared by saving a version
+    index.json         a cache of each plan's summary, so the caseload lists without reading plans
+
+One file per plan keeps saving a version independent of the size of the caseload. Screens and the
+CLI use this module; nothing else touches TinyDB.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+
+from careplan import locations, plan_objects
+from careplan.codec import from_dict, to_dict
+from careplan.errors import (
+    AmbiguousPlan,
+    CarePlanError,
+    DamagedFile,
+    InvalidPlanFile,
+    PlanLocked,
+    PlanNotFound,
+    StorageError,
+)
+from careplan.migrations import SCHEMA_VERSION, migrate
+from careplan.model import CarePlan
+from careplan.plan_lock import LockBusy, PlanLock
+from careplan.safe_files import atomic_write, ensure_private_dir, remove
+from careplan.tinydb_storage import AtomicJSONStorage, encode, read_json_file
+from careplan.validation import check
+
+META, VERSIONS, OBJECTS = "_meta", "versions", "objects"
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    number: int
+    saved_at: datetime
+    saved_by: str
+    note: str
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    id: str
+    person: str
+    versions: int
+    last_saved: datetime | None
+    next_review: date | None
+    has_draft: bool = False
+    problem: str = ""  # set when the plan's file cannot be read
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "person": self.person,
+            "versions": self.versions,
+            "last_saved": self.last_saved.isoformat() if self.last_saved else None,
+            "next_review": self.next_review.isoformat() if self.next_review else None,
+            "has_draft": self.has_draft,
+            "problem": self.problem or None,
+        }
+
+
+@dataclass
+class Draft:
+    plan: CarePlan
+    based_on: int | None  # the version it started from, None for a plan never saved
+    updated_at: datetime
+    extra: dict[str, Any] = field(default_factory=dict)  # e.g. a guided session's step and notes
+
+
+class Store:
+    """A data folder. Creating one touches nothing; folders appear on the first write."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    # --- the caseload -------------------------------------------------------------------------
+
+    def plan_ids(self) -> list[str]:
+        folder = locations.plans_dir(self.root)
+        try:
+            names = os.listdir(folder)
+        except FileNotFoundError:
+            return []
+        except OSError as error:
+            raise DamagedFile(folder, error.strerror or str(error)) from None
+        return sorted(name[:-5] for name in names if name.endswith(".json") and not name.startswith("."))
+
+    def list_plans(self) -> list[PlanSummary]:
+        """Every plan's summary, from the index where the plan file has not changed since."""
+        index_path = locations.index_file(self.root)
+        try:
+            cached = read_json_file(index_path) or {}
+        except DamagedFile:
+            cached = {}  # only a cache: rebuild it
+        entries = cached.get("plans", {}) if isinstance(cached, dict) else {}
+        fresh: dict[str, Any] = {}
+        summaries = []
+        for plan_id in self.plan_ids():
+            path = locations.plan_file(self.root, plan_id)
+            try:
+                stat = path.stat()
+                stamp = [stat.st_mtime_ns, stat.st_size]
+            except OSError:
+                stamp = None
+            entry = entries.get(plan_id)
+            if not (isinstance(entry, dict) and stamp and entry.get("stamp") == stamp):
+                entry = {"stamp": stamp, **self._summarise(plan_id)}
+            fresh[plan_id] = entry
+            summaries.append(self._summary_from_entry(plan_id, entry))
+        if fresh != entries:
+            try:
+                atomic_write(index_path, encode({"plans": fresh}))
+            except CarePlanError:
+                pass  # the index is a cache; the plans themselves are fine
+        return sorted(summaries, key=lambda summary: (summary.person.casefold(), summary.id))
+
+    def resolve(self, ref: str) -> str:
+        """A plan id from an id, the start of an id, or an unambiguous start of the person's name."""
+        ref = ref.strip()
+        if not ref:
+            raise PlanNotFound(ref)
+        ids = self.plan_ids()
+        if ref in ids:
+            return ref
+        wanted = ref.casefold()
+        summaries = self.list_plans()
+        matches = [s for s in summaries if s.id.startswith(wanted)]
+        if not matches:
+            matches = [s for s in summaries if _name_starts_with(s.person, wanted)]
+        if len(matches) == 1:
+            return matches[0].id
+        if not matches:
+            raise PlanNotFound(ref)
+        raise AmbiguousPlan(ref, [f"{s.person} ({s.id})" for s in matches])
+
+    def create_plan(self, plan: CarePlan) -> PlanFile:
+        """Start a new plan (no versions yet; the plan is kept as its draft) and open it for writing."""
+        if not plan.person:
+            raise CarePlanError("A new plan needs the person's name.")
+        plan_id = _new_plan_id(plan.person, set(self.plan_ids()))
+        ensure_private_dir(locations.plans_dir(self.root))
+        opened = PlanFile(self.root, plan_id, write=True, create=True, person=plan.person)
+        opened.save_draft(plan)
+        return opened
+
+    def open_plan(self, plan_id: str, *, write: bool = True, read_only_if_busy: bool = False) -> PlanFile:
+        """Open a plan. For writing, takes its lock: PlanLocked if another process has it, or a
+        read-only PlanFile (with `locked_by` set) when `read_only_if_busy`."""
+        if plan_id not in self.plan_ids():
+            raise PlanNotFound(plan_id)
+        try:
+            return PlanFile(self.root, plan_id, write=write)
+        except LockBusy as busy:
+            if not read_only_if_busy:
+                raise PlanLocked(self._person_or_id(plan_id), busy.holder) from None
+            opened = PlanFile(self.root, plan_id, write=False)
+            opened.locked_by = busy.holder or "another careplan window"
+            return opened
+
+    def refresh_index(self) -> None:
+        self.list_plans()
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def _summarise(self, plan_id: str) -> dict[str, Any]:
+        try:
+            with PlanFile(self.root, plan_id, write=False) as opened:
+                versions = opened.versions()
+                meta = opened.meta
+                return {
+                    "person": meta.get("person", ""),
+                    "versions": len(versions),
+                    "last_saved": versions[-1].saved_at.isoformat() if versions else None,
+                    "next_review": meta.get("next_review"),
+                    "problem": "",
+                }
+        except CarePlanError as error:
+            return {"person": "", "versions": 0, "last_saved": None, "next_review": None, "problem": str(error)}
+
+    def _summary_from_entry(self, plan_id: str, entry: dict[str, Any]) -> PlanSummary:
+        return PlanSummary(
+            id=plan_id,
+            person=entry.get("person") or "",
+            versions=entry.get("versions") or 0,
+            last_saved=_datetime_or_none(entry.get("last_saved")),
+            next_review=_date_or_none(entry.get("next_review")),
+            has_draft=locations.draft_file(self.root, plan_id).exists(),
+            problem=entry.get("problem") or "",
+        )
+
+    def _person_or_id(self, plan_id: str) -> str:
+        try:
+            with PlanFile(self.root, plan_id, write=False) as opened:
+                return opened.person or plan_id
+        except CarePlanError:
+            return plan_id
+
+
+class PlanFile:
+    """One plan, opened. Read-only, or writable while this process holds the plan's lock."""
+
+    def __init__(self, root: Path, plan_id: str, *, write: bool, create: bool = False, person: str = "") -> None:
+        self.root = root
+        self.id = plan_id
+        self.path = locations.plan_file(root, plan_id)
+        self.read_only = not write
+        self.locked_by = ""  # who holds the lock, when we fell back to reading only
+        self._lock = PlanLock(locations.lock_file(root, plan_id))
+        if write:
+            self._lock.acquire()
+        try:
+            self._storage = AtomicJSONStorage(self.path, read_only=not write)
+            self._db = TinyDB(storage=_use(self._storage))
+            if create:
+                self._create(person)
+            self._load()
+        except BaseException:
+            self._lock.release()
+            raise
+
+    # --- reading ------------------------------------------------------------------------------
+
+    @property
+    def person(self) -> str:
+        return self.meta.get("person", "")
+
+    def versions(self) -> list[VersionInfo]:
+        return list(self._versions)
+
+    @property
+    def latest(self) -> int | None:
+        return self._versions[-1].number if self._versions else None
+
+    def version(self, number: int) -> VersionInfo:
+        for info in self._versions:
+            if info.number == number:
+                return info
+        raise CarePlanError(f"{self.person or self.id}'s plan has no version {number}.")
+
+    def load(self, number: int | None = None) -> CarePlan:
+        """A saved version (the latest by default) as a fresh CarePlan the caller may change."""
+        if number is None:
+            if not self._versions:
+                return CarePlan()
+            number = self._versions[-1].number
+        self.version(number)
+        record = self._records[number]
+        try:
+            plan_data = plan_objects.join(record["s"], self._objects)
+            return from_dict(CarePlan, plan_data, where=f"version {number}")
+        except (KeyError, TypeError, InvalidPlanFile) as error:
+            raise DamagedFile(self.path, f"version {number} is incomplete ({error})") from None
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def save_version(self, plan: CarePlan, saved_by: str, note: str = "", when: datetime | None = None) -> VersionInfo:
+        """Save the plan as a new, numbered version that is never changed again. Clears the draft."""
+        self._need_write()
+        check(plan)
+        sections, objects = plan_objects.split(to_dict(plan))
+        new_objects = {key: data for key, data in objects.items() if key not in self._objects}
+        number = (self.latest or 0) + 1
+        when = when or datetime.now().astimezone()
+        record = {"n": number, "at": when.isoformat(), "by": saved_by.strip(), "note": note.strip(), "s": sections}
+        meta = {
+            "person": plan.person,
+            "next_review": plan.next_review.isoformat() if plan.next_review else None,
+        }
+        with self._storage.batch():
+            if new_objects:
+                self._db.table(OBJECTS).insert_multiple({"h": key, "d": data} for key, data in new_objects.items())
+            self._db.table(VERSIONS).insert(record)
+            self._db.table(META).update(meta)
+        self._objects.update(new_objects)
+        self._records[number] = record
+        self.meta.update(meta)
+        info = _version_info(record)
+        self._versions.append(info)
+        self.discard_draft()
+        return info
+
+    def draft(self) -> Draft | None:
+        """The work in progress, if any."""
+        path = locations.draft_file(self.root, self.id)
+        data = read_json_file(path)
+        if data is None:
+            return None
+        try:
+            if not isinstance(data, dict):
+                raise InvalidPlanFile("draft", "should be a JSON object")
+            return Draft(
+                plan=from_dict(CarePlan, data.get("plan", {}), where="draft"),
+                based_on=data.get("based_on"),
+                updated_at=datetime.fromisoformat(data["updated_at"]),
+                extra=data.get("extra") or {},
+            )
+        except (InvalidPlanFile, KeyError, TypeError, ValueError) as error:
+            raise DamagedFile(path, f"the draft is not in the expected shape ({error})") from None
+
+    def save_draft(self, plan: CarePlan, based_on: int | None = None, extra: dict[str, Any] | None = None) -> None:
+        """Keep the work in progress safe on disk (atomically, so a crash keeps the previous draft)."""
+        self._need_write()
+        data = {
+            "schema": SCHEMA_VERSION,
+            "plan_id": self.id,
+            "based_on": based_on if based_on is not None else self.latest,
+            "updated_at": datetime.now().astimezone().isoformat(),
+            "plan": to_dict(plan),
+            "extra": extra or {},
+        }
+        atomic_write(locations.draft_file(self.root, self.id), encode(data))
+
+    def discard_draft(self) -> None:
+        self._need_write()
+        remove(locations.draft_file(self.root, self.id))
+
+    def close(self) -> None:
+        self._storage.close()
+        self._lock.release()
+
+    def __enter__(self) -> PlanFile:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # --- inside -------------------------------------------------------------------------------
+
+    def _need_write(self) -> None:
+        if self.read_only:
+            raise PlanLocked(self.person or self.id, self.locked_by)
+
+    def _create(self, person: str) -> None:
+        if self.path.exists():
+            raise CarePlanError(f"A plan file already exists at {self.path}.")
+        meta = {
+            "schema": SCHEMA_VERSION,
+            "id": self.id,
+            "person": person,
+            "created_at": datetime.now().astimezone().isoformat(),
+            "next_review": None,
+        }
+        self._db.table(META).insert(meta)
+
+    def _load(self) -> None:
+        raw = self._storage.read()
+        if raw is None:
+            raise DamagedFile(self.path, "it is missing")
+        if not isinstance(raw, dict) or not isinstance(raw.get(META), dict) or not raw[META]:
+            raise DamagedFile(self.path, "it is not a careplan plan file")
+        try:
+            meta = next(iter(raw[META].values()))
+            schema = meta.get("schema")
+            if not isinstance(schema, int):
+                raise DamagedFile(self.path, "it has no data format version")
+            migrated = migrate(raw, schema, self.path)
+            if migrated is not raw:
+                self._storage._data = migrated  # written in the new format on the next save
+            self.meta: dict[str, Any] = dict(next(iter(migrated[META].values())))
+            self._objects: dict[str, Any] = {doc["h"]: doc["d"] for doc in migrated.get(OBJECTS, {}).values()}
+            records = sorted(migrated.get(VERSIONS, {}).values(), key=lambda record: record["n"])
+            self._records: dict[int, dict[str, Any]] = {record["n"]: record for record in records}
+            self._versions: list[VersionInfo] = [_version_info(record) for record in records]
+        except (AttributeError, KeyError, TypeError, ValueError) as error:
+            raise DamagedFile(self.path, f"it is not in the expected shape ({type(error).__name__}: {error})") from None
+
+
+def _use(storage: AtomicJSONStorage):
+    """TinyDB builds its storage from a class; hand it the instance we already made."""
+    return lambda: storage
+
+
+def _version_info(record: dict[str, Any]) -> VersionInfo:
+    return VersionInfo(
+        number=record["n"],
+        saved_at=datetime.fromisoformat(record["at"]),
+        saved_by=record.get("by", ""),
+        note=record.get("note", ""),
+    )
+
+
+def _new_plan_id(person: str, taken: set[str]) -> str:
+    ascii_name = unicodedata.normalize("NFKD", person).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:24].strip("-") or "plan"
+    while True:
+        plan_id = f"{slug}-{secrets.token_hex(2)}"
+        if plan_id not in taken:
+            return plan_id
+
+
+def _name_starts_with(person: str, wanted: str) -> bool:
+    return person.casefold().startswith(wanted)
+
+
+def _datetime_or_none(text: Any) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text) if text else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _date_or_none(text: Any) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except (TypeError, ValueError):
+        return None
+
+
+__all__ = [
+    "Draft",
+    "PlanFile",
+    "PlanSummary",
+    "Store",
+    "StorageError",
+    "VersionInfo",
+]

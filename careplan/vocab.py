@@ -1,0 +1,156 @@
+"""The fixed words of a care plan: every choice list, as (id, plain label) pairs.
+
+Ids are stored on disk and used by the CLI's JSON, so they never change; labels are what people read.
+"""
+
+from __future__ import annotations
+
+Choices = dict[str, str]
+
+VOICES: Choices = {
+    "person": "The person",
+    "caregiver": "Caregiver",
+    "together": "Together",
+}
+
+PARTICIPANT_ROLES: Choices = {
+    "person": "The person",
+    "caregiver": "Caregiver",
+    "facilitator": "Facilitator",
+}
+
+STATEMENT_KINDS: Choices = {
+    "strength": "What gives me strength",
+    "worry": "What worries me",
+    "hope": "What I hope for",
+    "cannot_live_without": "What I can't imagine living without",
+    "other": "Something else that matters",
+}
+
+GOAL_CATEGORIES: Choices = {
+    "symptoms": "Managing symptoms",
+    "daily_life": "Making daily life easier",
+    "meaningful": "Meaningful moments",
+}
+
+GOAL_STATUSES: Choices = {
+    "active": "Active",
+    "achieved": "Achieved",
+    "adapted": "Adapted",
+    "let_go": "Let go",
+}
+
+MODIFICATION_AREAS: Choices = {
+    "work": "Work",
+    "exercise": "Exercise",
+    "eating_out": "Eating out",
+    "travel": "Travel",
+    "seeing_people": "Seeing people",
+    "home": "Home",
+    "hobbies": "Hobbies",
+    "other": "Other",
+}
+
+MODIFICATION_STATUSES: Choices = {
+    "trying": "Trying it",
+    "working": "Working",
+    "not_working": "Not working",
+    "stopped": "Stopped",
+}
+
+BREAK_KINDS: Choices = {
+    "recover": "A pause to recover",
+    "event": "A pause for an event",
+    "side_effects": "Stopping because side effects outweigh benefit",
+    "other": "Other",
+}
+
+BREAK_STATUSES: Choices = {
+    "thinking": "Thinking about it",
+    "discussed": "Discussed with the team",
+    "agreed": "Agreed",
+    "on_break": "On a break",
+    "resumed": "Resumed",
+    "stopped": "Stopped",
+}
+
+TEAM_ROLES: Choices = {
+    "care_coordinator": "Care coordinator or navigator",
+    "oncologist": "Oncologist",
+    "palliative_care": "Palliative care team",
+    "specialist_nurse": "Specialist nurse",
+    "social_worker": "Social worker",
+    "gp": "GP or family doctor",
+    "therapist": "Therapist or counsellor",
+    "occupational_therapist": "Occupational therapist",
+    "dietitian": "Dietitian",
+    "hospice": "Hospice",
+    "family": "Family",
+    "friend": "Friend",
+    "neighbour": "Neighbour",
+    "faith_community": "Faith community",
+    "support_group": "Support group",
+    "helpline": "Helpline",
+    "financial_help": "Financial help",
+    "custom": "Other role",
+}
+
+TASKS: Choices = {
+    "lifts": "Lifts to appointments",
+    "meals": "Meals",
+    "medicines": "Medicines",
+    "paperwork_money": "Paperwork and money",
+    "emotional_support": "Emotional support",
+    "childcare": "Childcare",
+    "pets": "Pets",
+    "shopping": "Shopping",
+    "housework": "Housework",
+    "company": "Company at appointments",
+}
+
+# Palliative Performance Scale: eleven levels, 100% to 0%, in plain words of our own.
+FUNCTION_LEVELS: dict[int, str] = {
+    100: "Up and about as usual, no sign of illness, doing everything I normally do",
+    90: "Up and about as usual, some signs of illness, still doing everything",
+    80: "Up and about, doing normal things takes effort",
+    70: "Up and about less; can't manage work or usual jobs",
+    60: "Up and about less; need help now and then; can't do hobbies or housework",
+    50: "Mostly sitting or lying; need a fair amount of help",
+    40: "Mostly in bed; need a lot of help",
+    30: "In bed all the time; need help with everything",
+    20: "In bed all the time; only sips to drink",
+    10: "In bed all the time; only mouth care",
+    0: "Has died",
+}
+
+# ESAS-r: nine symptoms rated 0 (none) to 10 (worst possible).
+SYMPTOMS: Choices = {
+    "pain": "Pain",
+    "tiredness": "Tiredness",
+    "drowsiness": "Drowsiness",
+    "nausea": "Nausea",
+    "appetite": "Lack of appetite",
+    "breath": "Shortness of breath",
+    "depression": "Depression",
+    "anxiety": "Anxiety",
+    "wellbeing": "Wellbeing",
+}
+
+# Sections in the order a guided session walks them.
+SECTIONS: Choices = {
+    "about": "About us",
+    "matters": "What matters most",
+    "checkin": "How things are now",
+    "goals": "Goals",
+    "modifications": "Lifestyle modifications",
+    "treatment_break": "Treatment break",
+    "team": "Support team",
+    "review": "Review and save",
+}
+
+
+def label(choices: Choices, key: str | None) -> str:
+    """The plain label for an id, or the id itself if it is not one we know (never crash on it)."""
+    if key is None:
+        return ""
+    return choices.get(key, key)

@@ -1,0 +1,79 @@
+"""A plan being changed in the app: the latest saved version plus edits, kept safe as a draft.
+
+Screens change `working.plan` in place and call `changed()`; the draft on disk then holds every
+word typed, so a closed terminal or a crash loses nothing. `save_version()` makes it a version.
+No Textual here: the same object drives tests and any future front end.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from careplan import vocab
+from careplan.errors import CarePlanError
+from careplan.model import CarePlan
+from careplan.store import PlanFile, VersionInfo
+
+
+class WorkingPlan:
+    def __init__(self, plan_file: PlanFile) -> None:
+        self.file = plan_file
+        self.base_number = plan_file.latest
+        self.base = plan_file.load() if self.base_number is not None else CarePlan()
+        draft = plan_file.draft()  # DamagedFile propagates: the caller says so and offers the saved version
+        self.recovered = draft is not None and self.base_number is not None and draft.plan != self.base
+        if draft is not None:
+            self.plan = draft.plan
+            self.extra: dict[str, Any] = dict(draft.extra)
+        else:
+            self.plan = copy.deepcopy(self.base)
+            self.extra = {}
+        self.speaker = self.extra.get("speaker", "together")
+
+    @property
+    def read_only(self) -> bool:
+        return self.file.read_only
+
+    @property
+    def has_changes(self) -> bool:
+        return self.plan != self.base
+
+    def set_speaker(self, voice: str) -> None:
+        if voice not in vocab.VOICES:
+            raise CarePlanError(f'"{voice}" is not one of: {", ".join(vocab.VOICES)}')
+        self.speaker = voice
+        self.extra["speaker"] = voice
+
+    def next_speaker(self) -> str:
+        """Person -> caregiver -> together -> person: the one-key toggle."""
+        order = list(vocab.VOICES)
+        self.set_speaker(order[(order.index(self.speaker) + 1) % len(order)])
+        return self.speaker
+
+    def changed(self) -> None:
+        """Keep the draft on disk in step with what is on screen."""
+        if self.read_only:
+            return
+        self.file.save_draft(self.plan, based_on=self.base_number, extra=self.extra)
+
+    def save_version(self, saved_by: str, note: str = "") -> VersionInfo:
+        info = self.file.save_version(self.plan, saved_by=saved_by, note=note)
+        self.base_number = info.number
+        self.base = copy.deepcopy(self.plan)
+        self.extra = {"speaker": self.speaker}
+        self.recovered = False
+        return info
+
+    def start_from(self, number: int) -> None:
+        """Take an older version as the starting point of the draft (history is not rewritten)."""
+        self.plan = self.file.load(number)
+        self.extra["restored_from"] = number
+        self.changed()
+
+    def discard_changes(self) -> None:
+        """Drop the draft and go back to the last saved version."""
+        self.plan = copy.deepcopy(self.base)
+        self.extra = {"speaker": self.speaker}
+        if not self.read_only:
+            self.file.discard_draft()
