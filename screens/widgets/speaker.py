@@ -1,0 +1,35 @@
+"""Who is speaking: the person, their caregiver, or both together. Always visible, one key away."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from careplan import vocab
+from careplan.working_plan import WorkingPlan
+
+
+class SpeakerBar(Horizontal):
+    """Shows the current speaker as words (not colour alone); F2 (an app binding) changes it."""
+
+    DEFAULT_CSS = """
+    SpeakerBar { height: 1; padding: 0 1; }
+    SpeakerBar > #speaker-label { width: auto; }
+    """
+
+    def __init__(self, working: WorkingPlan) -> None:
+        super().__init__()
+        self.working = working
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._text(), id="speaker-label")
+
+    def refresh_speaker(self) -> None:
+        self.query_one("#speaker-label", Static).update(self._text())
+
+    def _text(self) -> str:
+        name = self.working.plan.about.called or "the person"
+        labels = {"person": name, "caregiver": "caregiver", "together": "together"}
+        current = labels.get(self.working.speaker, vocab.label(vocab.VOICES, self.working.speaker))
+        return f"Speaking now: [b]{current}[/b]  (F2 to change)"
