@@ -329,6 +329,23 @@ class PlanFile:
         self._need_write()
         remove(locations.draft_file(self.root, self.id))
 
+    def set_aside_draft(self) -> Path | None:
+        """Move an unreadable draft, bytes untouched, into backups/<id>/ so work can start again
+        from the last saved version. Returns where it went (None if there was no draft)."""
+        self._need_write()
+        source = locations.draft_file(self.root, self.id)
+        if not source.exists():
+            return None
+        folder = locations.backups_dir(self.root, self.id)
+        ensure_private_dir(folder.parent)
+        ensure_private_dir(folder)
+        target = folder / f"draft-set-aside-{datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(2)}.json"
+        try:
+            os.replace(source, target)
+        except OSError as error:
+            raise StorageError(target, error.strerror or str(error)) from None
+        return target
+
     def close(self) -> None:
         self._storage.close()
         self._lock.release()

@@ -17,11 +17,13 @@ from careplan.store import PlanFile, VersionInfo
 
 
 class WorkingPlan:
-    def __init__(self, plan_file: PlanFile) -> None:
+    def __init__(self, plan_file: PlanFile, use_draft: bool = True) -> None:
         self.file = plan_file
         self.base_number = plan_file.latest
         self.base = plan_file.load() if self.base_number is not None else CarePlan()
-        draft = plan_file.draft()  # DamagedFile propagates: the caller says so and offers the saved version
+        # DamagedFile propagates: the caller says so and offers the saved version (use_draft=False
+        # shows it without reading the draft, e.g. read-only while another window writes it)
+        draft = plan_file.draft() if use_draft else None
         self.recovered = draft is not None and self.base_number is not None and draft.plan != self.base
         if draft is not None:
             self.plan = draft.plan
