@@ -1,0 +1,678 @@
+"""What changed between two versions of a plan, section by section, in plain sentences.
+
+Items are matched by their `id`, so a goal whose title was reworded is "edited", not "removed and
+added", and a goal adapted into a new one reads as one step: '"Run 5 miles" became "A daily walk
+with Sam" on 3 June 2026: running hurts my hip now'. Participants have no id and are matched by name.
+
+`compare()` gives a PlanDiff: its `changes` (section, kind, sentence), a one-line `summary()`, and
+the same changes as text, Markdown (typed words escaped) or JSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from careplan import vocab
+from careplan.markdown_escape import escape_inline
+from careplan.model import CarePlan, Goal, Modification, Statement, TeamMember, View
+from careplan.voices import voice_name
+
+__all__ = ["Change", "KINDS", "PlanDiff", "SECTION_TITLES", "compare", "describe_changes"]
+
+# The sections a change can belong to, in the order a plan is read (as in vocab.SECTIONS).
+SECTION_TITLES: dict[str, str] = {
+    "about": "About us",
+    "matters": "What matters most",
+    "checkin": "How things are now",
+    "goals": "Goals",
+    "modifications": "Lifestyle modifications",
+    "treatment_break": "Treatment break",
+    "team": "Support team",
+    "next_review": "Next review",
+}
+
+# Every kind of change, with how it is counted in a summary: (one, several) for kinds that are
+# counted ("2 goals adapted"), None for kinds whose own short phrase is shown ("pain 3→5").
+KINDS: dict[str, tuple[str, str] | None] = {
+    "about_changed": ("change to About us", "changes to About us"),
+    "participant_joined": None,
+    "participant_left": None,
+    "participant_changed": ("change to who is planning", "changes to who is planning"),
+    "statement_added": ("new thing that matters", "new things that matter"),
+    "statement_removed": ("thing that matters taken out", "things that matter taken out"),
+    "statement_changed": ("change to what matters most", "changes to what matters most"),
+    "function_level": None,
+    "symptom": None,
+    "goal_added": ("goal added", "goals added"),
+    "goal_adapted": ("goal adapted", "goals adapted"),
+    "goal_achieved": ("goal achieved", "goals achieved"),
+    "goal_let_go": ("goal let go", "goals let go"),
+    "goal_reopened": ("goal active again", "goals active again"),
+    "goal_removed": ("goal taken out", "goals taken out"),
+    "goal_edited": ("goal edited", "goals edited"),
+    "modification_started": ("lifestyle change started", "lifestyle changes started"),
+    "modification_status": ("lifestyle change updated", "lifestyle changes updated"),
+    "modification_stopped": ("lifestyle change stopped", "lifestyle changes stopped"),
+    "modification_edited": ("lifestyle change edited", "lifestyle changes edited"),
+    "modification_removed": ("lifestyle change taken out", "lifestyle changes taken out"),
+    "break_started": None,
+    "break_cleared": None,
+    "break_decision": None,
+    "break_status": None,
+    "break_dates": ("treatment break date changed", "treatment break dates changed"),
+    "break_edited": ("treatment break detail changed", "treatment break details changed"),
+    "member_joined": None,
+    "member_left": None,
+    "member_role": ("role changed", "roles changed"),
+    "member_tasks": ("change in who does what", "changes in who does what"),
+    "first_contact": None,
+    "member_edited": ("team detail changed", "team details changed"),
+    "review_moved": None,
+}
+
+# What comes first in a one-line summary: the things a care team most wants to see at a glance.
+_SUMMARY_ORDER = ("goals", "checkin", "team", "treatment_break", "modifications", "matters", "next_review", "about")
+_SUMMARY_PARTS = 5
+_QUOTE_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change: which section, what kind (a KINDS key), a plain sentence, and a short phrase."""
+
+    section: str
+    kind: str
+    text: str
+    brief: str = ""  # for the summary: "pain 3→5", "Dr Rao joined the team"
+    item: str = ""  # id of the goal, statement, modification or team member it is about
+
+    def to_json(self) -> dict[str, Any]:
+        return {"section": self.section, "kind": self.kind, "text": self.text, "item": self.item or None}
+
+
+@dataclass(frozen=True)
+class PlanDiff:
+    old_label: str
+    new_label: str
+    changes: tuple[Change, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+    @property
+    def title(self) -> str:
+        return f"Changes from {self.old_label} to {self.new_label}"
+
+    def by_section(self) -> list[tuple[str, list[Change]]]:
+        """(section id, its changes) for each section that changed, in reading order."""
+        return [
+            (section, [change for change in self.changes if change.section == section])
+            for section in SECTION_TITLES
+            if any(change.section == section for change in self.changes)
+        ]
+
+    def summary(self) -> str:
+        """One line: "2 goals adapted, pain 3→5, Dr Rao joined the team"."""
+        if not self.changes:
+            return "No changes"
+        parts: list[str] = []
+        counted: dict[str, set[str]] = {}
+        ordered = sorted(self.changes, key=lambda change: _SUMMARY_ORDER.index(change.section))
+        for index, change in enumerate(ordered):
+            forms = KINDS.get(change.kind)
+            if forms is None:
+                phrase = change.brief or change.text
+                if phrase not in parts:
+                    parts.append(phrase)
+                continue
+            if change.kind not in counted:
+                counted[change.kind] = set()
+                parts.append(change.kind)  # a placeholder, filled in with the count below
+            counted[change.kind].add(change.item or str(index))
+        for kind, items in counted.items():
+            one, several = KINDS[kind]  # type: ignore[misc]
+            parts[parts.index(kind)] = f"{len(items)} {one if len(items) == 1 else several}"
+        if len(parts) > _SUMMARY_PARTS:
+            rest = len(parts) - (_SUMMARY_PARTS - 1)
+            parts = [*parts[: _SUMMARY_PARTS - 1], f"and {rest} more"]
+        return ", ".join(parts)
+
+    def to_text(self) -> str:
+        if not self.changes:
+            return f"No changes from {self.old_label} to {self.new_label}.\n"
+        lines = [self.title, ""]
+        for section, changes in self.by_section():
+            lines.append(SECTION_TITLES[section])
+            lines.extend(f"  - {change.text}" for change in changes)
+            lines.append("")
+        return "\n".join(lines)
+
+    def markdown_list(self) -> str:
+        """The changes as a Markdown list grouped by section, to place inside another document."""
+        if not self.changes:
+            return "No changes."
+        lines = []
+        for section, changes in self.by_section():
+            lines.append(f"- **{SECTION_TITLES[section]}**")
+            lines.extend(f"  - {escape_inline(change.text)}" for change in changes)
+        return "\n".join(lines)
+
+    def to_markdown(self, level: int = 2) -> str:
+        """A Markdown document (or part of one, at heading `level`). Typed words are escaped."""
+        heading = "#" * level
+        return f"{heading} {escape_inline(self.title)}\n\n{self.markdown_list()}\n"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "from": self.old_label,
+            "to": self.new_label,
+            "summary": self.summary(),
+            "changes": [change.to_json() for change in self.changes],
+        }
+
+
+def compare(old: CarePlan, new: CarePlan, old_label: str = "the earlier version", new_label: str = "this version") -> PlanDiff:
+    """Every change from `old` to `new`, section by section."""
+    changes: list[Change] = []
+    for describe in (_about, _matters, _checkin, _goals, _modifications, _treatment_break, _team, _next_review):
+        changes.extend(describe(old, new))
+    return PlanDiff(old_label=old_label, new_label=new_label, changes=tuple(changes))
+
+
+def describe_changes(old: CarePlan, new: CarePlan) -> list[str]:
+    """The changes as plain sentences (for a review screen)."""
+    return [change.text for change in compare(old, new).changes]
+
+
+# --- about us ---------------------------------------------------------------------------------
+
+
+def _about(old: CarePlan, new: CarePlan) -> list[Change]:
+    changes = []
+    before, after = old.about, new.about
+
+    def add(kind: str, text: str, brief: str = "") -> None:
+        changes.append(Change("about", kind, text, brief))
+
+    for label, was, now in (
+        ("Name", before.name, after.name),
+        ("Likes to be called", before.preferred_name, after.preferred_name),
+        ("The illness, in their own words", before.illness, after.illness),
+    ):
+        if _differs(was, now):
+            add("about_changed", _field_change(label, was, now))
+    if before.date_of_birth != after.date_of_birth:
+        add("about_changed", _date_change("Date of birth", before.date_of_birth, after.date_of_birth))
+
+    old_people = {p.name.strip().casefold(): p for p in before.participants if p.name.strip()}
+    new_people = {p.name.strip().casefold(): p for p in after.participants if p.name.strip()}
+    for key, someone in new_people.items():
+        role = vocab.label(vocab.PARTICIPANT_ROLES, someone.role)
+        if key not in old_people:
+            add("participant_joined", f"{someone.name.strip()} ({role}) joined the planning",
+                f"{someone.name.strip()} joined the planning")
+            continue
+        was = old_people[key]
+        if was.role != someone.role:
+            add("participant_changed", f"{someone.name.strip()} now takes part as {role} "
+                f"(was {vocab.label(vocab.PARTICIPANT_ROLES, was.role)})")
+        if _differs(was.relationship, someone.relationship):
+            add("participant_changed", _field_change(f"{someone.name.strip()}'s relationship", was.relationship,
+                                                     someone.relationship))
+    for key, someone in old_people.items():
+        if key not in new_people:
+            add("participant_left", f"{someone.name.strip()} is no longer part of the planning",
+                f"{someone.name.strip()} left the planning")
+    return changes
+
+
+# --- what matters most ------------------------------------------------------------------------
+
+
+def _matters(old: CarePlan, new: CarePlan) -> list[Change]:
+    changes = []
+    old_by_id = {statement.id: statement for statement in old.matters}
+    new_ids = {statement.id for statement in new.matters}
+
+    def add(kind: str, statement: Statement, text: str) -> None:
+        changes.append(Change("matters", kind, text, item=statement.id))
+
+    for statement in new.matters:
+        was = old_by_id.get(statement.id)
+        if was is None:
+            add("statement_added", statement, f"Added {_quote(statement.text)} ({_kind(statement)}), "
+                f"said by {voice_name(new, statement.voice)}")
+            continue
+        subject = _quote(statement.text)
+        if _differs(was.text, statement.text):
+            add("statement_changed", statement, f"{_quote(was.text)} now reads {subject}")
+        if was.kind != statement.kind:
+            add("statement_changed", statement, f"{subject} is now under {_kind(statement)} (was {_kind(was)})")
+        if was.voice != statement.voice:
+            add("statement_changed", statement, f"{subject} is now said by {voice_name(new, statement.voice)} "
+                f"(was {voice_name(old, was.voice)})")
+        for text in _view_changes(old, new, was.other_views, statement.other_views, subject):
+            add("statement_changed", statement, text)
+    for statement in old.matters:
+        if statement.id not in new_ids:
+            add("statement_removed", statement, f"Taken out: {_quote(statement.text)} ({_kind(statement)}), "
+                f"said by {voice_name(old, statement.voice)}")
+    return changes
+
+
+def _kind(statement: Statement) -> str:
+    return vocab.label(vocab.STATEMENT_KINDS, statement.kind)
+
+
+def _view_changes(old: CarePlan, new: CarePlan, was: list[View], now: list[View], subject: str) -> list[str]:
+    """Other voices added, changed or taken away, keyed by voice."""
+    before, after = _views_by_voice(was), _views_by_voice(now)
+    sentences = []
+    for voice, text in after.items():
+        who = voice_name(new, voice)
+        if voice not in before:
+            sentences.append(f"{who} sees {subject} differently: {_quote(text)}")
+        elif _differs(before[voice], text):
+            sentences.append(f"{who}'s view of {subject} now reads {_quote(text)}")
+    for voice in before:
+        if voice not in after:
+            sentences.append(f"{voice_name(old, voice)}'s different view of {subject} was taken out")
+    return sentences
+
+
+def _views_by_voice(views: list[View]) -> dict[str, str]:
+    by_voice: dict[str, list[str]] = {}
+    for view in views:
+        if view.text.strip():
+            by_voice.setdefault(view.voice, []).append(view.text.strip())
+    return {voice: " / ".join(texts) for voice, texts in by_voice.items()}
+
+
+# --- how things are now -----------------------------------------------------------------------
+
+
+def _checkin(old: CarePlan, new: CarePlan) -> list[Change]:
+    changes = []
+    was, now = old.checkin.function_level, new.checkin.function_level
+    if was != now:
+        if was is None:
+            text = brief = f"Day-to-day ability recorded: {now}%"
+        elif now is None:
+            text, brief = f"Day-to-day ability not recorded this time (was {was}%)", "ability not recorded"
+        else:
+            text, brief = f"Day-to-day ability {was}% → {now}%", f"ability {was}%→{now}%"
+        changes.append(Change("checkin", "function_level", text, brief))
+    before, after = old.checkin.symptoms, new.checkin.symptoms
+    extra = sorted((set(before) | set(after)) - set(vocab.SYMPTOMS))
+    for symptom in [*vocab.SYMPTOMS, *extra]:
+        was_score, score = before.get(symptom), after.get(symptom)
+        if was_score == score:
+            continue
+        name = vocab.label(vocab.SYMPTOMS, symptom)
+        if was_score is None:
+            text, brief = f"{name} rated {score} (not rated before)", f"{name.lower()} {score}"
+        elif score is None:
+            text, brief = f"{name} not rated this time (was {was_score})", f"{name.lower()} not rated"
+        else:
+            text, brief = f"{name} {was_score} → {score}", f"{name.lower()} {was_score}→{score}"
+        changes.append(Change("checkin", "symptom", text, brief, item=symptom))
+    return changes
+
+
+# --- goals ------------------------------------------------------------------------------------
+
+
+def _goals(old: CarePlan, new: CarePlan) -> list[Change]:
+    changes = []
+    old_by_id = {goal.id: goal for goal in old.goals}
+    new_by_id = {goal.id: goal for goal in new.goals}
+    # Goals that were adapted in this step: their new status is explained by their successor.
+    adapted_now = {goal.adapted_from for goal in new.goals if goal.id not in old_by_id and goal.adapted_from}
+
+    def add(kind: str, goal: Goal, text: str) -> None:
+        changes.append(Change("goals", kind, text, item=goal.id))
+
+    for goal in new.goals:
+        was = old_by_id.get(goal.id)
+        if was is None:
+            source = new_by_id.get(goal.adapted_from or "") or old_by_id.get(goal.adapted_from or "")
+            if source is not None:
+                add("goal_adapted", goal, _adapted_sentence(source, goal))
+            else:
+                detail = f"{vocab.label(vocab.GOAL_CATEGORIES, goal.category)}, {voice_name(new, goal.voice)}"
+                if goal.status != "active":
+                    detail += f", {vocab.label(vocab.GOAL_STATUSES, goal.status).lower()}"
+                add("goal_added", goal, f"New goal: {_quote(goal.title)} ({detail})")
+            continue
+        subject = _quote(goal.title)
+        if was.status != goal.status and not (goal.status == "adapted" and goal.id in adapted_now):
+            add(*_status_change(was, goal))
+        if _differs(was.title, goal.title):
+            add("goal_edited", goal, f"The goal {_quote(was.title)} is now called {subject}")
+        if was.category != goal.category:
+            add("goal_edited", goal, f"{subject} moved from {vocab.label(vocab.GOAL_CATEGORIES, was.category)} "
+                f"to {vocab.label(vocab.GOAL_CATEGORIES, goal.category)}")
+        if was.voice != goal.voice:
+            add("goal_edited", goal, f"{subject} is now {voice_name(new, goal.voice)}'s goal "
+                f"(was {voice_name(old, was.voice)}'s)")
+        if _differs(was.why, goal.why):
+            add("goal_edited", goal, _field_change(f"Why {subject} matters", was.why, goal.why))
+        if _differs(was.fallback, goal.fallback):
+            add("goal_edited", goal, _field_change(f"If {subject} gets harder", was.fallback, goal.fallback))
+        if was.started_on != goal.started_on:
+            add("goal_edited", goal, _date_change(f"The start of {subject}", was.started_on, goal.started_on))
+        if was.ended_on != goal.ended_on and was.status == goal.status:
+            add("goal_edited", goal, _date_change(f"The end of {subject}", was.ended_on, goal.ended_on))
+        for text in _view_changes(old, new, was.other_views, goal.other_views, subject):
+            add("goal_edited", goal, text)
+    for goal in old.goals:
+        if goal.id not in new_by_id:
+            add("goal_removed", goal, f"The goal {_quote(goal.title)} was taken out of the plan")
+    return changes
+
+
+def _adapted_sentence(source: Goal, successor: Goal) -> str:
+    text = f"{_quote(source.title)} became {_quote(successor.title)}"
+    when = successor.started_on or source.ended_on
+    if when:
+        text += f" on {_day(when)}"
+    if successor.adapted_reason.strip():
+        text += f": {_fold(successor.adapted_reason)}"
+    return text
+
+
+def _status_change(was: Goal, goal: Goal) -> tuple[str, Goal, str]:
+    subject = _quote(goal.title)
+    on = f" on {_day(goal.ended_on)}" if goal.ended_on else ""
+    if goal.status == "achieved":
+        return "goal_achieved", goal, f"{subject} was achieved{on}"
+    if goal.status == "let_go":
+        return "goal_let_go", goal, f"{subject} was let go{on}"
+    if goal.status == "active":
+        return "goal_reopened", goal, f"{subject} is active again (was {_status(was)})"
+    return "goal_edited", goal, f"{subject} is now marked {_status(goal)} (was {_status(was)})"
+
+
+def _status(goal: Goal) -> str:
+    return vocab.label(vocab.GOAL_STATUSES, goal.status).lower()
+
+
+# --- lifestyle modifications ------------------------------------------------------------------
+
+
+def _modifications(old: CarePlan, new: CarePlan) -> list[Change]:
+    changes = []
+    old_by_id = {change.id: change for change in old.modifications}
+    new_ids = {change.id for change in new.modifications}
+
+    def add(kind: str, change: Modification, text: str, brief: str = "") -> None:
+        changes.append(Change("modifications", kind, text, brief, item=change.id))
+
+    for change in new.modifications:
+        was = old_by_id.get(change.id)
+        area = vocab.label(vocab.MODIFICATION_AREAS, change.area)
+        if was is None:
+            if change.before.strip() and change.now.strip():
+                what = f"{_quote(change.before)} becomes {_quote(change.now)}"
+            else:
+                what = _quote(change.now or change.before)
+            add("modification_started", change, f"New lifestyle change ({area}): {what}")
+            continue
+        subject = _modification_name(change)
+        if was.status != change.status:
+            status = vocab.label(vocab.MODIFICATION_STATUSES, change.status)
+            was_status = vocab.label(vocab.MODIFICATION_STATUSES, was.status)
+            if change.status == "stopped":
+                add("modification_stopped", change, f"{subject} was stopped (was {was_status})")
+            else:
+                add("modification_status", change, f"{subject}: {was_status} → {status}")
+        if was.area != change.area:
+            add("modification_edited", change, f"{subject} moved from "
+                f"{vocab.label(vocab.MODIFICATION_AREAS, was.area)} to {area}")
+        for label, before, after in (
+            ("What I used to do", was.before, change.before),
+            ("What I'll do now", was.now, change.now),
+            (f"Why {subject}", was.why, change.why),
+        ):
+            if _differs(before, after):
+                add("modification_edited", change, _field_change(label, before, after))
+        if was.voice != change.voice:
+            add("modification_edited", change, f"{subject} is now in {voice_name(new, change.voice)}'s words")
+    for change in old.modifications:
+        if change.id not in new_ids:
+            add("modification_removed", change, f"{_modification_name(change)} was taken out of the plan")
+    return changes
+
+
+def _modification_name(change: Modification) -> str:
+    return _quote(change.now if change.now.strip() else change.before)
+
+
+# --- treatment break --------------------------------------------------------------------------
+
+_BREAK_TEXTS = (
+    ("event", "What the break is for"),
+    ("current_treatment", "Treatment now"),
+    ("team_said", "What the team said"),
+    ("hopes", "Hopes for the break"),
+    ("fears", "Fears about the break"),
+    ("who_to_call", "Who to call"),
+)
+_BREAK_DATES = (
+    ("starts_on", "The start of the treatment break"),
+    ("ends_on", "The end of the treatment break"),
+    ("look_again_on", "The date to look at the treatment break again"),
+)
+
+
+def _treatment_break(old: CarePlan, new: CarePlan) -> list[Change]:
+    was, now = old.treatment_break, new.treatment_break
+    if was == now:
+        return []
+    if not now.started:
+        return [Change("treatment_break", "break_cleared", "The treatment break worksheet was cleared",
+                       "treatment break worksheet cleared")]
+    if not was.started:
+        detail = "; ".join(
+            label for label in (vocab.label(vocab.BREAK_KINDS, now.kind), vocab.label(vocab.BREAK_STATUSES, now.status))
+            if label
+        )
+        text = "Started the treatment break worksheet" + (f": {detail}" if detail else "")
+        return [Change("treatment_break", "break_started", text, "treatment break worksheet started")]
+
+    changes = []
+
+    def add(kind: str, text: str, brief: str = "") -> None:
+        changes.append(Change("treatment_break", kind, text, brief))
+
+    if was.kind != now.kind:
+        kind = vocab.label(vocab.BREAK_KINDS, now.kind) or "not chosen"
+        add("break_decision", f"Kind of treatment break: {vocab.label(vocab.BREAK_KINDS, was.kind) or 'not chosen'} "
+            f"→ {kind}", f"treatment break: {kind.lower()}")
+    if was.status != now.status:
+        status = vocab.label(vocab.BREAK_STATUSES, now.status) or "not set"
+        add("break_status", f"Treatment break decision: {vocab.label(vocab.BREAK_STATUSES, was.status) or 'not set'} "
+            f"→ {status}", f"treatment break: {status.lower()}")
+    for name, label in _BREAK_DATES:
+        if getattr(was, name) != getattr(now, name):
+            add("break_dates", _date_change(label, getattr(was, name), getattr(now, name)))
+    for name, label in _BREAK_TEXTS:
+        if _differs(getattr(was, name), getattr(now, name)):
+            add("break_edited", _field_change(label, getattr(was, name), getattr(now, name)))
+    for label, before, after in (
+        ("question for the team", was.questions, now.questions),
+        ("warning sign to watch for", was.warning_signs, now.warning_signs),
+    ):
+        for text in _list_changes(label, before, after):
+            add("break_edited", text)
+    return changes
+
+
+def _list_changes(label: str, before: list[str], after: list[str]) -> list[str]:
+    was = {_fold(item).casefold(): item for item in before if item.strip()}
+    now = {_fold(item).casefold(): item for item in after if item.strip()}
+    sentences = [f"New {label}: {_quote(item)}" for key, item in now.items() if key not in was]
+    sentences += [f"Taken out, {label}: {_quote(item)}" for key, item in was.items() if key not in now]
+    return sentences
+
+
+# --- support team -----------------------------------------------------------------------------
+
+
+def _team(old: CarePlan, new: CarePlan) -> list[Change]:
+    changes = []
+    old_by_id = {member.id: member for member in old.team}
+    new_by_id = {member.id: member for member in new.team}
+
+    def add(kind: str, member: TeamMember | None, text: str, brief: str = "") -> None:
+        changes.append(Change("team", kind, text, brief, item=member.id if member else ""))
+
+    for member in new.team:
+        was = old_by_id.get(member.id)
+        name = _name(member)
+        if was is None:
+            text = f"{name} joined the team ({member.role_label})"
+            if member.tasks:
+                text += f", helping with {_and(_task_words(task) for task in member.tasks)}"
+            add("member_joined", member, text, f"{name} joined the team")
+            continue
+        if _differs(was.name, member.name):
+            add("member_edited", member, f"{_name(was)} is now listed as {name}")
+        if was.role_label != member.role_label:
+            add("member_role", member, f"{name}'s role: {was.role_label} → {member.role_label}")
+        for label, before, after in (
+            (f"How to reach {name}", was.contact, member.contact),
+            (f"When {name} can help", was.when, member.when),
+            (f"What {name} helps with", was.helps_with, member.helps_with),
+        ):
+            if _differs(before, after):
+                add("member_edited", member, _field_change(label, before, after))
+    for member in old.team:
+        if member.id not in new_by_id:
+            add("member_left", member, f"{_name(member)} left the team ({member.role_label})",
+                f"{_name(member)} left the team")
+    changes.extend(_task_moves(old_by_id, new_by_id))
+    was_first, first = old.first_contact, new.first_contact
+    if (was_first and was_first.id) != (first and first.id):
+        if first and was_first:
+            add("first_contact", first, f"The first point of contact is now {_name(first)} (was {_name(was_first)})",
+                f"{_name(first)} is now the first contact")
+        elif first:
+            add("first_contact", first, f"{_name(first)} is now the first point of contact",
+                f"{_name(first)} is now the first contact")
+        else:
+            add("first_contact", None, f"No first point of contact is chosen now (was {_name(was_first)})",
+                "no first contact now")
+    return changes
+
+
+def _task_moves(old_by_id: dict[str, TeamMember], new_by_id: dict[str, TeamMember]) -> list[Change]:
+    """Who does what: a task that changed hands reads as moved; one taken on or dropped as such."""
+
+    def holders(team: dict[str, TeamMember]) -> dict[str, list[TeamMember]]:
+        by_task: dict[str, list[TeamMember]] = {}
+        for member in team.values():
+            for task in dict.fromkeys(task.strip() for task in member.tasks if task.strip()):
+                by_task.setdefault(task, []).append(member)
+        return by_task
+
+    before, after = holders(old_by_id), holders(new_by_id)
+    changes = []
+    for task in dict.fromkeys([*before, *after]):
+        was = [m for m in before.get(task, []) if m.id not in {n.id for n in after.get(task, [])}]
+        now = [m for m in after.get(task, []) if m.id not in {n.id for n in before.get(task, [])}]
+        words = _task_words(task)
+        if was and now:
+            text = f"{words[0].upper()}{words[1:]} moved from {_and(_name(m) for m in was)} to {_and(_name(m) for m in now)}"
+            changes.append(Change("team", "member_tasks", text, item=now[0].id))
+            continue
+        for member in now:
+            if member.id in old_by_id:  # someone who joined has their tasks in the joining sentence
+                changes.append(Change("team", "member_tasks", f"{_name(member)} now helps with {words}",
+                                      item=member.id))
+        for member in was:
+            if member.id in new_by_id:
+                changes.append(Change("team", "member_tasks", f"{_name(member)} no longer helps with {words}",
+                                      item=member.id))
+    return changes
+
+
+def _task_words(task: str) -> str:
+    """A task in the middle of a sentence: our own labels in lower case, typed words as typed."""
+    if task in vocab.TASKS:
+        words = vocab.TASKS[task]
+        return words[0].lower() + words[1:]
+    return _fold(task)
+
+
+def _name(member: TeamMember) -> str:
+    return _fold(member.name) or "Someone unnamed"
+
+
+# --- next review ------------------------------------------------------------------------------
+
+
+def _next_review(old: CarePlan, new: CarePlan) -> list[Change]:
+    was, now = old.next_review, new.next_review
+    if was == now:
+        return []
+    if was is None:
+        text = brief = f"Next review set for {_day(now)}"  # type: ignore[arg-type]
+    elif now is None:
+        text, brief = f"No next review date now (was {_day(was)})", "next review date cleared"
+    else:
+        text, brief = f"Next review moved from {_day(was)} to {_day(now)}", f"next review moved to {_day(now)}"
+    return [Change("next_review", "review_moved", text, brief)]
+
+
+# --- words ------------------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    """Typed text on one line, as in a sentence."""
+    return " ".join(text.split())
+
+
+def _quote(text: str) -> str:
+    """Typed text quoted inside a sentence, shortened if long (the full words are in the plan)."""
+    folded = _fold(text)
+    if len(folded) > _QUOTE_LIMIT:
+        cut = folded[:_QUOTE_LIMIT].rsplit(" ", 1)[0] if " " in folded[:_QUOTE_LIMIT] else folded[:_QUOTE_LIMIT]
+        folded = cut.rstrip(" ,.;:") + "…"
+    return f'"{folded}"'
+
+
+def _differs(was: str, now: str) -> bool:
+    """Different words, not just different spacing."""
+    return _fold(was) != _fold(now)
+
+
+def _field_change(label: str, was: str, now: str) -> str:
+    if not _fold(was):
+        return f"{label}: {_quote(now)} (new)"
+    if not _fold(now):
+        return f"{label}: no longer written down (was {_quote(was)})"
+    return f"{label} now reads {_quote(now)} (was {_quote(was)})"
+
+
+def _date_change(label: str, was: date | None, now: date | None) -> str:
+    if was is None:
+        return f"{label} set for {_day(now)}"  # type: ignore[arg-type]
+    if now is None:
+        return f"{label} no longer has a date (was {_day(was)})"
+    return f"{label} moved from {_day(was)} to {_day(now)}"
+
+
+def _day(value: date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def _and(items: Iterable[str]) -> str:
+    words = list(items)
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+

@@ -1,0 +1,421 @@
+"""compare(): every kind of change between two versions, in plain sentences, matched by id."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date
+
+import pytest
+from markdown_it import MarkdownIt
+
+from careplan.diff import KINDS, compare, describe_changes
+from careplan.goals import adapt_goal, end_goal
+from careplan.model import (
+    About,
+    CarePlan,
+    CheckIn,
+    Goal,
+    Modification,
+    Participant,
+    Statement,
+    TeamMember,
+    TreatmentBreak,
+    View,
+)
+
+
+def base_plan() -> CarePlan:
+    return CarePlan(
+        about=About(
+            name="Maria Lopez",
+            preferred_name="Maria",
+            illness="Ovarian cancer",
+            participants=[
+                Participant(name="Maria Lopez", role="person"),
+                Participant(name="Sam Lopez", role="caregiver", relationship="husband"),
+            ],
+        ),
+        matters=[
+            Statement(text="My grandchildren", kind="strength", voice="person", id="s1"),
+            Statement(text="Being a burden", kind="worry", voice="caregiver", id="s2"),
+        ],
+        goals=[
+            Goal(title="Run 5 miles", why="It clears my head", category="meaningful", started_on=date(2026, 1, 10), id="g1"),
+            Goal(title="Sleep through the night", category="symptoms", id="g2"),
+            Goal(title="Cook Sunday lunch", category="daily_life", id="g3"),
+        ],
+        modifications=[
+            Modification(area="work", before="Full-time", now="Three days a week", status="trying", id="m1"),
+            Modification(area="travel", now="Short trips only", status="working", id="m2"),
+        ],
+        team=[
+            TeamMember(name="Sam Lopez", role="family", contact="07700 900123", tasks=["lifts", "meals"],
+                       first_contact=True, id="t1"),
+            TeamMember(name="Ana Torres", role="social_worker", tasks=["paperwork_money"], id="t2"),
+        ],
+        checkin=CheckIn(function_level=70, symptoms={"pain": 3, "tiredness": 5}),
+        next_review=date(2026, 7, 1),
+    )
+
+
+def kinds(old: CarePlan, new: CarePlan) -> list[str]:
+    return [change.kind for change in compare(old, new).changes]
+
+
+def texts(old: CarePlan, new: CarePlan) -> list[str]:
+    return describe_changes(old, new)
+
+
+def test_no_changes() -> None:
+    plan = base_plan()
+    diff = compare(plan, copy.deepcopy(plan), "version 1", "version 2")
+    assert not diff
+    assert diff.summary() == "No changes"
+    assert diff.to_text() == "No changes from version 1 to version 2.\n"
+
+
+# --- goals ----------------------------------------------------------------------------------
+
+
+def test_adapted_goal_reads_as_one_step_with_date_and_reason() -> None:
+    old = base_plan()
+    new = copy.deepcopy(old)
+    adapt_goal(new, "g1", "A daily walk with Sam", "running hurts my hip now", on=date(2026, 6, 3))
+    diff = compare(old, new)
+    assert [(c.section, c.kind) for c in diff.changes] == [("goals", "goal_adapted")]
+    assert diff.changes[0].text == '"Run 5 miles" became "A daily walk with Sam" on 3 June 2026: running hurts my hip now'
+    assert diff.summary() == "1 goal adapted"
+
+
+def test_two_adaptations_are_counted_in_the_summary() -> None:
+    old = base_plan()
+    new = copy.deepcopy(old)
+    adapt_goal(new, "g1", "A daily walk", "hip", on=date(2026, 6, 3))
+    adapt_goal(new, "g3", "Help Sam cook", "too tiring", on=date(2026, 6, 3))
+    assert compare(old, new).summary() == "2 goals adapted"
+
+
+def test_goal_added_achieved_let_go_reopened_removed() -> None:
+    old = base_plan()
+    new = copy.deepcopy(old)
+    new.goals.append(Goal(title="See the sea", category="meaningful", id="g4"))
+    end_goal(new, "g2", "achieved", on=date(2026, 5, 2))
+    end_goal(new, "g3", "let_go", on=date(2026, 5, 9))
+    new.goals = [goal for goal in new.goals if goal.id != "g1"]
+    assert texts(old, new) == [
+        '"Sleep through the night" was achieved on 2 May 2026',
+        '"Cook Sunday lunch" was let go on 9 May 2026',
+        'New goal: "See the sea" (Meaningful moments, Maria)',
+        'The goal "Run 5 miles" was taken out of the plan',
+    ]
+    reopened = copy.deepcopy(new)
+    reopened.goal("g2").status = "active"
+    assert kinds(new, reopened) == ["goal_reopened"]
+    assert texts(new, reopened) == ['"Sleep through the night" is active again (was achieved)']
+
+
+def test_goal_edits_name_what_changed() -> None:
+    old = base_plan()
+    new = copy.deepcopy(old)
+    goal = new.goal("g1")
+    goal.title = "Run 3 miles"
+    goal.why = "It clears my head and I sleep better"
+    goal.fallback = "Walk instead"
+    goal.category = "daily_life"
+    goal.voice = "together"
+    goal.other_views = [View(voice="caregiver", text="I worry about her knees")]
+    assert set(kinds(old, new)) == {"goal_edited"}
+    assert texts(old, new) == [
+        'The goal "Run 5 miles" is now called "Run 3 miles"',
+        '"Run 3 miles" moved from Meaningful moments to Making daily life easier',
+        '"Run 3 miles" is now Maria and Sam Lopez together\'s goal (was Maria\'s)',
+        'Why "Run 3 miles" matters now reads "It clears my head and I sleep better" (was "It clears my head")',
+        'If "Run 3 miles" gets harder: "Walk instead" (new)',
+        'Sam Lopez sees "Run 3 miles" differently: "I worry about her knees"',
+    ]
+    assert compare(old, new).summary() == "1 goal edited"
+
+
+def test_only_spacing_is_not_a_change() -> None:
+    old = base_plan()
+    new = copy.deepcopy(old)
+    new.goal("g1").title = "  Run   5 miles "
+    assert texts(old, new) == []
+
+
+# --- what matters most -----------------------------------------------------------------------
+
+
+def test_statements_added_removed_and_changed_with_voices() -> None:
+    old = base_plan()
+    new = copy.deepcopy(old)
+    new.matters.append(Statement(text="Being home for Christmas", kind="hope", voice="together", id="s3"))
+    new.matters = [s for s in new.matters if s.id != "s2"]
+    first = new.matters[0]
+    first.text = "My grandchildren and my garden"
+    first.voice = "caregiver"
+    first.other_views.append(View(voice="person", text="Mostly the garden"))
+    assert set(kinds(old, new)) == {"statement_added", "statement_removed", "statement_changed"}
+    assert texts(old, new) == [
+        '"My grandchildren" now reads "My grandchildren and my garden"',
+        '"My grandchildren and my garden" is now said by Sam Lopez (was Maria)',
+        'Maria sees "My grandchildren and my garden" differently: "Mostly the garden"',
+        'Added "Being home for Christmas" (What I hope for), said by Maria and Sam Lopez together',
+        'Taken out: "Being a burden" (What worries me), said by Sam Lopez',
+    ]
+    assert compare(old, new).summary() == (
+        "1 change to what matters most, 1 new thing that matters, 1 thing that matters taken out"
+    )
+
+
+def test_other_view_changed_and_taken_out() -> None:
+    old = base_plan()
+    old.matters[0].other_views = [View(voice="caregiver", text="The dog too")]
+    changed = copy.deepcopy(old)
+    changed.matters[0].other_views[0].text = "The dog, mostly"
+    assert texts(old, changed) == ['Sam Lopez\'s view of "My grandchildren" now reads "The dog, mostly"']
+    removed = copy.deepcopy(old)
+    removed.matters[0].other_views = []
+    assert texts(old, removed) == ['Sam Lopez\'s different view of "My grandchildren" was taken out']
+
+
+# --- lifestyle modifications -----------------------------------------------------------------
+
+
+def test_modifications_started_status_stopped_edited_removed() -> None:
+    old = base_plan()
+    new = copy.deepcopy(old)
+    new.modifications.append(Modification(area="exercise", before="Running", now="Walking with Sam", id="m3"))
+    new.modifications[0].status = "working"
+    new.modifications[1].status = "stopped"
+    new.modifications[0].why = "Energy"
+    assert kinds(old, new) == [
+        "modification_status", "modification_edited", "modification_stopped", "modification_started",
+    ]
+    assert texts(old, new) == [
+        '"Three days a week": Trying it → Working',
+        'Why "Three days a week": "Energy" (new)',
+        '"Short trips only" was stopped (was Working)',
+        'New lifestyle change (Exercise): "Running" becomes "Walking with Sam"',
+    ]
+    gone = copy.deepcopy(new)
+    gone.modifications.pop(0)
+    assert texts(new, gone) == ['"Three days a week" was taken out of the plan']
+
+
+# --- treatment break -------------------------------------------------------------------------
+
+
+def test_treatment_break_started_then_decided_then_dated() -> None:
+    old = base_plan()
+    started = copy.deepcopy(old)
+    started.treatment_break = TreatmentBreak(kind="event", event="Lucia's wedding", status="thinking")
+    assert texts(old, started) == [
+        "Started the treatment break worksheet: A pause for an event; Thinking about it"
+    ]
+    assert compare(old, started).summary() == "treatment break worksheet started"
+
+    decided = copy.deepcopy(started)
+    decided.treatment_break.status = "agreed"
+    decided.treatment_break.kind = "recover"
+    decided.treatment_break.starts_on = date(2026, 8, 1)
+    decided.treatment_break.hopes = "Dance at the wedding"
+    decided.treatment_break.questions = ["Will the tiredness lift?"]
+    decided.treatment_break.warning_signs = ["A temperature over 38C"]
+    assert kinds(started, decided) == [
+        "break_decision", "break_status", "break_dates", "break_edited", "break_edited", "break_edited",
+    ]
+    assert texts(started, decided) == [
+        "Kind of treatment break: A pause for an event → A pause to recover",
+        "Treatment break decision: Thinking about it → Agreed",
+        "The start of the treatment break set for 1 August 2026",
+        'Hopes for the break: "Dance at the wedding" (new)',
+        'New question for the team: "Will the tiredness lift?"',
+        'New warning sign to watch for: "A temperature over 38C"',
+    ]
+    assert compare(started, decided).summary() == (
+        "treatment break: a pause to recover, treatment break: agreed, 1 treatment break date changed, "
+        "3 treatment break details changed"
+    )
+
+    moved = copy.deepcopy(decided)
+    moved.treatment_break.starts_on = date(2026, 8, 8)
+    assert texts(decided, moved) == ["The start of the treatment break moved from 1 August 2026 to 8 August 2026"]
+
+    cleared = copy.deepcopy(decided)
+    cleared.treatment_break = TreatmentBreak()
+    assert kinds(decided, cleared) == ["break_cleared"]
+
+
+# --- support team ----------------------------------------------------------------------------
+
+
+def test_team_joined_left_role_tasks_and_first_contact() -> None:
+    old = base_plan()
+    new = copy.deepcopy(old)
+    new.team.append(TeamMember(name="Dr Rao", role="oncologist", tasks=["medicines"], id="t3"))
+    sam, ana = new.team[0], new.team[1]
+    sam.tasks = ["meals"]
+    ana.tasks = ["paperwork_money", "lifts"]
+    ana.role = "care_coordinator"
+    sam.first_contact = False
+    ana.first_contact = True
+    ana.contact = "020 7946 0000"
+    assert texts(old, new) == [
+        "Ana Torres's role: Social worker → Care coordinator or navigator",
+        'How to reach Ana Torres: "020 7946 0000" (new)',
+        "Dr Rao joined the team (Oncologist), helping with medicines",
+        "Lifts to appointments moved from Sam Lopez to Ana Torres",
+        "The first point of contact is now Ana Torres (was Sam Lopez)",
+    ]
+    assert kinds(old, new) == ["member_role", "member_edited", "member_joined", "member_tasks", "first_contact"]
+    assert compare(old, new).summary() == (
+        "1 role changed, 1 team detail changed, Dr Rao joined the team, 1 change in who does what, "
+        "Ana Torres is now the first contact"
+    )
+
+
+def test_team_member_left_and_tasks_taken_on_or_dropped() -> None:
+    old = base_plan()
+    new = copy.deepcopy(old)
+    new.team = [member for member in new.team if member.id != "t2"]
+    new.team[0].tasks = ["lifts", "shopping"]
+    new.team[0].first_contact = False
+    assert texts(old, new) == [
+        "Ana Torres left the team (Social worker)",
+        "Sam Lopez no longer helps with meals",
+        "Sam Lopez now helps with shopping",
+        "No first point of contact is chosen now (was Sam Lopez)",
+    ]
+    assert set(kinds(old, new)) == {"member_left", "member_tasks", "first_contact"}
+
+
+# --- check-in, next review, about us ---------------------------------------------------------
+
+
+def test_function_level_and_each_symptom() -> None:
+    old = base_plan()
+    new = copy.deepcopy(old)
+    new.checkin.function_level = 60
+    new.checkin.symptoms = {"pain": 5, "nausea": 2}
+    assert texts(old, new) == [
+        "Day-to-day ability 70% → 60%",
+        "Pain 3 → 5",
+        "Tiredness not rated this time (was 5)",
+        "Nausea rated 2 (not rated before)",
+    ]
+    assert set(kinds(old, new)) == {"function_level", "symptom"}
+    assert compare(old, new).summary() == "ability 70%→60%, pain 3→5, tiredness not rated, nausea 2"
+
+
+def test_next_review_moved_set_and_cleared() -> None:
+    old = base_plan()
+    new = copy.deepcopy(old)
+    new.next_review = date(2026, 7, 15)
+    assert texts(old, new) == ["Next review moved from 1 July 2026 to 15 July 2026"]
+    unset = copy.deepcopy(old)
+    unset.next_review = None
+    assert texts(old, unset) == ["No next review date now (was 1 July 2026)"]
+    assert texts(unset, old) == ["Next review set for 1 July 2026"]
+
+
+def test_about_us_changes() -> None:
+    old = base_plan()
+    new = copy.deepcopy(old)
+    new.about.preferred_name = "Mari"
+    new.about.illness = "Ovarian cancer, spread to the liver"
+    new.about.date_of_birth = date(1958, 3, 2)
+    new.about.participants.append(Participant(name="Ana Torres", role="facilitator"))
+    new.about.participants[1].relationship = "partner"
+    assert texts(old, new) == [
+        'Likes to be called now reads "Mari" (was "Maria")',
+        'The illness, in their own words now reads "Ovarian cancer, spread to the liver" (was "Ovarian cancer")',
+        "Date of birth set for 2 March 1958",
+        'Sam Lopez\'s relationship now reads "partner" (was "husband")',
+        "Ana Torres (Facilitator) joined the planning",
+    ]
+    gone = copy.deepcopy(old)
+    gone.about.participants.pop()
+    assert kinds(old, gone) == ["participant_left"]
+
+
+# --- the whole diff --------------------------------------------------------------------------
+
+
+def test_summary_puts_goals_first_and_shortens_a_long_list() -> None:
+    old = base_plan()
+    new = copy.deepcopy(old)
+    new.checkin.symptoms["pain"] = 5
+    adapt_goal(new, "g1", "A daily walk with Sam", "hip", on=date(2026, 6, 3))
+    adapt_goal(new, "g3", "Help Sam cook", "tiring", on=date(2026, 6, 3))
+    new.team.append(TeamMember(name="Dr Rao", role="oncologist", id="t3"))
+    assert compare(old, new).summary() == "2 goals adapted, pain 3→5, Dr Rao joined the team"
+    new.next_review = date(2026, 8, 1)
+    new.matters.pop()
+    new.modifications.pop()
+    assert compare(old, new).summary() == (
+        "2 goals adapted, pain 3→5, Dr Rao joined the team, 1 lifestyle change taken out, and 2 more"
+    )
+
+
+def test_every_kind_is_known_and_sections_are_in_reading_order() -> None:
+    old = base_plan()
+    new = copy.deepcopy(old)
+    new.next_review = None
+    new.about.name = "Maria L. Lopez"
+    new.checkin.function_level = 50
+    diff = compare(old, new, "version 1", "version 2")
+    assert all(change.kind in KINDS for change in diff.changes)
+    assert [section for section, _ in diff.by_section()] == ["about", "checkin", "next_review"]
+    assert diff.to_text() == (
+        "Changes from version 1 to version 2\n\n"
+        "About us\n"
+        '  - Name now reads "Maria L. Lopez" (was "Maria Lopez")\n\n'
+        "How things are now\n"
+        "  - Day-to-day ability 70% → 50%\n\n"
+        "Next review\n"
+        "  - No next review date now (was 1 July 2026)\n"
+    )
+
+
+def test_json_has_every_change_and_the_summary() -> None:
+    old = base_plan()
+    new = copy.deepcopy(old)
+    adapt_goal(new, "g1", "A daily walk", "hip", on=date(2026, 6, 3))
+    data = json.loads(json.dumps(compare(old, new, "version 1", "version 2").to_json()))
+    assert data["from"] == "version 1" and data["to"] == "version 2"
+    assert data["summary"] == "1 goal adapted"
+    (change,) = data["changes"]
+    assert change["section"] == "goals" and change["kind"] == "goal_adapted"
+    assert change["item"] == new.goals[1].id
+
+
+def test_markdown_escapes_typed_words() -> None:
+    old = base_plan()
+    new = copy.deepcopy(old)
+    new.goals.append(Goal(title="# Not a heading\n- nor a list | nor <b>html</b>", id="g9"))
+    markdown = compare(old, new, "version 1", "version 2").to_markdown()
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings == ["Changes from version 1 to version 2"]
+    assert not [t for t in tokens if t.type.startswith(("html", "table"))]
+    inline = [t for t in tokens if t.type == "inline"]
+    assert any("# Not a heading - nor a list | nor <b>html</b>" in t.children[0].content for t in inline if t.children)
+
+
+def test_long_quotes_are_shortened_in_sentences() -> None:
+    old = base_plan()
+    new = copy.deepcopy(old)
+    new.matters.append(Statement(text="word " * 60, id="s9"))
+    (sentence,) = texts(old, new)
+    assert "…" in sentence and len(sentence) < 200
+
+
+@pytest.mark.parametrize("voice", ["person", "caregiver", "together"])
+def test_voices_fall_back_to_labels_without_names(voice: str) -> None:
+    old = CarePlan(about=About(name=""))
+    new = copy.deepcopy(old)
+    new.matters.append(Statement(text="Home", kind="hope", voice=voice, id="x"))
+    (sentence,) = texts(old, new)
+    assert sentence.endswith({"person": "The person", "caregiver": "Caregiver", "together": "Together"}[voice])
