@@ -1,2 +1,408 @@
-def main() -> int:
-    return 0
+"""The `careplan` command: start the app, or list, export, import and look after plans from a shell.
+
+People's scripts rely on this, so it keeps a contract: results on stdout (tables for people, JSON
+with --format json for scripts); exit 0 on success; exit 1 with one plain line on stderr for
+anything the person can fix (never a traceback); 130 after Ctrl-C. Heavy modules (Textual, TinyDB)
+are imported inside the commands that need them, so `careplan --help` and `careplan list` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from careplan import __version__, locations
+from careplan.errors import CarePlanError, StorageError
+
+if TYPE_CHECKING:
+    from careplan.store import PlanFile, Store
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1  # something the person can fix; the message says what
+EXIT_BUG = 70  # careplan itself went wrong (sysexits EX_SOFTWARE); CAREPLAN_DEBUG=1 shows the traceback
+EXIT_INTERRUPTED = 130
+
+DEBUG_ENV = "CAREPLAN_DEBUG"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+class UsageError(CarePlanError):
+    """The command line itself could not be understood."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a mistake is one plain line and exit 1 instead of a usage dump and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}. `{self.prog} --help` shows how to use it.")
+
+
+# --- entry point ------------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (the console script exits with it)."""
+    try:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as done:  # --help and --version print, then exit 0
+            return done.code if isinstance(done.code, int) else EXIT_OK
+        return args.run(args)
+    except CarePlanError as error:
+        _say(str(error))
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _quiet_stdout()  # whoever read our output (e.g. `| head`) has all they wanted
+        return EXIT_OK
+    except Exception as error:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        _say(
+            f"careplan ran into a problem it did not expect ({type(error).__name__}: {error}). "
+            f"Nothing already saved was changed. Run again with {DEBUG_ENV}=1 to see the details."
+        )
+        return EXIT_BUG
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="careplan",
+        description="Plan together how you want to live with a serious illness. "
+        "With no command, starts the app.",
+        epilog="Your plans stay on this computer. `careplan locate` shows where.",
+    )
+    parser.add_argument("--version", action="version", version=f"careplan {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"the data folder to use (default: ${locations.ENV_DATA_DIR}, else your user data folder)",
+    )
+    parser.set_defaults(run=run_app)
+    # --data-dir may also come after the command; SUPPRESS keeps it from hiding one given before.
+    data_dir = _Parser(add_help=False)
+    data_dir.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="the data folder to use")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
+
+    def command(name: str, run: Callable[[argparse.Namespace], int], summary: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=summary, description=summary, parents=[data_dir])
+        sub.set_defaults(run=run)
+        return sub
+
+    listing = command("list", run_list, "list the plans in the data folder")
+    _add_format(listing, ("table", "json"))
+
+    history = command("history", run_history, "list the saved versions of one plan")
+    _add_plan(history)
+    _add_format(history, ("table", "json"))
+
+    export = command("export", run_export, "write out one saved version of a plan")
+    _add_plan(export)
+    export.add_argument("--version", type=_version_number, metavar="N", help="which version (default: the latest)")
+    _add_format(export, ("markdown", "json"))
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (private to you) instead of the screen")
+
+    importing = command("import", run_import, "save a plan from a JSON file made by `careplan export --format json`")
+    importing.add_argument("file", metavar="FILE", help="the JSON file (- reads it from standard input)")
+    importing.add_argument("--by", default="", metavar="NAME", help='who is saving it (default: "careplan import")')
+    importing.add_argument("--note", default="", metavar="TEXT", help="a note for the new version")
+    _add_format(importing, ("text", "json"))
+
+    command("demo", run_demo, "add an example plan with several versions, to try careplan")
+
+    locate = command("locate", run_locate, "show the data folder and the files careplan uses there")
+    _add_format(locate, ("table", "json"))
+    return parser
+
+
+def _add_plan(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("plan", metavar="PLAN", help="a plan id, or the start of the person's name")
+
+
+def _add_format(sub: argparse.ArgumentParser, choices: tuple[str, ...]) -> None:
+    sub.add_argument("--format", choices=choices, default=choices[0], help=f"default: {choices[0]}")
+
+
+def _version_number(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a version number (1, 2, 3 ...)') from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a version number (1, 2, 3 ...)')
+    return number
+
+
+# --- commands ---------------------------------------------------------------------------------
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from careplan.app import CarePlanApp
+    from careplan.store import Store
+
+    CarePlanApp(Store(_root(args))).run()
+    return EXIT_OK
+
+
+def run_list(args: argparse.Namespace) -> int:
+    root = _root(args)
+    summaries = _store(args).list_plans()
+    if args.format == "json":
+        _emit_json([summary.to_json() for summary in summaries])
+        return EXIT_OK
+    if not summaries:
+        _out(
+            f"There are no plans here yet ({root}).\n"
+            "To look around with an example plan, run `careplan demo`. "
+            "To start your own, run `careplan`."
+        )
+        return EXIT_OK
+    today = date.today()
+    rows = []
+    for summary in summaries:
+        review = _day(summary.next_review) if summary.next_review else "not set"
+        if summary.next_review and summary.next_review < today:
+            review += " (overdue)"
+        notes = "could not be read" if summary.problem else ("unsaved changes" if summary.has_draft else "")
+        rows.append([
+            summary.id,
+            summary.person or "?",
+            str(summary.versions),
+            _moment(summary.last_saved) if summary.last_saved else "never",
+            review,
+            notes,
+        ])
+    _out(_table(["ID", "PERSON", "VERSIONS", "LAST SAVED", "NEXT REVIEW", "NOTES"], rows))
+    for summary in summaries:
+        if summary.problem:
+            _out(f"{summary.id}: {_one_line(summary.problem)}")
+    return EXIT_OK
+
+
+def run_history(args: argparse.Namespace) -> int:
+    with _open(args) as plan_file:
+        entries = history_entries(plan_file)
+        person = plan_file.person or plan_file.id
+    if args.format == "json":
+        _emit_json(entries)
+        return EXIT_OK
+    if not entries:
+        _out(f"{person}'s plan has no saved versions yet. Open it with `careplan` and save one.")
+        return EXIT_OK
+    rows = [[str(entry["number"]), _moment(datetime.fromisoformat(entry["saved_at"])), entry["saved_by"], entry["note"]]
+            for entry in entries]
+    _out(_table(["VERSION", "SAVED", "BY", "NOTE"], rows))
+    return EXIT_OK
+
+
+def history_entries(plan_file: PlanFile) -> list[dict[str, Any]]:
+    """One JSON-ready entry per saved version, oldest first: what `history` shows.
+
+    A new field (such as a one-line summary of what changed) goes in the dict below: it then
+    appears in `--format json` at once, and in the table once it is given a column in run_history.
+    """
+    return [
+        {
+            "number": info.number,
+            "saved_at": info.saved_at.isoformat(),
+            "saved_by": info.saved_by,
+            "note": info.note,
+        }
+        for info in plan_file.versions()
+    ]
+
+
+def run_export(args: argparse.Namespace) -> int:
+    with _open(args) as plan_file:
+        if plan_file.latest is None:
+            raise CarePlanError(
+                f"{plan_file.person or plan_file.id}'s plan has no saved version to export yet. "
+                "Open it with `careplan` and save one."
+            )
+        number = args.version or plan_file.latest
+        plan_file.version(number)  # a clear message if there is no such version
+        if args.format == "json":
+            from careplan import plan_json
+
+            text = plan_json.dumps(plan_json.plan_to_json(plan_file, number))
+        else:
+            from careplan.markdown_export import render_snapshot
+
+            text = render_snapshot(plan_file, number)
+        person = plan_file.person or plan_file.id
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    output = Path(args.output).expanduser()
+    _write_private(output, text.encode("utf-8"))
+    _out(f"Wrote version {number} of {person}'s plan to {output}")
+    return EXIT_OK
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from careplan import plan_json
+
+    source = "standard input" if args.file == "-" else args.file
+    raw = _read_input(args.file)
+    try:
+        plan_id, plan = plan_json.loads(raw)
+    except CarePlanError as error:
+        raise CarePlanError(f"Nothing was imported from {source}: {error}") from None
+    store = _store(args)
+    saved_by = args.by.strip() or "careplan import"
+    note = args.note.strip() or f"Imported from {Path(source).name if args.file != '-' else source}"
+    if plan_id is not None and plan_id in store.plan_ids():
+        new_plan = False
+        with store.open_plan(plan_id) as plan_file:
+            _refuse_if_unsaved_work(plan_file)
+            info = plan_file.save_version(plan, saved_by=saved_by, note=note)
+    else:
+        new_plan = True
+        with store.create_plan(plan) as plan_file:
+            plan_id = plan_file.id
+            info = plan_file.save_version(plan, saved_by=saved_by, note=note)
+    if args.format == "json":
+        _emit_json({"id": plan_id, "version": info.number, "person": plan.person, "new_plan": new_plan})
+    else:
+        what = "a new plan" if new_plan else "the plan"
+        _out(f"Saved {plan.person}'s plan as version {info.number} of {what} {plan_id}")
+    return EXIT_OK
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from careplan.demo import build_demo
+
+    _out(build_demo(_store(args)))
+    return EXIT_OK
+
+
+def run_locate(args: argparse.Namespace) -> int:
+    """Where everything lives. Looks only: creates nothing."""
+    root = _root(args)
+    places = {
+        "data_dir": root,
+        "plans": locations.plans_dir(root),
+        "drafts": locations.draft_file(root, "plan").parent,
+        "index": locations.index_file(root),
+        "backups": locations.backups_dir(root, "plan").parent,
+        "exports": locations.exports_dir(root),
+    }
+    if args.format == "json":
+        document: dict[str, Any] = {name: str(path) for name, path in places.items()}
+        document["exists"] = {name: path.exists() for name, path in places.items()}
+        _emit_json(document)
+        return EXIT_OK
+    labels = {
+        "data_dir": "Data folder",
+        "plans": "Plans",
+        "drafts": "Drafts",
+        "index": "Caseload index",
+        "backups": "Backups",
+        "exports": "Exports",
+    }
+    rows = [[labels[name], str(path), "" if path.exists() else "(not created yet)"] for name, path in places.items()]
+    _out(_table(["WHAT", "WHERE", ""], rows, show_headings=False))
+    return EXIT_OK
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _root(args: argparse.Namespace) -> Path:
+    return locations.data_dir(getattr(args, "data_dir", None))
+
+
+def _store(args: argparse.Namespace) -> Store:
+    from careplan.store import Store
+
+    return Store(_root(args))
+
+
+def _open(args: argparse.Namespace) -> PlanFile:
+    """The plan named on the command line, opened for reading (works while the app has it open)."""
+    store = _store(args)
+    return store.open_plan(store.resolve(args.plan), write=False)
+
+
+def _refuse_if_unsaved_work(plan_file: PlanFile) -> None:
+    """Saving a version clears the draft, so never import over words someone has not saved yet."""
+    draft = plan_file.draft()
+    if draft is not None and draft.plan != plan_file.load():
+        raise CarePlanError(
+            f"{plan_file.person or plan_file.id}'s plan has changes that are not saved yet. "
+            "Open it with `careplan` to save or discard them, then import again. Nothing was imported."
+        )
+
+
+def _read_input(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(name).expanduser().read_bytes()
+    except OSError as error:
+        raise CarePlanError(f"Could not read {name} ({error.strerror or error}). Nothing was imported.") from None
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    from careplan.safe_files import atomic_write
+
+    try:
+        atomic_write(path, data)
+    except OSError as error:  # e.g. the folder could not be made; atomic_write wraps the rest
+        raise StorageError(path, error.strerror or str(error)) from None
+
+
+def _emit_json(data: Any) -> None:
+    from careplan.plan_json import dumps
+
+    sys.stdout.write(dumps(data))
+
+
+def _out(text: str) -> None:
+    print(text)
+
+
+def _say(message: str) -> None:
+    """One line on stderr, whatever the message holds."""
+    print(_one_line(message), file=sys.stderr)
+
+
+def _one_line(text: str) -> str:
+    """Whitespace and control characters (which could drive the terminal) become single spaces."""
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def _table(headings: list[str], rows: list[list[str]], *, show_headings: bool = True) -> str:
+    """Plain aligned columns (no colour, no box drawing); the last column is left unpadded."""
+    lines = [headings, *rows] if show_headings else list(rows)
+    lines = [[_one_line(cell) for cell in line] for line in lines]
+    widths = [max(len(line[column]) for line in lines) for column in range(len(headings))]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() for line in lines
+    )
+
+
+def _day(value: date) -> str:
+    return f"{value.day} {value:%b %Y}"
+
+
+def _moment(value: datetime) -> str:
+    """As it was on the clock where it was saved."""
+    return f"{_day(value.date())} {value:%H:%M}"
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at nothing, so Python's last flush at exit does not complain about the pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # stdout is not a real file (e.g. under test): nothing to flush

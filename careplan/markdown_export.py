@@ -24,6 +24,7 @@ _ANYWHERE = re.compile(r"([\\`*_\[\]|~>])")
 _LINE_START = re.compile(r"^([#+\-=])|^(\d+)([.)])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _NEWLINES = re.compile(r"\s*[\r\n]+\s*")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # never sent on to a terminal or viewer
 
 
 def escape_inline(text: str) -> str:
@@ -230,6 +231,7 @@ _NOTHING = "Nothing written here yet."
 
 
 def _escape_line(line: str) -> str:
+    line = _CONTROL.sub(" ", line)
     line = _ENTITY.sub("&amp;", line).replace("<", "&lt;")
     line = _ANYWHERE.sub(r"\\\1", line)
     return _LINE_START.sub(lambda match: f"\\{match[1]}" if match[1] else f"{match[2]}\\{match[3]}", line)
