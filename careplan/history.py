@@ -1,0 +1,147 @@
+"""A plan over time: what each version changed, how things were at each check-in, and restoring.
+
+`PlanHistory` loads each saved version at most once, so a screen or the CLI can ask for the
+summaries, the trends and a diff without reading the plan file's versions again and again.
+Versions are never rewritten: restoring an old version saves its content as a new version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from careplan import vocab
+from careplan.diff import PlanDiff, compare
+from careplan.errors import CarePlanError
+from careplan.model import CarePlan
+
+if TYPE_CHECKING:
+    from careplan.store import PlanFile, VersionInfo
+
+__all__ = [
+    "PlanHistory",
+    "VersionSummary",
+    "checkin_trends",
+    "compare_versions",
+    "restore_version",
+    "version_summaries",
+]
+
+FIRST_VERSION = "First version"
+FUNCTION_LEVEL = "function_level"
+
+
+@dataclass(frozen=True)
+class VersionSummary:
+    number: int
+    saved_at: datetime
+    saved_by: str
+    note: str
+    summary: str  # what changed since the version before, in one line
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "saved_at": self.saved_at.isoformat(),
+            "saved_by": self.saved_by,
+            "note": self.note,
+            "summary": self.summary,
+        }
+
+
+class PlanHistory:
+    """The saved versions of one plan (up to `upto`, or all), each loaded when first needed."""
+
+    def __init__(self, plan_file: PlanFile, upto: int | None = None) -> None:
+        self.file = plan_file
+        self.versions: list[VersionInfo] = [
+            info for info in plan_file.versions() if upto is None or info.number <= upto
+        ]
+        self._plans: dict[int, CarePlan] = {}
+
+    @property
+    def numbers(self) -> list[int]:
+        return [info.number for info in self.versions]
+
+    def plan(self, number: int) -> CarePlan:
+        """Version `number`. Shared: callers must not change it (copy it first)."""
+        if number not in self._plans:
+            self._plans[number] = self.file.load(number)
+        return self._plans[number]
+
+    def diff(self, old: int, new: int) -> PlanDiff:
+        return compare(self.plan(old), self.plan(new), f"version {old}", f"version {new}")
+
+    def previous(self, number: int) -> int | None:
+        """The version saved just before `number`, if any."""
+        earlier = [n for n in self.numbers if n < number]
+        return earlier[-1] if earlier else None
+
+    def summaries(self) -> list[VersionSummary]:
+        result = []
+        for info in self.versions:
+            before = self.previous(info.number)
+            summary = FIRST_VERSION if before is None else self.diff(before, info.number).summary()
+            result.append(VersionSummary(info.number, info.saved_at, info.saved_by, info.note, summary))
+        return result
+
+    def trends(self) -> dict[str, list[int | None]]:
+        """Function level and each symptom rated in any version, one value per version, oldest first.
+
+        Keys are "function_level" then vocab.SYMPTOMS ids in their usual order; None where a
+        version has no rating. Ready for a sparkline.
+        """
+        checkins = [self.plan(number).checkin for number in self.numbers]
+        trends: dict[str, list[int | None]] = {FUNCTION_LEVEL: [c.function_level for c in checkins]}
+        rated = {symptom for checkin in checkins for symptom in checkin.symptoms}
+        for symptom in [*vocab.SYMPTOMS, *sorted(rated - set(vocab.SYMPTOMS))]:
+            if symptom in rated:
+                trends[symptom] = [checkin.symptoms.get(symptom) for checkin in checkins]
+        return trends
+
+    def first_versions(self) -> dict[str, int]:
+        """For each goal id, the first version it appears in (where that step of a journey began)."""
+        found: dict[str, int] = {}
+        for number in self.numbers:
+            for goal in self.plan(number).goals:
+                found.setdefault(goal.id, number)
+        return found
+
+
+def version_summaries(plan_file: PlanFile) -> list[VersionSummary]:
+    """Every version with a one-line summary of what changed since the one before."""
+    return PlanHistory(plan_file).summaries()
+
+
+def checkin_trends(plan_file: PlanFile) -> dict[str, list[int | None]]:
+    """Function level and each symptom across versions (see PlanHistory.trends)."""
+    return PlanHistory(plan_file).trends()
+
+
+def compare_versions(plan_file: PlanFile, old: int, new: int) -> PlanDiff:
+    """What changed from version `old` to version `new`. CarePlanError for a version not there."""
+    plan_file.version(old)
+    plan_file.version(new)
+    return PlanHistory(plan_file).diff(old, new)
+
+
+def restore_version(plan_file: PlanFile, number: int, saved_by: str = "") -> VersionInfo | None:
+    """Save the content of version `number` as a new version; earlier versions stay as they are.
+
+    Returns None when the latest version already has that content (nothing to save). Refuses,
+    with a plain CarePlanError, when the plan has changes not yet saved, so none are lost.
+    """
+    plan_file.version(number)
+    latest = plan_file.latest
+    restored = plan_file.load(number)
+    draft = plan_file.draft()
+    if draft is not None and draft.plan != plan_file.load(latest):
+        who = plan_file.person or plan_file.id
+        raise CarePlanError(
+            f"{who}'s plan has changes that are not saved as a version yet. "
+            "Open it in careplan to save or discard them, then restore."
+        )
+    if restored == plan_file.load(latest):
+        return None
+    return plan_file.save_version(restored, saved_by=saved_by, note=f"Restored from version {number}")
