@@ -1,0 +1,450 @@
+"""Treatment break: a worksheet for thinking a pause in treatment through, together and with the team.
+
+What the break is for and when, what the team said, hopes and fears, questions to bring to the
+oncologist and the signs to watch for while it lasts. Suggested questions and warning signs come
+from careplan.content and are shown beside its disclaimer: things to talk over, never advice.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets.option_list import Option
+
+from careplan import content, vocab
+from careplan.content import WarningSignGroup
+from careplan.model import TreatmentBreak
+from careplan.screens.section_base import SectionScreen
+from careplan.screens.widgets.checklist import CheckList
+from careplan.screens.widgets.date_field import DateField
+
+INTRO = (
+    "A worksheet for thinking a break in treatment through, at your own pace. "
+    "Fill in what you know; leave the rest for later. Everything is kept as you type."
+)
+DATE_ORDER_NOTE = "? The end date is before the start date. Have a look at both when you're ready; nothing is lost."
+NO_QUESTIONS = "No questions yet: type your own below, or add one from the suggestions."
+NO_SIGNS = "No warning signs in the plan yet: pick a group below, or add your own words."
+
+# (attribute of TreatmentBreak, label, placeholder); one line each.
+SHORT_TEXTS = {
+    "event": ("What the break is for", "e.g. our daughter's wedding, or time to get my strength back"),
+    "current_treatment": ("The treatment now, in plain words", "e.g. chemotherapy every three weeks"),
+    "who_to_call": ("Who to call if we are worried", "e.g. the chemo unit's 24-hour line"),
+}
+# (attribute, label); several lines each.
+LONG_TEXTS = {
+    "team_said": "What the care team said",
+    "hopes": "What we hope the break brings",
+    "fears": "What worries us about it",
+}
+DATE_FIELDS = {
+    "starts_on": "When the break would start",
+    "ends_on": "When it would end",
+}
+
+
+def group_included(group: WarningSignGroup, signs: list[str]) -> bool:
+    """A group counts as included while every one of its signs is in the plan."""
+    return all(sign in signs for sign in group.signs)
+
+
+class PlanItems(OptionList):
+    """A list of the plan's own words (questions, signs). Delete asks the screen to remove one."""
+
+    EMPTY_ID = "nothing-yet"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)  # the plan's own words: never read as markup
+        self.read_only = False
+
+    class RemoveRequested(Message):
+        def __init__(self, items: PlanItems, index: int) -> None:
+            super().__init__()
+            self.items = items
+            self.index = index
+
+        @property
+        def control(self) -> PlanItems:
+            return self.items
+
+    def show_items(self, items: list[str], empty_text: str) -> None:
+        highlighted = self.highlighted
+        self.clear_options()
+        if items:
+            self.add_options(Option(f"{number}. {text}") for number, text in enumerate(items, start=1))
+            self.highlighted = 0 if highlighted is None else min(highlighted, len(items) - 1)
+        else:
+            self.add_option(Option(empty_text, id=self.EMPTY_ID, disabled=True))
+
+    @property
+    def has_items(self) -> bool:
+        return self.option_count > 0 and self.get_option_at_index(0).id != self.EMPTY_ID
+
+    def action_remove(self) -> None:
+        if not self.read_only and self.has_items and self.highlighted is not None:
+            self.post_message(self.RemoveRequested(self, self.highlighted))
+
+
+class QuestionList(PlanItems):
+    BINDINGS = [
+        Binding("delete", "remove", "Remove question", id="treatment_break.remove_question",
+                tooltip="Take the highlighted question out of the plan"),
+    ]
+
+
+class SignList(PlanItems):
+    BINDINGS = [
+        Binding("delete", "remove", "Remove sign", id="treatment_break.remove_sign",
+                tooltip="Take the highlighted sign out of the plan"),
+    ]
+
+
+class SuggestedQuestions(OptionList):
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+
+    BINDINGS = [
+        Binding("enter", "select", "Add this question", id="treatment_break.add_suggested_question",
+                tooltip="Add the highlighted suggestion to your questions"),
+    ]
+
+
+class WarningGroups(CheckList):
+    BINDINGS = [
+        Binding("space,enter", "select", "Include or leave out", id="treatment_break.toggle_warning_group",
+                tooltip="Put this group's signs in the plan, or take them out"),
+    ]
+
+
+class TreatmentBreakScreen(SectionScreen):
+    SECTION = "treatment_break"
+    AUTO_FOCUS = "#kind"
+    HELP = """\
+# Treatment break
+
+A worksheet for thinking through a pause in treatment: what it is for, when, what the care team
+said, what you hope for and what worries you, questions to bring to the oncologist, and the signs
+to watch for while it lasts. Fill in what you know; everything is kept as you type.
+
+Dates can be typed freely: "24 Dec 2026", "2026-12-24", "in 3 weeks", "tomorrow". The line under
+each date says how it was read.
+
+The suggested questions and warning signs are things to talk over with your care team, not
+medical advice.
+
+| Key | What it does |
+| :- | :- |
+| Tab / Shift+Tab | Move between parts of the worksheet |
+| Ctrl+N | Type a question of your own |
+| Ctrl+O | Go to the suggested questions (Enter adds one) |
+| Ctrl+R | Go to the groups of warning signs (Space includes or leaves out) |
+| Ctrl+T | Type a warning sign in your own words |
+| Delete | In a list of your questions or signs: remove the highlighted one |
+| Esc | Go back; nothing typed is lost |
+"""
+
+    BINDINGS: ClassVar = [
+        Binding("ctrl+n", "new_question", "Question", id="treatment_break.new_question",
+                tooltip="Type a question of your own for the oncologist"),
+        Binding("ctrl+o", "suggested_questions", "Suggested", id="treatment_break.suggested_questions",
+                tooltip="Go to the suggested questions"),
+        Binding("ctrl+r", "warning_groups", "Signs", id="treatment_break.warning_groups",
+                tooltip="Go to the groups of warning signs"),
+        Binding("ctrl+t", "new_sign", "Own sign", id="treatment_break.new_sign",
+                tooltip="Type a warning sign in your own words"),
+    ]
+
+    def __init__(self, working) -> None:
+        super().__init__(working)
+        self._dates_waiting = False
+        self._suggested = content.oncologist_questions()
+        self._groups = content.warning_signs()
+
+    @property
+    def pause(self) -> TreatmentBreak:
+        return self.plan.treatment_break
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def compose_body(self) -> ComposeResult:
+        pause = self.pause
+        with VerticalScroll(classes="section-body", id="break-body"):
+            yield Static(INTRO, classes="section-intro")
+
+            yield Label("What kind of break", classes="field-label")
+            yield Select(
+                [(label, key) for key, label in vocab.BREAK_KINDS.items()],
+                prompt="Choose the kind of break",
+                value=pause.kind if pause.kind in vocab.BREAK_KINDS else Select.NULL,
+                id="kind",
+            )
+            yield from self._short_text("event")
+            for attribute, label in DATE_FIELDS.items():
+                yield Label(label, classes="field-label")
+                yield DateField(getattr(pause, attribute), id=attribute)
+            yield Static(DATE_ORDER_NOTE, id="date-order-note", classes="calm-note", markup=False)
+            yield from self._short_text("current_treatment")
+            for attribute, label in LONG_TEXTS.items():
+                yield Label(label, classes="field-label")
+                yield TextArea(getattr(pause, attribute), name=attribute, classes="plan-text", id=attribute)
+
+            yield Static("Questions for the oncologist", classes="part-title")
+            yield QuestionList(id="questions")
+            with Horizontal(classes="add-row"):
+                yield Input(placeholder="A question of your own, then Enter", id="new-question")
+                yield Button("Add", id="add-question")
+            yield Button("Remove the highlighted question", id="remove-question", classes="remove-button")
+            yield Static("Suggested questions: Enter or a click adds one", classes="part-subtitle")
+            yield Static(content.DISCLAIMER, classes="disclaimer", markup=False)
+            yield SuggestedQuestions(id="suggested-questions")
+
+            yield Static("Signs to watch for during the break", classes="part-title")
+            yield Static(content.DISCLAIMER, classes="disclaimer", markup=False)
+            yield Static(
+                "Groups of signs: Space or a click puts a group in the plan or takes it out. "
+                "The highlighted group's signs are shown underneath.",
+                classes="part-subtitle",
+            )
+            yield WarningGroups(
+                [(group.id, group.title) for group in self._groups],
+                self._included_groups(),
+                ticked_note="in the plan",
+                id="warning-groups",
+            )
+            yield Static("", id="group-detail", markup=False)
+            yield Static("Signs in the plan", classes="part-subtitle")
+            yield SignList(id="signs")
+            with Horizontal(classes="add-row"):
+                yield Input(placeholder="A sign in your own words, then Enter", id="new-sign")
+                yield Button("Add", id="add-sign")
+            yield Button("Remove the highlighted sign", id="remove-sign", classes="remove-button")
+            yield from self._short_text("who_to_call")
+
+            yield Static("Where the decision stands", classes="part-title")
+            yield Select(
+                [(label, key) for key, label in vocab.BREAK_STATUSES.items()],
+                prompt="Choose where things stand",
+                value=pause.status if pause.status in vocab.BREAK_STATUSES else Select.NULL,
+                id="status",
+            )
+            yield Label("A date to look at this again", classes="field-label")
+            yield DateField(pause.look_again_on, id="look_again_on")
+
+    def _short_text(self, attribute: str) -> ComposeResult:
+        label, placeholder = SHORT_TEXTS[attribute]
+        yield Label(label, classes="field-label")
+        yield Input(getattr(self.pause, attribute), placeholder=placeholder, name=attribute, classes="plan-text",
+                    id=attribute)
+
+    def on_mount(self) -> None:
+        self._show_questions()
+        self._show_signs()
+        self._show_date_order()
+        self._show_group_detail(0)
+
+    def lock_editing(self) -> None:
+        super().lock_editing()
+        # Lists that change the plan when chosen from; the plan's own lists stay readable.
+        for widget in self.query("SuggestedQuestions, WarningGroups"):
+            widget.disabled = True
+        for items in self.query(PlanItems):
+            items.read_only = True
+
+    # --- plain fields ---------------------------------------------------------------------------
+
+    def _set(self, attribute: str, value: object, *, typing: bool = False) -> None:
+        if self.read_only or getattr(self.pause, attribute) == value:
+            return
+        setattr(self.pause, attribute, value)
+        if typing:
+            self.mark_changed_soon()
+        else:
+            self.mark_changed()
+
+    @on(Select.Changed, "#kind")
+    def _kind_chosen(self, event: Select.Changed) -> None:
+        self._set("kind", None if event.value is Select.NULL else event.value)
+
+    @on(Select.Changed, "#status")
+    def _status_chosen(self, event: Select.Changed) -> None:
+        self._set("status", None if event.value is Select.NULL else event.value)
+
+    @on(Input.Changed, ".plan-text")
+    def _short_text_typed(self, event: Input.Changed) -> None:
+        self._set(event.input.name, event.value, typing=True)
+
+    @on(TextArea.Changed, ".plan-text")
+    def _long_text_typed(self, event: TextArea.Changed) -> None:
+        self._set(event.text_area.name, event.text_area.text, typing=True)
+
+    @on(DateField.Changed)
+    def _date_typed(self, event: DateField.Changed) -> None:
+        # Dates are taken into the plan only when typing pauses: "30 February" passes through "30"
+        # (a real date) on the way, and the plan should never hold a date nobody meant.
+        if not self.read_only:
+            self._dates_waiting = True
+            self.mark_changed_soon()
+
+    def flush_changes(self) -> None:
+        if self._dates_waiting:
+            self._dates_waiting = False
+            self._take_dates()
+        super().flush_changes()
+
+    def _take_dates(self) -> None:
+        """Copy every date field that reads as a date into the plan; an unreadable one changes nothing."""
+        for field in self.query(DateField):
+            if field.valid and field.id and getattr(self.pause, field.id) != field.value:
+                setattr(self.pause, field.id, field.value)
+        self._show_date_order()
+
+    def _show_date_order(self) -> None:
+        starts, ends = self.pause.starts_on, self.pause.ends_on
+        out_of_order = isinstance(starts, date) and isinstance(ends, date) and ends < starts
+        self.query_one("#date-order-note").display = out_of_order
+
+    # --- questions for the oncologist -----------------------------------------------------------
+
+    def _show_questions(self) -> None:
+        self.query_one("#questions", QuestionList).show_items(self.pause.questions, NO_QUESTIONS)
+        suggestions = self.query_one("#suggested-questions", SuggestedQuestions)
+        highlighted = suggestions.highlighted
+        suggestions.clear_options()
+        for suggestion in self._suggested:
+            marker = "✓ in your list:" if suggestion.text in self.pause.questions else "+"
+            suggestions.add_option(Option(f"{marker} {suggestion.text}", id=suggestion.id))
+        suggestions.highlighted = 0 if highlighted is None else highlighted
+
+    def add_question(self, text: str) -> bool:
+        """Add a question to the plan unless it is empty or already there; says which happened."""
+        text = " ".join(text.split())
+        if not text or self.read_only:
+            return False
+        if text in self.pause.questions:
+            self.notify("That question is already in your list.", title="Questions")
+            return False
+        self.pause.questions.append(text)
+        self.mark_changed()
+        self._show_questions()
+        return True
+
+    @on(Input.Submitted, "#new-question")
+    @on(Button.Pressed, "#add-question")
+    def _add_own_question(self) -> None:
+        field = self.query_one("#new-question", Input)
+        if not field.value.strip():
+            self.notify("Type the question first, then press Enter.", title="Questions")
+            field.focus()
+            return
+        if self.add_question(field.value):
+            field.value = ""
+        field.focus()
+
+    @on(OptionList.OptionSelected, "#suggested-questions")
+    def _add_suggested_question(self, event: OptionList.OptionSelected) -> None:
+        suggestion = next(item for item in self._suggested if item.id == event.option.id)
+        if self.add_question(suggestion.text):
+            self.notify("Added to your questions.", title="Questions")
+
+    @on(PlanItems.RemoveRequested, "#questions")
+    def _remove_question(self, event: PlanItems.RemoveRequested) -> None:
+        del self.pause.questions[event.index]
+        self.mark_changed()
+        self._show_questions()
+
+    @on(Button.Pressed, "#remove-question")
+    def _remove_question_by_mouse(self) -> None:
+        self._remove_highlighted(self.query_one("#questions", QuestionList), "question")
+
+    def _remove_highlighted(self, items: PlanItems, what: str) -> None:
+        if not items.has_items or items.highlighted is None:
+            self.notify(f"Highlight a {what} in the list first (click it, or use the arrow keys).", title="Nothing removed")
+            return
+        items.action_remove()
+
+    # --- warning signs ---------------------------------------------------------------------------
+
+    def _show_signs(self) -> None:
+        signs = self.pause.warning_signs
+        self.query_one("#signs", SignList).show_items(signs, NO_SIGNS)
+        self.query_one("#warning-groups", WarningGroups).set_checked(self._included_groups())
+
+    def _included_groups(self) -> list[str]:
+        return [group.id for group in self._groups if group_included(group, self.pause.warning_signs)]
+
+    def include_group(self, group_id: str, include: bool) -> None:
+        if self.read_only:
+            return
+        group = next(group for group in self._groups if group.id == group_id)
+        signs = self.pause.warning_signs
+        if include:
+            signs.extend(sign for sign in group.signs if sign not in signs)
+        else:
+            signs[:] = [sign for sign in signs if sign not in group.signs]
+        self.mark_changed()
+        self._show_signs()
+
+    @on(CheckList.Toggled, "#warning-groups")
+    def _group_toggled(self, event: CheckList.Toggled) -> None:
+        self.include_group(event.item_id, event.checked)
+
+    @on(OptionList.OptionHighlighted, "#warning-groups")
+    def _group_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_group_detail(event.option_index)
+
+    def _show_group_detail(self, index: int) -> None:
+        if not self._groups:
+            return
+        group = self._groups[index]
+        lines = [group.title + ":"]
+        lines += [f"  - {sign}" for sign in group.signs]
+        lines += [f"Who to call: {group.who_to_call}", f"From: {group.source.title}"]
+        self.query_one("#group-detail", Static).update("\n".join(lines))
+
+    @on(Input.Submitted, "#new-sign")
+    @on(Button.Pressed, "#add-sign")
+    def _add_own_sign(self) -> None:
+        field = self.query_one("#new-sign", Input)
+        text = " ".join(field.value.split())
+        if not text:
+            self.notify("Type the sign first, then press Enter.", title="Warning signs")
+        elif text in self.pause.warning_signs:
+            self.notify("That sign is already in the plan.", title="Warning signs")
+        else:
+            self.pause.warning_signs.append(text)
+            self.mark_changed()
+            self._show_signs()
+            field.value = ""
+        field.focus()
+
+    @on(PlanItems.RemoveRequested, "#signs")
+    def _remove_sign(self, event: PlanItems.RemoveRequested) -> None:
+        del self.pause.warning_signs[event.index]
+        self.mark_changed()
+        self._show_signs()
+
+    @on(Button.Pressed, "#remove-sign")
+    def _remove_sign_by_mouse(self) -> None:
+        self._remove_highlighted(self.query_one("#signs", SignList), "sign")
+
+    # --- key actions ---------------------------------------------------------------------------
+
+    def action_new_question(self) -> None:
+        self.query_one("#new-question", Input).focus()
+
+    def action_suggested_questions(self) -> None:
+        self.query_one("#suggested-questions", SuggestedQuestions).focus()
+
+    def action_warning_groups(self) -> None:
+        self.query_one("#warning-groups", WarningGroups).focus()
+
+    def action_new_sign(self) -> None:
+        self.query_one("#new-sign", Input).focus()

@@ -1,0 +1,139 @@
+"""The treatment-break worksheet, driven by keyboard through the Pilot, checked against the stored draft."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from textual.widgets import Input, Select, Static
+
+from careplan import content
+from careplan.model import About, CarePlan
+from careplan.screens.treatment_break import DATE_ORDER_NOTE, TreatmentBreakScreen
+from careplan.screens.widgets.date_field import DateField
+from careplan.store import Store
+from tests.screen_host import ScreenHost, working_plan_for
+
+
+def host(store: Store) -> ScreenHost:
+    working = working_plan_for(store, CarePlan(about=About(name="Ruth Okafor")))
+    return ScreenHost(TreatmentBreakScreen, working)
+
+
+def draft_break(app: ScreenHost):
+    app.screen.flush_changes()  # typed words are written when typing pauses; don't wait for it
+    return app.working.file.draft().plan.treatment_break
+
+
+async def type_into(pilot, selector: str, text: str) -> None:
+    field = pilot.app.screen.query_one(selector)
+    field.focus()
+    if isinstance(field, Input):
+        field.value = ""
+    await pilot.press(*text)
+    await pilot.pause()
+
+
+async def choose(pilot, selector: str, steps_down: int) -> None:
+    """Open a Select with Enter, move down `steps_down` options past the prompt, choose with Enter."""
+    pilot.app.screen.query_one(selector, Select).focus()
+    await pilot.press("enter", *["down"] * steps_down, "enter")
+    await pilot.pause()
+
+
+async def test_fill_in_the_worksheet(store: Store) -> None:
+    app = host(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await choose(pilot, "#kind", 2)  # the prompt, then "A pause to recover", then "A pause for an event"
+        await type_into(pilot, "#event", "Maya's wedding")
+        await type_into(pilot, "#starts_on Input", "24 Dec 2026")
+        await type_into(pilot, "#look_again_on Input", "in 3 weeks")
+        await type_into(pilot, "#hopes", "Feel well enough to dance")
+
+        echo = app.screen.query_one("#starts_on .date-echo", Static)
+        assert "Thursday 24 December 2026" in str(echo.render())
+
+        pause = draft_break(app)
+        assert pause.kind == "event"
+        assert pause.event == "Maya's wedding"
+        assert pause.starts_on == date(2026, 12, 24)
+        assert pause.look_again_on == date.today() + relativedelta(weeks=3)
+        assert pause.hopes == "Feel well enough to dance"
+
+
+async def test_an_unreadable_date_says_so_and_keeps_the_plan(store: Store) -> None:
+    app = host(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_into(pilot, "#ends_on Input", "6 Jan 2027")
+        assert draft_break(app).ends_on == date(2027, 1, 6)
+
+        await type_into(pilot, "#ends_on Input", "30 February")
+        field = app.screen.query_one("#ends_on", DateField)
+        assert not field.valid
+        assert "that day does not exist in that month" in str(field.query_one(".date-echo", Static).render())
+        assert field.input.value == "30 February"  # what was typed stays on screen
+        assert draft_break(app).ends_on == date(2027, 1, 6)  # and the plan keeps the last good date
+
+
+async def test_an_end_before_the_start_gets_a_calm_note(store: Store) -> None:
+    app = host(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        note = app.screen.query_one("#date-order-note", Static)
+        await type_into(pilot, "#starts_on Input", "24 Dec 2026")
+        await type_into(pilot, "#ends_on Input", "1 Dec 2026")
+        assert draft_break(app).ends_on == date(2026, 12, 1)  # kept as typed; saving a version will ask
+        assert note.display
+        assert str(note.render()) == DATE_ORDER_NOTE
+
+        await type_into(pilot, "#ends_on Input", "6 Jan 2027")
+        assert draft_break(app).ends_on == date(2027, 1, 6)
+        assert not note.display
+
+
+async def test_questions_suggested_and_own(store: Store) -> None:
+    suggested = content.oncologist_questions()
+    app = host(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+o")  # the suggested questions
+        await pilot.press("down", "enter")  # the second suggestion
+        await pilot.press("ctrl+n")
+        await pilot.press(*"Can I still travel?", "enter")
+        await pilot.pause()
+        assert draft_break(app).questions == [suggested[1].text, "Can I still travel?"]
+
+        suggestions = app.screen.query_one("#suggested-questions")
+        assert str(suggestions.get_option_at_index(1).prompt).startswith("✓ in your list:")
+
+        questions = app.screen.query_one("#questions")
+        questions.focus()
+        questions.highlighted = 0
+        await pilot.press("delete")
+        await pilot.pause()
+        assert draft_break(app).questions == ["Can I still travel?"]
+
+
+async def test_warning_sign_groups_and_own_words(store: Store) -> None:
+    groups = content.warning_signs()
+    app = host(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+r", "down", "space")  # include the second group
+        await pilot.pause()
+        assert draft_break(app).warning_signs == list(groups[1].signs)
+        prompt = str(app.screen.query_one("#warning-groups").get_option_at_index(1).prompt)
+        assert prompt == f"[x] {groups[1].title} (in the plan)"
+        assert groups[1].who_to_call in str(app.screen.query_one("#group-detail", Static).render())
+
+        await pilot.press("ctrl+t", *"Feeling faint", "enter")
+        await pilot.pause()
+        assert draft_break(app).warning_signs == [*groups[1].signs, "Feeling faint"]
+
+        await pilot.press("ctrl+r", "space")  # take the group out again: own words stay
+        await pilot.pause()
+        assert draft_break(app).warning_signs == ["Feeling faint"]
+
+
+async def test_decision_status(store: Store) -> None:
+    app = host(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await choose(pilot, "#status", 2)  # "Discussed with the team"
+        assert draft_break(app).status == "discussed"
