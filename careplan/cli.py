@@ -255,7 +255,7 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         plan_id, plan = plan_json.loads(raw)
     except CarePlanError as error:
-        raise CarePlanError(f"Nothing was imported from {source}: {error}") from None
+        raise CarePlanError(f"Nothing was imported from {source}. {error}") from None
     store = _store(args)
     saved_by = args.by.strip() or "careplan import"
     note = args.note.strip() or f"Imported from {Path(source).name if args.file != '-' else source}"
@@ -272,8 +272,10 @@ def run_import(args: argparse.Namespace) -> int:
     if args.format == "json":
         _emit_json({"id": plan_id, "version": info.number, "person": plan.person, "new_plan": new_plan})
     else:
-        what = "a new plan" if new_plan else "the plan"
-        _out(f"Saved {plan.person}'s plan as version {info.number} of {what} {plan_id}")
+        if new_plan:
+            _out(f"Imported as a new plan for {plan.person}: {plan_id}, version {info.number}")
+        else:
+            _out(f"Imported as version {info.number} of {plan.person}'s plan: {plan_id}")
     return EXIT_OK
 
 

@@ -1,41 +1,24 @@
 """A saved version of a plan as a Markdown snapshot people can print, email or keep.
 
 Everything a person typed passes through `escape_inline` (one line: headings, list items, table
-cells) or `escape_block` (several lines: notes), so no text can add headings, lists, links,
-tables or HTML to the snapshot. Only this module decides the snapshot's structure.
+cells) or `escape_block` (several lines: notes), from `careplan.markdown_escape`, so no text can
+add headings, lists, links, tables or HTML to the snapshot. Only this module decides its structure.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from careplan import vocab
 from careplan.dates import describe_date
+from careplan.markdown_escape import escape_block, escape_inline
 from careplan.model import CarePlan, Goal, View
 
 if TYPE_CHECKING:
     from careplan.store import PlanFile, VersionInfo
 
-# Punctuation that can start emphasis, code, links, tables, strikethrough or escapes anywhere in a line.
-_ANYWHERE = re.compile(r"([\\`*_\[\]|~>])")
-# What only means something at the start of a line: headings, list items, setext underlines.
-_LINE_START = re.compile(r"^([#+\-=])|^(\d+)([.)])")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-_NEWLINES = re.compile(r"\s*[\r\n]+\s*")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # never sent on to a terminal or viewer
-
-
-def escape_inline(text: str) -> str:
-    """User text as one line of plain Markdown text: safe in a heading, a list item or a table cell."""
-    return _escape_line(_NEWLINES.sub(" ", text.strip()))
-
-
-def escape_block(text: str) -> str:
-    """User text over several lines, each kept as a line (hard breaks), never as new structure."""
-    lines = [_escape_line(line.strip()) for line in text.strip().splitlines() if line.strip()]
-    return "\\\n".join(lines)
+__all__ = ["escape_block", "escape_inline", "render_plan", "render_snapshot"]
 
 
 def render_snapshot(plan_file: PlanFile, number: int | None = None) -> str:
@@ -208,7 +191,7 @@ def _checkin(plan: CarePlan) -> str:
     if checkin.answered_by:
         lines.append(f"Answered by: {vocab.label(vocab.VOICES, checkin.answered_by)}")
     if checkin.note.strip():
-        lines.append(f"Note: {escape_inline(checkin.note)}")
+        lines.append(f"Note: {escape_block(checkin.note)}")
     text = "\\\n".join(lines)
     if checkin.symptoms:
         rows = [
@@ -228,15 +211,6 @@ def _next_review(plan: CarePlan) -> str:
 # --- pieces -----------------------------------------------------------------------------------
 
 _NOTHING = "Nothing written here yet."
-
-
-def _escape_line(line: str) -> str:
-    line = _CONTROL.sub(" ", line)
-    line = _ENTITY.sub("&amp;", line).replace("<", "&lt;")
-    line = _ANYWHERE.sub(r"\\\1", line)
-    return _LINE_START.sub(lambda match: f"\\{match[1]}" if match[1] else f"{match[2]}\\{match[3]}", line)
-
-
 def _field(label: str, value: str, escaped: bool = False) -> str:
     if not value.strip():
         return ""

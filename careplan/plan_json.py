@@ -62,13 +62,11 @@ def loads(text: str | bytes) -> tuple[str | None, CarePlan]:
     try:
         data = json.loads(text)
     except UnicodeDecodeError:
-        raise InvalidPlanFile("The file", "is not text (UTF-8)") from None
+        raise _not_a_plan("is not text (UTF-8)") from None
     except json.JSONDecodeError as error:
-        raise InvalidPlanFile(
-            "The file", f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
-        ) from None
+        raise _not_a_plan(f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
     except RecursionError:
-        raise InvalidPlanFile("The file", "is nested too deeply to be a plan") from None
+        raise _not_a_plan("is nested too deeply to be a plan") from None
     return plan_from_json(data)
 
 
@@ -78,17 +76,16 @@ def plan_from_json(data: Any) -> tuple[str | None, CarePlan]:
     The plan is checked as a version would be before saving, so a plan returned here can be saved.
     """
     if not isinstance(data, dict):
-        raise InvalidPlanFile("The file", f"should hold a JSON object; expected {_WHAT_WE_EXPECT}")
+        raise _not_a_plan(f"should hold a JSON object; expected {_WHAT_WE_EXPECT}")
     if data.get("format") != FORMAT:
-        raise InvalidPlanFile("The file", f'is not a careplan plan ("format" should be "{FORMAT}"); expected {_WHAT_WE_EXPECT}')
+        raise _not_a_plan(f'is not a careplan plan ("format" should be "{FORMAT}"); expected {_WHAT_WE_EXPECT}')
     version = data.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int):
         raise InvalidPlanFile("format_version", "should be a whole number")
     if version > FORMAT_VERSION:
-        raise InvalidPlanFile(
-            "The file",
+        raise _not_a_plan(
             f"was written by a newer careplan (format version {version}; this one reads up to "
-            f"{FORMAT_VERSION}). Please update careplan to import it",
+            f"{FORMAT_VERSION}); please update careplan to import it"
         )
     if version < 1:
         raise InvalidPlanFile("format_version", f"{version} is not a format version careplan has used")
@@ -96,10 +93,17 @@ def plan_from_json(data: Any) -> tuple[str | None, CarePlan]:
     if plan_id is not None and not (isinstance(plan_id, str) and _PLAN_ID.match(plan_id)):
         raise InvalidPlanFile("id", "should be a plan id: lower-case letters, digits and dashes")
     if "plan" not in data:
-        raise InvalidPlanFile("The file", 'has no "plan" in it')
+        raise _not_a_plan('has no "plan" in it')
     try:
         plan = from_dict(CarePlan, data["plan"], where="plan")
     except RecursionError:
         raise InvalidPlanFile("plan", "is nested too deeply to be a plan") from None
     check(plan)
     return plan_id, plan
+
+
+def _not_a_plan(why: str) -> InvalidPlanFile:
+    """The document as a whole is wrong (rather than one field in it): "The file is not valid JSON"."""
+    error = InvalidPlanFile("The file", why)
+    error.args = (f"The file {why}.",)
+    return error

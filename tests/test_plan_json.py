@@ -105,7 +105,8 @@ def test_text_that_is_not_json() -> None:
 
 # --- any plan the app could save comes back equal ---------------------------------------------
 
-words = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+# Text a person could type or paste: any script, emoji, combining marks, tabs and new lines.
+words = st.text(st.characters(exclude_categories=("Cs", "Cc"), include_characters="\n\t"), max_size=40)
 named = words.filter(lambda text: text.strip() != "")
 days = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)))
 ids = st.text("abcdef0123456789", min_size=8, max_size=8)
