@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_plan(export)
     export.add_argument("--version", type=_version_number, metavar="N", help="which version (default: the latest)")
     _add_format(export, ("markdown", "json"))
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (private to you) instead of the screen")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE, readable only by you (- or no -o: standard output)")
 
     importing = command("import", run_import, "save a plan from a JSON file made by `careplan export --format json`")
     importing.add_argument("file", metavar="FILE", help="the JSON file (- reads it from standard input)")
@@ -238,7 +238,7 @@ def run_export(args: argparse.Namespace) -> int:
 
             text = render_snapshot(plan_file, number)
         person = plan_file.person or plan_file.id
-    if args.output is None:
+    if args.output in (None, "-"):
         sys.stdout.write(text)
         return EXIT_OK
     output = Path(args.output).expanduser()

@@ -164,6 +164,13 @@ def test_list_table_and_json(cli, store: Store) -> None:
     assert set(listed[0]) >= {"id", "person", "versions", "last_saved", "next_review", "has_draft", "problem"}
 
 
+def test_list_shows_a_plan_never_saved(cli, store: Store) -> None:
+    store.create_plan(CarePlan(about=About(name="Noor Haddad"))).close()
+    _, out, _ = cli("list")
+    row = next(line for line in out.splitlines() if "Noor Haddad" in line)
+    assert row.split()[3:] == ["0", "never", "not", "set", "unsaved", "changes"]
+
+
 def test_list_marks_an_overdue_review_in_words(cli, store: Store) -> None:
     plan_id = make_plan(store, "Ada Byron", next_review=date(2020, 1, 6))
     code, out, _ = cli("list")
@@ -251,6 +258,7 @@ def test_export_to_a_file_is_private(cli, store: Store, tmp_path: Path) -> None:
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     _, on_screen, _ = cli("export", plan_id)
     assert target.read_text(encoding="utf-8") == on_screen
+    assert cli("export", plan_id, "-o", "-")[1] == on_screen
 
 
 def test_export_to_a_folder_is_one_line(cli, store: Store, tmp_path: Path) -> None:
