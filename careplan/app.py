@@ -1,0 +1,181 @@
+"""The careplan app: the caseload first, one plan open at a time, keys that work everywhere.
+
+Kept small on purpose: screens do the work; the app holds the open plan (and closes it, releasing
+its lock, when the plan is left or the app quits), routes app-wide keys and messages, and
+registers our commands. Imported lazily by the CLI, so `careplan list` never loads Textual.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding
+
+from careplan.screens.commands import CarePlanCommands
+from careplan.screens.messages import PlanSaved, SpeakerChanged
+from careplan.store import Store
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from careplan.screens.guided import GuidedSession
+    from careplan.working_plan import WorkingPlan
+
+
+def _stylesheets() -> list[str]:
+    """app.tcss first, then any other sheet a screen adds to careplan/styles."""
+    sheets = sorted(path for path in files("careplan.styles").iterdir() if path.name.endswith(".tcss"))
+    return [str(path) for path in sorted(sheets, key=lambda path: path.name != "app.tcss")]
+
+
+class CarePlanApp(App[None]):
+    TITLE = "careplan"
+    CSS_PATH = _stylesheets()
+    COMMANDS = App.COMMANDS | {CarePlanCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # narrow: questions go below the form
+
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="help", tooltip="What this screen is for, and its keys"),
+        Binding("f2", "next_speaker", "Who's speaking", id="next_speaker",
+                tooltip="Change who is speaking now: the person, caregiver, or together"),
+        Binding("ctrl+s", "save", "Save", id="save", tooltip="Review the changes and save them as a new version"),
+        # F3-F5 and F8: keys no Textual widget uses (a TextArea takes F6 and F7)
+        Binding("f3", "guide('back')", "Back a step", id="guide_back", tooltip="Guided session: the step before"),
+        Binding("f4", "guide('skip')", "Skip", id="guide_skip", tooltip="Guided session: leave this step for now"),
+        Binding("f5", "guide('next')", "Next step", id="guide_next", tooltip="Guided session: on to the next step"),
+        Binding("f8", "guide('panel')", "Questions", id="guide_panel",
+                tooltip="Guided session: show or hide the questions and session notes"),
+    ]
+
+    def __init__(self, store: Store, today: date | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self._today = today  # fixed in snapshot tests, so "overdue" does not depend on the clock
+        self.working: WorkingPlan | None = None
+        self.guide: GuidedSession | None = None
+
+    @property
+    def today(self) -> date:
+        return self._today or date.today()
+
+    def get_default_screen(self) -> Screen:
+        from careplan.screens.plans import PlansScreen
+
+        return PlansScreen(self.store, today=self._today)
+
+    # --- the open plan --------------------------------------------------------------------------
+
+    def show_plan(self, working: WorkingPlan) -> None:
+        """Make `working` the open plan and show its home; leaving home closes it."""
+        from careplan.screens.plan_home import PlanHomeScreen
+
+        self.close_plan()
+        self.working = working
+        self.push_screen(PlanHomeScreen(working), callback=lambda _: self.close_plan())
+
+    def close_plan(self) -> None:
+        """Write anything still waiting, then let the plan go (its lock with it)."""
+        if self.working is None:
+            return
+        from careplan.screens.section_base import SectionScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, SectionScreen):
+                screen.flush_changes()
+        working, self.working, self.guide = self.working, None, None
+        working.file.close()
+
+    def open_section(self, section: str) -> None:
+        """Show a section of the open plan: from a section, the new one takes its place."""
+        from careplan.screens import registry
+        from careplan.screens.section_base import SectionScreen
+
+        if self.working is None:
+            return
+        screen = registry.screen_for(section, self.working)
+        if isinstance(self.screen, SectionScreen) and self.guide is None:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def on_unmount(self) -> None:
+        self.close_plan()
+
+    # --- app-wide keys ------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next_speaker", "save", "export"):
+            return self.working is not None
+        if action == "guide":
+            return self.guide is not None
+        return True
+
+    def action_help(self) -> None:
+        from careplan.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen.for_screen(self.screen))
+
+    def action_next_speaker(self) -> None:
+        if self.working is not None:
+            self.screen.post_message(SpeakerChanged(self.working.next_speaker()))
+
+    def action_save(self) -> None:
+        from careplan.screens.review import ReviewScreen
+
+        if isinstance(self.screen, ReviewScreen):
+            self.screen.action_save()
+        elif self.working is not None:
+            self.open_section("review")
+
+    def action_guide(self, move: str) -> None:
+        if self.guide is not None:
+            self.guide.move(move)
+
+    def start_guided_session(self) -> None:
+        from careplan.screens.guided import GuidedSession
+
+        if self.working is not None:
+            self.guide = GuidedSession(self, self.working)
+            self.guide.start()
+
+    @on(SpeakerChanged)
+    def show_speaker(self, event: SpeakerChanged) -> None:
+        from careplan.screens.widgets.speaker import SpeakerBar
+
+        for bar in self.screen.query(SpeakerBar):
+            bar.refresh_speaker()
+
+    @on(PlanSaved)
+    def plan_saved(self, event: PlanSaved) -> None:
+        if self.guide is not None:
+            self.guide.finish()
+
+    # --- export (until the export screen lands) ----------------------------------------------
+
+    def action_export(self) -> None:
+        if self.working is not None:
+            self.export_snapshot(self.working)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def export_snapshot(self, working: WorkingPlan) -> None:
+        from careplan import locations
+        from careplan.errors import CarePlanError
+        from careplan.markdown_export import render_snapshot
+        from careplan.safe_files import atomic_write
+
+        number = working.file.latest
+        if number is None:
+            self.call_from_thread(self.notify, "Save a version first; a snapshot is made from a saved version.")
+            return
+        path = locations.exports_dir(self.store.root) / f"{working.file.id}-version-{number}.md"
+        try:
+            atomic_write(path, render_snapshot(working.file, number).encode("utf-8"))
+        except CarePlanError as error:
+            self.call_from_thread(self.notify, str(error), title="Not exported", severity="warning")
+            return
+        self.call_from_thread(self.notify, f"Version {number} written to {path}", title="Snapshot ready")

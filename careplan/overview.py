@@ -1,0 +1,154 @@
+"""A plan at a glance: what each section holds, in a few words, and the version it last changed in.
+
+Used by the plan's home screen; no Textual here, so the wording can be tested on its own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from careplan import vocab
+from careplan.errors import CarePlanError
+from careplan.model import CarePlan
+
+if TYPE_CHECKING:
+    from careplan.store import PlanFile
+
+# vocab.SECTIONS ids that are parts of the CarePlan (review is the act of saving, not a part).
+PLAN_PARTS = ("about", "matters", "checkin", "goals", "modifications", "treatment_break", "team")
+
+
+def counted(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def section_summary(plan: CarePlan, section: str) -> str:
+    """A few words on what the section holds: "3 active goals, 1 adapted · next: Coffee outside"."""
+    summarise = _SUMMARIES.get(section)
+    return summarise(plan) if summarise else ""
+
+
+def changed_sections(before: CarePlan, after: CarePlan) -> list[str]:
+    """The PLAN_PARTS (and "next_review") that differ between two plans, in section order."""
+    names = [part for part in PLAN_PARTS if getattr(before, part) != getattr(after, part)]
+    if before.next_review != after.next_review:
+        names.append("next_review")
+    return names
+
+
+def last_changed(plan_file: PlanFile) -> dict[str, int | None]:
+    """For each PLAN_PART, the number of the last saved version in which it changed (None: never
+    written in). Walks back from the latest version and stops once every part is placed."""
+    numbers = [info.number for info in plan_file.versions()]
+    found: dict[str, int | None] = {}
+    if not numbers:
+        return {part: None for part in PLAN_PARTS}
+    try:
+        later = plan_file.load(numbers[-1])
+        for earlier_number, later_number in zip(reversed(numbers[:-1]), reversed(numbers[1:])):
+            earlier = plan_file.load(earlier_number)
+            for part in PLAN_PARTS:
+                if part not in found and getattr(earlier, part) != getattr(later, part):
+                    found[part] = later_number
+            if len(found) == len(PLAN_PARTS):
+                return found
+            later = earlier
+    except CarePlanError:
+        return found  # an unreadable old version: say what we know, never fail the screen
+    empty = CarePlan()
+    for part in PLAN_PARTS:
+        if part not in found:
+            found[part] = numbers[0] if getattr(later, part) != getattr(empty, part) else None
+    return found
+
+
+# --- the sections in a few words ----------------------------------------------------------------
+
+
+def _about(plan: CarePlan) -> str:
+    about = plan.about
+    parts = [about.name.strip() or "no name yet"]
+    if about.preferred_name.strip() and about.preferred_name.strip() != about.name.strip():
+        parts[0] += f" ({about.preferred_name.strip()})"
+    if about.participants:
+        parts.append(counted(len(about.participants), "person taking part", "people taking part"))
+    if about.illness.strip():
+        parts.append("illness in their own words")
+    return " · ".join(parts)
+
+
+def _matters(plan: CarePlan) -> str:
+    if not plan.matters:
+        return "nothing written yet"
+    kinds = Counter(statement.kind for statement in plan.matters)
+    words = {"strength": "strength", "worry": "worry", "hope": "hope", "cannot_live_without": "can't live without"}
+    parts = [counted(len(plan.matters), "thing")]
+    parts += [f"{count} {words.get(kind, 'other')}" for kind, count in kinds.items() if kind in words]
+    both = sum(1 for statement in plan.matters if statement.other_views)
+    text = ", ".join(parts[1:])
+    line = f"{parts[0]}: {text}" if text else parts[0]
+    if both:
+        line += f" · {counted(both, 'with another view', 'with other views')}"
+    return line
+
+
+def _goals(plan: CarePlan) -> str:
+    if not plan.goals:
+        return "no goals yet"
+    statuses = Counter(goal.status for goal in plan.goals)
+    active = statuses.pop("active", 0)
+    parts = [counted(active, "active goal")]
+    parts += [f"{count} {vocab.label(vocab.GOAL_STATUSES, status).lower()}" for status, count in statuses.items()]
+    first = next((goal.title.strip() for goal in plan.goals if goal.status == "active" and goal.title.strip()), "")
+    line = ", ".join(parts)
+    return f"{line} · first: {first}" if first else line
+
+
+def _modifications(plan: CarePlan) -> str:
+    if not plan.modifications:
+        return "no changes written yet"
+    statuses = Counter(change.status for change in plan.modifications)
+    parts = [f"{count} {vocab.label(vocab.MODIFICATION_STATUSES, status).lower()}" for status, count in statuses.items()]
+    return f"{counted(len(plan.modifications), 'change')}: {', '.join(parts)}"
+
+
+def _treatment_break(plan: CarePlan) -> str:
+    pause = plan.treatment_break
+    if not pause.started:
+        return "not started"
+    parts = [vocab.label(vocab.BREAK_KINDS, pause.kind) or "being thought about"]
+    if pause.status:
+        parts.append(vocab.label(vocab.BREAK_STATUSES, pause.status).lower())
+    if pause.starts_on:
+        parts.append(f"from {pause.starts_on.day} {pause.starts_on:%b %Y}")
+    return " · ".join(parts)
+
+
+def _team(plan: CarePlan) -> str:
+    if not plan.team:
+        return "nobody added yet"
+    line = counted(len(plan.team), "person", "people")
+    first = plan.first_contact
+    return f"{line} · first contact: {first.name.strip()}" if first and first.name.strip() else line
+
+
+def _checkin(plan: CarePlan) -> str:
+    checkin = plan.checkin
+    parts = []
+    if checkin.function_level is not None:
+        parts.append(f"getting about: {checkin.function_level}%")
+    if checkin.symptoms:
+        parts.append(counted(len(checkin.symptoms), "symptom rated", "symptoms rated"))
+    return " · ".join(parts) or "not filled in yet"
+
+
+_SUMMARIES = {
+    "about": _about,
+    "matters": _matters,
+    "checkin": _checkin,
+    "goals": _goals,
+    "modifications": _modifications,
+    "treatment_break": _treatment_break,
+    "team": _team,
+}

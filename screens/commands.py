@@ -1,0 +1,48 @@
+"""careplan's own commands in the palette (ctrl+p): go to any part of the plan, save, export, speaker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from careplan import vocab
+
+if TYPE_CHECKING:
+    from careplan.app import CarePlanApp
+
+Command = tuple[str, Callable[[], object], str]
+
+
+class CarePlanCommands(Provider):
+    """Only offers what can be done now: plan commands appear once a plan is open."""
+
+    @property
+    def careplan(self) -> CarePlanApp:
+        return cast("CarePlanApp", self.app)
+
+    def commands(self) -> Iterator[Command]:
+        app = self.careplan
+        if app.working is None:
+            return
+        for number, (section, title) in enumerate(vocab.SECTIONS.items(), start=1):
+            yield f"Go to {title}", partial(app.open_section, section), f"Part {number} of the plan"
+        guided = "Resume the guided session" if app.working.extra.get("guided_step") else "Start a guided session"
+        yield guided, app.start_guided_session, "Step through the plan together, one part at a time"
+        if not app.working.read_only:
+            yield "Save a new version", app.action_save, "See what changed, then save it as a new version"
+        yield "Export a Markdown snapshot", app.action_export, "Write the last saved version to the exports folder"
+        yield "Change who is speaking", app.action_next_speaker, "The person, caregiver, or together (F2)"
+
+    async def discover(self) -> Hits:
+        for name, run, help_text in self.commands():
+            yield DiscoveryHit(name, run, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, run, help_text in self.commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), run, help=help_text)

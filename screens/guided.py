@@ -1,0 +1,174 @@
+"""A guided session: a social worker walks the person and caregiver through the plan, step by step.
+
+Each step is the section's own screen (from the registry, unchanged) with a guide added to it: a
+strip saying "Step 3 of 8 · How things are now" with Back / Skip / Next, and a panel with that
+step's suggested questions and the session notes. The step and the notes live in the working
+plan's draft (`extra`), so a paused session resumes where it stopped, even after a restart.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widgets import Button, Static, TextArea
+
+from careplan import vocab
+from careplan.working_plan import WorkingPlan
+
+if TYPE_CHECKING:
+    from careplan.app import CarePlanApp
+    from careplan.screens.section_base import SectionScreen
+
+STEPS: tuple[str, ...] = tuple(vocab.SECTIONS)  # who is here, what matters, how things are now, ...
+STEP_KEY, NOTES_KEY, SKIPPED_KEY = "guided_step", "session_notes", "guided_skipped"
+WIDE_ENOUGH_FOR_PANEL = 100  # columns; narrower terminals start with the panel hidden (F8 shows it)
+
+
+def step_title(step: int) -> str:
+    return f"Step {step + 1} of {len(STEPS)} · {vocab.SECTIONS[STEPS[step]]}"
+
+
+class GuidedSession:
+    """Drives the steps. The app holds one while a session runs and routes F3-F5 and F8 to `move`."""
+
+    def __init__(self, app: CarePlanApp, working: WorkingPlan) -> None:
+        self.app = app
+        self.working = working
+        step = working.extra.get(STEP_KEY)
+        self.step = step if isinstance(step, int) and 0 <= step < len(STEPS) else 0
+        self.current: SectionScreen | None = None
+        self.show_panel = app.size.width >= WIDE_ENOUGH_FOR_PANEL
+
+    def start(self) -> None:
+        self.app.call_later(self._show, self.step)
+
+    def move(self, how: str) -> None:
+        """"next", "skip", "back" to change step; "panel" to show or hide the questions and notes."""
+        if self.current is None or self.app.screen is not self.current:
+            self.app.notify("Close the window that is open first, then carry on with the session.")
+            return
+        if how == "panel":
+            self.show_panel = not self.show_panel
+            for panel in self.current.query(GuidePanel):
+                panel.display = self.show_panel
+            return
+        target = self.step - 1 if how == "back" else self.step + 1
+        if not 0 <= target < len(STEPS):
+            first_or_last = "the first step" if target < 0 else "the last step: save here, or Esc to pause"
+            self.app.notify(f"This is {first_or_last}.")
+            return
+        skipped = [index for index in self.working.extra.get(SKIPPED_KEY, []) if index != self.step]
+        if how == "skip":
+            skipped.append(self.step)
+        self.working.extra[SKIPPED_KEY] = sorted(set(skipped))
+        self.current = None  # leaving by a step, not pausing
+        self.app.pop_screen()
+        self.app.call_later(self._show, target)
+
+    def finish(self) -> None:
+        """The plan was saved at the last step: the session is done (saving cleared its notes)."""
+        self.app.guide = None
+        if self.current is not None and self.app.screen is self.current:
+            self.current.query(GuidePanel).remove()
+            self.current.query(GuideStrip).remove()
+        self.current = None
+        self.app.notify("The guided session is finished. Well done, all of you.", title="Saved")
+
+    async def _show(self, step: int) -> None:
+        from careplan.screens import registry
+        from careplan.screens.widgets.speaker import SpeakerBar
+
+        self.step = step
+        self.working.extra[STEP_KEY] = step
+        self.working.changed()
+        screen = registry.screen_for(STEPS[step], self.working)
+        self.current = screen
+        await self.app.push_screen(screen, callback=partial(self._left, screen))
+        bars = screen.query(SpeakerBar)
+        strip = GuideStrip(step, skipped=step in self.working.extra.get(SKIPPED_KEY, []))
+        if bars:
+            await screen.mount(strip, after=bars.first())
+        else:
+            await screen.mount(strip)
+        panel = GuidePanel(self.working, STEPS[step])
+        panel.display = self.show_panel
+        await screen.mount(panel)
+
+    def _left(self, screen: SectionScreen, result: object) -> None:
+        """The step's screen was dismissed (Esc): pause; the draft keeps the step and notes."""
+        if screen is not self.current:
+            return
+        self.current = None
+        self.app.guide = None
+        self.app.notify(
+            f"Paused at {step_title(self.step).lower()}. Resume it from the plan's home (G).",
+            title="Guided session paused",
+        )
+
+
+class GuideStrip(Vertical):
+    """Where the session is, and the way on: always visible above the step's own screen."""
+
+    def __init__(self, step: int, skipped: bool = False) -> None:
+        super().__init__(classes="guide-strip")
+        self.step = step
+        self.skipped = skipped
+
+    def compose(self) -> ComposeResult:
+        note = " (skipped earlier)" if self.skipped else ""
+        yield Static(f"Guided session · {step_title(self.step)}{note}", classes="guide-step", markup=False)
+        with Horizontal(classes="guide-buttons"):
+            yield Button("F3 Back", id="guide-back", compact=True, classes="keep-enabled")
+            yield Button("F4 Skip", id="guide-skip", compact=True, classes="keep-enabled")
+            yield Button("F5 Next", id="guide-next", compact=True, classes="keep-enabled", variant="primary")
+            yield Button("F8 Questions and notes", id="guide-panel", compact=True, classes="keep-enabled")
+            yield Static("Esc pauses", classes="guide-hint")
+
+    @on(Button.Pressed, ".guide-buttons Button")
+    def pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        move = (event.button.id or "").removeprefix("guide-")
+        self.app.run_action(f"guide('{move}')")
+
+
+class GuidePanel(Vertical):
+    """The step's suggested questions and the session notes (kept in the draft as they are typed)."""
+
+    NOTES_DELAY = 0.5
+
+    def __init__(self, working: WorkingPlan, section: str) -> None:
+        super().__init__(classes="guide-panel")
+        self.working = working
+        self.section = section
+        self._pending: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        from careplan.screens.widgets.questions import SuggestedQuestions
+
+        yield SuggestedQuestions(self.section, classes="guide-questions")
+        yield Static("Session notes (kept with the draft)", classes="guide-notes-title")
+        notes = TextArea(str(self.working.extra.get(NOTES_KEY, "")), id="session-notes", classes="keep-enabled")
+        notes.read_only = self.working.read_only
+        yield notes
+
+    @on(TextArea.Changed, "#session-notes")
+    def notes_changed(self, event: TextArea.Changed) -> None:
+        event.stop()  # the notes belong to the session, not to the step's screen
+        self.working.extra[NOTES_KEY] = event.text_area.text
+        if self._pending is not None:
+            self._pending.stop()
+        self._pending = self.set_timer(self.NOTES_DELAY, self.flush)
+
+    def flush(self) -> None:
+        if self._pending is not None:
+            self._pending.stop()
+            self._pending = None
+            self.working.changed()
+
+    def on_unmount(self) -> None:
+        self.flush()

@@ -1,0 +1,235 @@
+"""What matters most: the person's own statements, each in the voice that said it, with room for
+another voice to see it differently, shown side by side and never written over.
+
+Statements are edited in place and kept as they are typed. A new one takes the voice of whoever
+is speaking now (F2 changes it).
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select
+
+from careplan import vocab
+from careplan.model import CarePlan, Statement, View
+from careplan.screens.section_base import SectionScreen
+from careplan.screens.widgets.questions import SuggestedQuestions
+from careplan.voices import voice_name
+
+RowType = TypeVar("RowType", bound=Widget)
+
+
+def voice_options(plan: CarePlan) -> list[tuple[str, str]]:
+    return [(f"{voice_name(plan, voice)}'s words" if voice != "together" else "Said together", voice)
+            for voice in vocab.VOICES]
+
+
+def other_voice(statement: Statement, speaker: str) -> str:
+    """Whose view to add: whoever is speaking now, if that is not whose words these already are."""
+    if speaker != statement.voice and speaker != "together":
+        return speaker
+    return "caregiver" if statement.voice != "caregiver" else "person"
+
+
+class ViewRow(Horizontal):
+    """Another voice's view of a statement, beside it."""
+
+    def __init__(self, plan: CarePlan, statement: Statement, view: View) -> None:
+        super().__init__(classes="view-row")
+        self.plan = plan
+        self.statement = statement
+        self.view = view
+
+    def compose(self) -> ComposeResult:
+        yield Select(voice_options(self.plan), value=self.view.voice if self.view.voice in vocab.VOICES else Select.NULL,
+                     allow_blank=self.view.voice not in vocab.VOICES, classes="view-voice")
+        yield Input(self.view.text, placeholder="how they see it", classes="view-text")
+        yield Button("Remove view", classes="view-remove", compact=True)
+
+
+class StatementRow(Vertical):
+    """A statement and, side by side with it, any other views of it."""
+
+    def __init__(self, plan: CarePlan, statement: Statement) -> None:
+        super().__init__(classes="statement-row")
+        self.plan = plan
+        self.statement = statement
+
+    def compose(self) -> ComposeResult:
+        statement = self.statement
+        with Horizontal(classes="statement-sides"):
+            with Vertical(classes="statement-main"):
+                yield Input(statement.text, placeholder="in their own words", classes="statement-text")
+                with Horizontal(classes="statement-tools"):
+                    yield Select(voice_options(self.plan),
+                                 value=statement.voice if statement.voice in vocab.VOICES else Select.NULL,
+                                 allow_blank=statement.voice not in vocab.VOICES, classes="statement-voice")
+                    yield Button("Another view", classes="statement-add-view", compact=True)
+                    yield Button("Remove", classes="statement-remove", compact=True)
+            with Vertical(classes="statement-views"):
+                for view in statement.other_views:
+                    yield ViewRow(self.plan, statement, view)
+
+
+class MattersScreen(SectionScreen):
+    SECTION = "matters"
+    HELP = """\
+**What matters most.** What gives strength, what worries, what is hoped for, what the person
+can't imagine living without, in their own words.
+
+- Each statement says whose words it is. A new one takes the voice of whoever is speaking now
+  (F2 changes who is speaking).
+- "Another view" adds how someone else sees the same thing, side by side; both are kept.
+- Ctrl+N adds a statement to the group you are in. Everything is kept as you type.
+"""
+
+    BINDINGS = [
+        Binding("ctrl+n", "add_here", "Add a statement", id="matters_add",
+                tooltip="Add a statement to the group you are in"),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(classes="section-body"):
+            with Horizontal(classes="columns"):
+                with Vertical(classes="form-column"):
+                    for kind, title in vocab.STATEMENT_KINDS.items():
+                        with Vertical(classes="kind-group", id=f"kind-{kind}"):
+                            yield Label(title, classes="kind-title")
+                            for statement in self.plan.matters:
+                                if statement.kind == kind:
+                                    yield StatementRow(self.plan, statement)
+                            yield Button(f"Add: {title.lower()}", id=f"add-{kind}", classes="kind-add", compact=True)
+                    unknown = [s for s in self.plan.matters if s.kind not in vocab.STATEMENT_KINDS]
+                    if unknown:  # from a newer careplan: shown, never dropped
+                        yield Label("Other", classes="kind-title")
+                        for statement in unknown:
+                            yield StatementRow(self.plan, statement)
+                yield SuggestedQuestions("matters", classes="questions-column")
+
+    # --- adding and removing ----------------------------------------------------------------
+
+    @on(Button.Pressed, ".kind-add")
+    def add_pressed(self, event: Button.Pressed) -> None:
+        self.add_statement((event.button.id or "add-other").removeprefix("add-"))
+
+    def action_add_here(self) -> None:
+        group = self.focused_group()
+        self.add_statement(group.id.removeprefix("kind-") if group and group.id else "other")
+
+    def add_statement(self, kind: str) -> None:
+        if self.read_only:
+            return
+        statement = Statement(kind=kind, voice=self.working.speaker)
+        self.plan.matters.append(statement)
+        self.mark_changed()
+        group = self.query_one(f"#kind-{kind}", Vertical)
+        row = StatementRow(self.plan, statement)
+        group.mount(row, before=group.query_one(".kind-add"))
+        self.call_after_refresh(lambda: row.query_one(".statement-text", Input).focus())
+
+    def focused_group(self) -> Widget | None:
+        node = self.focused
+        while node is not None and not node.has_class("kind-group"):
+            node = node.parent if isinstance(node.parent, Widget) else None
+        return node
+
+    @on(Button.Pressed, ".statement-remove")
+    def remove_pressed(self, event: Button.Pressed) -> None:
+        from careplan.screens.widgets.confirm import ConfirmScreen
+
+        row = self.ancestor(event.button, StatementRow)
+        if not row.statement.text.strip() and not row.statement.other_views:
+            self.remove_statement(row, True)
+            return
+        self.app.push_screen(
+            ConfirmScreen(
+                "Take this out of the plan?",
+                f'"{row.statement.text.strip()}"\n\nUntil the plan is saved, Discard changes (in Review and save) '
+                "brings it back; saved versions always keep it.",
+                yes="Take it out",
+                no="No, keep it",
+            ),
+            callback=lambda remove: self.remove_statement(row, bool(remove)),
+        )
+
+    def remove_statement(self, row: StatementRow, remove: bool) -> None:
+        if remove:
+            self.plan.matters[:] = [s for s in self.plan.matters if s is not row.statement]
+            self.mark_changed()
+            row.remove()
+
+    # --- editing ----------------------------------------------------------------------------
+
+    @on(Input.Changed, ".statement-text")
+    def statement_typed(self, event: Input.Changed) -> None:
+        self.ancestor(event.input, StatementRow).statement.text = event.value
+        self.mark_changed_soon()
+
+    @on(Select.Changed, ".statement-voice")
+    def statement_voice(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self.ancestor(event.select, StatementRow).statement.voice = event.value
+            self.mark_changed_soon()
+
+    # --- another view -----------------------------------------------------------------------
+
+    @on(Button.Pressed, ".statement-add-view")
+    def add_view(self, event: Button.Pressed) -> None:
+        if self.read_only:
+            return
+        row = self.ancestor(event.button, StatementRow)
+        view = View(voice=other_voice(row.statement, self.working.speaker))
+        row.statement.other_views.append(view)
+        self.mark_changed()
+        view_row = ViewRow(self.plan, row.statement, view)
+        row.query_one(".statement-views", Vertical).mount(view_row)
+        self.call_after_refresh(lambda: view_row.query_one(".view-text", Input).focus())
+
+    @on(Input.Changed, ".view-text")
+    def view_typed(self, event: Input.Changed) -> None:
+        self.ancestor(event.input, ViewRow).view.text = event.value
+        self.mark_changed_soon()
+
+    @on(Select.Changed, ".view-voice")
+    def view_voice(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self.ancestor(event.select, ViewRow).view.voice = event.value
+            self.mark_changed_soon()
+
+    @on(Button.Pressed, ".view-remove")
+    def remove_view_pressed(self, event: Button.Pressed) -> None:
+        from careplan.screens.widgets.confirm import ConfirmScreen
+
+        row = self.ancestor(event.button, ViewRow)
+        if not row.view.text.strip():
+            self.remove_view(row, True)
+            return
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Take out {voice_name(self.plan, row.view.voice)}'s view?",
+                f'"{row.view.text.strip()}"\n\nThe statement itself stays.',
+                yes="Take the view out",
+                no="No, keep it",
+            ),
+            callback=lambda remove: self.remove_view(row, bool(remove)),
+        )
+
+    def remove_view(self, row: ViewRow, remove: bool) -> None:
+        if remove:
+            views = row.statement.other_views
+            views[:] = [view for view in views if view is not row.view]
+            self.mark_changed()
+            row.remove()
+
+    @staticmethod
+    def ancestor(widget: Widget, kind: type[RowType]) -> RowType:
+        node = widget
+        while not isinstance(node, kind):
+            node = node.parent  # type: ignore[assignment]
+        return node

@@ -1,0 +1,178 @@
+"""A plan's home: every part at a glance, when it last changed, and where to go next."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from careplan import overview, vocab
+from careplan.screens.plans import review_text, saved_when, short_date
+from careplan.screens.section_base import SectionScreen
+from careplan.screens.widgets.speaker import SpeakerBar
+from careplan.working_plan import WorkingPlan
+
+if TYPE_CHECKING:
+    from careplan.app import CarePlanApp
+
+GUIDED = "guided"
+
+
+def guided_label(working: WorkingPlan) -> str:
+    from careplan.screens.guided import STEPS
+
+    step = working.extra.get("guided_step")
+    if isinstance(step, int) and 0 <= step < len(STEPS):
+        title = vocab.SECTIONS[STEPS[step]]
+        return f"Resume the guided session: step {step + 1} of {len(STEPS)}, {title}"
+    return "Start a guided session: go through the plan together, one part at a time"
+
+
+class PlanHomeScreen(Screen[None]):
+    HELP = """\
+**The plan's home.** Each part of the plan is listed with what is in it and the version it last
+changed in. "changed, not saved yet" means there is typing kept in the draft that is not yet a
+saved version.
+
+- Up and down to choose a part, Enter or a click to open it, or press its number (1 to 8).
+- G starts (or resumes) a guided session that goes through every part in turn.
+- Ctrl+S reviews and saves; Esc goes back to all plans (nothing typed is lost).
+"""
+
+    BINDINGS = [
+        Binding("escape", "back", "All plans", id="home_back", tooltip="Back to all plans; nothing typed is lost"),
+        Binding("g", "guided", "Guided session", id="home_guided", tooltip="Go through the plan one part at a time"),
+        *[
+            Binding(str(number), f"open('{section}')", title, id=f"home_open_{section}", show=False,
+                    tooltip=f"Open {title}")
+            for number, (section, title) in enumerate(vocab.SECTIONS.items(), start=1)
+        ],
+    ]
+
+    class Histories(Message):
+        def __init__(self, changed_in: dict[str, int | None]) -> None:
+            super().__init__()
+            self.changed_in = changed_in
+
+    def __init__(self, working: WorkingPlan) -> None:
+        super().__init__()
+        self.working = working
+        self.changed_in: dict[str, int | None] = {}
+
+    @property
+    def careplan(self) -> CarePlanApp:
+        return cast("CarePlanApp", self.app)
+
+    @property
+    def today(self) -> date:
+        return getattr(self.app, "today", None) or date.today()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield SpeakerBar(self.working)
+        if self.working.read_only:
+            yield Static(SectionScreen.READ_ONLY_NOTE, classes="read-only-note", markup=False)
+        yield Static(self.status_text(), id="home-status", markup=False)
+        yield OptionList(*self.options(), id="home-sections")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.working.plan.about.called or self.working.file.person or "New plan"
+        self.load_histories()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        self.sub_title = self.working.plan.about.called or self.working.file.person or "New plan"
+        self.query_one("#home-status", Static).update(self.status_text())
+        listing = self.query_one(OptionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        listing.add_options(self.options())
+        listing.highlighted = highlighted if highlighted is not None else 0
+        for bar in self.query(SpeakerBar):
+            bar.refresh_speaker()
+
+    # --- what is shown ------------------------------------------------------------------------
+
+    def status_text(self) -> str:
+        working, lines = self.working, []
+        if working.base_number is None:
+            lines.append("Not saved as a version yet.")
+        else:
+            info = working.file.version(working.base_number)
+            by = f" by {info.saved_by}" if info.saved_by else ""
+            lines.append(f"Version {info.number}, saved {saved_when(info.saved_at)}{by}.")
+        lines.append(f"Next review: {review_text(working.plan.next_review, self.today)}.")
+        if working.has_changes and not working.read_only:
+            lines.append("Changes not saved yet are kept safe as a draft. Ctrl+S to review and save them.")
+        return "\n".join(lines)
+
+    def options(self) -> list[Option | None]:
+        """The guided session first, a separator (None), then the eight parts in order."""
+        found: list[Option | None] = [Option(Text.assemble(("G  ", "bold"), guided_label(self.working)), id=GUIDED), None]
+        for number, (section, title) in enumerate(vocab.SECTIONS.items(), start=1):
+            found.append(Option(self.section_prompt(number, section, title), id=section))
+        return found
+
+    def section_prompt(self, number: int, section: str, title: str) -> Text:
+        prompt = Text.assemble((f"{number}  ", "bold"), (title, "bold"))
+        details = self.section_details(section)
+        if details:
+            prompt.append("\n   " + details)
+        return prompt
+
+    def section_details(self, section: str) -> str:
+        working = self.working
+        if section == "review":
+            if working.read_only:
+                return "read only: nothing can be saved from this window"
+            return "changes waiting to be saved" if working.has_changes else "nothing new to save"
+        parts = [overview.section_summary(working.plan, section)]
+        if getattr(working.plan, section) != getattr(working.base, section):
+            parts.append("* changed, not saved yet")
+        number = self.changed_in.get(section)
+        if number is not None:
+            saved_at = working.file.version(number).saved_at
+            parts.append(f"last changed in version {number} ({short_date(saved_at.date())})")
+        return " · ".join(part for part in parts if part)
+
+    # --- the versions behind "last changed" ------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="home-history")
+    def load_histories(self) -> None:
+        self.post_message(self.Histories(overview.last_changed(self.working.file)))
+
+    @on(Histories)
+    def show_histories(self, event: Histories) -> None:
+        self.changed_in = event.changed_in
+        self.refresh_view()
+
+    # --- going places ---------------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#home-sections")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option_id == GUIDED:
+            self.action_guided()
+        elif event.option_id:
+            self.action_open(event.option_id)
+
+    def action_open(self, section: str) -> None:
+        self.careplan.open_section(section)
+
+    def action_guided(self) -> None:
+        self.careplan.start_guided_session()
+
+    def action_back(self) -> None:
+        if self.working.has_changes and not self.working.read_only:
+            self.notify("Your changes are kept as a draft; they will be here next time.", title="Nothing lost")
+        self.dismiss(None)

@@ -1,0 +1,305 @@
+"""The caseload: every plan in the data folder, found by typing, opened with Enter or a click."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, cast
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Input, Static
+
+from careplan.errors import CarePlanError, DamagedFile
+from careplan.store import PlanFile, PlanSummary, Store
+
+if TYPE_CHECKING:
+    from careplan.app import CarePlanApp
+    from careplan.working_plan import WorkingPlan
+
+WELCOME = (
+    "Welcome to careplan.\n\n"
+    "Here a person living with a serious illness and the people who care for them can write down, "
+    "together, how they want to live: what matters most, goals, changes to daily life, treatment "
+    "breaks, and who on the support team does what.\n\n"
+    "There are no plans here yet. Press N (or the button below) to start one; all it needs is a name. "
+    "Everything stays on this computer, and every word typed is kept as you go."
+)
+
+
+def short_date(value: date) -> str:
+    return f"{value:%a} {value.day} {value:%b %Y}"
+
+
+def saved_when(value: datetime | None) -> str:
+    return f"{short_date(value.date())}, {value:%H:%M}" if value else "not saved yet"
+
+
+def review_text(value: date | None, today: date) -> str:
+    """Next review, with overdue ones marked in words so colour is never the only sign."""
+    if value is None:
+        return "none set"
+    if value < today:
+        return f"! overdue since {short_date(value)}"
+    if value == today:
+        return "today"
+    return short_date(value)
+
+
+class PlansScreen(Screen[None]):
+    HELP = """\
+**All plans.** Each line is one person's plan: when it was last saved, how many versions it has,
+and when it is next due a look ("overdue" when that date has passed).
+
+- Type in the box at the top to find a plan by name.
+- Enter (or a second click) opens the highlighted plan.
+- N starts a new plan.
+"""
+
+    BINDINGS = [
+        Binding("n", "new_plan", "New plan", id="new_plan", tooltip="Start a plan for someone new"),
+        Binding("slash", "find", "Find", id="find_plan", tooltip="Type part of a name to find a plan"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, summaries: list[PlanSummary], problem: str = "") -> None:
+            super().__init__()
+            self.summaries = summaries
+            self.problem = problem
+
+    def __init__(self, store: Store, today: date | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today or date.today()
+        self.summaries: list[PlanSummary] = []
+        self._first_load = True
+
+    @property
+    def careplan(self) -> CarePlanApp:
+        return cast("CarePlanApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="plans-body"):
+            yield Static(WELCOME, id="welcome", markup=False)
+            yield Input(placeholder="Find a plan: type part of a name", id="plan-filter")
+            yield DataTable(id="plan-table", cursor_type="row", zebra_stripes=False)
+            yield Static("", id="plan-detail", markup=False)
+            with Horizontal(classes="button-row"):
+                yield Button("Open", id="open-plan", variant="primary")
+                yield Button("New plan (N)", id="new-plan")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "All plans"
+        table = self.query_one(DataTable)
+        table.add_column("Person", key="person")
+        table.add_column("Last saved", key="saved")
+        table.add_column("Versions", key="versions")
+        table.add_column("Next review", key="review")
+        table.add_column("Notes", key="notes")
+        self.query_one("#welcome").display = False
+        self.load_plans()
+
+    def on_screen_resume(self) -> None:
+        if not self._first_load:
+            self.load_plans()  # back from a plan: its summary may have changed
+
+    # --- loading ------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="plans")
+    def load_plans(self) -> None:
+        try:
+            self.post_message(self.Loaded(self.store.list_plans()))
+        except CarePlanError as error:
+            self.post_message(self.Loaded([], problem=str(error)))
+
+    @on(Loaded)
+    def show_plans(self, event: Loaded) -> None:
+        self.summaries = event.summaries
+        empty = not self.summaries
+        self.query_one("#welcome").display = empty
+        for widget in ("#plan-filter", "#plan-table", "#open-plan"):
+            self.query_one(widget).display = not empty
+        self.fill_table()
+        if event.problem:
+            self.query_one("#plan-detail", Static).update(event.problem)
+        first_load, self._first_load = self._first_load, False
+        openable = [summary for summary in self.summaries if not summary.problem]
+        if first_load and len(self.summaries) == 1 and openable:
+            self.open_plan(openable[0].id)  # one plan: straight into it
+        elif empty:
+            self.query_one("#new-plan", Button).focus()
+        else:
+            self.query_one(DataTable).focus()
+
+    def fill_table(self) -> None:
+        table = self.query_one(DataTable)
+        wanted = self.query_one("#plan-filter", Input).value.strip().casefold()
+        highlighted = self.highlighted_id()
+        table.clear()
+        for summary in self.summaries:
+            name = summary.person or summary.id
+            if wanted and wanted not in name.casefold() and wanted not in summary.id:
+                continue
+            table.add_row(
+                name,
+                saved_when(summary.last_saved) if not summary.problem else "",
+                str(summary.versions) if not summary.problem else "",
+                review_text(summary.next_review, self.today) if not summary.problem else "",
+                self.notes(summary),
+                key=summary.id,
+            )
+        if highlighted is not None and highlighted in table.rows:
+            table.move_cursor(row=table.get_row_index(highlighted))
+        if not table.row_count and self.summaries:
+            self.query_one("#plan-detail", Static).update(f'No plan matches "{wanted}". Clear the box to see them all.')
+        else:
+            self.show_detail()
+
+    def notes(self, summary: PlanSummary) -> str:
+        if summary.problem:
+            return "can't be read (details below)"
+        return "unsaved changes kept" if summary.has_draft else ""
+
+    def highlighted_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return cast(str, table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def summary(self, plan_id: str | None) -> PlanSummary | None:
+        return next((summary for summary in self.summaries if summary.id == plan_id), None)
+
+    @on(DataTable.RowHighlighted)
+    def show_detail(self) -> None:
+        summary = self.summary(self.highlighted_id())
+        detail = ""
+        if summary and summary.problem:
+            detail = f"{summary.person or summary.id}: {summary.problem}"
+        elif summary:
+            detail = "Enter or click again to open." if summary.versions else "Not saved yet. Enter or click again to open."
+        self.query_one("#plan-detail", Static).update(detail)
+
+    # --- finding, starting, opening -------------------------------------------------------------
+
+    @on(Input.Changed, "#plan-filter")
+    def filter_plans(self) -> None:
+        self.fill_table()
+
+    @on(Input.Submitted, "#plan-filter")
+    def open_first_match(self) -> None:
+        if self.query_one(DataTable).row_count:
+            self.action_open()
+
+    def action_find(self) -> None:
+        self.query_one("#plan-filter", Input).focus()
+
+    @on(DataTable.RowSelected)
+    @on(Button.Pressed, "#open-plan")
+    def action_open(self) -> None:
+        plan_id = self.highlighted_id()
+        if plan_id is not None:
+            self.open_plan(plan_id)
+
+    @on(Button.Pressed, "#new-plan")
+    def action_new_plan(self) -> None:
+        from careplan.screens.new_plan import NewPlanScreen
+
+        self.app.push_screen(NewPlanScreen(), callback=self.create_plan)
+
+    def create_plan(self, name: str | None) -> None:
+        if not name:
+            return
+        from careplan.model import About, CarePlan
+        from careplan.working_plan import WorkingPlan
+
+        try:
+            working = WorkingPlan(self.store.create_plan(CarePlan(about=About(name=name))))
+        except CarePlanError as error:
+            self.notify(str(error), title="The plan was not started", severity="warning")
+            return
+        self._first_load = False
+        self.careplan.show_plan(working)
+
+    def open_plan(self, plan_id: str) -> None:
+        """Open for changes if we can, read only if another window has it; explain either way."""
+        from careplan.working_plan import WorkingPlan
+
+        summary = self.summary(plan_id)
+        if summary and summary.problem:
+            self.notify(summary.problem, title="This plan can't be opened", severity="warning", timeout=10)
+            return
+        try:
+            plan_file = self.store.open_plan(plan_id, read_only_if_busy=True)
+        except CarePlanError as error:
+            self.notify(str(error), title="This plan can't be opened", severity="warning", timeout=10)
+            self.load_plans()
+            return
+        try:
+            working = WorkingPlan(plan_file)
+        except DamagedFile as damaged:
+            self.offer_saved_version(plan_file, damaged)
+            return
+        except CarePlanError as error:
+            plan_file.close()
+            self.notify(str(error), title="This plan can't be opened", severity="warning", timeout=10)
+            return
+        self.show(working)
+
+    def offer_saved_version(self, plan_file: PlanFile, damaged: DamagedFile) -> None:
+        """The draft cannot be read: offer the last saved version; the draft's bytes are kept."""
+        from careplan.screens.widgets.confirm import ConfirmScreen
+        from careplan.working_plan import WorkingPlan
+
+        if plan_file.read_only:
+            self.show(WorkingPlan(plan_file, use_draft=False))
+            return
+        saved = f"version {plan_file.latest}" if plan_file.latest else "the plan as it was started"
+
+        def decided(start_again: bool | None) -> None:
+            if not start_again:
+                plan_file.close()
+                return
+            try:
+                kept_at = plan_file.set_aside_draft()
+                working = WorkingPlan(plan_file, use_draft=False)
+            except CarePlanError as error:
+                plan_file.close()
+                self.notify(str(error), title="This plan can't be opened", severity="warning", timeout=10)
+                return
+            if not working.plan.about.name:
+                working.plan.about.name = plan_file.person  # a plan never saved keeps its name
+            self.notify(f"The unreadable draft was kept, unchanged, at {kept_at}.", title="Started again", timeout=10)
+            self.show(working)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "The unsaved changes could not be read",
+                f"{damaged.why[:1].upper()}{damaged.why[1:]}.\n\nThe saved plan is fine. Start again from {saved}? "
+                "The unreadable draft is moved to a backups folder, exactly as it is, not deleted.",
+                yes=f"Start from {saved}",
+                no="Not now",
+            ),
+            callback=decided,
+        )
+
+    def show(self, working: WorkingPlan) -> None:
+        if working.read_only:
+            self.notify(
+                "This plan is open for changes in another careplan window. Everything is shown here "
+                "read only; close the other window to make changes.",
+                title="Read only",
+                timeout=10,
+            )
+        if working.recovered:
+            self.notify(
+                "What you typed last time has been kept. Save it, or discard it, in Review and save.",
+                title="Your unsaved changes are here",
+                timeout=10,
+            )
+        self._first_load = False
+        self.careplan.show_plan(working)

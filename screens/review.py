@@ -1,0 +1,288 @@
+"""Review and save: what changed since the last version, who is saving, then a new version.
+
+Problems that stop a save are listed in plain words with a way straight to the part that needs a
+look. Discarding goes back to the last saved version, after a clear question.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, cast
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import Button, Checkbox, Input, Label, Static
+
+from careplan import vocab
+from careplan.errors import CarePlanError, ValidationError
+from careplan.screens.messages import PlanSaved, SpeakerChanged
+from careplan.screens.section_base import SectionScreen
+from careplan.screens.widgets.date_field import DateField
+from careplan.store import VersionInfo
+
+if TYPE_CHECKING:
+    from careplan.app import CarePlanApp
+    from careplan.model import CarePlan
+
+_INDEXED = re.compile(r"^(?P<part>[a-z_]+)(?:\[(?P<index>\d+)\])?")
+_ITEM_WORDS = {
+    "about": "person taking part",
+    "matters": "thing that matters",
+    "goals": "goal",
+    "modifications": "change",
+    "team": "team member",
+}
+
+
+def problem_place(path: str) -> tuple[str, str]:
+    """(section id, plain words for where) for a validation field path like "goals[2].title"."""
+    match = _INDEXED.match(path)
+    part = match["part"] if match else path
+    section = part if part in vocab.SECTIONS else "review"
+    where = vocab.SECTIONS.get(section, "Next review") if section != "review" else "Next review"
+    if match and match["index"] is not None:
+        where += f", {_ITEM_WORDS.get(part, 'item')} {int(match['index']) + 1}"
+    return section, where
+
+
+def changes_text(base: CarePlan, plan: CarePlan, base_number: int | None) -> str:
+    """What changed since the last version, grouped by section, in plain sentences."""
+    if base_number is None:
+        return "This will be the first saved version of the plan."
+    try:
+        from careplan.diff import SECTION_TITLES, compare
+    except ImportError:  # the comparison module is optional: fall back to naming the sections
+        from careplan.overview import changed_sections
+
+        names = changed_sections(base, plan)
+        if not names:
+            return f"Nothing has changed since version {base_number}."
+        return "Changed since version {}:\n".format(base_number) + "\n".join(
+            f"  • {vocab.SECTIONS.get(name, 'Next review')}" for name in names
+        )
+    found = compare(base, plan, f"version {base_number}", "now")
+    if not found:
+        return f"Nothing has changed since version {base_number}."
+    lines = [f"Changed since version {base_number}:"]
+    for section, changes in found.by_section():
+        lines.append(SECTION_TITLES.get(section, section))
+        lines.extend(f"  • {change.text}" for change in changes)
+    return "\n".join(lines)
+
+
+class ReviewScreen(SectionScreen):
+    SECTION = "review"
+    HELP = """\
+**Review and save.** Read what has changed since the last saved version, say who is at the
+keyboard, add a note if you like, then Save: that makes a new numbered version, kept for good.
+
+- If something needs a look first, it is listed with a button that goes straight to it.
+- Discard changes goes back to the last saved version (it asks first).
+- Ctrl+S saves from here too.
+"""
+
+    BINDINGS = [
+        Binding("ctrl+d", "discard", "Discard changes", id="review_discard",
+                tooltip="Go back to the last saved version (asks first)"),
+    ]
+
+    class Finished(Message):
+        """The save worker is done: `info` on success, else the error to show."""
+
+        def __init__(self, info: VersionInfo | None, error: CarePlanError | None = None) -> None:
+            super().__init__()
+            self.info = info
+            self.error = error
+
+    @property
+    def careplan(self) -> CarePlanApp:
+        return cast("CarePlanApp", self.app)
+
+    def compose_body(self) -> ComposeResult:
+        from careplan.voices import voice_name
+
+        plan, working = self.plan, self.working
+        with VerticalScroll(classes="section-body", id="review-body"):
+            if working.recovered:
+                yield Static(
+                    "These changes were kept from last time. Save them as a new version, or discard "
+                    f"them to go back to version {working.base_number}.",
+                    classes="calm-note",
+                )
+            yield Static(changes_text(working.base, plan, working.base_number), id="review-changes", markup=False)
+            yield Label("When to look at the plan again (next review)", classes="field-label")
+            yield DateField(plan.next_review, id="next-review", placeholder="e.g. in 6 weeks, or 24 Dec 2026")
+            yield Label("Who is at the keyboard", classes="field-label")
+            yield Input(voice_name(plan, working.speaker), id="saved-by", placeholder="your name or names")
+            yield Static("", id="saved-by-message", classes="field-message", markup=False)
+            yield Label("A note for this version (optional)", classes="field-label")
+            yield Input("", id="version-note", placeholder="e.g. after the meeting with Dr Rao")
+            notes = str(working.extra.get("session_notes", "")).strip()
+            if notes:
+                yield Checkbox("Keep the guided session's notes with this version", value=True, id="keep-notes")
+            yield Vertical(id="review-problems")
+            with Horizontal(classes="button-row"):
+                yield Button("Save as a new version", id="save", variant="primary")
+                yield Button("Discard changes", id="discard")
+            yield Static("", id="review-result", markup=False)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        if self.working.base_number is None:
+            self.query_one("#discard", Button).display = False  # nothing saved to go back to
+
+    def on_screen_resume(self) -> None:
+        self.refresh_changes()  # back from fixing something
+
+    def refresh_changes(self) -> None:
+        working = self.working
+        self.query_one("#review-changes", Static).update(changes_text(working.base, self.plan, working.base_number))
+
+    # --- fields -----------------------------------------------------------------------------
+
+    @on(DateField.Changed, "#next-review")
+    def next_review_changed(self, event: DateField.Changed) -> None:
+        self.plan.next_review = event.value
+        self.mark_changed_soon()
+
+    @on(Input.Changed, "#saved-by")
+    def clear_saved_by_message(self) -> None:
+        self.query_one("#saved-by-message", Static).update("")
+
+    @on(SpeakerChanged)
+    def follow_speaker(self, event: SpeakerChanged) -> None:
+        """F2 changes who is at the keyboard too, unless a name was typed there by hand."""
+        from careplan.voices import voice_name
+
+        field = self.query_one("#saved-by", Input)
+        if field.value in {voice_name(self.plan, voice) for voice in vocab.VOICES} | {""}:
+            field.value = voice_name(self.plan, event.voice)
+
+    # --- saving -----------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#save")
+    @on(Input.Submitted, "#saved-by, #version-note")
+    def action_save(self) -> None:
+        if self.read_only:
+            self.say("This window can only read the plan; close the other careplan window to save.")
+            return
+        from careplan.validation import problems
+
+        found = problems(self.plan)
+        self.show_problems(found)
+        saved_by = self.query_one("#saved-by", Input).value.strip()
+        if not saved_by:
+            self.query_one("#saved-by-message", Static).update(
+                "Please type who is saving, so the history shows who was there."
+            )
+            self.query_one("#saved-by", Input).focus()
+            return
+        if found:
+            self.say("A few things need a look before this can be saved; they are listed above.")
+            return
+        if not self.working.has_changes:
+            self.say(f"Nothing has changed since version {self.working.base_number}, so there is nothing new to save.")
+            return
+        self.flush_changes()
+        self.query_one("#save", Button).disabled = True
+        self.say("Saving…")
+        self.save_version(saved_by, self.version_note())
+
+    def version_note(self) -> str:
+        note = self.query_one("#version-note", Input).value.strip()
+        keep = self.query("#keep-notes")
+        if keep and cast(Checkbox, keep.first()).value:
+            notes = str(self.working.extra.get("session_notes", "")).strip()
+            note = f"{note}\n\nSession notes:\n{notes}" if note else f"Session notes:\n{notes}"
+        return note
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="save")
+    def save_version(self, saved_by: str, note: str) -> None:
+        try:
+            self.post_message(self.Finished(self.working.save_version(saved_by, note)))
+        except CarePlanError as error:
+            self.post_message(self.Finished(None, error))
+
+    @on(Finished)
+    def saved(self, event: Finished) -> None:
+        self.query_one("#save", Button).disabled = False
+        if event.info is None:
+            if isinstance(event.error, ValidationError):
+                self.show_problems(event.error.problems)
+                self.say("A few things need a look before this can be saved; they are listed above.")
+            else:
+                self.say(f"Not saved: {event.error}")
+            return
+        info = event.info
+        self.refresh_changes()
+        self.query_one("#discard", Button).display = True
+        self.query_one("#version-note", Input).value = ""
+        for keep in self.query("#keep-notes"):
+            keep.remove()
+        self.say(f"Saved as version {info.number}. It is kept for good; Esc goes back to the plan.")
+        self.notify(f"Version {info.number} saved.", title="Saved")
+        self.post_message(PlanSaved(info))
+
+    def show_problems(self, found: dict[str, str]) -> None:
+        box = self.query_one("#review-problems", Vertical)
+        box.remove_children()
+        if not found:
+            return
+        widgets = [Static("Before saving, these need a look:", classes="problems-title")]
+        for index, (path, message) in enumerate(found.items()):
+            section, where = problem_place(path)
+            parts: list[Static | Button] = [Static(f"• {where}: {message}.", classes="problem-text", markup=False)]
+            if section != "review":
+                parts.append(Button(f"Go to {vocab.SECTIONS[section]}", id=f"fix-{index}-{section}",
+                                    classes="fix-button", compact=True))
+            widgets.append(Horizontal(*parts, classes="problem-row"))
+        box.mount_all(widgets)
+
+    @on(Button.Pressed, ".fix-button")
+    def go_fix(self, event: Button.Pressed) -> None:
+        section = (event.button.id or "").split("-", 2)[-1]
+        self.flush_changes()
+        self.careplan.open_section(section)
+
+    def say(self, text: str) -> None:
+        self.query_one("#review-result", Static).update(text)
+
+    # --- discarding -------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#discard")
+    def action_discard(self) -> None:
+        from careplan.screens.widgets.confirm import ConfirmScreen
+
+        working = self.working
+        if working.read_only or working.base_number is None:
+            return
+        if not working.has_changes:
+            self.say(f"Nothing to discard: the plan is as it was saved in version {working.base_number}.")
+            return
+        self.app.push_screen(
+            ConfirmScreen(
+                "Discard the changes?",
+                f"Everything changed since version {working.base_number} will be let go, and the plan goes "
+                f"back to how it was saved in version {working.base_number}. Saved versions are not touched.",
+                yes="Discard the changes",
+                no="No, keep them",
+            ),
+            callback=self.discard_decided,
+        )
+
+    def discard_decided(self, discard: bool | None) -> None:
+        if not discard:
+            return
+        self._cancel_pending()
+        try:
+            self.working.discard_changes()
+        except CarePlanError as error:
+            self.say(str(error))
+            return
+        self.query_one("#next-review", DateField).set_date(self.plan.next_review)
+        self.refresh_changes()
+        self.show_problems({})
+        self.say(f"Changes discarded. The plan is as it was in version {self.working.base_number}.")
