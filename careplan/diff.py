@@ -376,6 +376,8 @@ def _goals(old: CarePlan, new: CarePlan) -> list[Change]:
 
 def _adapted_sentence(source: Goal, successor: Goal) -> str:
     text = f"{_quote(source.title)} became {_quote(successor.title)}"
+    if successor.category != source.category:
+        text += f" (now under {vocab.label(vocab.GOAL_CATEGORIES, successor.category)})"
     when = successor.started_on or source.ended_on
     if when:
         text += f" on {_day(when)}"
@@ -421,7 +423,7 @@ def _modifications(old: CarePlan, new: CarePlan) -> list[Change]:
                 what = _quote(change.now or change.before)
             add("modification_started", change, f"New lifestyle change ({area}): {what}")
             continue
-        subject = _modification_name(change)
+        subject = _modification_name(was)  # as it was known, since "now" may be what changed
         if was.status != change.status:
             status = vocab.label(vocab.MODIFICATION_STATUSES, change.status)
             was_status = vocab.label(vocab.MODIFICATION_STATUSES, was.status)
@@ -655,7 +657,7 @@ def _field_change(label: str, was: str, now: str) -> str:
         return f"{label}: {_quote(now)} (new)"
     if not _fold(now):
         return f"{label}: no longer written down (was {_quote(was)})"
-    return f"{label} now reads {_quote(now)} (was {_quote(was)})"
+    return f"{label}: {_quote(now)} (was {_quote(was)})"
 
 
 def _date_change(label: str, was: date | None, now: date | None) -> str:

@@ -35,20 +35,26 @@ class JourneyStep:
     function_level: int | None  # recorded in that version (or in the plan itself if not saved yet)
 
     def describe(self) -> str:
-        """One step in words: '"A daily walk" from 3 June 2026, because running hurts; ability 70%'."""
+        """One step in words: '"A daily walk" from 3 June 2026 (day-to-day ability 70%, version 2):
+        running hurts my hip now'."""
         text = f'"{" ".join(self.title.split())}"'
         if self.started_on:
             text += f" from {_day(self.started_on)}"
+        details = self.details()
+        if details:
+            text += f" ({details})"
         if self.reason.strip():
-            text += f', because {" ".join(self.reason.split())}'
+            text += f': {" ".join(self.reason.split())}'
+        return text
+
+    def details(self) -> str:
+        """"day-to-day ability 70%, version 2", or as much of it as is known."""
         details = []
         if self.function_level is not None:
             details.append(f"day-to-day ability {self.function_level}%")
         if self.began_in is not None:
             details.append(f"version {self.began_in}")
-        if details:
-            text += f" ({', '.join(details)})"
-        return text
+        return ", ".join(details)
 
 
 @dataclass(frozen=True)

@@ -130,7 +130,7 @@ def test_goal_edits_name_what_changed() -> None:
         'The goal "Run 5 miles" is now called "Run 3 miles"',
         '"Run 3 miles" moved from Meaningful moments to Making daily life easier',
         '"Run 3 miles" is now Maria and Sam Lopez together\'s goal (was Maria\'s)',
-        'Why "Run 3 miles" matters now reads "It clears my head and I sleep better" (was "It clears my head")',
+        'Why "Run 3 miles" matters: "It clears my head and I sleep better" (was "It clears my head")',
         'If "Run 3 miles" gets harder: "Walk instead" (new)',
         'Sam Lopez sees "Run 3 miles" differently: "I worry about her knees"',
     ]
@@ -329,10 +329,10 @@ def test_about_us_changes() -> None:
     new.about.participants.append(Participant(name="Ana Torres", role="facilitator"))
     new.about.participants[1].relationship = "partner"
     assert texts(old, new) == [
-        'Likes to be called now reads "Mari" (was "Maria")',
-        'The illness, in their own words now reads "Ovarian cancer, spread to the liver" (was "Ovarian cancer")',
+        'Likes to be called: "Mari" (was "Maria")',
+        'The illness, in their own words: "Ovarian cancer, spread to the liver" (was "Ovarian cancer")',
         "Date of birth set for 2 March 1958",
-        'Sam Lopez\'s relationship now reads "partner" (was "husband")',
+        'Sam Lopez\'s relationship: "partner" (was "husband")',
         "Ana Torres (Facilitator) joined the planning",
     ]
     gone = copy.deepcopy(old)
@@ -371,7 +371,7 @@ def test_every_kind_is_known_and_sections_are_in_reading_order() -> None:
     assert diff.to_text() == (
         "Changes from version 1 to version 2\n\n"
         "About us\n"
-        '  - Name now reads "Maria L. Lopez" (was "Maria Lopez")\n\n'
+        '  - Name: "Maria L. Lopez" (was "Maria Lopez")\n\n'
         "How things are now\n"
         "  - Day-to-day ability 70% → 50%\n\n"
         "Next review\n"
@@ -419,3 +419,23 @@ def test_voices_fall_back_to_labels_without_names(voice: str) -> None:
     new.matters.append(Statement(text="Home", kind="hope", voice=voice, id="x"))
     (sentence,) = texts(old, new)
     assert sentence.endswith({"person": "The person", "caregiver": "Caregiver", "together": "Together"}[voice])
+
+
+def test_an_adaptation_that_moves_category_says_so() -> None:
+    old = base_plan()
+    new = copy.deepcopy(old)
+    adapt_goal(new, "g3", "Help Sam cook", "standing is tiring", on=date(2026, 6, 3), category="meaningful")
+    assert texts(old, new) == [
+        '"Cook Sunday lunch" became "Help Sam cook" (now under Meaningful moments) on 3 June 2026: standing is tiring'
+    ]
+
+
+def test_a_modification_is_named_as_it_was_when_its_words_change() -> None:
+    old = base_plan()
+    new = copy.deepcopy(old)
+    new.modifications[0].now = "Stopped work"
+    new.modifications[0].status = "stopped"
+    assert texts(old, new) == [
+        '"Three days a week" was stopped (was Trying it)',
+        'What I\'ll do now: "Stopped work" (was "Three days a week")',
+    ]

@@ -104,10 +104,10 @@ def test_journeys_carry_dates_reasons_and_the_function_level_when_each_step_bega
     assert [s.status for s in journey.steps] == ["adapted", "adapted", "active"]
     assert journey.to_text() == (
         '1. "Run 5 miles" from 10 January 2026 (day-to-day ability 80%, version 1)\n'
-        '2. "A daily walk with Sam" from 3 March 2026, because running hurts my hip now '
-        "(day-to-day ability 70%, version 2)\n"
-        '3. "Coffee in the garden" from 1 June 2026, because walking is too much '
-        "(day-to-day ability 50%, version 3)\n"
+        '2. "A daily walk with Sam" from 3 March 2026 (day-to-day ability 70%, version 2): '
+        "running hurts my hip now\n"
+        '3. "Coffee in the garden" from 1 June 2026 (day-to-day ability 50%, version 3): '
+        "walking is too much\n"
         "   Now: active."
     )
 
