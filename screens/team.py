@@ -1,0 +1,418 @@
+"""Support team: who is on it, how to reach them, who does what, and who to call first.
+
+Three tabs: the people (added, changed and removed through small modal editors), a "who does what"
+grid of tasks against people that names in words any task nobody has taken on, and public
+helplines from careplan.content that can be added to the team.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import HorizontalGroup
+from textual.widgets import Button, DataTable, Label, OptionList, Select, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from careplan import content
+from careplan.model import TeamMember
+from careplan.screens.section_base import SectionScreen
+from careplan.screens.team_editor import MemberEditor, RemoveMemberScreen, role_descriptions
+from careplan.team_tasks import set_first_contact, task_label, who_does_what
+
+REGION_NAMES = {"US": "United States", "UK": "United Kingdom"}
+FIRST_CONTACT_MARK = "(first contact)"
+NOBODY_ON_TEAM = "Nobody on the team yet. Press A, or the button below, to add someone."
+TICK = "✓ yes"
+TITLES = {"Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "Rev", "Sister", "Nurse"}
+TASKS_WIDTH = 26  # the table shows the start; the detail underneath has them all
+
+
+def default_region(regions: list[str]) -> str:
+    """The region whose helplines to show first: from the locale when it says, else the first."""
+    locale = os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
+    for marker, region in (("_US", "US"), ("_GB", "UK")):
+        if marker in locale and region in regions:
+            return region
+    return regions[0] if regions else ""
+
+
+def short_name(member: TeamMember, team: list[TeamMember]) -> str:
+    """A member's first name for a narrow column, or the whole name when the first is shared."""
+    words = member.name.split() or ["(no name)"]
+    if words[0].rstrip(".") in TITLES:
+        return " ".join((words[0], words[-1]))  # "Dr Reyes"
+    if sum((other.name.split() or [""])[0] == words[0] for other in team) > 1:
+        return " ".join(words)
+    return words[0]
+
+
+class MembersTable(DataTable):
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Edit", id="team.edit_enter", show=False,
+                tooltip="Change the highlighted person's details"),
+    ]
+
+
+class WhoGrid(DataTable):
+    BINDINGS = [
+        Binding("enter,space", "select_cursor", "Give or take task", id="team.toggle_task",
+                tooltip="Give this task to this person, or take it off them"),
+    ]
+
+
+class HelplineList(OptionList):
+    BINDINGS = [
+        Binding("enter", "select", "Add to team", id="team.add_helpline",
+                tooltip="Add the highlighted helpline to the support team"),
+    ]
+
+
+class TeamScreen(SectionScreen):
+    SECTION = "team"
+    AUTO_FOCUS = "#members"
+    HELP = """\
+# Support team
+
+Everyone who helps: family, friends, neighbours and the care team. For each person: their role,
+how and when to reach them, what they help with, and the tasks they take on. One person can be
+the first point of contact, the first one to call.
+
+**People** lists the team. **Who does what** shows tasks against people, and says in words which
+tasks nobody has taken on yet. **Helplines** lists public helplines you can add to the team.
+
+| Key | What it does |
+| :- | :- |
+| A | Add someone to the team |
+| E or Enter | Change the highlighted person's details |
+| Delete | Take the highlighted person off the team (asks first) |
+| F | Make the highlighted person the first point of contact (again: nobody) |
+| P / W / H | Show People / Who does what / Helplines |
+| Enter or Space | In Who does what: give the task to that person, or take it off them |
+| Enter | In Helplines: add the highlighted helpline to the team |
+| Esc | Go back; nothing is lost |
+"""
+
+    BINDINGS: ClassVar = [
+        Binding("a", "add_member", "Add", id="team.add", tooltip="Add someone to the team"),
+        Binding("e", "edit_member", "Edit", id="team.edit", tooltip="Change the highlighted person's details"),
+        Binding("delete", "remove_member", "Remove", id="team.remove",
+                tooltip="Take the highlighted person off the team (asks first)"),
+        Binding("f", "first_contact", "First contact", id="team.first_contact",
+                tooltip="Make the highlighted person the first point of contact"),
+        Binding("w", "show_tab('who')", "Who does what", id="team.show_who",
+                tooltip="Tasks against people, and what nobody has taken on yet"),
+        Binding("p", "show_tab('people')", "People", id="team.show_people", show=False,
+                tooltip="The list of people on the team"),
+        Binding("h", "show_tab('helplines')", "Helplines", id="team.show_helplines", show=False,
+                tooltip="Public helplines you could add to the team"),
+    ]
+
+    def __init__(self, working) -> None:
+        super().__init__(working)
+        self._roles = role_descriptions()
+        self._regions = content.regions()
+        self._helplines: list[content.Helpline] = []
+
+    @property
+    def team(self) -> list[TeamMember]:
+        return self.plan.team
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("", id="first-contact-line", markup=False)
+        with TabbedContent(initial="people", id="team-tabs"):
+            with TabPane("People (P)", id="people"):
+                yield MembersTable(id="members", cursor_type="row", zebra_stripes=False)
+                with HorizontalGroup(classes="team-buttons"):
+                    yield Button("Add someone", id="add-member", compact=True)
+                    yield Button("Edit", id="edit-member", compact=True)
+                    yield Button("Remove", id="remove-member", compact=True)
+                    yield Button("Make first contact", id="first-contact", compact=True)
+                yield Static("", id="member-detail", markup=False)
+            with TabPane("Who does what (W)", id="who"):
+                yield Static("", id="nobody-yet", markup=False)
+                yield WhoGrid(id="who-grid", cursor_type="cell")
+                yield Static("Enter or Space (or a click on the highlighted cell) gives a task to someone, or takes it off them.",
+                             classes="team-hint")
+            with TabPane("Helplines (H)", id="helplines"):
+                with HorizontalGroup(classes="region-row"):
+                    yield Label("Helplines in ", classes="region-label")
+                    yield Select(
+                        [(REGION_NAMES.get(region, region), region) for region in self._regions],
+                        value=default_region(self._regions) or Select.NULL,
+                        allow_blank=not self._regions,
+                        compact=True,
+                        id="region",
+                    )
+                yield Static(
+                    "Public helplines, listed for you to call if and when you choose; careplan never contacts "
+                    "anyone. Enter or a click adds one to your team.",
+                    classes="team-hint",
+                    markup=False,
+                )
+                yield HelplineList(id="helplines-list", markup=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#members", MembersTable)
+        table.add_column("Name", key="name")
+        table.add_column("Role", key="role")
+        table.add_column("Tasks", key="tasks", width=TASKS_WIDTH)
+        self._show_team()
+        self._show_helplines(self.query_one("#region", Select).value)
+
+    def lock_editing(self) -> None:
+        super().lock_editing()
+        for widget in self.query("#who-grid, #helplines-list"):
+            widget.disabled = True
+        self.query_one("#region", Select).disabled = False  # looking at helplines changes nothing
+
+    # --- showing the team ------------------------------------------------------------------------
+
+    def _show_team(self, highlight: str | None = None) -> None:
+        """Redraw every view of the team, keeping the highlighted person (or `highlight`)."""
+        table = self.query_one("#members", MembersTable)
+        keep = highlight or self._highlighted_id()
+        table.clear()
+        for member in self.team:
+            name = member.name or "(no name yet)"
+            if member.first_contact:
+                name = f"{name} {FIRST_CONTACT_MARK}"
+            tasks = ", ".join(task_label(task) for task in member.tasks) or "-"
+            if len(tasks) > TASKS_WIDTH:
+                tasks = tasks[: TASKS_WIDTH - 1].rstrip(", ") + "…"
+            table.add_row(name, member.role_label, tasks, key=member.id)
+        ids = [member.id for member in self.team]
+        if keep in ids:
+            table.move_cursor(row=ids.index(keep))
+        self._show_first_contact()
+        self._show_detail()
+        self._show_who_does_what()
+
+    def _show_first_contact(self) -> None:
+        first = self.plan.first_contact
+        if first is None:
+            text = "First point of contact: nobody chosen yet (highlight someone and press F)."
+        else:
+            text = f"First point of contact: {first.name}, {first.role_label}"
+        self.query_one("#first-contact-line", Static).update(text)
+
+    def _show_detail(self) -> None:
+        member = self.highlighted_member
+        detail = self.query_one("#member-detail", Static)
+        if member is None:
+            detail.update(NOBODY_ON_TEAM)
+            return
+        lines = [f"{member.name} · {member.role_label}" + (" · first point of contact" if member.first_contact else "")]
+        if member.contact or member.when:
+            lines.append("How to reach: " + " · ".join(part for part in (member.contact, member.when) if part))
+        if member.helps_with:
+            lines.append(f"Helps with: {member.helps_with}")
+        if member.tasks:
+            lines.append("Tasks: " + ", ".join(task_label(task) for task in member.tasks))
+        about_role = self._roles.get(member.role, "")
+        if about_role:
+            lines.append(f"About this role: {about_role}")
+        detail.update("\n".join(lines))
+
+    def _show_who_does_what(self) -> None:
+        covers = who_does_what(self.team)
+        nobody = [cover.label for cover in covers if not cover.covered]
+        self.query_one("#nobody-yet", Static).update(
+            f"Nobody yet: {', '.join(nobody)}." if nobody else "Every task has someone."
+        )
+        grid = self.query_one("#who-grid", WhoGrid)
+        cursor = grid.cursor_coordinate
+        grid.clear(columns=True)
+        grid.add_column("Task", key="task")
+        for member in self.team:
+            grid.add_column(short_name(member, self.team), key=member.id)
+        for cover in covers:
+            label = cover.label if cover.covered else f"{cover.label} (nobody yet)"
+            cells = [TICK if member in cover.members else "" for member in self.team]
+            grid.add_row(label, *cells, key=cover.task)
+        if grid.row_count:
+            grid.cursor_coordinate = grid.validate_cursor_coordinate(cursor)
+
+    @property
+    def highlighted_member(self) -> TeamMember | None:
+        member_id = self._highlighted_id()
+        return next((member for member in self.team if member.id == member_id), None)
+
+    def _highlighted_id(self) -> str | None:
+        table = self.query_one("#members", MembersTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return row_key.value
+
+    @on(DataTable.RowHighlighted, "#members")
+    def _member_highlighted(self) -> None:
+        self._show_detail()
+
+    # --- changing the team ----------------------------------------------------------------------
+
+    def _changed(self, highlight: str | None = None) -> None:
+        self.mark_changed()
+        self._show_team(highlight)
+
+    def action_add_member(self) -> None:
+        if self.read_only:
+            return
+        self.action_show_tab("people")
+        self.app.push_screen(MemberEditor(first_contact_now=self.plan.first_contact), self._member_added)
+
+    def _member_added(self, member: TeamMember | None) -> None:
+        if member is None:
+            return
+        self.team.append(member)
+        self._after_edit(member)
+        self.notify(f"{member.name} is on the team.", title="Support team")
+
+    def action_edit_member(self) -> None:
+        member = self.highlighted_member
+        if self.read_only:
+            return
+        self.action_show_tab("people")
+        if member is None:
+            self.notify("There is nobody to change yet. Press A to add someone.", title="Support team")
+            return
+        self.app.push_screen(MemberEditor(member, first_contact_now=self.plan.first_contact), self._member_edited)
+
+    @on(DataTable.RowSelected, "#members")
+    def _row_chosen(self) -> None:
+        self.action_edit_member()
+
+    def _member_edited(self, edited: TeamMember | None) -> None:
+        if edited is None:
+            return
+        index = next((i for i, member in enumerate(self.team) if member.id == edited.id), None)
+        if index is None:
+            return  # removed meanwhile: nothing to change
+        self.team[index] = edited
+        self._after_edit(edited)
+
+    def _after_edit(self, member: TeamMember) -> None:
+        """Keep "only one first contact" true after an editor closed, and say if it moved."""
+        if member.first_contact:
+            before = set_first_contact(self.plan, member.id)
+            if before is not None:
+                self.notify(f"{member.name} is now the first point of contact, instead of {before.name}.",
+                            title="First point of contact")
+        self._changed(member.id)
+
+    def action_remove_member(self) -> None:
+        member = self.highlighted_member
+        if self.read_only:
+            return
+        self.action_show_tab("people")
+        if member is None:
+            self.notify("There is nobody on the team to take off.", title="Support team")
+            return
+
+        def removed(yes: bool | None) -> None:
+            if yes and member in self.team:
+                self.team.remove(member)
+                self._changed()
+                self.notify(f"{member.name} is off the team. Saved versions still have them.", title="Support team")
+
+        self.app.push_screen(RemoveMemberScreen(member), removed)
+
+    def action_first_contact(self) -> None:
+        member = self.highlighted_member
+        if self.read_only:
+            return
+        self.action_show_tab("people")
+        if member is None:
+            self.notify("Add someone to the team first.", title="First point of contact")
+            return
+        if member.first_contact:
+            set_first_contact(self.plan, None)
+            self.notify(f"{member.name} is no longer the first point of contact; nobody is for now.",
+                        title="First point of contact")
+        else:
+            before = set_first_contact(self.plan, member.id)
+            moved = f", instead of {before.name}" if before else ""
+            self.notify(f"{member.name} is now the first point of contact{moved}.", title="First point of contact")
+        self._changed(member.id)
+
+    @on(Button.Pressed, "#add-member")
+    def _add_pressed(self) -> None:
+        self.action_add_member()
+
+    @on(Button.Pressed, "#edit-member")
+    def _edit_pressed(self) -> None:
+        self.action_edit_member()
+
+    @on(Button.Pressed, "#remove-member")
+    def _remove_pressed(self) -> None:
+        self.action_remove_member()
+
+    @on(Button.Pressed, "#first-contact")
+    def _first_contact_pressed(self) -> None:
+        self.action_first_contact()
+
+    # --- who does what ----------------------------------------------------------------------------
+
+    @on(DataTable.CellSelected, "#who-grid")
+    def _toggle_task(self, event: DataTable.CellSelected) -> None:
+        task, member_id = event.cell_key.row_key.value, event.cell_key.column_key.value
+        member = next((member for member in self.team if member.id == member_id), None)
+        if member is None or task is None or self.read_only:
+            return  # the task names column
+        if task in member.tasks:
+            member.tasks.remove(task)
+            self.notify(f"{member.name} no longer has: {task_label(task)}.", title="Who does what")
+        else:
+            member.tasks.append(task)
+            self.notify(f"{member.name} takes on: {task_label(task)}.", title="Who does what")
+        self._changed()
+
+    # --- helplines ---------------------------------------------------------------------------------
+
+    @on(Select.Changed, "#region")
+    def _region_chosen(self, event: Select.Changed) -> None:
+        self._show_helplines(event.value)
+
+    def _show_helplines(self, region: object) -> None:
+        self._helplines = content.helplines(region) if isinstance(region, str) else []
+        listing = self.query_one("#helplines-list", HelplineList)
+        listing.clear_options()
+        for index, helpline in enumerate(self._helplines):
+            if index:
+                listing.add_option(None)  # a dividing line between helplines
+            reach = " · ".join(part for part in (helpline.phone, helpline.website) if part)
+            listing.add_option(Option(f"{helpline.name}\n{reach}\n{helpline.helps_with}", id=str(index)))
+        if self._helplines:
+            listing.highlighted = 0
+
+    @on(OptionList.OptionSelected, "#helplines-list")
+    def _add_helpline(self, event: OptionList.OptionSelected) -> None:
+        if self.read_only or event.option.id is None:
+            return
+        helpline = self._helplines[int(event.option.id)]
+        if any(member.name == helpline.name for member in self.team):
+            self.notify(f"{helpline.name} is already on your team.", title="Helplines")
+            return
+        member = TeamMember(
+            name=helpline.name,
+            role="helpline",
+            contact=" · ".join(part for part in (helpline.phone, helpline.website) if part),
+            helps_with=helpline.helps_with,
+        )
+        self.team.append(member)
+        self._changed(member.id)
+        self.notify(f"{helpline.name} is on your team now.", title="Helplines")
+
+    # --- tabs ----------------------------------------------------------------------------------------
+
+    def action_show_tab(self, tab: str) -> None:
+        tabs = self.query_one("#team-tabs", TabbedContent)
+        if tabs.active != tab:
+            tabs.active = tab
+        focus = {"people": "#members", "who": "#who-grid", "helplines": "#helplines-list"}[tab]
+        self.query_one(focus).focus()

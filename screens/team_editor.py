@@ -1,0 +1,277 @@
+"""Small editors for the support team: one person's details, and a calm "remove them?" question.
+
+`MemberEditor` is a typed modal closed with the edited TeamMember (or None when nothing should
+change); `RemoveMemberScreen` closes with True only on a clear yes. Neither touches the plan: the
+team screen does that with what they return.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import HorizontalGroup, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from careplan import content, vocab
+from careplan.model import TeamMember
+from careplan.screens.widgets.checklist import CheckList
+
+EDITOR_HINT = "Enter or Ctrl+S keeps these details · Tab moves to the next box · Esc closes"
+FIRST_CONTACT = "first"
+
+
+def role_descriptions() -> dict[str, str]:
+    """Plain words about each role (none for "custom": its name is the person's own)."""
+    try:
+        return {suggestion.id: suggestion.text for suggestion in content.roles()}
+    except Exception:  # help text is optional: a broken content file must not stop the team
+        return {}
+
+
+def split_tasks(tasks: list[str]) -> tuple[list[str], list[str]]:
+    """(vocab.TASKS ids, tasks in the person's own words), each in the order kept."""
+    known = [task for task in tasks if task in vocab.TASKS]
+    own = [task for task in tasks if task not in vocab.TASKS]
+    return known, own
+
+
+def own_words(text: str) -> list[str]:
+    """Tasks typed with commas between, tidied; nothing empty, nothing twice."""
+    seen: list[str] = []
+    for part in text.split(","):
+        task = " ".join(part.split())
+        if task and task not in seen:
+            seen.append(task)
+    return seen
+
+
+class TaskList(CheckList):
+    BINDINGS = [
+        Binding("space,enter", "select", "Take on or not", id="team_editor.toggle_task",
+                tooltip="Tick a task this person takes on, or untick it"),
+    ]
+
+
+class FirstContactChoice(CheckList):
+    BINDINGS = [
+        Binding("space,enter", "select", "First contact or not", id="team_editor.toggle_first_contact",
+                tooltip="Make this person the first one to call, or not"),
+    ]
+
+
+class MemberEditor(ModalScreen[TeamMember | None]):
+    """Add someone to the team, or change their details. Closes with the member, or None."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Close", id="team_editor.cancel",
+                tooltip="Close without keeping changes (asks first if you changed something)"),
+        Binding("ctrl+s", "save", "Keep", id="team_editor.save", tooltip="Keep these details and close"),
+    ]
+
+    def __init__(self, member: TeamMember | None = None, *, first_contact_now: TeamMember | None = None) -> None:
+        super().__init__(classes="team-editor")
+        self.is_new = member is None
+        self.original = member or TeamMember()
+        self.member = copy.deepcopy(self.original)
+        self.first_contact_now = first_contact_now  # so the form can say that ticking moves it
+        self._roles = role_descriptions()
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        member = self.member
+        known_tasks, own_tasks = split_tasks(member.tasks)
+        heading = "Someone new on the team" if self.is_new else f"{member.name or 'This person'}: their details"
+        with VerticalScroll(classes="editor-dialog"):
+            yield Static(heading, classes="editor-heading", markup=False)
+            yield Label("Name", classes="field-label")
+            yield Input(member.name, placeholder="e.g. Jess Ellis, or Dr Reyes", id="name")
+            yield Label("Role", classes="field-label")
+            yield Select(
+                [(label, key) for key, label in vocab.TEAM_ROLES.items()],
+                value=member.role if member.role in vocab.TEAM_ROLES else "custom",
+                allow_blank=False,
+                id="role",
+            )
+            yield Input(member.custom_role, placeholder="Name the role, e.g. Chaplain or Carer from the agency",
+                        id="custom-role")
+            yield Static("", id="role-help", classes="role-help", markup=False)
+            yield Label("How to reach them", classes="field-label")
+            yield Input(member.contact, placeholder="a phone number, an email, or where to find them", id="contact")
+            yield Label("When", classes="field-label")
+            yield Input(member.when, placeholder="e.g. weekdays 9 to 5, evenings, any time", id="when")
+            yield Label("What they help with", classes="field-label")
+            yield Input(member.helps_with, placeholder="in your own words", id="helps-with")
+            yield Label("Tasks they take on (Space or a click ticks one)", classes="field-label")
+            yield TaskList(vocab.TASKS.items(), known_tasks, id="tasks")
+            yield Label("Other tasks, in your own words (commas between)", classes="field-label")
+            yield Input(", ".join(own_tasks), placeholder="e.g. Gardening, Reading to me", id="own-tasks")
+            yield FirstContactChoice(
+                [(FIRST_CONTACT, "First point of contact: the first person to call")],
+                [FIRST_CONTACT] if member.first_contact else [],
+                id="first-contact",
+            )
+            yield Static("", id="first-contact-note", classes="editor-note", markup=False)
+            yield Static("", id="editor-problem", classes="editor-problem", markup=False)
+            yield Static(EDITOR_HINT, classes="editor-hint")
+            with HorizontalGroup(classes="editor-buttons"):
+                yield Button("Keep these details", id="editor-save", variant="primary", compact=True)
+                yield Button("Cancel", id="editor-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self._show_role(self.query_one("#role", Select).value)
+        self._show_first_contact_note()
+        self.query_one("#name", Input).focus()
+
+    # --- what the form shows as it is filled in ----------------------------------------------
+
+    @on(Select.Changed, "#role")
+    def _role_chosen(self, event: Select.Changed) -> None:
+        self._show_role(event.value)
+
+    def _show_role(self, role: object) -> None:
+        self.query_one("#custom-role", Input).display = role == "custom"
+        help_text = self._roles.get(role, "") if isinstance(role, str) else ""
+        self.query_one("#role-help", Static).update(f"About this role: {help_text}" if help_text else "")
+
+    @on(CheckList.Toggled, "#first-contact")
+    def _show_first_contact_note(self) -> None:
+        ticked = self.query_one("#first-contact", FirstContactChoice).is_checked(FIRST_CONTACT)
+        now = self.first_contact_now
+        note = ""
+        if ticked and now is not None and now.id != self.original.id:
+            note = f"Only one person can be the first point of contact: this moves it from {now.name}."
+        self.query_one("#first-contact-note", Static).update(note)
+
+    def show_problem(self, text: str, focus: str) -> None:
+        self.query_one("#editor-problem", Static).update(text)
+        self.query_one(focus).focus()
+
+    # --- the result -------------------------------------------------------------------------------
+
+    def collect(self) -> TeamMember:
+        """The member as the form now reads (not checked)."""
+        member = copy.deepcopy(self.member)
+        member.name = self.query_one("#name", Input).value.strip()
+        member.role = str(self.query_one("#role", Select).value)
+        member.custom_role = self.query_one("#custom-role", Input).value.strip() if member.role == "custom" else ""
+        member.contact = self.query_one("#contact", Input).value.strip()
+        member.when = self.query_one("#when", Input).value.strip()
+        member.helps_with = self.query_one("#helps-with", Input).value.strip()
+        ticked = self.query_one("#tasks", TaskList).checked
+        own = own_words(self.query_one("#own-tasks", Input).value)
+        kept = [task for task in self.original.tasks if task in ticked]  # keep the order they had
+        member.tasks = kept + [task for task in vocab.TASKS if task in ticked and task not in kept] + own
+        member.first_contact = self.query_one("#first-contact", FirstContactChoice).is_checked(FIRST_CONTACT)
+        return member
+
+    def action_save(self) -> None:
+        member = self.collect()
+        if not member.name:
+            self.show_problem("A name is needed, so everyone knows who this is.", "#name")
+        elif member.role == "custom" and not member.custom_role:
+            self.show_problem('Give the role a name, or choose one from the list above "Other role".', "#custom-role")
+        else:
+            self.dismiss(member)
+
+    def action_cancel(self) -> None:
+        if self.collect() == self.original:
+            self.dismiss(None)
+            return
+        self.app.push_screen(LeaveEditorScreen(), self._after_leave_question)
+
+    def _after_leave_question(self, answer: str | None) -> None:
+        if answer == "save":
+            self.action_save()
+        elif answer == "discard":
+            self.dismiss(None)
+
+    @on(Input.Submitted)
+    def _enter_keeps(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#editor-save")
+    def _save_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#editor-cancel")
+    def _cancel_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_cancel()
+
+
+class LeaveEditorScreen(ModalScreen[str]):
+    """Esc in an editor with changes: keep them, keep editing, or leave them out. Esc = keep editing."""
+
+    BINDINGS = [
+        Binding("escape", "keep_editing", "Keep editing", id="team_editor.keep_editing",
+                tooltip="Back to the details, nothing lost"),
+        Binding("left", "app.focus_previous", "Previous answer", id="team_editor.previous_answer", show=False),
+        Binding("right", "app.focus_next", "Next answer", id="team_editor.next_answer", show=False),
+    ]
+
+    ANSWERS = (("Keep them", "save"), ("Keep editing", "edit"), ("Leave them out", "discard"))
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="question-dialog"):
+            yield Static("You have changed some details.", classes="question-text")
+            yield Static('"Leave them out" closes without keeping what you changed here.', classes="question-detail")
+            with HorizontalGroup(classes="question-buttons"):
+                for label, answer in self.ANSWERS:
+                    yield Button(label, id=f"answer-{answer}", name=answer, compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#answer-edit", Button).focus()  # a stray Enter changes nothing
+
+    @on(Button.Pressed)
+    def _answered(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.name or "edit")
+
+    def action_keep_editing(self) -> None:
+        self.dismiss("edit")
+
+
+class RemoveMemberScreen(ModalScreen[bool]):
+    """Remove someone from the team? Closes with True only on a clear yes; Esc and Enter keep them."""
+
+    BINDINGS = [
+        Binding("escape", "keep", "Keep them", id="team_editor.keep_member", tooltip="Close, changing nothing"),
+        Binding("left", "app.focus_previous", "Previous answer", id="team_editor.remove_previous", show=False),
+        Binding("right", "app.focus_next", "Next answer", id="team_editor.remove_next", show=False),
+    ]
+
+    def __init__(self, member: TeamMember) -> None:
+        super().__init__()
+        self.member = member
+
+    def compose(self) -> ComposeResult:
+        name = self.member.name or "this person"
+        with VerticalScroll(classes="question-dialog"):
+            yield Static(f"Take {name} off the team?", classes="question-text", markup=False)
+            yield Static(
+                "Versions you have already saved keep them, so nothing is lost from the plan's history.",
+                classes="question-detail",
+            )
+            with HorizontalGroup(classes="question-buttons"):
+                yield Button(f"No, keep {name}", id="keep", variant="primary", compact=True)
+                yield Button("Yes, take them off", id="remove", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#keep", Button).focus()
+
+    @on(Button.Pressed, "#remove")
+    def _remove(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#keep")
+    def action_keep(self) -> None:
+        self.dismiss(False)
+

@@ -1,0 +1,164 @@
+"""The support team screen and its editors, by keyboard, checked against the stored draft."""
+
+from __future__ import annotations
+
+from textual.message import Message
+from textual.notifications import Notify
+from textual.widgets import Input, Static
+
+from careplan.model import About, CarePlan, TeamMember
+from careplan.screens.team import TeamScreen
+from careplan.screens.team_editor import MemberEditor, RemoveMemberScreen
+from careplan.store import Store
+from careplan.team_tasks import nobody_yet, set_first_contact, who_does_what
+from tests.screen_host import ScreenHost, working_plan_for
+
+
+def host(store: Store, team: list[TeamMember] | None = None) -> ScreenHost:
+    working = working_plan_for(store, CarePlan(about=About(name="Ruth Okafor"), team=team or []))
+    return ScreenHost(TeamScreen, working)
+
+
+def draft_team(app: ScreenHost) -> list[TeamMember]:
+    return app.working.file.draft().plan.team
+
+
+def text_of(app: ScreenHost, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def fill_in(pilot, selector: str, text: str) -> None:
+    pilot.app.screen.query_one(selector, Input).focus()
+    await pilot.press(*text)
+
+
+async def test_add_people_with_tasks_and_move_the_first_contact(store: Store) -> None:
+    app = host(store)
+    said: list[str] = []
+
+    def listen(message: Message) -> None:
+        if isinstance(message, Notify):
+            said.append(message.notification.message)
+
+    async with app.run_test(size=(100, 30), message_hook=listen) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, MemberEditor)
+        await fill_in(pilot, "#name", "Tom Ellis")  # the role starts as Family
+        app.screen.query_one("#tasks").focus()
+        await pilot.press("space", "down", "space")  # Lifts to appointments, Meals
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TeamScreen)
+        [tom] = draft_team(app)
+        assert (tom.name, tom.role, tom.tasks, tom.first_contact) == ("Tom Ellis", "family", ["lifts", "meals"], False)
+
+        await pilot.press("a")
+        await fill_in(pilot, "#name", "Priya Shah")
+        app.screen.query_one("#role").focus()
+        await pilot.press("enter", *["up"] * 6, "enter")  # from Family up to Social worker
+        app.screen.query_one("#tasks").focus()
+        await pilot.press(*["down"] * 4, "space")  # Emotional support
+        await fill_in(pilot, "#own-tasks", "Benefits forms, ")
+        app.screen.query_one("#first-contact").focus()
+        await pilot.press("space")
+        await fill_in(pilot, "#contact", "Hospital switchboard")
+        await pilot.press("enter")  # Enter in a text box keeps the details
+        await pilot.pause()
+        tom, priya = draft_team(app)
+        assert (priya.role, priya.tasks, priya.first_contact) == (
+            "social_worker", ["emotional_support", "Benefits forms"], True)
+        assert priya.contact == "Hospital switchboard"
+        assert text_of(app, "#first-contact-line") == "First point of contact: Priya Shah, Social worker"
+
+        table = app.screen.query_one("#members")
+        table.move_cursor(row=0)
+        await pilot.press("f")  # Tom instead: it moves, and the screen says so
+        await pilot.pause()
+        tom, priya = draft_team(app)
+        assert (tom.first_contact, priya.first_contact) == (True, False)
+        assert text_of(app, "#first-contact-line") == "First point of contact: Tom Ellis, Family"
+        assert "Tom Ellis is now the first point of contact, instead of Priya Shah." in said
+
+
+async def test_who_does_what_names_tasks_nobody_has(store: Store) -> None:
+    team = [
+        TeamMember(id="t-tom", name="Tom Ellis", tasks=["lifts", "meals"]),
+        TeamMember(id="t-jess", name="Jess Ellis", tasks=["medicines", "Gardening"]),
+    ]
+    app = host(store, team)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("w")
+        nobody = text_of(app, "#nobody-yet")
+        assert nobody.startswith("Nobody yet: Paperwork and money, Emotional support, Childcare")
+        assert "Meals" not in nobody
+
+        grid = app.screen.query_one("#who-grid")
+        assert grid.get_row("childcare")[0] == "Childcare (nobody yet)"
+        assert grid.get_row("Gardening") == ["Gardening", "", "✓ yes"]
+
+        grid.move_cursor(row=grid.get_row_index("childcare"), column=2)  # Jess's column
+        await pilot.press("enter")
+        await pilot.pause()
+        assert draft_team(app)[1].tasks == ["medicines", "Gardening", "childcare"]
+        assert "Childcare" not in text_of(app, "#nobody-yet")
+
+
+async def test_remove_someone_after_a_clear_yes(store: Store) -> None:
+    team = [TeamMember(id="t-tom", name="Tom Ellis"), TeamMember(id="t-pat", name="Pat Okoro", role="neighbour")]
+    app = host(store, team)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.query_one("#members").move_cursor(row=1)
+        await pilot.press("delete")
+        assert isinstance(app.screen, RemoveMemberScreen)
+        await pilot.press("enter")  # the safe choice has the focus: Pat stays
+        await pilot.pause()
+        assert app.working.file.draft() is None
+
+        await pilot.press("delete", "right", "enter")
+        await pilot.pause()
+        assert [member.name for member in draft_team(app)] == ["Tom Ellis"]
+
+
+async def test_editor_asks_kindly_for_a_name_and_loses_nothing(store: Store) -> None:
+    app = host(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        await fill_in(pilot, "#contact", "07700 900123")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, MemberEditor)
+        assert text_of(app, "#editor-problem") == "A name is needed, so everyone knows who this is."
+        assert app.screen.focused.id == "name"
+
+        await pilot.press("escape")  # something was typed: asks, and Esc there means keep editing
+        await pilot.press("escape")
+        assert isinstance(app.screen, MemberEditor)
+        assert app.screen.query_one("#contact", Input).value == "07700 900123"
+
+
+async def test_helplines_can_join_the_team(store: Store) -> None:
+    app = host(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        region = app.screen.query_one("#region").value
+        await pilot.press("enter")
+        await pilot.pause()
+        [member] = draft_team(app)
+        assert member.role == "helpline"
+        assert member.name == str(app.screen.query_one("#helplines-list").get_option_at_index(0).prompt).split("\n")[0]
+        assert region in ("US", "UK")
+
+
+def test_task_cover_and_first_contact_rules() -> None:
+    tom = TeamMember(name="Tom", tasks=["meals", "Gardening"], first_contact=True)
+    jess = TeamMember(name="Jess", tasks=["meals"])
+    plan = CarePlan(team=[tom, jess])
+    covers = {cover.task: cover for cover in who_does_what(plan.team)}
+    assert covers["meals"].members == (tom, jess)
+    assert covers["Gardening"].label == "Gardening"
+    assert "Meals" not in nobody_yet(plan.team) and "Childcare" in nobody_yet(plan.team)
+
+    assert set_first_contact(plan, jess.id) is tom
+    assert (tom.first_contact, jess.first_contact) == (False, True)
+    assert set_first_contact(plan, jess.id) is None  # already first contact: nothing moved
+    set_first_contact(plan, None)
+    assert plan.first_contact is None
