@@ -7,6 +7,8 @@ quieter, so the journey is there to look back on.
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -29,6 +31,7 @@ from careplan.screens.goal_editor import (
 from careplan.screens.messages import GoalAdapted
 from careplan.screens.section_base import SectionScreen
 from careplan.screens.wording import adaptation_note, goal_status, voice_phrase
+from careplan.working_plan import WorkingPlan
 
 
 # Actions that change the plan; none of them is offered while the plan is read-only.
@@ -142,7 +145,7 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
         Binding("v", "add_view", "Another view", id="goals.view", tooltip="Add another voice's view of the selected goal"),
     ]
 
-    def __init__(self, working) -> None:
+    def __init__(self, working: WorkingPlan) -> None:
         super().__init__(working)
         self.selected_id: str | None = self._first_goal_id()
 
@@ -266,11 +269,10 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
     def action_adapt_goal(self) -> None:
         goal = self.selected_goal
         if goal is not None and goal.status == "active":
-            self.app.push_screen(AdaptGoalScreen(self.plan, goal), self._goal_adapted)
+            self.app.push_screen(AdaptGoalScreen(self.plan, goal), partial(self._goal_adapted, goal))
 
-    async def _goal_adapted(self, adaptation: GoalAdaptation | None) -> None:
-        old = self.selected_goal
-        if adaptation is None or old is None:
+    async def _goal_adapted(self, old: Goal, adaptation: GoalAdaptation | None) -> None:
+        if adaptation is None:
             return
         try:
             successor = goal_changes.adapt_goal(
@@ -309,11 +311,10 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
             detail="It stays in the plan, marked as let go, and every saved version keeps it. "
             "You can make it active again later.",
         )
-        self.app.push_screen(question, self._let_go_answered)
+        self.app.push_screen(question, partial(self._let_go_answered, goal))
 
-    async def _let_go_answered(self, answer: str | None) -> None:
-        goal = self.selected_goal
-        if answer != "let_go" or goal is None or goal.status != "active":
+    async def _let_go_answered(self, goal: Goal, answer: str | None) -> None:
+        if answer != "let_go" or goal.status != "active":
             return
         goal_changes.end_goal(self.plan, goal.id, "let_go")
         self.mark_changed()
@@ -336,11 +337,10 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
     def action_add_view(self) -> None:
         goal = self.selected_goal
         if goal is not None:
-            self.app.push_screen(OtherViewScreen(self.plan, goal, self.working.speaker), self._view_written)
+            self.app.push_screen(OtherViewScreen(self.plan, goal, self.working.speaker), partial(self._view_written, goal))
 
-    async def _view_written(self, view: View | None) -> None:
-        goal = self.selected_goal
-        if view is None or goal is None:
+    async def _view_written(self, goal: Goal, view: View | None) -> None:
+        if view is None:
             return
         kept = [other for other in goal.other_views if other.voice != view.voice]
         if view.text:

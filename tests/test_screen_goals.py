@@ -230,3 +230,18 @@ def test_goals_screen_on_the_demo_plan(store: Store, snap_compare) -> None:
 
     working = WorkingPlan(store.open_plan(build_demo(store)))
     assert snap_compare(ScreenHost(GoalsScreen, working), terminal_size=SIZE)
+
+
+async def test_a_read_only_plan_offers_only_looking(store: Store) -> None:
+    goal = Goal(title="Sleep through")
+    plan_id = working_plan_for(store, CarePlan(about=About(name="Ruth Okafor"), goals=[goal])).file.id
+    working = WorkingPlan(store.open_plan(plan_id, write=False))
+    app = ScreenHost(GoalsScreen, working)
+    async with app.run_test(size=SIZE) as pilot:
+        visible = [button.id for button in app.screen.query("#goal-actions Button") if button.display]
+        assert visible == ["do-show_journey"]
+        await pilot.press("n", "d")
+        assert isinstance(app.screen, GoalsScreen)
+        assert working.plan.goals[0].status == "active"
+        await pilot.click("#do-show_journey")
+        assert isinstance(app.screen, JourneyScreen)

@@ -10,6 +10,7 @@ from careplan.screens.form_modal import ChoiceScreen
 from careplan.screens.modification_editor import ExamplePicker, ModificationEditor, StatusPicker
 from careplan.screens.modifications import ModificationsScreen
 from careplan.store import Store
+from careplan.working_plan import WorkingPlan
 from tests.screen_host import ScreenHost, working_plan_for
 
 SIZE = (100, 30)
@@ -138,3 +139,14 @@ async def test_an_empty_list_says_where_to_start(store: Store) -> None:
         note = app.screen.query_one("#changes-empty", Static)
         assert note.display and "i for ideas" in str(note.render())
         assert not app.screen.query_one("#do-edit_change").display
+
+
+async def test_a_read_only_plan_offers_no_changes(store: Store) -> None:
+    first = Modification(area="travel", before="Flying abroad", now="Trips by train")
+    plan_id = working_plan_for(store, CarePlan(about=About(name="Ruth Okafor"), modifications=[first])).file.id
+    app = ScreenHost(ModificationsScreen, WorkingPlan(store.open_plan(plan_id, write=False)))
+    async with app.run_test(size=SIZE) as pilot:
+        assert not any(button.display for button in app.screen.query("#change-actions Button"))
+        await pilot.press("s", "x", "n")
+        assert isinstance(app.screen, ModificationsScreen)
+        assert row_text(app, 0)[2:4] == ["Flying abroad", "Trips by train"]
