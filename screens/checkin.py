@@ -1,0 +1,350 @@
+"""How things are now: everyday function and nine symptoms, quick to fill in, with their trend.
+
+Everyday function uses the eleven Palliative Performance Scale levels in plain words; symptoms are
+the nine of ESAS-r, each rated 0 (none) to 10 (worst possible). Each is saved with every version,
+so beside each one is a sparkline of its value across the saved versions and the latest saved
+value in numbers.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import HorizontalGroup, VerticalScroll
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from careplan import vocab
+from careplan.errors import CarePlanError
+from careplan.model import CheckIn
+from careplan.screens.section_base import SectionScreen
+from careplan.screens.widgets.trend import Trend
+
+FUNCTION_LEVEL = "function_level"  # the key careplan.history uses for the function level's trend
+SCORES = range(0, 11)
+CELL = 3  # characters per score on the scale: " 4 " or "[4]"
+NAME_WIDTH = 20
+SCALE_HINT = (
+    "0 means none (for wellbeing: the best), 10 the worst possible. Up and Down move between symptoms; "
+    "Left and Right or a digit set the score (1 then 0 for 10); Delete clears it; or click a number."
+)
+
+
+def level_prompt(level: int, chosen: int | None) -> str:
+    mark = "(x)" if level == chosen else "( )"
+    return f"{mark} {level:>3}%  {vocab.FUNCTION_LEVELS[level]}"
+
+
+class FunctionLevels(OptionList):
+    BINDINGS = [
+        Binding("enter,space", "select", "Choose this one", id="checkin.choose_level",
+                tooltip="Choose the highlighted description of everyday life"),
+    ]
+
+
+class ScoreScale(Widget):
+    """The numbers 0 to 10 in a row, the chosen one in brackets; a click on a number chooses it."""
+
+    DEFAULT_CSS = f"""
+    ScoreScale {{ width: {CELL * len(SCORES) + 1}; height: 1; }}
+    """
+
+    class Clicked(Message):
+        def __init__(self, score: int) -> None:
+            super().__init__()
+            self.score = score
+
+    def __init__(self, score: int | None) -> None:
+        super().__init__(classes="score-scale")
+        self.score = score
+
+    def set_score(self, score: int | None) -> None:
+        self.score = score
+        self.refresh()
+
+    def render(self) -> Text:
+        text = Text(no_wrap=True)
+        for score in SCORES:
+            if score == self.score:
+                text.append(f"[{score}]", style="reverse bold")
+            else:
+                text.append(f" {score} ")
+        return text
+
+    def on_click(self, event: events.Click) -> None:
+        score = min(max(event.x // CELL, 0), 10)
+        self.post_message(self.Clicked(score))
+
+
+class SymptomRow(HorizontalGroup, can_focus=True):
+    """One symptom: its name, the 0-10 scale, and its trend. Rated by keys or a click."""
+
+    BINDINGS: ClassVar = [
+        Binding("right", "change(1)", "Higher", id="checkin.higher", tooltip="One higher on the scale"),
+        Binding("left", "change(-1)", "Lower", id="checkin.lower", tooltip="One lower on the scale"),
+        Binding("up", "app.focus_previous", "Previous", id="checkin.previous_row", show=False),
+        Binding("down", "app.focus_next", "Next", id="checkin.next_row", show=False),
+        Binding("delete,backspace", "clear", "Not rated", id="checkin.clear",
+                tooltip="Clear this score: not rated this time"),
+        *(
+            Binding(str(digit), f"digit({digit})", f"Score {digit}", id=f"checkin.score_{digit}", show=False)
+            for digit in range(10)
+        ),
+    ]
+
+    class Rated(Message):
+        """The person set (or cleared, None) the score of `symptom`."""
+
+        def __init__(self, row: SymptomRow, symptom: str, score: int | None) -> None:
+            super().__init__()
+            self.row = row
+            self.symptom = symptom
+            self.score = score
+
+        @property
+        def control(self) -> SymptomRow:
+            return self.row
+
+    def __init__(self, symptom: str, score: int | None) -> None:
+        super().__init__(id=f"symptom-{symptom}", classes="symptom-row")
+        self.symptom = symptom
+        self.score = score
+        self._after_one = False  # "1" then "0" means 10
+        self.read_only = False
+
+    def compose(self) -> ComposeResult:
+        yield Label(vocab.SYMPTOMS[self.symptom], classes="symptom-name")
+        yield ScoreScale(self.score)
+        yield Trend(id=f"trend-{self.symptom}")
+
+    def _rate(self, score: int | None) -> None:
+        if self.read_only or score == self.score:
+            return
+        self.score = score
+        self.query_one(ScoreScale).set_score(score)
+        self.post_message(self.Rated(self, self.symptom, score))
+
+    def action_change(self, step: int) -> None:
+        self._after_one = False
+        self._rate(0 if self.score is None else min(max(self.score + step, 0), 10))
+
+    def action_digit(self, digit: int) -> None:
+        score = 10 if (digit == 0 and self._after_one) else digit
+        self._after_one = digit == 1
+        self._rate(score)
+
+    def action_clear(self) -> None:
+        self._after_one = False
+        self._rate(None)
+
+    @on(ScoreScale.Clicked)
+    def _clicked(self, event: ScoreScale.Clicked) -> None:
+        event.stop()
+        self.focus()
+        self._after_one = False
+        self._rate(event.score)
+
+
+class TrendsLoaded(Message):
+    """The trends of the saved versions, read in a worker (`problem` says why, when they couldn't be)."""
+
+    def __init__(self, trends: dict[str, list[int | None]], versions: int, problem: str = "") -> None:
+        super().__init__()
+        self.trends = trends
+        self.versions = versions
+        self.problem = problem
+
+
+class CheckInScreen(SectionScreen):
+    SECTION = "checkin"
+    AUTO_FOCUS = "#function-levels"
+    HELP = """\
+# How things are now
+
+A short check-in, saved with each version of the plan so you can see how things change.
+
+**Everyday life** uses eleven levels, from fully up and about to in bed all the time (the
+Palliative Performance Scale, in plain words). Choose the one closest to now.
+
+**Symptoms** are the nine of the Edmonton Symptom Assessment System (ESAS-r), each from 0 (none)
+to 10 (the worst possible). For wellbeing, 0 is the best.
+
+Beside each is a small line of how it went across saved versions, and the latest saved value in
+numbers.
+
+| Key | What it does |
+| :- | :- |
+| Up / Down | Move between the levels, or between symptoms |
+| Enter or Space | Choose the highlighted level |
+| Left / Right | Lower or raise a symptom's score |
+| 0 to 9 | Set a symptom's score; 1 then 0 for 10 |
+| Delete | Clear a symptom's score (not rated this time) |
+| Ctrl+L | Go to everyday life |
+| Ctrl+Y | Go to the symptoms |
+| Esc | Go back; nothing is lost |
+"""
+
+    BINDINGS: ClassVar = [
+        Binding("ctrl+l", "go('#function-levels')", "Everyday life", id="checkin.go_function",
+                tooltip="Go to the everyday life levels"),
+        Binding("ctrl+y", "go('.symptom-row')", "Symptoms", id="checkin.go_symptoms",
+                tooltip="Go to the first symptom"),
+    ]
+
+    def __init__(self, working) -> None:
+        super().__init__(working)
+        self._trend_versions: int | None = None  # how many versions the shown trends cover
+
+    @property
+    def checkin(self) -> CheckIn:
+        return self.plan.checkin
+
+    # --- layout -----------------------------------------------------------------------------------
+
+    def compose_body(self) -> ComposeResult:
+        checkin = self.checkin
+        with VerticalScroll(classes="section-body", id="checkin-body"):
+            yield Static(
+                "A short check-in, kept with each saved version so change shows over time. "
+                "Fill in what feels right; you can leave anything out.",
+                classes="section-intro",
+            )
+            yield Static("Everyday life: which is closest to now?", classes="part-title")
+            yield Static("Up and Down to move, then Enter or a click to choose.", classes="part-hint")
+            yield FunctionLevels(
+                *(Option(level_prompt(level, checkin.function_level), id=str(level)) for level in vocab.FUNCTION_LEVELS),
+                id="function-levels",
+                markup=False,
+            )
+            with HorizontalGroup(classes="trend-row"):
+                yield Label("Across saved versions:", classes="trend-label")
+                yield Trend(unit="%", id=f"trend-{FUNCTION_LEVEL}")
+
+            yield Static("Symptoms, from 0 (none) to 10 (worst possible)", classes="part-title")
+            yield Static(SCALE_HINT, classes="part-hint")
+            with HorizontalGroup(classes="scale-heading"):
+                yield Label("", classes="symptom-name")
+                yield Label("Now", classes="scale-title")
+                yield Label("Saved versions  Last", classes="trend-title")
+            for symptom in vocab.SYMPTOMS:
+                yield SymptomRow(symptom, checkin.symptoms.get(symptom))
+
+            yield Static("Who answered", classes="part-title")
+            yield Select(
+                [(label, key) for key, label in vocab.VOICES.items()],
+                value=self._answered_by_shown(),
+                allow_blank=False,
+                id="answered-by",
+            )
+            yield Label("A note, in your own words", classes="field-label")
+            yield Input(checkin.note, placeholder="e.g. a good week; tired after the clinic visit", id="note")
+
+    def _answered_by_shown(self) -> str:
+        """Who answered, or (until someone says) whoever is speaking now."""
+        for voice in (self.checkin.answered_by, self.working.speaker):
+            if voice in vocab.VOICES:
+                return voice
+        return "person"
+
+    def on_mount(self) -> None:
+        levels = self.query_one("#function-levels", FunctionLevels)
+        chosen = self.checkin.function_level
+        levels.highlighted = list(vocab.FUNCTION_LEVELS).index(chosen) if chosen in vocab.FUNCTION_LEVELS else 0
+        self.load_trends()
+
+    def on_screen_resume(self) -> None:
+        if self._trend_versions is not None and self._trend_versions != len(self.working.file.versions()):
+            self.load_trends()  # a version was saved while we were away
+
+    def lock_editing(self) -> None:
+        super().lock_editing()
+        self.query_one("#function-levels", FunctionLevels).disabled = True
+        for row in self.query(SymptomRow):
+            row.read_only = True
+
+    # --- changes -----------------------------------------------------------------------------------
+
+    def _changed(self, *, typing: bool = False) -> None:
+        if not self.checkin.answered_by:
+            # Nobody said who is answering: it is whoever is speaking now (F2 may have changed it).
+            self.checkin.answered_by = self._answered_by_shown()
+            answered_by = self.query_one("#answered-by", Select)
+            with answered_by.prevent(Select.Changed):
+                answered_by.value = self.checkin.answered_by
+        if typing:
+            self.mark_changed_soon()
+        else:
+            self.mark_changed()
+
+    @on(OptionList.OptionSelected, "#function-levels")
+    def _level_chosen(self, event: OptionList.OptionSelected) -> None:
+        if self.read_only or event.option.id is None:
+            return
+        level = int(event.option.id)
+        if level == self.checkin.function_level:
+            return
+        self.checkin.function_level = level
+        self._changed()
+        levels = self.query_one("#function-levels", FunctionLevels)
+        for other in vocab.FUNCTION_LEVELS:
+            levels.replace_option_prompt(str(other), level_prompt(other, level))
+
+    @on(SymptomRow.Rated)
+    def _symptom_rated(self, event: SymptomRow.Rated) -> None:
+        if event.score is None:
+            self.checkin.symptoms.pop(event.symptom, None)
+        else:
+            self.checkin.symptoms[event.symptom] = event.score
+        self._changed(typing=True)  # arrows and digits come quickly: write when they pause
+
+    @on(Select.Changed, "#answered-by")
+    def _answered_by_chosen(self, event: Select.Changed) -> None:
+        if self.read_only or event.value == self._answered_by_shown():
+            return  # the default shown at the start is not an answer yet
+        self.checkin.answered_by = str(event.value)
+        self.mark_changed()
+
+    @on(Input.Changed, "#note")
+    def _note_typed(self, event: Input.Changed) -> None:
+        if self.read_only or event.value == self.checkin.note:
+            return
+        self.checkin.note = event.value
+        self._changed(typing=True)
+
+    def action_go(self, selector: str) -> None:
+        self.query(selector).first().focus()
+
+    # --- trends over saved versions ------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="checkin-trends")
+    def load_trends(self) -> None:
+        """Read every saved version's check-in once, off the main thread."""
+        from careplan.history import checkin_trends
+
+        plan_file = self.working.file
+        try:
+            versions = len(plan_file.versions())
+            self.post_message(TrendsLoaded(checkin_trends(plan_file), versions))
+        except CarePlanError as error:
+            self.post_message(TrendsLoaded({}, 0, problem=str(error)))
+
+    @on(TrendsLoaded)
+    def _show_trends(self, event: TrendsLoaded) -> None:
+        if event.problem:
+            self.notify(f"The trend over saved versions can't be shown: {event.problem}",
+                        title="How things are now", severity="warning")
+            return
+        self._trend_versions = event.versions
+        for trend in self.query(Trend):
+            key = (trend.id or "").removeprefix("trend-")
+            trend.show(event.trends.get(key, []))
+
+    def trend(self, key: str) -> Trend:
+        """The trend shown for "function_level" or a vocab.SYMPTOMS id."""
+        return self.query_one(f"#trend-{key}", Trend)

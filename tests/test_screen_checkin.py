@@ -1,0 +1,90 @@
+"""The check-in: function level and symptoms by keyboard, and trends drawn from saved versions."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from careplan.model import About, CarePlan, CheckIn
+from careplan.screens.checkin import CheckInScreen, ScoreScale
+from careplan.store import Store
+from careplan.working_plan import WorkingPlan
+from tests.screen_host import ScreenHost, working_plan_for
+
+
+def host(store: Store, plan: CarePlan | None = None) -> ScreenHost:
+    working = working_plan_for(store, plan or CarePlan(about=About(name="Ruth Okafor")))
+    return ScreenHost(CheckInScreen, working)
+
+
+def draft_checkin(app: ScreenHost) -> CheckIn:
+    app.screen.flush_changes()  # scores typed quickly are written when the keys pause; don't wait
+    return app.working.file.draft().plan.checkin
+
+
+async def test_function_level_and_symptoms_by_keyboard(store: Store) -> None:
+    app = host(store)
+    app.working.set_speaker("caregiver")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down", "down", "enter")  # the third level: 80%
+        await pilot.pause()
+        assert draft_checkin(app).function_level == 80
+        levels = app.screen.query_one("#function-levels")
+        assert str(levels.get_option("80").prompt).startswith("(x)  80%")
+        assert str(levels.get_option("100").prompt).startswith("( ) 100%")
+
+        await pilot.press("ctrl+y")  # pain
+        await pilot.press("4", "down", "1", "0", "down", "right", "right", "right", "down", "7", "delete")
+        await pilot.pause()
+        checkin = draft_checkin(app)
+        assert checkin.symptoms == {"pain": 4, "tiredness": 10, "drowsiness": 2}
+        assert checkin.answered_by == "caregiver"  # who is speaking, until someone says otherwise
+        assert "[10]" in str(app.screen.query_one("#symptom-tiredness ScoreScale", ScoreScale).render())
+
+
+async def test_a_click_on_a_number_sets_the_score(store: Store) -> None:
+    app = host(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        scale = app.screen.query_one("#symptom-nausea ScoreScale", ScoreScale)
+        scale.scroll_visible(animate=False)
+        await pilot.pause()
+        await pilot.click(scale, offset=(3 * 6 + 1, 0))  # the "6"
+        await pilot.pause()
+        assert draft_checkin(app).symptoms == {"nausea": 6}
+        assert app.screen.focused.id == "symptom-nausea"
+
+
+async def test_who_answered_and_a_note(store: Store) -> None:
+    app = host(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.query_one("#answered-by").focus()
+        await pilot.press("enter", "up", "enter")  # from "Together" up to "Caregiver"
+        app.screen.query_one("#note").focus()
+        await pilot.press(*"A good week")
+        await pilot.pause()
+        checkin = draft_checkin(app)
+        assert (checkin.answered_by, checkin.note) == ("caregiver", "A good week")
+
+
+async def test_sparklines_follow_the_saved_versions(store: Store) -> None:
+    plan = CarePlan(about=About(name="Ruth Okafor"), checkin=CheckIn(function_level=80, symptoms={"pain": 1}))
+    plan_file = store.create_plan(plan)
+    plan_file.save_version(plan, saved_by="test")
+    plan.checkin = CheckIn(function_level=70, symptoms={"pain": 4, "nausea": 2})
+    plan_file.save_version(plan, saved_by="test")
+    plan.checkin = CheckIn(function_level=50, symptoms={"pain": 7, "nausea": 5})
+    plan_file.save_version(plan, saved_by="test")
+    app = ScreenHost(CheckInScreen, WorkingPlan(plan_file))
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert screen.trend("function_level").data == [80, 70, 50]
+        assert screen.trend("pain").data == [1, 4, 7]
+        assert screen.trend("nausea").data == [2, 5]  # not rated in the first version
+        assert screen.trend("tiredness").data == []
+
+        # the latest saved value in numbers, so the trend is never shape alone
+        assert str(screen.query_one("#trend-pain .trend-latest", Static).render()) == "7"
+        assert str(screen.query_one("#trend-function_level .trend-latest", Static).render()) == "50%"
+        assert str(screen.query_one("#trend-tiredness .trend-latest", Static).render()) == "-"
