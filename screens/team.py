@@ -129,16 +129,19 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
             with TabPane("People (P)", id="people"):
                 yield MembersTable(id="members", cursor_type="row", zebra_stripes=False)
                 with HorizontalGroup(classes="team-buttons"):
-                    yield Button("Add someone", id="add-member", compact=True)
-                    yield Button("Edit", id="edit-member", compact=True)
-                    yield Button("Remove", id="remove-member", compact=True)
-                    yield Button("Make first contact", id="first-contact", compact=True)
+                    yield Button("Add someone (A)", id="add-member", compact=True)
+                    yield Button("Edit (E)", id="edit-member", compact=True)
+                    yield Button("Remove (Del)", id="remove-member", compact=True)
+                    yield Button("Make first contact (F)", id="first-contact", compact=True)
                 yield Static("", id="member-detail", markup=False)
             with TabPane("Who does what (W)", id="who"):
                 yield Static("", id="nobody-yet", markup=False)
                 yield WhoGrid(id="who-grid", cursor_type="cell")
-                yield Static("Enter or Space (or a click on the highlighted cell) gives a task to someone, or takes it off them.",
-                             classes="team-hint")
+                yield Static(
+                    "Enter or Space (or a click on the highlighted cell) gives a task to someone, "
+                    "or takes it off them.",
+                    classes="team-hint",
+                )
             with TabPane("Helplines (H)", id="helplines"):
                 with HorizontalGroup(classes="region-row"):
                     yield Label("Helplines in ", classes="region-label")

@@ -162,3 +162,12 @@ def test_task_cover_and_first_contact_rules() -> None:
     assert set_first_contact(plan, jess.id) is None  # already first contact: nothing moved
     set_first_contact(plan, None)
     assert plan.first_contact is None
+
+
+def test_support_team_screen_on_the_demo_plan(store: Store, snap_compare, monkeypatch) -> None:
+    from careplan.demo import build_demo
+    from careplan.working_plan import WorkingPlan
+
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")  # the helplines' region follows the locale
+    working = WorkingPlan(store.open_plan(build_demo(store)))
+    assert snap_compare(ScreenHost(TeamScreen, working), terminal_size=(100, 30))
