@@ -126,7 +126,7 @@ anyone helping, such as a social worker).
             self.row_of(event.select).participant.role = event.value
             self.mark_changed_soon()
 
-    def action_add_participant(self) -> None:
+    async def action_add_participant(self) -> None:
         if self.read_only:
             return
         others = {person.role for person in self.plan.about.participants}
@@ -134,12 +134,12 @@ anyone helping, such as a social worker).
         self.plan.about.participants.append(person)
         self.mark_changed()
         row = ParticipantRow(person)
-        self.query_one("#participants", Vertical).mount(row)
-        self.call_after_refresh(lambda: row.query_one(".participant-name", Input).focus())
+        await self.query_one("#participants", Vertical).mount(row)
+        row.query_one(".participant-name", Input).focus()
 
     @on(Button.Pressed, "#add-participant")
-    def add_pressed(self) -> None:
-        self.action_add_participant()
+    async def add_pressed(self) -> None:
+        await self.action_add_participant()
 
     @on(Button.Pressed, ".participant-remove")
     def remove_pressed(self, event: Button.Pressed) -> None:

@@ -42,7 +42,8 @@ class HelpScreen(ModalScreen[None]):
                 continue
             seen.add(binding.action)
             shown = binding.key_display or screen.app.get_key_display(binding)
-            keys.append((shown, binding.tooltip or binding.description))
+            what = f"{binding.description}: {binding.tooltip}" if binding.tooltip else binding.description
+            keys.append((shown, what))
         return cls(str(title), text, keys)
 
     def compose(self) -> ComposeResult:

@@ -115,14 +115,14 @@ can't imagine living without, in their own words.
     # --- adding and removing ----------------------------------------------------------------
 
     @on(Button.Pressed, ".kind-add")
-    def add_pressed(self, event: Button.Pressed) -> None:
-        self.add_statement((event.button.id or "add-other").removeprefix("add-"))
+    async def add_pressed(self, event: Button.Pressed) -> None:
+        await self.add_statement((event.button.id or "add-other").removeprefix("add-"))
 
-    def action_add_here(self) -> None:
+    async def action_add_here(self) -> None:
         group = self.focused_group()
-        self.add_statement(group.id.removeprefix("kind-") if group and group.id else "other")
+        await self.add_statement(group.id.removeprefix("kind-") if group and group.id else "other")
 
-    def add_statement(self, kind: str) -> None:
+    async def add_statement(self, kind: str) -> None:
         if self.read_only:
             return
         statement = Statement(kind=kind, voice=self.working.speaker)
@@ -130,8 +130,8 @@ can't imagine living without, in their own words.
         self.mark_changed()
         group = self.query_one(f"#kind-{kind}", Vertical)
         row = StatementRow(self.plan, statement)
-        group.mount(row, before=group.query_one(".kind-add"))
-        self.call_after_refresh(lambda: row.query_one(".statement-text", Input).focus())
+        await group.mount(row, before=group.query_one(".kind-add"))
+        row.query_one(".statement-text", Input).focus()
 
     def focused_group(self) -> Widget | None:
         node = self.focused
@@ -180,7 +180,7 @@ can't imagine living without, in their own words.
     # --- another view -----------------------------------------------------------------------
 
     @on(Button.Pressed, ".statement-add-view")
-    def add_view(self, event: Button.Pressed) -> None:
+    async def add_view(self, event: Button.Pressed) -> None:
         if self.read_only:
             return
         row = self.ancestor(event.button, StatementRow)
@@ -188,8 +188,8 @@ can't imagine living without, in their own words.
         row.statement.other_views.append(view)
         self.mark_changed()
         view_row = ViewRow(self.plan, row.statement, view)
-        row.query_one(".statement-views", Vertical).mount(view_row)
-        self.call_after_refresh(lambda: view_row.query_one(".view-text", Input).focus())
+        await row.query_one(".statement-views", Vertical).mount(view_row)
+        view_row.query_one(".view-text", Input).focus()
 
     @on(Input.Changed, ".view-text")
     def view_typed(self, event: Input.Changed) -> None:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from careplan.app import CarePlanApp
     from careplan.model import CarePlan
 
+READ_ONLY_SAVE = "This window can only read the plan, so it cannot save; close the other careplan window to save."
 _INDEXED = re.compile(r"^(?P<part>[a-z_]+)(?:\[(?P<index>\d+)\])?")
 _ITEM_WORDS = {
     "about": "person taking part",
@@ -113,26 +114,34 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
                     classes="calm-note",
                 )
             yield Static(changes_text(working.base, plan, working.base_number), id="review-changes", markup=False)
+            yield Vertical(id="review-problems")
             yield Label("When to look at the plan again (next review)", classes="field-label")
             yield DateField(plan.next_review, id="next-review", placeholder="e.g. in 6 weeks, or 24 Dec 2026")
-            yield Label("Who is at the keyboard", classes="field-label")
-            yield Input(voice_name(plan, working.speaker), id="saved-by", placeholder="your name or names")
-            yield Static("", id="saved-by-message", classes="field-message", markup=False)
-            yield Label("A note for this version (optional)", classes="field-label")
-            yield Input("", id="version-note", placeholder="e.g. after the meeting with Dr Rao")
             notes = str(working.extra.get("session_notes", "")).strip()
             if notes:
                 yield Checkbox("Keep the guided session's notes with this version", value=True, id="keep-notes")
-            yield Vertical(id="review-problems")
+        # Who, the note and Save stay in view below the changes, however long the list is.
+        with Vertical(id="review-form"):
+            with Horizontal(id="review-fields"):
+                with Vertical():
+                    yield Label("Who is at the keyboard", classes="field-label")
+                    yield Input(voice_name(plan, working.speaker), id="saved-by", placeholder="your name or names")
+                with Vertical():
+                    yield Label("A note for this version (optional)", classes="field-label")
+                    yield Input("", id="version-note", placeholder="e.g. after the meeting with Dr Rao")
+            yield Static("", id="saved-by-message", classes="field-message", markup=False)
             with Horizontal(classes="button-row"):
-                yield Button("Save as a new version", id="save", variant="primary")
-                yield Button("Discard changes", id="discard")
-            yield Static("", id="review-result", markup=False)
+                yield Button("Save as a new version", id="save", variant="primary", compact=True)
+                yield Button("Discard changes", id="discard", compact=True)
+                yield Static("", id="review-result", markup=False)
 
     def on_mount(self) -> None:
         super().on_mount()
-        if self.working.base_number is None:
+        if self.working.base_number is None or self.read_only:
             self.query_one("#discard", Button).display = False  # nothing saved to go back to
+        if self.read_only:
+            self.query_one("#save", Button).display = False
+            self.say(READ_ONLY_SAVE)
 
     def on_screen_resume(self) -> None:
         self.refresh_changes()  # back from fixing something
@@ -167,7 +176,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
     @on(Input.Submitted, "#saved-by, #version-note")
     def action_save(self) -> None:
         if self.read_only:
-            self.say("This window can only read the plan; close the other careplan window to save.")
+            self.say(READ_ONLY_SAVE)
             return
         from careplan.validation import problems
 

@@ -1,0 +1,220 @@
+"""Opening a plan in the harder cases (read only, a recovered or unreadable draft), the guided
+session from the first step to a saved version, help, the palette, and quitting."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Static, TextArea
+
+from careplan import locations, vocab
+from careplan.app import CarePlanApp
+from careplan.screens.about import AboutScreen
+from careplan.screens.guided import STEPS, GuidePanel, GuideStrip
+from careplan.screens.help import HelpScreen
+from careplan.screens.plan_home import PlanHomeScreen
+from careplan.screens.review import ReviewScreen
+from careplan.screens.section_base import SectionScreen
+from careplan.screens.widgets.confirm import ConfirmScreen
+from careplan.store import Store
+from careplan.working_plan import WorkingPlan
+from tests.test_app_flows import SIZE, add_plan, draft_plan, settle, shown, type_into
+
+
+def notices(app: CarePlanApp) -> str:
+    return " ".join(f"{n.title} {n.message}" for n in app._notifications)
+
+
+# --- opening in the harder cases -------------------------------------------------------------------
+
+
+async def test_a_plan_open_in_another_window_is_shown_read_only(store: Store) -> None:
+    plan_id = add_plan(store, "Ruth Okafor")
+    with store.open_plan(plan_id):  # another window holds the plan's lock
+        app = CarePlanApp(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, PlanHomeScreen)
+            assert app.working is not None and app.working.read_only
+            assert "another careplan window" in notices(app)
+            assert "Read only" in str(app.screen.query_one(".read-only-note", Static).render())
+            await pilot.press("1")
+            await settle(pilot)
+            assert isinstance(app.screen, AboutScreen)
+            name = app.screen.query_one("#about-name", Input)
+            assert name.value == "Ruth Okafor" and name.disabled  # shown, not editable
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, ReviewScreen)
+            assert not app.screen.query_one("#save").display
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "only read the plan" in shown(app, "#review-result")
+            await pilot.press("escape")  # no dead end: back out as usual
+            await pilot.pause()
+            assert isinstance(app.screen, PlanHomeScreen)
+        with store.open_plan(plan_id, write=False) as plan_file:
+            assert plan_file.latest == 1 and plan_file.draft() is None
+
+
+async def test_a_recovered_draft_is_kept_and_said_so(store: Store) -> None:
+    plan_id = add_plan(store, "Ruth Okafor")
+    with store.open_plan(plan_id) as plan_file:
+        working = WorkingPlan(plan_file)
+        working.plan.about.preferred_name = "Ruthie"
+        working.changed()
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.working is not None and app.working.plan.about.preferred_name == "Ruthie"
+        assert "What you typed last time has been kept" in notices(app)
+        assert "changed, not saved yet" in str(app.screen.query_one("#home-sections").get_option("about").prompt)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "kept from last time" in str(app.screen.query_one(".calm-note", Static).render())
+
+
+async def test_an_unreadable_draft_offers_the_saved_version_and_keeps_its_bytes(store: Store) -> None:
+    plan_id = add_plan(store, "Ruth Okafor")
+    draft = locations.draft_file(store.root, plan_id)
+    draft.parent.mkdir(parents=True, exist_ok=True)
+    draft.write_bytes(b'{"plan": [half a draft')
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "could not be read" in str(app.screen.query_one(".dialog-title", Static).render())
+        await pilot.click("#yes")
+        await settle(pilot)
+        assert isinstance(app.screen, PlanHomeScreen)
+        assert app.working is not None and app.working.plan.person == "Ruth Okafor"
+    kept = list(locations.backups_dir(store.root, plan_id).iterdir())
+    assert [path.read_bytes() for path in kept] == [b'{"plan": [half a draft']
+    assert not draft.exists()
+
+
+async def test_saying_not_now_to_an_unreadable_draft_changes_nothing(store: Store) -> None:
+    plan_id = add_plan(store, "Ruth Okafor")
+    draft = locations.draft_file(store.root, plan_id)
+    draft.parent.mkdir(parents=True, exist_ok=True)
+    draft.write_bytes(b"nonsense")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.working is None
+    assert draft.read_bytes() == b"nonsense"
+    with store.open_plan(plan_id) as plan_file:  # and the lock was let go
+        assert not plan_file.read_only
+
+
+# --- the guided session ---------------------------------------------------------------------------
+
+
+async def test_a_guided_session_goes_through_every_step_to_a_saved_version(store: Store) -> None:
+    plan_id = add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        seen = []
+        for step, section in enumerate(STEPS):
+            screen = app.screen
+            assert isinstance(screen, SectionScreen) and screen.SECTION == section
+            strip = str(screen.query_one(".guide-step", Static).render())
+            assert f"Step {step + 1} of {len(STEPS)} · {vocab.SECTIONS[section]}" in strip
+            assert screen.query(GuidePanel)  # the step's questions and the notes beside it
+            seen.append(section)
+            if section == "about":
+                await type_into(pilot, "#about-preferred", "Ruthie")
+                screen.query_one("#session-notes", TextArea).focus()
+                await pilot.press(*"Ruth wants to keep driving")
+            if section != "review":
+                await pilot.press("f5")  # next step
+                await settle(pilot)
+        assert seen == list(STEPS)
+        assert app.working is not None and app.working.extra["guided_step"] == len(STEPS) - 1
+        await type_into(pilot, "#saved-by", "Ruth, Sam and Priya")
+        await pilot.click("#save")
+        await settle(pilot)
+        assert "Saved as version 2" in shown(app, "#review-result")
+        assert app.guide is None
+        assert not app.screen.query(GuideStrip)
+    with store.open_plan(plan_id, write=False) as plan_file:
+        assert plan_file.load(2).about.preferred_name == "Ruthie"
+        assert "Ruth wants to keep driving" in plan_file.version(2).note  # the session notes are kept
+        assert plan_file.draft() is None
+
+
+async def test_a_paused_guided_session_resumes_where_it_stopped(store: Store) -> None:
+    plan_id = add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.press("f5", "f4")  # next, then skip "What matters most"
+        await settle(pilot)
+        assert "Step 3 of 8" in str(app.screen.query_one(".guide-step", Static).render())
+        await pilot.press("f3")  # back a step
+        await settle(pilot)
+        assert "Step 2 of 8" in str(app.screen.query_one(".guide-step", Static).render())
+        assert "skipped earlier" in str(app.screen.query_one(".guide-step", Static).render())
+        await pilot.press("escape")  # pause
+        await settle(pilot)
+        assert isinstance(app.screen, PlanHomeScreen)
+        assert app.guide is None
+        assert "Resume the guided session: step 2 of 8" in str(app.screen.query_one("#home-sections").get_option("guided").prompt)
+    assert draft_plan(store, plan_id) is not None  # the step is in the draft, for next time
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        assert "Step 2 of 8" in str(app.screen.query_one(".guide-step", Static).render())
+
+
+# --- help, palette, quitting ------------------------------------------------------------------------
+
+
+async def test_f1_shows_the_screens_own_help_and_its_keys(store: Store) -> None:
+    add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "The plan's home" in app.screen.text
+        keys = dict(app.screen.keys)
+        assert any("guided" in what.lower() for what in keys.values())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanHomeScreen)
+
+
+async def test_the_palette_jumps_to_a_section(store: Store) -> None:
+    add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"go to about")
+        await pilot.pause(0.5)  # the palette searches in the background
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, AboutScreen)
+
+
+async def test_quitting_writes_what_was_typed_and_lets_the_plan_go(store: Store) -> None:
+    plan_id = add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await pilot.pause()
+        await type_into(pilot, "#about-preferred", "Ruthie")  # no pause long enough for the draft
+    assert draft_plan(store, plan_id).about.preferred_name == "Ruthie"
+    with store.open_plan(plan_id) as plan_file:
+        assert not plan_file.read_only
