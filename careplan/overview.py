@@ -82,9 +82,14 @@ def _matters(plan: CarePlan) -> str:
     if not plan.matters:
         return "nothing written yet"
     kinds = Counter(statement.kind for statement in plan.matters)
-    words = {"strength": "strength", "worry": "worry", "hope": "hope", "cannot_live_without": "can't live without"}
+    words = {
+        "strength": ("strength", "strengths"),
+        "worry": ("worry", "worries"),
+        "hope": ("hope", "hopes"),
+        "cannot_live_without": ("can't live without", "can't live without"),
+    }
     parts = [counted(len(plan.matters), "thing")]
-    parts += [f"{count} {words.get(kind, 'other')}" for kind, count in kinds.items() if kind in words]
+    parts += [counted(count, *words[kind]) for kind, count in kinds.items() if kind in words]
     both = sum(1 for statement in plan.matters if statement.other_views)
     text = ", ".join(parts[1:])
     line = f"{parts[0]}: {text}" if text else parts[0]

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Button, Label, Select, TextArea
 
 from careplan import vocab
 from careplan.model import CarePlan, Statement, View
@@ -26,8 +26,8 @@ RowType = TypeVar("RowType", bound=Widget)
 
 
 def voice_options(plan: CarePlan) -> list[tuple[str, str]]:
-    return [(f"{voice_name(plan, voice)}'s words" if voice != "together" else "Said together", voice)
-            for voice in vocab.VOICES]
+    """Short labels for whose words: "Maggie", "Tom Ellis", "Together"."""
+    return [(voice_name(plan, voice) if voice != "together" else "Together", voice) for voice in vocab.VOICES]
 
 
 def other_voice(statement: Statement, speaker: str) -> str:
@@ -49,7 +49,7 @@ class ViewRow(Horizontal):
     def compose(self) -> ComposeResult:
         yield Select(voice_options(self.plan), value=self.view.voice if self.view.voice in vocab.VOICES else Select.NULL,
                      allow_blank=self.view.voice not in vocab.VOICES, classes="view-voice")
-        yield Input(self.view.text, placeholder="how they see it", classes="view-text")
+        yield TextArea(self.view.text, placeholder="how they see it", classes="view-text")
         yield Button("Remove view", classes="view-remove", compact=True)
 
 
@@ -65,7 +65,7 @@ class StatementRow(Vertical):
         statement = self.statement
         with Horizontal(classes="statement-sides"):
             with Vertical(classes="statement-main"):
-                yield Input(statement.text, placeholder="in their own words", classes="statement-text")
+                yield TextArea(statement.text, placeholder="in their own words", classes="statement-text")
                 with Horizontal(classes="statement-tools"):
                     yield Select(voice_options(self.plan),
                                  value=statement.voice if statement.voice in vocab.VOICES else Select.NULL,
@@ -131,7 +131,7 @@ can't imagine living without, in their own words.
         group = self.query_one(f"#kind-{kind}", Vertical)
         row = StatementRow(self.plan, statement)
         await group.mount(row, before=group.query_one(".kind-add"))
-        row.query_one(".statement-text", Input).focus()
+        row.query_one(".statement-text", TextArea).focus()
 
     def focused_group(self) -> Widget | None:
         node = self.focused
@@ -166,9 +166,9 @@ can't imagine living without, in their own words.
 
     # --- editing ----------------------------------------------------------------------------
 
-    @on(Input.Changed, ".statement-text")
-    def statement_typed(self, event: Input.Changed) -> None:
-        self.ancestor(event.input, StatementRow).statement.text = event.value
+    @on(TextArea.Changed, ".statement-text")
+    def statement_typed(self, event: TextArea.Changed) -> None:
+        self.ancestor(event.text_area, StatementRow).statement.text = event.text_area.text
         self.mark_changed_soon()
 
     @on(Select.Changed, ".statement-voice")
@@ -189,11 +189,11 @@ can't imagine living without, in their own words.
         self.mark_changed()
         view_row = ViewRow(self.plan, row.statement, view)
         await row.query_one(".statement-views", Vertical).mount(view_row)
-        view_row.query_one(".view-text", Input).focus()
+        view_row.query_one(".view-text", TextArea).focus()
 
-    @on(Input.Changed, ".view-text")
-    def view_typed(self, event: Input.Changed) -> None:
-        self.ancestor(event.input, ViewRow).view.text = event.value
+    @on(TextArea.Changed, ".view-text")
+    def view_typed(self, event: TextArea.Changed) -> None:
+        self.ancestor(event.text_area, ViewRow).view.text = event.text_area.text
         self.mark_changed_soon()
 
     @on(Select.Changed, ".view-voice")

@@ -68,6 +68,7 @@ class SectionScreen(Screen[None]):
         raise NotImplementedError
 
     def on_mount(self) -> None:
+        apply_width_classes(self)
         self.sub_title = f"{self.working.plan.about.called or 'New plan'} · {self.title_text}"
         if self.read_only:
             self.call_after_refresh(self.lock_editing)
@@ -111,3 +112,19 @@ class SectionScreen(Screen[None]):
         if self._pending_change is not None:
             self._pending_change.stop()
             self._pending_change = None
+
+
+def apply_width_classes(screen: Screen) -> None:
+    """Give a screen the app's width classes (-narrow, -wide) before its first layout.
+
+    Textual sets them on the first Resize, which can arrive after a pushed screen is first laid
+    out; a TextArea laid out at the other width keeps wrapping its words at that width.
+    """
+    breakpoints = screen.HORIZONTAL_BREAKPOINTS
+    if breakpoints is None:
+        breakpoints = screen.app.HORIZONTAL_BREAKPOINTS
+    if not breakpoints:
+        return
+    width = screen.app.size.width
+    reached = [name for minimum, name in sorted(breakpoints) if width >= minimum]
+    screen.update_classes({name: name == (reached[-1] if reached else None) for _, name in breakpoints})
