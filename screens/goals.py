@@ -34,6 +34,11 @@ from careplan.screens.wording import adaptation_note, goal_status, voice_phrase
 from careplan.working_plan import WorkingPlan
 
 
+NO_GOALS_YET = (
+    "No goals written yet. Press n (or New goal) to write the first. Goals are grouped in three "
+    "kinds: managing symptoms, making daily life easier, and meaningful moments."
+)
+
 # Actions that change the plan; none of them is offered while the plan is read-only.
 _CHANGES = {"add_goal", "edit_goal", "adapt_goal", "achieve_goal", "let_go", "reopen_goal", "add_view"}
 _FOR_ACTIVE = {"adapt_goal", "achieve_goal", "let_go"}
@@ -161,6 +166,8 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
             yield from self._goal_widgets()
 
     def _goal_widgets(self) -> list[Static | GoalCard]:
+        if not self.plan.goals:
+            return [Static(NO_GOALS_YET, id="goals-empty", classes="calm-note")]
         widgets: list[Static | GoalCard] = []
         for category, heading in vocab.GOAL_CATEGORIES.items():
             in_category = [goal for goal in self.plan.goals if goal.category == category]
@@ -168,7 +175,7 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
             in_category.sort(key=lambda goal: goal.status != "active")
             widgets.append(Static(heading, classes="goal-category", markup=False))
             if not in_category:
-                widgets.append(Static("No goals of this kind yet. Press n to add one.", classes="calm-note goal-empty"))
+                widgets.append(Static("None of this kind yet.", classes="goal-empty"))
             widgets.extend(GoalCard(self.plan, goal, goal.id == self.selected_id) for goal in in_category)
         unknown = [goal for goal in self.plan.goals if goal.category not in vocab.GOAL_CATEGORIES]
         if unknown:
