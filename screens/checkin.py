@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from careplan import vocab
 from careplan.errors import CarePlanError
 from careplan.model import CheckIn
+from careplan.screens.messages import SpeakerChanged
 from careplan.screens.section_base import SectionScreen
 from careplan.screens.widgets.trend import Trend
 
@@ -309,6 +310,13 @@ numbers.
             return  # the default shown at the start is not an answer yet
         self.checkin.answered_by = str(event.value)
         self.mark_changed()
+
+    @on(SpeakerChanged)
+    def _speaker_changed(self) -> None:
+        if not self.checkin.answered_by:  # still showing "whoever is speaking": follow them
+            answered_by = self.query_one("#answered-by", Select)
+            with answered_by.prevent(Select.Changed):
+                answered_by.value = self._answered_by_shown()
 
     @on(Input.Changed, "#note")
     def _note_typed(self, event: Input.Changed) -> None:
