@@ -23,6 +23,7 @@ from careplan.screens.modification_editor import (
 )
 from careplan.screens.section_base import SectionScreen
 from careplan.screens.wording import voice_name
+from careplan.working_plan import WorkingPlan
 
 EMPTY_NOTE = "Nothing written here yet. Press n to write a change, or i for ideas to start from."
 
@@ -74,6 +75,10 @@ the draft straight away.
         Binding("i", "show_examples", "Ideas", id="modifications.examples", tooltip="Examples to start from (not medical advice)"),
     ]
 
+    def __init__(self, working: WorkingPlan) -> None:
+        super().__init__(working)
+        self._marked: str | None = None  # the row showing the ▶ marker
+
     # --- layout --------------------------------------------------------------------------------
 
     def compose_body(self) -> ComposeResult:
@@ -107,7 +112,7 @@ the draft straight away.
     def _fill_table(self, select: str | None = None) -> None:
         table = self.query_one("#changes", DataTable)
         table.clear(columns=True)
-        self._marked: str | None = None
+        self._marked = None
         # A marker column points at the selected row, so the selection shows without colour.
         table.add_column("", width=1, key="mark")
         for (title, _size, _share), width in zip(_COLUMNS, self._column_widths()):

@@ -83,7 +83,7 @@ async def test_edit_a_change_keeps_its_voice_and_id(store: Store) -> None:
     work = Modification(area="work", before="Full time", now="Three mornings", voice="caregiver")
     app = host(store, work, speaker="person")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("e")
+        await pilot.press("enter")  # on the selected row, as "e" does
         editor = app.screen
         assert isinstance(editor, ModificationEditor)
         editor.query_one("#change-now", Input).value = ""
