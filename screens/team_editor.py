@@ -148,7 +148,9 @@ class MemberEditor(ModalScreen[TeamMember | None]):
         self.query_one("#first-contact-note", Static).update(note)
 
     def show_problem(self, text: str, focus: str) -> None:
-        self.query_one("#editor-problem", Static).update(text)
+        problem = self.query_one("#editor-problem", Static)
+        problem.update(text)
+        problem.set_class(bool(text), "-shown")
         self.query_one(focus).focus()
 
     # --- the result -------------------------------------------------------------------------------
