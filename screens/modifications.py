@@ -176,8 +176,8 @@ the draft straight away.
         self._show_actions()
 
     @on(DataTable.RowSelected, "#changes")
-    def _row_chosen(self) -> None:
-        self.run_action("edit_change")
+    async def _row_chosen(self) -> None:
+        await self.run_action("edit_change")  # through check_action, so read-only stays read-only
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _CHANGES and self.read_only:
