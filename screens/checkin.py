@@ -144,6 +144,9 @@ class SymptomRow(HorizontalGroup, can_focus=True):
         self._after_one = False
         self._rate(None)
 
+    def on_blur(self) -> None:
+        self._after_one = False  # "1", away and back, then "0" is a 0, not a 10
+
     @on(ScoreScale.Clicked)
     def _clicked(self, event: ScoreScale.Clicked) -> None:
         event.stop()

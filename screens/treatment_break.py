@@ -33,13 +33,13 @@ DATE_ORDER_NOTE = "? The end date is before the start date. Have a look at both 
 NO_QUESTIONS = "No questions yet: type your own below, or add one from the suggestions."
 NO_SIGNS = "No warning signs in the plan yet: pick a group below, or add your own words."
 
-# (attribute of TreatmentBreak, label, placeholder); one line each.
+# attribute of TreatmentBreak -> (label, placeholder); one line each.
 SHORT_TEXTS = {
     "event": ("What the break is for", "e.g. our daughter's wedding, or time to get my strength back"),
     "current_treatment": ("The treatment now, in plain words", "e.g. chemotherapy every three weeks"),
     "who_to_call": ("Who to call if we are worried", "e.g. the chemo unit's 24-hour line"),
 }
-# (attribute, label); several lines each.
+# attribute -> label; several lines each.
 LONG_TEXTS = {
     "team_said": "What the care team said",
     "hopes": "What we hope the break brings",
