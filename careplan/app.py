@@ -36,18 +36,22 @@ class CarePlanApp(App[None]):
     TITLE = "careplan"
     CSS_PATH = _stylesheets()
     COMMANDS = App.COMMANDS | {CarePlanCommands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # narrow: questions go below the form
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # narrow: questions go below the form
 
     BINDINGS = [
         Binding("f1", "help", "Help", id="help", tooltip="What this screen is for, and its keys"),
-        Binding("f2", "next_speaker", "Who's speaking", id="next_speaker",
+        Binding("f2", "next_speaker", "Who's speaking", id="next_speaker", show=False,  # the speaker bar says F2
                 tooltip="Change who is speaking now: the person, caregiver, or together"),
         Binding("ctrl+s", "save", "Save", id="save", tooltip="Review the changes and save them as a new version"),
-        # F3-F5 and F8: keys no Textual widget uses (a TextArea takes F6 and F7)
-        Binding("f3", "guide('back')", "Back a step", id="guide_back", tooltip="Guided session: the step before"),
-        Binding("f4", "guide('skip')", "Skip", id="guide_skip", tooltip="Guided session: leave this step for now"),
-        Binding("f5", "guide('next')", "Next step", id="guide_next", tooltip="Guided session: on to the next step"),
-        Binding("f8", "guide('panel')", "Questions", id="guide_panel",
+        # F3-F5 and F8: keys no Textual widget uses (a TextArea takes F6 and F7). Not in the
+        # footer: the guided session's own strip shows them, as buttons.
+        Binding("f3", "guide('back')", "Back a step", id="guide_back", show=False,
+                tooltip="Guided session: the step before"),
+        Binding("f4", "guide('skip')", "Skip", id="guide_skip", show=False,
+                tooltip="Guided session: leave this step for now"),
+        Binding("f5", "guide('next')", "Next step", id="guide_next", show=False,
+                tooltip="Guided session: on to the next step"),
+        Binding("f8", "guide('panel')", "Questions", id="guide_panel", show=False,
                 tooltip="Guided session: show or hide the questions and session notes"),
     ]
 

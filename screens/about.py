@@ -31,14 +31,15 @@ class ParticipantRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         person = self.participant
-        yield Input(person.name, placeholder="name", classes="participant-name")
+        yield Input(person.name, placeholder="name", classes="participant-name", select_on_focus=False)
         yield Select(
             [(label, role) for role, label in vocab.PARTICIPANT_ROLES.items()],
             value=person.role if person.role in vocab.PARTICIPANT_ROLES else Select.NULL,
             allow_blank=person.role not in vocab.PARTICIPANT_ROLES,
             classes="participant-role",
         )
-        yield Input(person.relationship, placeholder="e.g. wife, son, social worker", classes="participant-relationship")
+        yield Input(person.relationship, placeholder="e.g. wife, son, social worker",
+                    classes="participant-relationship", select_on_focus=False)
         yield Button("Remove", classes="participant-remove", compact=True)
 
 
@@ -64,16 +65,21 @@ anyone helping, such as a social worker).
             with Horizontal(classes="columns"):
                 with Vertical(classes="form-column"):
                     yield Label("Name", classes="field-label")
-                    yield Input(about.name, placeholder="their full name", id="about-name")
+                    yield Input(about.name, placeholder="their full name", id="about-name", select_on_focus=False)
                     yield Static(NAME_NEEDED if not about.name.strip() else "", id="about-name-message",
                                  classes="field-message", markup=False)
                     yield Label("What they like to be called", classes="field-label")
-                    yield Input(about.preferred_name, placeholder="e.g. Maggie", id="about-preferred")
+                    yield Input(about.preferred_name, placeholder="e.g. Maggie", id="about-preferred", select_on_focus=False)
                     yield Label("Date of birth", classes="field-label")
                     yield DateField(about.date_of_birth, id="about-dob", placeholder="e.g. 3 March 1956")
                     yield Label("The illness, in their own words", classes="field-label")
                     yield TextArea(about.illness, id="about-illness", classes="short-text")
                     yield Label("Who is taking part", classes="field-label")
+                    with Horizontal(classes="participant-head"):
+                        yield Static("Name", classes="participant-name")
+                        yield Static("Taking part as", classes="participant-role")
+                        yield Static("How they are related", classes="participant-relationship")
+                        yield Static("", classes="participant-remove")
                     with Vertical(id="participants"):
                         for person in about.participants:
                             yield ParticipantRow(person)

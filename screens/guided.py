@@ -49,7 +49,9 @@ class GuidedSession:
 
     def move(self, how: str) -> None:
         """"next", "skip", "back" to change step; "panel" to show or hide the questions and notes."""
-        if self.current is None or self.app.screen is not self.current:
+        if self.current is None:
+            return  # between two steps: the next one is on its way
+        if self.app.screen is not self.current:
             self.app.notify("Close the window that is open first, then carry on with the session.")
             return
         if how == "panel":

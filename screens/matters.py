@@ -37,8 +37,14 @@ def other_voice(statement: Statement, speaker: str) -> str:
     return "caregiver" if statement.voice != "caregiver" else "person"
 
 
-class ViewRow(Horizontal):
-    """Another voice's view of a statement, beside it."""
+def voice_select(plan: CarePlan, voice: str, classes: str) -> Select[str]:
+    known = voice in vocab.VOICES
+    return Select(voice_options(plan), value=voice if known else Select.NULL, allow_blank=not known,
+                  compact=True, classes=f"voice-select {classes}")
+
+
+class ViewRow(Vertical):
+    """Another voice's view of a statement, beside it: whose view on top, their words below."""
 
     def __init__(self, plan: CarePlan, statement: Statement, view: View) -> None:
         super().__init__(classes="view-row")
@@ -47,10 +53,10 @@ class ViewRow(Horizontal):
         self.view = view
 
     def compose(self) -> ComposeResult:
-        yield Select(voice_options(self.plan), value=self.view.voice if self.view.voice in vocab.VOICES else Select.NULL,
-                     allow_blank=self.view.voice not in vocab.VOICES, classes="view-voice")
+        with Horizontal(classes="row-head"):
+            yield voice_select(self.plan, self.view.voice, "view-voice")
+            yield Button("Remove view", classes="view-remove", compact=True)
         yield TextArea(self.view.text, placeholder="how they see it", classes="view-text")
-        yield Button("Remove view", classes="view-remove", compact=True)
 
 
 class StatementRow(Vertical):
@@ -65,13 +71,11 @@ class StatementRow(Vertical):
         statement = self.statement
         with Horizontal(classes="statement-sides"):
             with Vertical(classes="statement-main"):
-                yield TextArea(statement.text, placeholder="in their own words", classes="statement-text")
-                with Horizontal(classes="statement-tools"):
-                    yield Select(voice_options(self.plan),
-                                 value=statement.voice if statement.voice in vocab.VOICES else Select.NULL,
-                                 allow_blank=statement.voice not in vocab.VOICES, classes="statement-voice")
+                with Horizontal(classes="row-head"):
+                    yield voice_select(self.plan, statement.voice, "statement-voice")
                     yield Button("Another view", classes="statement-add-view", compact=True)
                     yield Button("Remove", classes="statement-remove", compact=True)
+                yield TextArea(statement.text, placeholder="in their own words", classes="statement-text")
             with Vertical(classes="statement-views"):
                 for view in statement.other_views:
                     yield ViewRow(self.plan, statement, view)

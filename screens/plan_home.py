@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
+from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,6 +25,15 @@ if TYPE_CHECKING:
     from careplan.app import CarePlanApp
 
 GUIDED = "guided"
+
+
+def keyed(key: str, text: Text) -> Table:
+    """A key beside its text, the text wrapping under itself rather than under the key."""
+    grid = Table.grid(padding=(0, 2, 0, 0))
+    grid.add_column(width=1, style="bold")
+    grid.add_column(ratio=1)
+    grid.add_row(key, text)
+    return grid
 
 
 def guided_label(working: WorkingPlan) -> str:
@@ -119,17 +129,14 @@ saved version.
 
     def options(self) -> list[Option | None]:
         """The guided session first, a separator (None), then the eight parts in order."""
-        found: list[Option | None] = [Option(Text.assemble(("G  ", "bold"), guided_label(self.working)), id=GUIDED), None]
+        found: list[Option | None] = [Option(keyed("G", Text(guided_label(self.working))), id=GUIDED), None]
         for number, (section, title) in enumerate(vocab.SECTIONS.items(), start=1):
             found.append(Option(self.section_prompt(number, section, title), id=section))
         return found
 
-    def section_prompt(self, number: int, section: str, title: str) -> Text:
-        prompt = Text.assemble((f"{number}  ", "bold"), (title, "bold"))
+    def section_prompt(self, number: int, section: str, title: str) -> Table:
         details = self.section_details(section)
-        if details:
-            prompt.append("\n   " + details)
-        return prompt
+        return keyed(str(number), Text(title, style="bold") + (Text("\n" + details) if details else Text()))
 
     def section_details(self, section: str) -> str:
         working = self.working

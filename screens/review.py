@@ -112,6 +112,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
                     "These changes were kept from last time. Save them as a new version, or discard "
                     f"them to go back to version {working.base_number}.",
                     classes="calm-note",
+                    id="recovered-note",
                 )
             yield Static(changes_text(working.base, plan, working.base_number), id="review-changes", markup=False)
             yield Vertical(id="review-problems")
@@ -142,6 +143,8 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         if self.read_only:
             self.query_one("#save", Button).display = False
             self.say(READ_ONLY_SAVE)
+        else:
+            self.query_one("#saved-by", Input).focus()  # check the name, then Enter saves
 
     def on_screen_resume(self) -> None:
         self.refresh_changes()  # back from fixing something
@@ -226,6 +229,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
                 self.say(f"Not saved: {event.error}")
             return
         info = event.info
+        self.query("#recovered-note").remove()
         self.refresh_changes()
         self.query_one("#discard", Button).display = True
         self.query_one("#version-note", Input).value = ""
@@ -291,6 +295,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         except CarePlanError as error:
             self.say(str(error))
             return
+        self.query("#recovered-note").remove()
         self.query_one("#next-review", DateField).set_date(self.plan.next_review)
         self.refresh_changes()
         self.show_problems({})

@@ -10,7 +10,7 @@ from careplan.app import CarePlanApp
 from careplan.screens.about import AboutScreen
 from careplan.screens.guided import STEPS, GuidePanel, GuideStrip
 from careplan.screens.help import HelpScreen
-from careplan.screens.plan_home import PlanHomeScreen
+from careplan.screens.plan_home import PlanHomeScreen, guided_label
 from careplan.screens.review import ReviewScreen
 from careplan.screens.section_base import SectionScreen
 from careplan.screens.widgets.confirm import ConfirmScreen
@@ -66,7 +66,7 @@ async def test_a_recovered_draft_is_kept_and_said_so(store: Store) -> None:
         await settle(pilot)
         assert app.working is not None and app.working.plan.about.preferred_name == "Ruthie"
         assert "What you typed last time has been kept" in notices(app)
-        assert "changed, not saved yet" in str(app.screen.query_one("#home-sections").get_option("about").prompt)
+        assert "changed, not saved yet" in app.screen.section_details("about")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "kept from last time" in str(app.screen.query_one(".calm-note", Static).render())
@@ -164,7 +164,7 @@ async def test_a_paused_guided_session_resumes_where_it_stopped(store: Store) ->
         await settle(pilot)
         assert isinstance(app.screen, PlanHomeScreen)
         assert app.guide is None
-        assert "Resume the guided session: step 2 of 8" in str(app.screen.query_one("#home-sections").get_option("guided").prompt)
+        assert "Resume the guided session: step 2 of 8" in guided_label(app.working)
     assert draft_plan(store, plan_id) is not None  # the step is in the draft, for next time
     app = CarePlanApp(store)
     async with app.run_test(size=SIZE) as pilot:

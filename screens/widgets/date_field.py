@@ -64,7 +64,8 @@ class DateField(Widget):
         self._problem = ""
 
     def compose(self) -> ComposeResult:
-        field = Input(self._initial_text, placeholder=self._placeholder, classes="date-input")
+        # Tab then typing adds to the date rather than silently replacing it
+        field = Input(self._initial_text, placeholder=self._placeholder, classes="date-input", select_on_focus=False)
         if self._tooltip:
             field.tooltip = self._tooltip
         yield field
