@@ -17,7 +17,7 @@ class InvalidDate(CarePlanError, ValueError):
     def __init__(self, typed: str, why: str = "") -> None:
         self.typed = typed
         hint = why or 'try something like "24 Dec 2026", "2026-12-24" or "in 3 weeks"'
-        super().__init__(f'Could not read "{typed}" as a date: {hint}.')
+        super().__init__(f'Could not read "{_echo(typed)}" as a date: {hint}.')
 
 
 class ValidationError(CarePlanError, ValueError):
@@ -57,15 +57,17 @@ class PlanLocked(CarePlanError):
 
 
 class DamagedFile(CarePlanError):
-    """A data file cannot be read. Its bytes are left exactly as they were."""
+    """A data file cannot be read. Its bytes are left exactly as they were.
 
-    def __init__(self, path: Path, why: str) -> None:
+    `advice` says what the person can do about this particular file (e.g. restore a backup).
+    """
+
+    def __init__(self, path: Path, why: str, advice: str = "") -> None:
         self.path = Path(path)
         self.why = why
-        super().__init__(
-            f"The file {path} could not be read ({why}). It has been left untouched; "
-            "your other plans are fine."
-        )
+        self.advice = advice
+        message = f"The file {path} could not be read ({why}). It has been left untouched; your other plans are fine."
+        super().__init__(f"{message} {advice}" if advice else message)
 
 
 class NewerSchema(CarePlanError):
@@ -85,6 +87,22 @@ class InvalidPlanFile(CarePlanError, ValueError):
         super().__init__(f"{where}: {why}")
 
 
+class PlanChangedOnDisk(CarePlanError):
+    """The plan's file was replaced by something other than this window since it was opened.
+
+    The lock normally prevents this; it can happen where the lock does not reach (a folder shared
+    over a network or kept in step by a sync program). Saving over it would lose the other change.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        super().__init__(
+            f"The file {path} was changed by something else (another computer or a sync program?) "
+            "since this window opened it, so nothing was saved over it. Your changes are kept as a "
+            "draft: close the plan and open it again, then save."
+        )
+
+
 class StorageError(CarePlanError):
     """Writing to disk failed (disk full, no permission). Nothing already saved was changed."""
 
@@ -94,3 +112,22 @@ class StorageError(CarePlanError):
             f"Could not save to {path} ({why}). Nothing already saved was changed; "
             "free some space or check permissions, then save again."
         )
+
+
+class LockUnavailable(StorageError):
+    """The plan's lock file could not be made or locked, so the plan cannot safely be changed."""
+
+    def __init__(self, path: Path, why: str) -> None:
+        self.path = Path(path)
+        CarePlanError.__init__(
+            self,
+            f"Could not use {path} to keep two windows from changing the plan at once ({why}). "
+            "Nothing was changed. Check that the data folder is yours and has space; the plan can "
+            "still be read.",
+        )
+
+
+def _echo(typed: str, limit: int = 40) -> str:
+    """What someone typed, safe to show in one line: no control characters, and not too long."""
+    shown = "".join(" " if ord(char) < 32 or 127 <= ord(char) < 160 else char for char in typed)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"

@@ -7,10 +7,10 @@ careplan never locks anyone out. The lock file holds the holder's pid for a help
 from __future__ import annotations
 
 import os
-import socket
 from pathlib import Path
 
-from careplan.safe_files import FILE_MODE, ensure_private_dir
+from careplan.errors import LockUnavailable
+from careplan.safe_files import FILE_MODE, describe_error, ensure_private_dir
 
 try:
     import fcntl
@@ -34,11 +34,14 @@ class PlanLock:
         return self._descriptor is not None
 
     def acquire(self) -> None:
-        """Take the lock now or raise LockBusy naming who has it."""
+        """Take the lock now, or raise LockBusy naming who has it (LockUnavailable if it cannot be made)."""
         if self.held:
             return
-        ensure_private_dir(self.path.parent)
-        descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        try:
+            ensure_private_dir(self.path.parent)
+            descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)  # not inherited by children
+        except OSError as error:
+            raise LockUnavailable(self.path, describe_error(error)) from None
         if fcntl is not None:
             try:
                 fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -46,8 +49,14 @@ class PlanLock:
                 holder = _read_holder(descriptor)
                 os.close(descriptor)
                 raise LockBusy(holder) from None
-        os.ftruncate(descriptor, 0)
-        os.write(descriptor, f"process {os.getpid()} on {socket.gethostname()}".encode())
+            except OSError as error:  # e.g. a file system that offers no locks
+                os.close(descriptor)
+                raise LockUnavailable(self.path, describe_error(error)) from None
+        try:
+            os.ftruncate(descriptor, 0)
+            os.pwrite(descriptor, _this_process().encode(), 0)
+        except OSError:
+            pass  # the holder's name only makes the "busy" message friendlier; the lock is what counts
         self._descriptor = descriptor
 
     def release(self) -> None:
@@ -64,6 +73,13 @@ class PlanLock:
 
     def __exit__(self, *exc_info: object) -> None:
         self.release()
+
+
+def _this_process() -> str:
+    # os.uname rather than socket.gethostname: careplan imports no networking module at all.
+    uname = getattr(os, "uname", None)
+    host = uname().nodename if uname else os.environ.get("COMPUTERNAME", "this computer")
+    return f"process {os.getpid()} on {host}"
 
 
 def _read_holder(descriptor: int) -> str:

@@ -1,8 +1,8 @@
 """Writing files so that a crash, a full disk or a kill at any moment never leaves a half-written one.
 
-Every write goes to a temporary file in the same folder, is flushed and fsynced, then `os.replace`d
-over the old file, and the folder is fsynced so the rename itself survives a power cut. Files are
-0600 and folders 0700 whatever the umask: this is health information.
+Every write goes to a temporary file in the same folder, is written out in full and fsynced, then
+`os.replace`d over the old file, and the folder is fsynced so the rename itself survives a power
+cut. Files are 0600 and folders 0700 whatever the umask: this is health information.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from careplan.errors import StorageError
@@ -19,8 +20,12 @@ DIR_MODE = 0o700
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create the folder (and parents) if needed, owner-only."""
-    path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    """Create the folder (and any missing parents) owner-only, and make it owner-only if it is not.
+
+    For careplan's own folders. For a folder the person chose (an export's), `atomic_write` only
+    creates what is missing and leaves an existing folder's permissions alone.
+    """
+    make_private_dirs(path)
     if path.stat().st_mode & 0o777 != DIR_MODE:
         try:
             os.chmod(path, DIR_MODE)
@@ -29,25 +34,61 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
+def make_private_dirs(path: Path) -> None:
+    """Create `path` and every missing parent, each 0700.
+
+    `Path.mkdir(parents=True, mode=...)` gives the parents it makes the default mode (0777 less the
+    umask), so a data folder made that way could be world-readable; each one is made here instead.
+    """
+    missing: list[Path] = []
+    folder = Path(path)
+    while not folder.is_dir():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    for folder in reversed(missing):
+        try:
+            os.mkdir(folder, DIR_MODE)
+        except FileExistsError:
+            if folder.is_dir():
+                continue  # another process made it a moment ago
+            raise
+        os.chmod(folder, DIR_MODE)  # the umask may have taken away more than the group and others' bits
+
+
 def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` all at once, or leave it exactly as it was."""
+    """Replace `path` with `data` all at once, or leave it exactly as it was (StorageError says why)."""
+    path = Path(path)
     folder = path.parent
-    ensure_private_dir(folder)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        os.fchmod(descriptor, FILE_MODE)
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        make_private_dirs(folder)
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise StorageError(path, describe_error(error)) from error
+    try:
+        try:
+            os.fchmod(descriptor, FILE_MODE)
+            _write_all(descriptor, data)
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
         os.replace(temporary, path)
     except OSError as error:
         _remove_quietly(temporary)
-        raise StorageError(path, _plain(error)) from error
+        raise StorageError(path, describe_error(error)) from error
     except BaseException:
         _remove_quietly(temporary)
         raise
     fsync_dir(folder)
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    """os.write may write less than asked (a signal, a nearly full disk): carry on until all is out."""
+    view = memoryview(data)
+    while view:
+        written = os.write(descriptor, view)
+        view = view[written:]
 
 
 def fsync_dir(folder: Path) -> None:
@@ -72,6 +113,38 @@ def remove(path: Path) -> None:
     fsync_dir(path.parent)
 
 
+def set_aside(path: Path, label: str) -> Path:
+    """Rename `path` (a file or a folder) to `<name>.<label>-<timestamp>` beside it, bytes untouched.
+
+    Used instead of deleting anything that could hold someone's words (a damaged plan file, a plan
+    file replaced by a backup). Returns the new path.
+    """
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{label}-{stamp}")
+    count = 1
+    while target.exists() or target.is_symlink():
+        count += 1
+        target = path.with_name(f"{path.name}.{label}-{stamp}-{count}")
+    try:
+        os.replace(path, target)
+    except OSError as error:
+        raise StorageError(path, describe_error(error)) from error
+    fsync_dir(path.parent)
+    return target
+
+
+def remove_leftovers(path: Path) -> None:
+    """Delete temporary files a killed process left beside `path` (only while holding its lock)."""
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    prefix = f".{path.name}."
+    for name in names:
+        if name.startswith(prefix) and name.endswith(".tmp"):
+            _remove_quietly(str(path.parent / name))
+
+
 def _remove_quietly(path: str) -> None:
     try:
         os.unlink(path)
@@ -79,11 +152,19 @@ def _remove_quietly(path: str) -> None:
         pass
 
 
-def _plain(error: OSError) -> str:
+def describe_error(error: OSError) -> str:
+    """An OSError in plain words."""
     if error.errno == errno.ENOSPC:
         return "the disk is full"
     if error.errno in (errno.EACCES, errno.EPERM):
         return "no permission to write there"
     if error.errno == errno.EROFS:
         return "the disk is read-only"
+    if error.errno == errno.EISDIR:
+        return "a folder is where the file should be"
+    if error.errno in (errno.ENOTDIR, errno.EEXIST):
+        return "a file is where a folder should be"
     return error.strerror or str(error)
+
+
+_plain = describe_error  # the name this module used before
