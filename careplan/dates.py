@@ -25,16 +25,17 @@ def parse_date(typed: str, today: date | None = None) -> date:
     text = " ".join(typed.strip().lower().split())
     if not text:
         raise InvalidDate(typed, "nothing was typed")
-    if text in _NAMED:
-        return today + relativedelta(days=_NAMED[text])
     relative = _RELATIVE.match(text)
-    if relative:
-        count_text = relative["count"]
-        count = _WORD_NUMBERS.get(count_text) or int(count_text)
-        return today + relativedelta(**{relative["unit"] + "s": count})
     try:
-        parsed = date_parser.parse(text, default=_midnight(today)).date()
-    except (ValueError, OverflowError) as error:
+        if text in _NAMED:
+            parsed = today + relativedelta(days=_NAMED[text])
+        elif relative:
+            count_text = relative["count"]
+            count = _WORD_NUMBERS.get(count_text) or int(count_text)
+            parsed = today + relativedelta(**{relative["unit"] + "s": count})
+        else:
+            parsed = date_parser.parse(text, default=_midnight(today)).date()
+    except (ValueError, OverflowError) as error:  # "in 100000 years" overflows the calendar
         raise InvalidDate(typed, _explain(str(error))) from None
     if not _EARLIEST_YEAR <= parsed.year <= _LATEST_YEAR:
         raise InvalidDate(typed, f"the year should be between {_EARLIEST_YEAR} and {_LATEST_YEAR}")
@@ -62,4 +63,6 @@ def _explain(parser_message: str) -> str:
         return "there is no such month"
     if "day is out of range" in parser_message or "must be in" in parser_message:
         return "that day does not exist in that month"
+    if "year" in parser_message or "too large" in parser_message:
+        return f"the year should be between {_EARLIEST_YEAR} and {_LATEST_YEAR}"
     return 'try something like "24 Dec 2026", "2026-12-24" or "in 3 weeks"'

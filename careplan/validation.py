@@ -1,6 +1,16 @@
-"""What must be true of a plan before a version is saved, as field -> plain message."""
+"""What must be true of a plan before a version is saved, as field -> plain message.
+
+Also `tidy`, applied to a plan as it is saved as a version: it removes control characters that
+cannot be seen or typed on purpose (pasted from PDFs and terminals, or escape sequences that could
+drive a terminal when the plan is printed) and makes line endings plain newlines. Tabs and newlines
+stay; every other character (any script, right-to-left text, emoji, combining marks) is kept
+exactly as typed, with no normalisation. Drafts are kept exactly as typed, tidied or not.
+"""
 
 from __future__ import annotations
+
+import dataclasses
+import re
 
 from careplan import vocab
 from careplan.errors import ValidationError
@@ -8,13 +18,43 @@ from careplan.model import CarePlan
 
 MAX_TEXT = 100_000  # characters in any one field: generous, but a paste of a whole book is a mistake
 
+# C0 controls except tab and newline, DEL, and the C1 controls (\x80-\x9f; \x9b starts an escape
+# sequence on some terminals).
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")  # from bytes that were not valid UTF-8
+
+
+def tidy_text(text: str) -> str:
+    """`text` without invisible control characters, with \\r\\n and \\r as \\n, and any lone
+    surrogate (which has no UTF-8 form) as U+FFFD, the replacement character."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def tidy(plan: CarePlan) -> CarePlan:
+    """Tidy every piece of text in the plan, in place (so what the caller holds is what is saved)."""
+
+    def clean(value: object) -> object:
+        if isinstance(value, str):
+            return tidy_text(value)
+        if isinstance(value, list):
+            value[:] = [clean(item) for item in value]
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for field in dataclasses.fields(value):
+                setattr(value, field.name, clean(getattr(value, field.name)))
+        return value
+
+    clean(plan)
+    return plan
+
 
 def problems(plan: CarePlan) -> dict[str, str]:
     """Every problem in the plan, keyed by a field path such as "goals[2].title"."""
     found: dict[str, str] = {}
 
     def need_text(path: str, value: str, what: str) -> None:
-        if not value.strip():
+        if not tidy_text(value).strip():
             found[path] = f"{what} is needed"
 
     def need_choice(path: str, value: str | None, choices: vocab.Choices, optional: bool = False) -> None:
@@ -27,23 +67,32 @@ def problems(plan: CarePlan) -> dict[str, str]:
     for index, person in enumerate(plan.about.participants):
         need_text(f"about.participants[{index}].name", person.name, "A name")
         need_choice(f"about.participants[{index}].role", person.role, vocab.PARTICIPANT_ROLES)
+    def need_views(path: str, views: list) -> None:
+        for number, view in enumerate(views):
+            need_choice(f"{path}.other_views[{number}].voice", view.voice, vocab.VOICES)
+
     for index, statement in enumerate(plan.matters):
         need_text(f"matters[{index}].text", statement.text, "The words")
         need_choice(f"matters[{index}].kind", statement.kind, vocab.STATEMENT_KINDS)
         need_choice(f"matters[{index}].voice", statement.voice, vocab.VOICES)
-    goal_ids = {goal.id for goal in plan.goals}
+        need_views(f"matters[{index}]", statement.other_views)
+    goals_by_id = {goal.id: goal for goal in plan.goals}
     for index, goal in enumerate(plan.goals):
         need_text(f"goals[{index}].title", goal.title, "A goal")
         need_choice(f"goals[{index}].category", goal.category, vocab.GOAL_CATEGORIES)
         need_choice(f"goals[{index}].status", goal.status, vocab.GOAL_STATUSES)
         need_choice(f"goals[{index}].voice", goal.voice, vocab.VOICES)
-        if goal.adapted_from is not None and goal.adapted_from not in goal_ids:
+        need_views(f"goals[{index}]", goal.other_views)
+        if goal.adapted_from is not None and goal.adapted_from not in goals_by_id:
             found[f"goals[{index}].adapted_from"] = "the goal it was adapted from is missing"
+        elif _adapts_in_a_circle(goal, goals_by_id):
+            found[f"goals[{index}].adapted_from"] = "the goals it grew out of go round in a circle"
     for index, change in enumerate(plan.modifications):
-        if not (change.before.strip() or change.now.strip()):
+        if not (tidy_text(change.before).strip() or tidy_text(change.now).strip()):
             found[f"modifications[{index}].now"] = "Say what you used to do or what you'll do now"
         need_choice(f"modifications[{index}].area", change.area, vocab.MODIFICATION_AREAS)
         need_choice(f"modifications[{index}].status", change.status, vocab.MODIFICATION_STATUSES)
+        need_choice(f"modifications[{index}].voice", change.voice, vocab.VOICES)
     pause = plan.treatment_break
     need_choice("treatment_break.kind", pause.kind, vocab.BREAK_KINDS, optional=True)
     need_choice("treatment_break.status", pause.status, vocab.BREAK_STATUSES, optional=True)
@@ -57,6 +106,8 @@ def problems(plan: CarePlan) -> dict[str, str]:
     if sum(member.first_contact for member in plan.team) > 1:
         found["team"] = "Only one person can be the first point of contact"
     checkin = plan.checkin
+    if checkin.answered_by:
+        need_choice("checkin.answered_by", checkin.answered_by, vocab.VOICES)
     if checkin.function_level is not None and checkin.function_level not in vocab.FUNCTION_LEVELS:
         found["checkin.function_level"] = "should be one of 0, 10, 20 ... 100"
     for symptom, score in checkin.symptoms.items():
@@ -80,7 +131,10 @@ def _check_lengths(plan: CarePlan, found: dict[str, str]) -> None:
 
     def walk(value: object, path: str) -> None:
         if isinstance(value, str) and len(value) > MAX_TEXT:
-            found[path] = f"is {len(value):,} characters; the most one field holds is {MAX_TEXT:,}"
+            found[path] = (
+                f"is {len(value):,} characters long; one field holds up to {MAX_TEXT:,}, "
+                "so please shorten it or split it in two"
+            )
         elif isinstance(value, dict):
             for key, item in value.items():
                 walk(item, f"{path}.{key}" if path else key)
@@ -89,3 +143,15 @@ def _check_lengths(plan: CarePlan, found: dict[str, str]) -> None:
                 walk(item, f"{path}[{index}]")
 
     walk(to_dict(plan), "")
+
+
+def _adapts_in_a_circle(goal: object, goals_by_id: dict) -> bool:
+    """Whether following `adapted_from` from this goal comes back to it (which would never end)."""
+    seen = {goal.id}
+    current = goal
+    while current.adapted_from is not None and current.adapted_from in goals_by_id:
+        if current.adapted_from in seen:
+            return True
+        seen.add(current.adapted_from)
+        current = goals_by_id[current.adapted_from]
+    return False
