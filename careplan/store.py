@@ -23,13 +23,14 @@ from typing import Any
 
 from tinydb import TinyDB
 
-from careplan import locations, plan_objects
+from careplan import backups, locations, plan_objects
 from careplan.codec import from_dict, to_dict
 from careplan.errors import (
     AmbiguousPlan,
     CarePlanError,
     DamagedFile,
     InvalidPlanFile,
+    NewerSchema,
     PlanLocked,
     PlanNotFound,
     StorageError,
@@ -37,9 +38,9 @@ from careplan.errors import (
 from careplan.migrations import SCHEMA_VERSION, migrate
 from careplan.model import CarePlan
 from careplan.plan_lock import LockBusy, PlanLock
-from careplan.safe_files import atomic_write, ensure_private_dir, remove
+from careplan.safe_files import atomic_write, describe_error, ensure_private_dir, remove, remove_leftovers
 from careplan.tinydb_storage import AtomicJSONStorage, encode, read_json_file
-from careplan.validation import check
+from careplan.validation import check, tidy
 
 META, VERSIONS, OBJECTS = "_meta", "versions", "objects"
 
@@ -108,17 +109,19 @@ class Store:
         except DamagedFile:
             cached = {}  # only a cache: rebuild it
         entries = cached.get("plans", {}) if isinstance(cached, dict) else {}
+        if not isinstance(entries, dict):
+            entries = {}  # valid JSON of the wrong shape: only a cache, rebuild it
         fresh: dict[str, Any] = {}
         summaries = []
         for plan_id in self.plan_ids():
             path = locations.plan_file(self.root, plan_id)
             try:
                 stat = path.stat()
-                stamp = [stat.st_mtime_ns, stat.st_size]
+                stamp = [stat.st_ino, stat.st_mtime_ns, stat.st_size]  # every save is a new file
             except OSError:
                 stamp = None
             entry = entries.get(plan_id)
-            if not (isinstance(entry, dict) and stamp and entry.get("stamp") == stamp):
+            if not (_usable_entry(entry) and stamp and entry.get("stamp") == stamp):
                 entry = {"stamp": stamp, **self._summarise(plan_id)}
             fresh[plan_id] = entry
             summaries.append(self._summary_from_entry(plan_id, entry))
@@ -152,10 +155,24 @@ class Store:
         """Start a new plan (no versions yet; the plan is kept as its draft) and open it for writing."""
         if not plan.person:
             raise CarePlanError("A new plan needs the person's name.")
-        plan_id = _new_plan_id(plan.person, set(self.plan_ids()))
-        ensure_private_dir(locations.plans_dir(self.root))
-        opened = PlanFile(self.root, plan_id, write=True, create=True, person=plan.person)
-        opened.save_draft(plan)
+        for folder in (self.root, locations.plans_dir(self.root)):
+            try:
+                ensure_private_dir(folder)
+            except OSError as error:
+                raise StorageError(folder, describe_error(error)) from None
+        taken = set(self.plan_ids())
+        while True:
+            plan_id = _new_plan_id(plan.person, taken)
+            try:
+                opened = PlanFile(self.root, plan_id, write=True, create=True, person=plan.person)
+                break
+            except LockBusy:
+                taken.add(plan_id)  # another process is creating a plan with this very id
+        try:
+            opened.save_draft(plan)
+        except BaseException:
+            opened.close()
+            raise
         return opened
 
     def open_plan(self, plan_id: str, *, write: bool = True, read_only_if_busy: bool = False) -> PlanFile:
@@ -190,7 +207,10 @@ class Store:
                     "problem": "",
                 }
         except CarePlanError as error:
-            return {"person": "", "versions": 0, "last_saved": None, "next_review": None, "problem": str(error)}
+            problem = str(error)
+        except Exception as error:  # a bug meeting an odd file: still list the rest
+            problem = f"The file {locations.plan_file(self.root, plan_id)} could not be read ({type(error).__name__})."
+        return {"person": "", "versions": 0, "last_saved": None, "next_review": None, "problem": problem}
 
     def _summary_from_entry(self, plan_id: str, entry: dict[str, Any]) -> PlanSummary:
         return PlanSummary(
@@ -221,14 +241,22 @@ class PlanFile:
         self.read_only = not write
         self.locked_by = ""  # who holds the lock, when we fell back to reading only
         self._lock = PlanLock(locations.lock_file(root, plan_id))
+        self._draft_checked = False
         if write:
             self._lock.acquire()
         try:
+            if write:
+                self._tidy_folders()
             self._storage = AtomicJSONStorage(self.path, read_only=not write)
             self._db = TinyDB(storage=_use(self._storage))
             if create:
                 self._create(person)
             self._load()
+        except DamagedFile as damaged:
+            self._lock.release()
+            if damaged.path != self.path:
+                raise
+            raise DamagedFile(damaged.path, damaged.why, advice=self._damage_advice()) from None
         except BaseException:
             self._lock.release()
             raise
@@ -263,7 +291,7 @@ class PlanFile:
         try:
             plan_data = plan_objects.join(record["s"], self._objects)
             return from_dict(CarePlan, plan_data, where=f"version {number}")
-        except (KeyError, TypeError, InvalidPlanFile) as error:
+        except (AttributeError, KeyError, TypeError, InvalidPlanFile) as error:
             raise DamagedFile(self.path, f"version {number} is incomplete ({error})") from None
 
     # --- writing ------------------------------------------------------------------------------
@@ -271,7 +299,9 @@ class PlanFile:
     def save_version(self, plan: CarePlan, saved_by: str, note: str = "", when: datetime | None = None) -> VersionInfo:
         """Save the plan as a new, numbered version that is never changed again. Clears the draft."""
         self._need_write()
-        check(plan)
+        check(tidy(plan))
+        self._storage.check_unchanged()
+        self._keep_backup()
         sections, objects = plan_objects.split(to_dict(plan))
         new_objects = {key: data for key, data in objects.items() if key not in self._objects}
         number = (self.latest or 0) + 1
@@ -303,6 +333,10 @@ class PlanFile:
         try:
             if not isinstance(data, dict):
                 raise InvalidPlanFile("draft", "should be a JSON object")
+            if isinstance(data.get("schema"), int) and data["schema"] > SCHEMA_VERSION:
+                raise NewerSchema(path, data["schema"], SCHEMA_VERSION)
+            if not isinstance(data.get("based_on"), (int, type(None))):
+                raise InvalidPlanFile("draft.based_on", "should be a version number")
             return Draft(
                 plan=from_dict(CarePlan, data.get("plan", {}), where="draft"),
                 based_on=data.get("based_on"),
@@ -323,10 +357,12 @@ class PlanFile:
             "plan": to_dict(plan),
             "extra": extra or {},
         }
+        self._keep_unreadable_draft()
         atomic_write(locations.draft_file(self.root, self.id), encode(data))
 
     def discard_draft(self) -> None:
         self._need_write()
+        self._keep_unreadable_draft()
         remove(locations.draft_file(self.root, self.id))
 
     def set_aside_draft(self) -> Path | None:
@@ -361,6 +397,47 @@ class PlanFile:
     def _need_write(self) -> None:
         if self.read_only:
             raise PlanLocked(self.person or self.id, self.locked_by)
+
+    def _tidy_folders(self) -> None:
+        """With the lock held: the data folders owner-only, and no temporary files left by a killed save."""
+        for folder in (self.root, self.path.parent, locations.draft_file(self.root, self.id).parent):
+            try:
+                ensure_private_dir(folder)
+            except OSError:
+                pass  # reported plainly by the first write that needs the folder
+        remove_leftovers(self.path)
+        remove_leftovers(locations.draft_file(self.root, self.id))
+
+    def _keep_backup(self) -> None:
+        """Copy the file about to be replaced into backups/ (see careplan.backups). A copy that cannot
+        be made does not stop the save: the save itself is atomic, and the words matter more."""
+        try:
+            backups.keep_copy(self.root, self.id, self.path, self.latest)
+        except CarePlanError:
+            pass
+
+    def _keep_unreadable_draft(self) -> None:
+        """Before the first write over the draft, set it aside if it cannot be read: its bytes may
+        hold words worth recovering by hand."""
+        if self._draft_checked:
+            return
+        try:
+            self.draft()
+        except CarePlanError:  # damaged, or from a newer careplan: kept, not written over
+            self.set_aside_draft()
+        self._draft_checked = True
+
+    def _damage_advice(self) -> str:
+        try:
+            kept = backups.list_backups(self.root, self.id)
+        except CarePlanError:
+            kept = []
+        if kept:
+            return (
+                f"A good copy up to version {kept[0].version} was kept: `careplan backups {self.id}` "
+                "lists the copies and `careplan restore-backup` puts one back, keeping this file beside it."
+            )
+        return "Please keep this file: its words may still be recoverable by hand."
 
     def _create(self, person: str) -> None:
         if self.path.exists():
@@ -400,6 +477,16 @@ class PlanFile:
 def _use(storage: AtomicJSONStorage):
     """TinyDB builds its storage from a class; hand it the instance we already made."""
     return lambda: storage
+
+
+def _usable_entry(entry: Any) -> bool:
+    """Whether a cached index entry has the shape list_plans needs (the index may be damaged)."""
+    return (
+        isinstance(entry, dict)
+        and isinstance(entry.get("person"), str)
+        and isinstance(entry.get("versions"), int)
+        and isinstance(entry.get("problem", ""), str)
+    )
 
 
 def _version_info(record: dict[str, Any]) -> VersionInfo:
