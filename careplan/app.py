@@ -11,7 +11,7 @@ from datetime import date
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import App
 from textual.binding import Binding
 
@@ -159,27 +159,10 @@ class CarePlanApp(App[None]):
         if self.guide is not None:
             self.guide.finish()
 
-    # --- export (until the export screen lands) ----------------------------------------------
+    # --- export: preview first, then write (careplan.screens.export) ----------------------------
 
     def action_export(self) -> None:
+        from careplan.screens.export import open_export
+
         if self.working is not None:
-            self.export_snapshot(self.working)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
-    def export_snapshot(self, working: WorkingPlan) -> None:
-        from careplan import locations
-        from careplan.errors import CarePlanError
-        from careplan.markdown_export import render_snapshot
-        from careplan.safe_files import atomic_write
-
-        number = working.file.latest
-        if number is None:
-            self.call_from_thread(self.notify, "Save a version first; a snapshot is made from a saved version.")
-            return
-        path = locations.exports_dir(self.store.root) / f"{working.file.id}-version-{number}.md"
-        try:
-            atomic_write(path, render_snapshot(working.file, number).encode("utf-8"))
-        except CarePlanError as error:
-            self.call_from_thread(self.notify, str(error), title="Not exported", severity="warning")
-            return
-        self.call_from_thread(self.notify, f"Version {number} written to {path}", title="Snapshot ready")
+            open_export(self, self.working)

@@ -24,6 +24,9 @@ class CarePlanCommands(Provider):
         return cast("CarePlanApp", self.app)
 
     def commands(self) -> Iterator[Command]:
+        from careplan.screens.history import open_history
+        from careplan.screens.journeys import open_journeys
+
         app = self.careplan
         if app.working is None:
             return
@@ -33,7 +36,10 @@ class CarePlanCommands(Provider):
         yield guided, app.start_guided_session, "Step through the plan together, one part at a time"
         if not app.working.read_only:
             yield "Save a new version", app.action_save, "See what changed, then save it as a new version"
-        yield "Export a Markdown snapshot", app.action_export, "Write the last saved version to the exports folder"
+        yield "Plan history", partial(open_history, app, app.working), "Every saved version, what changed, and trends"
+        yield "Compare two versions", partial(open_history, app, app.working), "In the history: Enter on one version, then the other"
+        yield "Goal journeys", partial(open_journeys, app, app.working), "How each goal changed over time, and why"
+        yield "Export snapshot", app.action_export, "Preview the last saved version as Markdown, then write it to a file"
         yield "Change who is speaking", app.action_next_speaker, "The person, caregiver, or together (F2)"
 
     async def discover(self) -> Hits:

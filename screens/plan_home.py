@@ -54,12 +54,17 @@ saved version.
 
 - Up and down to choose a part, Enter or a click to open it, or press its number (1 to 8).
 - G starts (or resumes) a guided session that goes through every part in turn.
+- H shows the history: every saved version, what changed, and how things went over time.
+- E previews the last saved version as a Markdown snapshot and writes it to a file.
 - Ctrl+S reviews and saves; Esc goes back to all plans (nothing typed is lost).
 """
 
     BINDINGS = [
         Binding("escape", "back", "All plans", id="home_back", tooltip="Back to all plans; nothing typed is lost"),
-        Binding("g", "guided", "Guided session", id="home_guided", tooltip="Go through the plan one part at a time"),
+        Binding("g", "guided", "Guided", id="home_guided", tooltip="Go through the plan one part at a time"),
+        Binding("h", "history", "History", id="home_history",
+                tooltip="Every saved version, what changed, and how things went over time"),
+        Binding("e", "export", "Export", id="home_export", tooltip="Preview the last saved version and write it to a file"),
         *[
             Binding(str(number), f"open('{section}')", title, id=f"home_open_{section}", show=False,
                     tooltip=f"Open {title}")
@@ -178,6 +183,16 @@ saved version.
 
     def action_guided(self) -> None:
         self.careplan.start_guided_session()
+
+    def action_history(self) -> None:
+        from careplan.screens.history import open_history
+
+        open_history(self.app, self.working)
+
+    def action_export(self) -> None:
+        from careplan.screens.export import open_export
+
+        open_export(self.app, self.working)
 
     def action_back(self) -> None:
         if self.working.has_changes and not self.working.read_only:
