@@ -1,0 +1,266 @@
+"""The history screen on the demo plan: every version with what it changed, the trends as
+sparklines with their numbers, marking two versions to compare, goal journeys, and starting a new
+draft from an old version without rewriting history."""
+
+from __future__ import annotations
+
+from textual.message import Message
+from textual.notifications import Notify
+from textual.widgets import OptionList, Sparkline, Static
+
+from careplan.app import CarePlanApp
+from careplan.demo import build_demo
+from careplan.history import checkin_trends, version_summaries
+from careplan.screens.compare import CompareScreen
+from careplan.screens.history import HistoryScreen
+from careplan.screens.journeys import JourneysScreen
+from careplan.screens.plan_home import PlanHomeScreen
+from careplan.screens.review import ReviewScreen
+from careplan.screens.widgets.confirm import ConfirmScreen
+from careplan.store import Store
+from careplan.working_plan import WorkingPlan
+from screen_host import ScreenHost
+
+SIZE = (100, 30)
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def history_host(store: Store) -> ScreenHost:
+    return ScreenHost(HistoryScreen, WorkingPlan(store.open_plan(build_demo(store))))
+
+
+def prompts(screen: HistoryScreen) -> list[str]:
+    listing = screen.query_one("#history-versions", OptionList)
+    return [option.prompt.plain for option in listing.options]
+
+
+def shown(widget: Static) -> str:
+    return str(widget.render())
+
+
+def choose(screen: HistoryScreen, number: int) -> None:
+    listing = screen.query_one("#history-versions", OptionList)
+    listing.highlighted = listing.get_option_index(str(number))
+
+
+def notices(seen: list[Message]) -> str:
+    return " ".join(f"{m.notification.title} {m.notification.message}" for m in seen if isinstance(m, Notify))
+
+
+# --- what the history shows ---------------------------------------------------------------------
+
+
+async def test_every_version_is_listed_newest_first_with_who_the_note_and_what_changed(store: Store) -> None:
+    app = history_host(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listed = prompts(app.screen)
+        expected = list(reversed(version_summaries(app.working.file)))
+        assert len(listed) == len(expected) == 6
+        for summary, prompt in zip(expected, listed):
+            assert prompt.startswith(f"Version {summary.number} · ")
+            assert f"{summary.saved_at.day} {summary.saved_at:%b %Y}" in prompt
+            assert summary.saved_by in prompt
+            assert summary.note in prompt
+            assert summary.summary in prompt
+        assert "First version" in listed[-1]
+        assert "6 saved versions" in shown(app.screen.query_one("#history-status", Static))
+
+
+async def test_trends_show_a_sparkline_and_the_number_at_every_version(store: Store) -> None:
+    app = history_host(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        trends = checkin_trends(app.working.file)
+        assert trends["function_level"] == [80, 70, 60, 70, 50, 40]
+        for key, values in trends.items():
+            row = app.screen.query_one(f"#trend-{key}")
+            assert list(row.query_one(Sparkline).data) == values
+            assert shown(row.query_one(".trend-numbers", Static)).split() == [str(value) for value in values]
+        label = shown(app.screen.query_one("#trend-function_level .trend-label", Static))
+        assert label == "Day-to-day ability %"
+        versions = shown(app.screen.query_one("#trend-versions .trend-numbers", Static))
+        assert versions.split() == ["1", "2", "3", "4", "5", "6"]
+
+
+async def test_a_plan_with_no_saved_version_says_how_one_is_made(store: Store) -> None:
+    from careplan.model import About, CarePlan
+
+    working = WorkingPlan(store.create_plan(CarePlan(about=About(name="Ruth Okafor"))))
+    app = ScreenHost(HistoryScreen, working)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert prompts(app.screen) == []
+        assert "No saved versions yet" in shown(app.screen.query_one("#history-status", Static))
+        await pilot.press("c", "e", "j", "n")  # nothing chosen: nothing happens, nothing breaks
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+
+
+# --- comparing, journeys --------------------------------------------------------------------------
+
+
+async def test_enter_on_one_version_then_another_compares_the_two(store: Store) -> None:
+    app = history_host(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        history = app.screen
+        await pilot.press("enter")  # version 6, the newest, is highlighted first
+        assert "Version 6 is marked" in shown(history.query_one("#history-status", Static))
+        assert "Marked to compare" in prompts(history)[0]
+        await pilot.press("end", "enter")  # version 1
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        assert (app.screen.old, app.screen.new) == (1, 6)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is history
+        assert history.marked is None
+        assert not any("Marked to compare" in prompt for prompt in prompts(history))
+
+
+async def test_marking_the_same_version_again_unmarks_it(store: Store) -> None:
+    app = history_host(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("space")
+        assert app.screen.marked == 6
+        await pilot.press("space")
+        assert app.screen.marked is None
+        assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_c_compares_a_version_with_the_one_before_it(store: Store) -> None:
+    app = history_host(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        choose(app.screen, 3)
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        assert (app.screen.old, app.screen.new) == (2, 3)
+
+
+async def test_the_first_version_has_nothing_before_it_and_says_so(store: Store) -> None:
+    seen: list[Message] = []
+    app = history_host(store)
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+        await settle(pilot)
+        choose(app.screen, 1)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert "Version 1 is the first one" in notices(seen)
+
+
+async def test_j_shows_the_goal_journeys_with_dates_reasons_and_ability(store: Store) -> None:
+    app = history_host(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        assert isinstance(app.screen, JourneysScreen)
+        text = "\n".join(shown(widget) for widget in app.screen.query(".journey Static").results(Static))
+        assert "1. Run 5 miles at the park run in May" in text
+        assert "from 12 March 2026 · day-to-day ability 80%, version 1" in text
+        assert "3. Coffee outside with Tom each morning" in text
+        assert "Why it changed: The park is too far now" in text
+        assert "2. Go to the library book club once a month" in text
+        assert len(app.screen.query(".journey")) == 2
+
+
+# --- a new draft from an old version ---------------------------------------------------------------
+
+
+async def open_history_from_home(pilot) -> HistoryScreen:
+    await settle(pilot)  # one plan in the caseload: it opens straight away
+    assert isinstance(pilot.app.screen, PlanHomeScreen)
+    await pilot.press("h")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, HistoryScreen)
+    return pilot.app.screen
+
+
+async def test_starting_from_version_2_then_saving_makes_version_7_and_keeps_1_to_6(store: Store) -> None:
+    plan_id = build_demo(store)
+    with store.open_plan(plan_id, write=False) as before:
+        old_versions = before.versions()
+        old_plans = [before.load(info.number) for info in old_versions]
+    seen: list[Message] = []
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+        history = await open_history_from_home(pilot)
+        choose(history, 2)
+        await pilot.press("n")  # no unsaved changes, so nothing to confirm
+        await pilot.pause()
+        assert app.screen is history
+        assert app.working.plan == old_plans[1]
+        assert "makes it version 7" in notices(seen)
+        assert "The unsaved draft starts from this version" in prompts(history)[4]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    with store.open_plan(plan_id, write=False) as after:
+        assert after.latest == 7
+        assert after.versions()[:6] == old_versions
+        assert [after.load(info.number) for info in old_versions] == old_plans
+        assert after.load(7) == old_plans[1]
+
+
+async def test_unsaved_changes_are_only_replaced_after_a_clear_yes(store: Store) -> None:
+    app = CarePlanApp(store)
+    build_demo(store)
+    async with app.run_test(size=SIZE) as pilot:
+        history = await open_history_from_home(pilot)
+        app.working.plan.about.preferred_name = "Mags"
+        app.working.changed()
+        choose(history, 2)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # keep things as they are
+        await pilot.pause()
+        assert app.screen is history
+        assert app.working.plan.about.preferred_name == "Mags"
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert app.working.plan == app.working.file.load(2)
+        assert app.working.file.draft().plan == app.working.file.load(2)
+        assert app.working.file.latest == 6  # nothing saved by starting from an old version
+
+
+async def test_a_read_only_window_cannot_start_a_new_draft(store: Store) -> None:
+    plan_id = build_demo(store)
+    holder = store.open_plan(plan_id)  # another window has the plan open for changes
+    try:
+        working = WorkingPlan(store.open_plan(plan_id, read_only_if_busy=True))
+        assert working.read_only
+        app = ScreenHost(HistoryScreen, working)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert not app.screen.query_one("#history-do-start-from").display
+            choose(app.screen, 2)
+            await pilot.press("n")
+            await pilot.pause()
+            assert working.plan == working.file.load(6)
+    finally:
+        holder.close()
+
+
+# --- how it looks ------------------------------------------------------------------------------------
+
+
+def test_history_screen_on_the_demo_plan(store: Store, snap_compare) -> None:
+    async def loaded(pilot) -> None:
+        await settle(pilot)
+
+    assert snap_compare(history_host(store), run_before=loaded, terminal_size=SIZE)
