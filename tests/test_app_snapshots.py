@@ -1,0 +1,52 @@
+"""How the plan's home and Review and save look on the demo plan (Maggie and Tom, six versions).
+
+The demo's dates are fixed and the app's "today" is pinned, so nothing here depends on the clock;
+cursors do not blink, so each snapshot is the same every run.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import Input
+
+from careplan.app import CarePlanApp
+from careplan.demo import build_demo
+from careplan.store import Store
+
+TODAY = date(2026, 11, 20)  # two weeks after the demo's last version, before its next review
+
+
+def demo_app(store: Store) -> CarePlanApp:
+    build_demo(store)
+    return CarePlanApp(store, today=TODAY)
+
+
+async def settled(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
+def test_plan_home_on_the_demo_plan(store: Store, snap_compare) -> None:
+    assert snap_compare(demo_app(store), run_before=settled, terminal_size=(100, 30))
+
+
+def test_plan_home_at_80_by_24(store: Store, snap_compare) -> None:
+    assert snap_compare(demo_app(store), run_before=settled, terminal_size=(80, 24))
+
+
+def test_review_and_save_on_the_demo_plan(store: Store, snap_compare) -> None:
+    async def review_with_a_change(pilot) -> None:
+        await settled(pilot)
+        app = pilot.app
+        assert app.working is not None
+        app.working.plan.about.preferred_name = "Mags"  # one change, so there is something to review
+        app.working.plan.next_review = date(2026, 12, 17)
+        app.working.changed()
+        await pilot.press("8")
+        await settled(pilot)
+
+    assert snap_compare(demo_app(store), run_before=review_with_a_change, terminal_size=(100, 30))
