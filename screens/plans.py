@@ -34,19 +34,27 @@ def short_date(value: date) -> str:
     return f"{value:%a} {value.day} {value:%b %Y}"
 
 
-def saved_when(value: datetime | None) -> str:
-    return f"{short_date(value.date())}, {value:%H:%M}" if value else "not saved yet"
+def table_date(value: date) -> str:
+    """Short enough for a table at 80 columns: "3 Dec 2026"."""
+    return f"{value.day} {value:%b %Y}"
 
 
-def review_text(value: date | None, today: date) -> str:
+def saved_when(value: datetime | None, in_table: bool = False) -> str:
+    if value is None:
+        return "not saved yet"
+    return f"{table_date(value.date())} {value:%H:%M}" if in_table else f"{short_date(value.date())}, {value:%H:%M}"
+
+
+def review_text(value: date | None, today: date, in_table: bool = False) -> str:
     """Next review, with overdue ones marked in words so colour is never the only sign."""
+    when = table_date if in_table else short_date
     if value is None:
         return "none set"
     if value < today:
-        return f"! overdue since {short_date(value)}"
+        return f"! overdue: {when(value)}" if in_table else f"! overdue since {when(value)}"
     if value == today:
         return "today"
-    return short_date(value)
+    return when(value)
 
 
 class PlansScreen(Screen[None]):
@@ -62,6 +70,8 @@ and when it is next due a look ("overdue" when that date has passed).
     BINDINGS = [
         Binding("n", "new_plan", "New plan", id="new_plan", tooltip="Start a plan for someone new"),
         Binding("slash", "find", "Find", id="find_plan", tooltip="Type part of a name to find a plan"),
+        Binding("ctrl+q", "app.quit", "Quit", id="plans_quit", priority=True,
+                tooltip="Close careplan; everything typed is kept"),
     ]
 
     class Loaded(Message):
@@ -141,15 +151,18 @@ and when it is next due a look ("overdue" when that date has passed).
         wanted = self.query_one("#plan-filter", Input).value.strip().casefold()
         highlighted = self.highlighted_id()
         table.clear()
+        names = [summary.person for summary in self.summaries]
         for summary in self.summaries:
             name = summary.person or summary.id
+            if summary.person and names.count(summary.person) > 1:
+                name = f"{summary.person} ({summary.id})"  # two plans for one name: tell them apart
             if wanted and wanted not in name.casefold() and wanted not in summary.id:
                 continue
             table.add_row(
                 name,
-                saved_when(summary.last_saved) if not summary.problem else "",
+                saved_when(summary.last_saved, in_table=True) if not summary.problem else "",
                 str(summary.versions) if not summary.problem else "",
-                review_text(summary.next_review, self.today) if not summary.problem else "",
+                review_text(summary.next_review, self.today, in_table=True) if not summary.problem else "",
                 self.notes(summary),
                 key=summary.id,
             )
@@ -162,8 +175,8 @@ and when it is next due a look ("overdue" when that date has passed).
 
     def notes(self, summary: PlanSummary) -> str:
         if summary.problem:
-            return "can't be read (details below)"
-        return "unsaved changes kept" if summary.has_draft else ""
+            return "can't be read: see below"
+        return "unsaved changes" if summary.has_draft else ""
 
     def highlighted_id(self) -> str | None:
         table = self.query_one(DataTable)
