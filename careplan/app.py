@@ -157,7 +157,7 @@ class CarePlanApp(App[None]):
     @on(PlanSaved)
     def plan_saved(self, event: PlanSaved) -> None:
         if self.guide is not None:
-            self.guide.finish()
+            self.guide.saved()
 
     # --- export: preview first, then write (careplan.screens.export) ----------------------------
 

@@ -41,6 +41,7 @@ class GuidedSession:
         self.working = working
         step = working.extra.get(STEP_KEY)
         self.step = step if isinstance(step, int) and 0 <= step < len(STEPS) else 0
+        self.skipped: set[int] = {index for index in working.extra.get(SKIPPED_KEY, []) if isinstance(index, int)}
         self.current: SectionScreen | None = None
         self.show_panel = app.size.width >= WIDE_ENOUGH_FOR_PANEL
 
@@ -64,18 +65,34 @@ class GuidedSession:
             first_or_last = "the first step" if target < 0 else "the last step: save here, or Esc to pause"
             self.app.notify(f"This is {first_or_last}.")
             return
-        skipped = [index for index in self.working.extra.get(SKIPPED_KEY, []) if index != self.step]
+        self.skipped.discard(self.step)
         if how == "skip":
-            skipped.append(self.step)
-        self.working.extra[SKIPPED_KEY] = sorted(set(skipped))
+            self.skipped.add(self.step)
+        self.working.extra[SKIPPED_KEY] = sorted(self.skipped)
         self.current = None  # leaving by a step, not pausing
         self.app.pop_screen()
         self.app.call_later(self._show, target)
 
+    def saved(self) -> None:
+        """A version was saved. At the last step that ends the session; earlier (Ctrl+S on the
+        way) the session carries on, and its step and notes go back into the new draft."""
+        if self.step == len(STEPS) - 1 or self.current is None:
+            self.finish()
+            return
+        extra = self.working.extra
+        extra[STEP_KEY] = self.step
+        extra[SKIPPED_KEY] = list(self.skipped)
+        panels = self.current.query(GuidePanel)
+        if panels:
+            extra[NOTES_KEY] = panels.first().notes
+        self.working.changed()
+
     def finish(self) -> None:
-        """The plan was saved at the last step: the session is done (saving cleared its notes)."""
+        """The session is done (saving cleared its step and notes from the draft)."""
         self.app.guide = None
-        if self.current is not None and self.app.screen is self.current:
+        if self.current is not None:
+            for panel in self.current.query(GuidePanel):
+                panel.forget_pending()  # the notes went into the saved version's note
             self.current.query(GuidePanel).remove()
             self.current.query(GuideStrip).remove()
         self.current = None
@@ -92,7 +109,7 @@ class GuidedSession:
         self.current = screen
         await self.app.push_screen(screen, callback=partial(self._left, screen))
         bars = screen.query(SpeakerBar)
-        strip = GuideStrip(step, skipped=step in self.working.extra.get(SKIPPED_KEY, []))
+        strip = GuideStrip(step, skipped=step in self.skipped)
         if bars:
             await screen.mount(strip, after=bars.first())
         else:
@@ -165,6 +182,15 @@ class GuidePanel(Vertical):
         if self._pending is not None:
             self._pending.stop()
         self._pending = self.set_timer(self.NOTES_DELAY, self.flush)
+
+    @property
+    def notes(self) -> str:
+        return self.query_one("#session-notes", TextArea).text
+
+    def forget_pending(self) -> None:
+        if self._pending is not None:
+            self._pending.stop()
+            self._pending = None
 
     def flush(self) -> None:
         if self._pending is not None:

@@ -218,3 +218,32 @@ async def test_quitting_writes_what_was_typed_and_lets_the_plan_go(store: Store)
     assert draft_plan(store, plan_id).about.preferred_name == "Ruthie"
     with store.open_plan(plan_id) as plan_file:
         assert not plan_file.read_only
+
+
+async def test_saving_part_way_through_keeps_the_guided_session_going(store: Store) -> None:
+    plan_id = add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        await type_into(pilot, "#about-preferred", "Ruthie")
+        app.screen.query_one("#session-notes", TextArea).focus()
+        await pilot.press(*"driving matters")
+        await pilot.press("f5")  # on to step 2
+        await settle(pilot)
+        await pilot.press("ctrl+s")  # a save on the way, from step 2
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        await type_into(pilot, "#saved-by", "Priya")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Saved as version 2" in shown(app, "#review-result")
+        await pilot.press("escape")  # back to the step the session is on
+        await settle(pilot)
+        assert app.guide is not None
+        assert "Step 2 of 8" in str(app.screen.query_one(".guide-step", Static).render())
+        assert app.working is not None and app.working.extra["guided_step"] == 1
+        assert app.working.extra["session_notes"] == "driving matters"
+    with store.open_plan(plan_id, write=False) as plan_file:
+        assert plan_file.version(2).note.endswith("driving matters")
