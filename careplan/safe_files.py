@@ -105,11 +105,13 @@ def fsync_dir(folder: Path) -> None:
 
 
 def remove(path: Path) -> None:
-    """Delete a file if it is there, and make the deletion durable."""
+    """Delete a file if it is there, and make the deletion durable (StorageError if it cannot be)."""
     try:
         path.unlink()
-    except FileNotFoundError:
-        return
+    except (FileNotFoundError, NotADirectoryError):
+        return  # nothing there to delete
+    except OSError as error:
+        raise StorageError(path, describe_error(error)) from error
     fsync_dir(path.parent)
 
 

@@ -321,7 +321,10 @@ class PlanFile:
         self.meta.update(meta)
         info = _version_info(record)
         self._versions.append(info)
-        self.discard_draft()
+        try:
+            self.discard_draft()
+        except CarePlanError:
+            pass  # the version is saved; a draft left over equals it, so reopening shows no changes
         return info
 
     def draft(self) -> Draft | None:

@@ -72,7 +72,7 @@ def problems(plan: CarePlan) -> dict[str, str]:
             need_choice(f"{path}.other_views[{number}].voice", view.voice, vocab.VOICES)
 
     for index, statement in enumerate(plan.matters):
-        need_text(f"matters[{index}].text", statement.text, "The words")
+        need_text(f"matters[{index}].text", statement.text, "Some text")
         need_choice(f"matters[{index}].kind", statement.kind, vocab.STATEMENT_KINDS)
         need_choice(f"matters[{index}].voice", statement.voice, vocab.VOICES)
         need_views(f"matters[{index}]", statement.other_views)
