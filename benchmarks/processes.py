@@ -31,6 +31,7 @@ class ChildRun:
     launched_at: float  # time.time() just before the process started
     report: dict[str, Any]  # the JSON line the child printed
     max_rss_kib: int  # the child's own peak, from the kernel when it was reaped
+    cpu_s: float  # the child's user + system CPU time, whole life: steadier than wall time on a busy machine
 
 
 def run_child(args: list[str], data_dir: Path) -> ChildRun:
@@ -57,7 +58,8 @@ def run_child(args: list[str], data_dir: Path) -> ChildRun:
     lines = [line for line in output.splitlines() if line.startswith("{")]
     if not lines:
         raise ChildFailed(f"{what} printed no figures: {_last_line(errors)}", errors)
-    return ChildRun(launched_at=launched_at, report=json.loads(lines[-1]), max_rss_kib=usage.ru_maxrss)
+    return ChildRun(launched_at=launched_at, report=json.loads(lines[-1]), max_rss_kib=usage.ru_maxrss,
+                    cpu_s=usage.ru_utime + usage.ru_stime)
 
 
 def _wait(child: subprocess.Popen) -> tuple[int, Any]:

@@ -41,7 +41,7 @@ class Sizes:
     plans: int = 60
     versions: int = 50
     scale: int = 10  # the large caseload for save_scaling is this many times the plans
-    runs: int = 15  # in-process measurements (each takes milliseconds)
+    runs: int = 9  # in-process measurements (careplan's take milliseconds, plain TinyDB's up to 2 s)
     process_runs: int = 5  # fresh-process measurements (each takes a fraction of a second or more)
     typed: int = 200
 
