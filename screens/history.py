@@ -28,6 +28,11 @@ if TYPE_CHECKING:
     from careplan.history import VersionSummary
 
 FUNCTION_LEVEL = "function_level"
+TWO_COLUMNS_FROM = 96  # columns; narrower, the trends go below the versions
+TRENDS_SHARE = 0.6  # of the width, at most, for the trends beside the versions (max-width in history.tcss)
+TREND_LABEL_WIDTH = 21  # "Shortness of breath" and a space (.trend-label in history.tcss)
+TRENDS_EDGES = 5  # the trends panel's padding, border and scrollbar
+MAX_LINE = 12  # sparkline cells at most
 MISSING = "–"  # a version with no rating for this: shown, never guessed
 
 
@@ -61,6 +66,8 @@ def open_history(app: App, working: WorkingPlan) -> None:
 
 class HistoryScreen(LookBackScreen):
     TITLE_TEXT = "History"
+    # Its own breakpoint: two columns need room for the versions beside the 49-column trends.
+    HORIZONTAL_BREAKPOINTS = [(0, "-one-column"), (TWO_COLUMNS_FROM, "-two-columns")]
     HELP = """\
 **The plan's history.** Every saved version is listed, newest first: when it was saved, who was
 at the keyboard, its note, and what changed since the version before. Beside them, how day-to-day
@@ -68,8 +75,9 @@ ability and each symptom went from one version to the next: the line shows the u
 numbers are what was written down (ability in %, symptoms 0 = none to 10 = worst).
 
 - Up and down to choose a version.
-- Enter (or a click) marks a version; Enter on a second one compares the two.
-- C compares the chosen version with the marked one, or with the version before it.
+- Enter, Space or a click marks a version (and unmarks it). Mark two, then C (or the Compare
+  button) shows what changed between them. With one marked, C compares it with the version
+  you are on; with none, C compares the version you are on with the one before it.
 - N starts a new draft from the chosen version. Nothing saved is changed: saving it makes a new
   version, and every earlier version stays as it was.
 - E previews and exports the chosen version as a Markdown file.
@@ -78,9 +86,9 @@ numbers are what was written down (ability in %, symptoms 0 = none to 10 = worst
 
     BINDINGS = [
         Binding("space", "mark", "Mark", id="history_mark", show=False,
-                tooltip="Mark this version; marking a second one compares the two"),
+                tooltip="Mark this version, or unmark it; mark two to compare them"),
         Binding("c", "compare", "Compare", id="history_compare",
-                tooltip="Compare this version with the marked one, or with the version before it"),
+                tooltip="Compare the two marked versions (or this one with the version before it)"),
         Binding("n", "start_from", "New draft", id="history_start_from",
                 tooltip="Start a new draft from this version; saved versions are not changed"),
         Binding("e", "export", "Export", id="history_export", tooltip="Preview and export this version"),
@@ -105,8 +113,11 @@ numbers are what was written down (ability in %, symptoms 0 = none to 10 = worst
     def __init__(self, working: WorkingPlan) -> None:
         super().__init__(working)
         self.summaries: list[VersionSummary] = []
-        self.marked: int | None = None
+        self.marked: list[int] = []  # at most two, in the order they were marked
         self._loaded_latest: int | None = None
+        self._trends: dict[str, list[int | None]] = {}
+        self._trend_numbers: list[int] = []
+        self._trend_count = self._trend_digits = 0
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -163,8 +174,7 @@ numbers are what was written down (ability in %, symptoms 0 = none to 10 = worst
         self.summaries = list(reversed(event.summaries))  # newest first
         self._loaded_latest = self.summaries[0].number if self.summaries else None
         numbers = {summary.number for summary in self.summaries}
-        if self.marked not in numbers:
-            self.marked = None
+        self.marked = [number for number in self.marked if number in numbers]
         listing = self.query_one("#history-versions", OptionList)
         highlighted = self.chosen
         listing.set_options(self.options())
@@ -186,13 +196,13 @@ numbers are what was written down (ability in %, symptoms 0 = none to 10 = worst
 
     def prompt(self, summary: VersionSummary) -> Text:
         """Flush-left lines, so a long note still reads well when it wraps."""
-        marked = summary.number == self.marked
+        marked = summary.number in self.marked
         text = Text.assemble(("[x] " if marked else "", "bold"), (f"Version {summary.number}", "bold"))
         text.append(f" · {saved_moment(summary.saved_at)}")
         if summary.saved_by.strip():
             text.append(f" · by {' '.join(summary.saved_by.split())}")
         if marked:
-            text.append("\nMarked to compare: press Enter on another version.", "italic")
+            text.append("\nMarked to compare.", "italic")
         if summary.number == self.draft_source:
             text.append("\nThe unsaved draft starts from this version.", "italic")
         if summary.note.strip():
@@ -206,7 +216,9 @@ numbers are what was written down (ability in %, symptoms 0 = none to 10 = worst
 
     async def show_trends(self, trends: dict[str, list[int | None]], numbers: list[int]) -> None:
         """One row per measure: its name, a sparkline, and the value at each version, under a row
-        of version numbers so each value can be read against the version it was recorded in."""
+        of version numbers so each value can be read against the version it was recorded in.
+        A long history shows its latest versions, as many as fit beside the names."""
+        self._trends, self._trend_numbers = trends, numbers
         panel = self.query_one("#history-trends", VerticalScroll)
         await panel.query(".trend-row, .trend-caption").remove()
         shown = {key: values for key, values in trends.items() if any(value is not None for value in values)}
@@ -216,10 +228,15 @@ numbers are what was written down (ability in %, symptoms 0 = none to 10 = worst
             await panel.mount(Static("No check-ins recorded yet.", classes="trend-caption", markup=False))
             return
         width = max(len(str(item)) for item in [*numbers, *(v for values in shown.values() for v in values)])
-        line_width = min(max(len(numbers), 2), 12)
+        count = self.trends_that_fit(width, len(numbers))
+        self._trend_count, self._trend_digits = count, width
+        numbers, shown = numbers[-count:], {key: values[-count:] for key, values in shown.items()}
+        line_width = min(max(count, 2), MAX_LINE)
+        caption = "Ability in % (higher is better); symptoms from 0 (none) to 10 (worst)."
+        if count < len(self._trend_numbers):
+            caption = f"The latest {count} of {len(self._trend_numbers)} versions. " + caption
         rows: list[Static | Horizontal] = [
-            Static("Ability in % (higher is better); symptoms from 0 (none) to 10 (worst).",
-                   classes="trend-caption", markup=False),
+            Static(caption, classes="trend-caption", markup=False),
             self.trend_row("trend-versions", "Version", Static("", classes="trend-line"), trend_numbers(numbers, width),
                            line_width),
         ]
@@ -227,6 +244,18 @@ numbers are what was written down (ability in %, symptoms 0 = none to 10 = worst
             rows.append(self.trend_row(f"trend-{key}", trend_label(key), Sparkline(sparkline_data(values), classes="trend-line"),
                                        trend_numbers(values, width), line_width))
         await panel.mount_all(rows)
+
+    def trends_that_fit(self, width: int, total: int) -> int:
+        """How many versions' numbers fit beside the names at this screen size (at least 3)."""
+        screen_width = self.size.width or self.app.size.width
+        two_columns = screen_width >= TWO_COLUMNS_FROM
+        room = int(screen_width * TRENDS_SHARE) if two_columns else screen_width
+        room -= TREND_LABEL_WIDTH + min(total, MAX_LINE) + 1 + TRENDS_EDGES
+        return max(3, min(total, (room + 1) // (width + 1)))
+
+    async def on_resize(self) -> None:
+        if self._trend_numbers and self.trends_that_fit(self._trend_digits, len(self._trend_numbers)) != self._trend_count:
+            await self.show_trends(self._trends, self._trend_numbers)
 
     @staticmethod
     def trend_row(row_id: str, label: str, line: Static | Sparkline, numbers: str, line_width: int) -> Horizontal:
@@ -247,10 +276,13 @@ numbers are what was written down (ability in %, symptoms 0 = none to 10 = worst
             return "No saved versions yet. Saving (Ctrl+S) makes the first one; it will be listed here."
         count = len(self.summaries)
         lines = [f"{count} saved version{'s' if count != 1 else ''}, newest first."]
-        if self.marked is not None:
-            lines.append(f"Version {self.marked} is marked: choose another and press Enter to compare the two.")
+        if len(self.marked) == 2:
+            first, second = sorted(self.marked)
+            lines.append(f"Versions {first} and {second} are marked: C compares them.")
+        elif self.marked:
+            lines.append(f"Version {self.marked[0]} is marked: mark another (Enter), then C to compare.")
         else:
-            lines.append("To compare two versions, press Enter on one, then on the other.")
+            lines.append("To compare two versions, mark each with Enter, then press C.")
         return " ".join(lines)
 
     # --- which version ------------------------------------------------------------------------
@@ -284,18 +316,14 @@ numbers are what was written down (ability in %, symptoms 0 = none to 10 = worst
 
     @on(OptionList.OptionSelected, "#history-versions")
     def action_mark(self) -> None:
+        """Mark the chosen version, or unmark it; a third mark lets go of the first."""
         number = self.chosen
         if number is None:
             return
-        if self.marked is None:
-            self.marked = number
-        elif self.marked == number:
-            self.marked = None  # marked again: unmarked
+        if number in self.marked:
+            self.marked.remove(number)
         else:
-            other, self.marked = self.marked, None
-            self.redraw()
-            self.compare(other, number)
-            return
+            self.marked = [*self.marked, number][-2:]
         self.redraw()
 
     @on(Button.Pressed, "#history-do-compare")
@@ -303,18 +331,18 @@ numbers are what was written down (ability in %, symptoms 0 = none to 10 = worst
         number = self.chosen
         if number is None:
             return
-        if self.marked is not None and self.marked != number:
-            other, self.marked = self.marked, None
+        picked = self.marked if len(self.marked) == 2 else sorted({*self.marked, number})
+        if len(picked) == 2:
+            self.marked = []
             self.redraw()
-            self.compare(other, number)
+            self.compare(*picked)
             return
-        numbers = sorted(summary.number for summary in self.summaries)
-        earlier = [n for n in numbers if n < number]
+        earlier = [summary.number for summary in self.summaries if summary.number < number]
         if not earlier:
             self.notify(f"Version {number} is the first one. Mark another version (Enter) to compare it with.",
                         title="Nothing before it")
             return
-        self.compare(earlier[-1], number)
+        self.compare(max(earlier), number)
 
     def compare(self, one: int, other: int) -> None:
         from careplan.screens.compare import CompareScreen

@@ -88,6 +88,27 @@ async def test_trends_show_a_sparkline_and_the_number_at_every_version(store: St
         assert versions.split() == ["1", "2", "3", "4", "5", "6"]
 
 
+async def test_a_long_history_shows_the_latest_numbers_that_fit(store: Store) -> None:
+    from careplan.model import About, CarePlan, CheckIn
+
+    plan = CarePlan(about=About(name="Ann Long"))
+    opened = store.create_plan(plan)
+    for visit in range(22):
+        plan.checkin = CheckIn(function_level=90 - visit // 3 * 10, symptoms={"pain": visit % 11})
+        opened.save_version(plan, saved_by="Ann")
+    app = ScreenHost(HistoryScreen, WorkingPlan(opened))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        versions = shown(app.screen.query_one("#trend-versions .trend-numbers", Static)).split()
+        count = len(versions)
+        assert 3 <= count < 22
+        assert versions == [str(number) for number in range(23 - count, 23)]
+        assert f"The latest {count} of 22 versions" in shown(app.screen.query_one(".trend-caption", Static))
+        pain = shown(app.screen.query_one("#trend-pain .trend-numbers", Static)).split()
+        assert pain == [str(visit % 11) for visit in range(22 - count, 22)]
+        assert len(app.screen.query_one("#trend-pain").query_one(Sparkline).data) == count
+
+
 async def test_a_plan_with_no_saved_version_says_how_one_is_made(store: Store) -> None:
     from careplan.model import About, CarePlan
 
@@ -105,7 +126,7 @@ async def test_a_plan_with_no_saved_version_says_how_one_is_made(store: Store) -
 # --- comparing, journeys --------------------------------------------------------------------------
 
 
-async def test_enter_on_one_version_then_another_compares_the_two(store: Store) -> None:
+async def test_mark_two_versions_then_c_compares_them(store: Store) -> None:
     app = history_host(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -114,24 +135,45 @@ async def test_enter_on_one_version_then_another_compares_the_two(store: Store) 
         assert "Version 6 is marked" in shown(history.query_one("#history-status", Static))
         assert "Marked to compare" in prompts(history)[0]
         await pilot.press("end", "enter")  # version 1
+        assert "Versions 1 and 6 are marked" in shown(history.query_one("#history-status", Static))
+        assert isinstance(app.screen, HistoryScreen)  # marking alone never jumps anywhere
+        await pilot.press("up")
+        await pilot.press("c")
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen)
         assert (app.screen.old, app.screen.new) == (1, 6)
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is history
-        assert history.marked is None
+        assert history.marked == []
         assert not any("Marked to compare" in prompt for prompt in prompts(history))
 
 
-async def test_marking_the_same_version_again_unmarks_it(store: Store) -> None:
+async def test_one_marked_version_is_compared_with_the_one_highlighted(store: Store) -> None:
     app = history_host(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        choose(app.screen, 2)
         await pilot.press("space")
-        assert app.screen.marked == 6
+        choose(app.screen, 5)
+        await pilot.press("c")
+        await settle(pilot)
+        assert (app.screen.old, app.screen.new) == (2, 5)
+
+
+async def test_marking_the_same_version_again_unmarks_it_and_a_third_lets_go_of_the_first(store: Store) -> None:
+    app = history_host(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        history = app.screen
         await pilot.press("space")
-        assert app.screen.marked is None
+        assert history.marked == [6]
+        await pilot.press("space")
+        assert history.marked == []
+        for number in (6, 4, 2):
+            choose(history, number)
+            await pilot.press("space")
+        assert history.marked == [4, 2]
         assert isinstance(app.screen, HistoryScreen)
 
 
