@@ -17,6 +17,8 @@ __all__ = ["escape_block", "escape_inline", "plain_lines"]
 _ANYWHERE = re.compile(r"([\\`*_\[\]<|~])")
 # Only at the start of a block: headings, quotes, list items, setext underlines, list numbers.
 _BLOCK_START = re.compile(r"^([#>+\-=])|^(\d+)([.)])")
+# "Plan #" would lose its "#" in a heading: a closing run of "#" after a space ends an ATX heading.
+_CLOSING_HASHES = re.compile(r"(\s)(#+)$")
 # "&amp;", "&#35;", "&#x1F;": a character reference would be decoded, so its "&" is escaped.
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # Characters that mean nothing on paper (NUL, bell, escape...), not tab and not line breaks.
@@ -46,6 +48,7 @@ def escape_block(text: str) -> str:
 def _escape_line(line: str) -> str:
     line = _ANYWHERE.sub(r"\\\1", line)
     line = _ENTITY.sub(r"\\&", line)
+    line = _CLOSING_HASHES.sub(r"\1\\\2", line)
     return _BLOCK_START.sub(_escape_block_start, line)
 
 
