@@ -1,228 +1,430 @@
-"""A saved version of a plan as a Markdown snapshot people can print, email or keep.
+"""A saved version of a plan as one Markdown document people can read on screen, share or print.
 
-Everything a person typed passes through `escape_inline` (one line: headings, list items, table
-cells) or `escape_block` (several lines: notes), from `careplan.markdown_escape`, so no text can
-add headings, lists, links, tables or HTML to the snapshot. Only this module decides its structure.
+The snapshot follows the order of a conversation: who this is and who took part, what matters
+most in their own words, how things are now, goals (with how each has changed over time),
+lifestyle changes, the treatment-break worksheet, the support team and helplines, warning signs,
+questions for the next appointment, and what changed since the version before.
+
+Everything a person typed passes through `careplan.markdown_escape`, so no text can add headings,
+lists, tables, code or HTML, and table cells keep their columns. Only this module decides the
+snapshot's structure; the wording of changes and journeys comes from `diff` and `journeys`.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from careplan import vocab
+from careplan import content, vocab
 from careplan.dates import describe_date
-from careplan.markdown_escape import escape_block, escape_inline
-from careplan.model import CarePlan, Goal, View
+from careplan.markdown_escape import escape_block, escape_inline, plain_lines
+from careplan.model import CarePlan, Goal, TeamMember, View
+from careplan.voices import voice_name
 
 if TYPE_CHECKING:
+    from careplan.diff import PlanDiff
+    from careplan.history import PlanHistory
+    from careplan.journeys import GoalJourney, JourneyStep
     from careplan.store import PlanFile, VersionInfo
 
-__all__ = ["escape_block", "escape_inline", "render_plan", "render_snapshot"]
+__all__ = ["default_export_name", "escape_block", "escape_inline", "render_plan", "render_snapshot"]
+
+_NOTHING = "Nothing written here yet."
+REGION_NAMES = {"US": "In the United States", "UK": "In the United Kingdom"}
 
 
-def render_snapshot(plan_file: PlanFile, number: int | None = None) -> str:
-    """The Markdown snapshot of one saved version (the latest by default)."""
+def render_snapshot(plan_file: PlanFile, number: int | None = None, region: str | None = None) -> str:
+    """The Markdown snapshot of one saved version (the latest by default).
+
+    `region` ("US", "UK") chooses which helplines to list; by default every region we know,
+    each under its own name, since a plan does not say where its people live.
+    """
+    from careplan.history import PlanHistory
+    from careplan.journeys import goal_journeys
+
     if number is None:
         number = plan_file.latest
-    info = plan_file.version(number) if number is not None else None
-    plan = plan_file.load(number)
-    return render_plan(plan, info, fallback_name=plan_file.person or plan_file.id)
+    if number is None:  # never saved: the draft-free empty plan, clearly marked as not a version
+        return render_plan(plan_file.load(), None, fallback_name=plan_file.person or plan_file.id, region=region)
+    info = plan_file.version(number)
+    history = PlanHistory(plan_file, upto=number)
+    plan = history.plan(number)
+    previous = history.previous(number)
+    return render_plan(
+        plan,
+        info,
+        fallback_name=plan_file.person or plan_file.id,
+        journeys=goal_journeys(plan_file, number, history=history),
+        changes=history.diff(previous, number) if previous is not None else None,
+        trend=_ability_trend(history),
+        region=region,
+    )
 
 
-def render_plan(plan: CarePlan, info: VersionInfo | None = None, fallback_name: str = "") -> str:
+def render_plan(
+    plan: CarePlan,
+    info: VersionInfo | None = None,
+    fallback_name: str = "",
+    *,
+    journeys: list[GoalJourney] | None = None,
+    changes: PlanDiff | None = None,
+    trend: list[int | None] | None = None,
+    region: str | None = None,
+) -> str:
+    """The snapshot of `plan`. `journeys`, `changes` and `trend` come from the plan's history;
+    without them the goals show where each grew from, and no changes are listed."""
     person = plan.person or fallback_name or "Someone"
-    parts = [f"# Care plan: {escape_inline(person)}", _version_line(info)]
-    for title, body in (
+    sections = [
         ("About us", _about(plan)),
         ("What matters most", _matters(plan)),
-        ("Goals", _goals(plan)),
+        ("How things are now", _checkin(plan, trend)),
+        ("Goals", _goals(plan, journeys)),
         ("Lifestyle modifications", _modifications(plan)),
         ("Treatment break", _treatment_break(plan)),
-        ("Support team", _team(plan)),
-        ("How things are now", _checkin(plan)),
-        ("Next review", _next_review(plan)),
-    ):
-        parts.append(f"## {title}\n\n{body}")
+        ("Support team", _team(plan, region)),
+        ("Warning signs to watch for", _warning_signs(plan)),
+        ("Questions for the next appointment", _questions(plan)),
+        _changes_section(info, changes),
+    ]
+    parts = [f"# Care plan: {escape_inline(person)}", _version_line(info)]
+    parts.extend(f"## {title}\n\n{body}" for title, body in sections)
     return "\n\n".join(parts) + "\n"
 
 
-# --- sections ---------------------------------------------------------------------------------
+def default_export_name(plan_file: PlanFile, number: int | None = None) -> str:
+    """A file name that says whose plan, which version and when: "maria-lopez-v7-2026-11-22.md"."""
+    number = number if number is not None else plan_file.latest
+    slug = _slug(plan_file.person) or _slug(plan_file.id) or "care-plan"
+    if number is None:
+        return f"{slug}-not-saved.md"
+    saved = plan_file.version(number).saved_at
+    return f"{slug}-v{number}-{saved:%Y-%m-%d}.md"
+
+
+# --- the top: who, which version, who took part, next review ---------------------------------
 
 
 def _version_line(info: VersionInfo | None) -> str:
     if info is None:
         return "Not saved as a version yet."
-    line = f"Version {info.number}, saved {_when(info.saved_at)}"
-    if info.saved_by:
+    line = f"Version {info.number}, saved {_moment(info.saved_at)}"
+    if _said(info.saved_by):
         line += f" by {escape_inline(info.saved_by)}"
     line += "."
-    if info.note:
+    if _said(info.note):
         line += f"\\\nNote: {escape_inline(info.note)}"
     return line
 
 
 def _about(plan: CarePlan) -> str:
     about = plan.about
-    rows = [
-        _field("Name", about.name),
-        _field("Likes to be called", about.preferred_name),
-        _field("Date of birth", describe_date(about.date_of_birth) if about.date_of_birth else ""),
+    lines = [
+        _field("Likes to be called", about.preferred_name if escape_inline(about.preferred_name) != escape_inline(about.name) else ""),
+        _field("Date of birth", _day(about.date_of_birth) if about.date_of_birth else ""),
         _field("The illness, in their own words", about.illness),
     ]
-    lines = [row for row in rows if row]
-    if about.participants:
-        lines.append("- **Planning together:**")
-        for someone in about.participants:
-            detail = vocab.label(vocab.PARTICIPANT_ROLES, someone.role)
-            if someone.relationship.strip():
+    people = [someone for someone in about.participants if _said(someone.name)]
+    if people:
+        described = []
+        for someone in people:
+            detail = vocab.label(vocab.PARTICIPANT_ROLES, someone.role).lower()
+            if _said(someone.relationship):
                 detail += f", {escape_inline(someone.relationship)}"
-            lines.append(f"  - {escape_inline(someone.name)} ({detail})")
-    return "\n".join(lines) or _NOTHING
+            described.append(f"{escape_inline(someone.name)} ({detail})")
+        lines.append(f"- **Who took part:** {'; '.join(described)}")
+    review = describe_date(plan.next_review) if plan.next_review else "not set yet"
+    lines.append(f"- **Next review:** {review}")
+    return "\n".join(line for line in lines if line)
+
+
+# --- what matters most ------------------------------------------------------------------------
 
 
 def _matters(plan: CarePlan) -> str:
     lines = []
     for statement in plan.matters:
+        if not _said(statement.text):
+            continue
         kind = vocab.label(vocab.STATEMENT_KINDS, statement.kind)
-        voice = vocab.label(vocab.VOICES, statement.voice)
+        voice = escape_inline(voice_name(plan, statement.voice))
         lines.append(f"- **{kind}** ({voice}): {escape_inline(statement.text)}")
-        lines.extend(_views(statement.other_views))
+        lines.extend(_views(plan, statement.other_views))
     return "\n".join(lines) or _NOTHING
 
 
-def _goals(plan: CarePlan) -> str:
-    titles = {goal.id: goal.title for goal in plan.goals}
-    lines = []
-    for goal in plan.goals:
-        lines.append(f"- **{escape_inline(goal.title)}** ({_goal_state(goal)})")
-        details = [
-            ("Why", goal.why),
-            ("If this gets harder", goal.fallback),
-        ]
-        if goal.adapted_from in titles:
-            grew = f'Grew out of "{escape_inline(titles[goal.adapted_from])}"'
-            if goal.adapted_reason.strip():
-                grew += f": {escape_inline(goal.adapted_reason)}"
-            lines.append(f"  - {grew}")
-        for label, value in details:
-            if value.strip():
-                lines.append(f"  - {label}: {escape_inline(value)}")
-        lines.extend(_views(goal.other_views))
-    return "\n".join(lines) or _NOTHING
-
-
-def _goal_state(goal: Goal) -> str:
-    parts = [
-        vocab.label(vocab.GOAL_STATUSES, goal.status),
-        vocab.label(vocab.GOAL_CATEGORIES, goal.category),
-        vocab.label(vocab.VOICES, goal.voice),
+def _views(plan: CarePlan, views: list[View], indent: str = "  ") -> list[str]:
+    return [
+        f"{indent}- Another view, from {escape_inline(voice_name(plan, view.voice))}: {escape_inline(view.text)}"
+        for view in views
+        if _said(view.text)
     ]
-    if goal.started_on:
-        parts.append(f"from {describe_date(goal.started_on)}")
-    if goal.ended_on:
-        parts.append(f"until {describe_date(goal.ended_on)}")
-    return "; ".join(parts)
 
 
-def _modifications(plan: CarePlan) -> str:
-    if not plan.modifications:
-        return _NOTHING
-    rows = [
-        [
-            vocab.label(vocab.MODIFICATION_AREAS, change.area),
-            escape_inline(change.before),
-            escape_inline(change.now),
-            escape_inline(change.why),
-            vocab.label(vocab.MODIFICATION_STATUSES, change.status),
-        ]
-        for change in plan.modifications
-    ]
-    return _table(["Area", "What I used to do", "What I'll do now", "Why", "How it's going"], rows)
+# --- how things are now -----------------------------------------------------------------------
 
 
-def _treatment_break(plan: CarePlan) -> str:
-    pause = plan.treatment_break
-    if not pause.started:
-        return "Not started."
-    lines = [
-        _field("Kind of break", vocab.label(vocab.BREAK_KINDS, pause.kind), escaped=True),
-        _field("Where things stand", vocab.label(vocab.BREAK_STATUSES, pause.status), escaped=True),
-        _field("For", pause.event),
-        _field("From", _date_text(pause.starts_on)),
-        _field("Until", _date_text(pause.ends_on)),
-        _field("Treatment now", pause.current_treatment),
-        _field("What the team said", pause.team_said),
-        _field("Hopes", pause.hopes),
-        _field("Fears", pause.fears),
-        _field("Who to call", pause.who_to_call),
-        _field("Look at this again on", _date_text(pause.look_again_on)),
-    ]
-    lines = [line for line in lines if line]
-    for title, items in (("Questions for the team", pause.questions), ("Warning signs", pause.warning_signs)):
-        if items:
-            lines.append(f"- **{title}:**")
-            lines.extend(f"  - {escape_inline(item)}" for item in items if item.strip())
-    return "\n".join(lines)
-
-
-def _team(plan: CarePlan) -> str:
-    if not plan.team:
-        return _NOTHING
-    rows = []
-    for member in plan.team:
-        name = escape_inline(member.name)
-        if member.first_contact:
-            name += " (first contact)"
-        tasks = ", ".join(escape_inline(vocab.label(vocab.TASKS, task)) for task in member.tasks)
-        rows.append(
-            [name, escape_inline(member.role_label), escape_inline(member.contact), escape_inline(member.when),
-             tasks, escape_inline(member.helps_with)]
-        )
-    return _table(["Name", "Role", "Contact", "When", "Tasks", "Helps with"], rows)
-
-
-def _checkin(plan: CarePlan) -> str:
+def _checkin(plan: CarePlan, trend: list[int | None] | None) -> str:
     checkin = plan.checkin
     lines = []
     if checkin.function_level is not None:
         words = vocab.FUNCTION_LEVELS.get(checkin.function_level, "")
         lines.append(f"Day-to-day ability: {checkin.function_level}%" + (f" ({words})" if words else ""))
+    known = [level for level in trend or [] if level is not None]
+    if len(known) > 1:
+        lines.append("Over the versions so far: " + " → ".join(f"{level}%" for level in known))
     if checkin.answered_by:
-        lines.append(f"Answered by: {vocab.label(vocab.VOICES, checkin.answered_by)}")
-    if checkin.note.strip():
+        lines.append(f"Answered by: {escape_inline(voice_name(plan, checkin.answered_by))}")
+    if _said(checkin.note):
         lines.append(f"Note: {escape_block(checkin.note)}")
-    text = "\\\n".join(lines)
+    blocks = ["\\\n".join(lines)] if lines else []
     if checkin.symptoms:
+        order = [*vocab.SYMPTOMS, *sorted(set(checkin.symptoms) - set(vocab.SYMPTOMS))]
         rows = [
-            [vocab.label(vocab.SYMPTOMS, symptom), str(checkin.symptoms[symptom])]
-            for symptom in [*vocab.SYMPTOMS, *sorted(set(checkin.symptoms) - set(vocab.SYMPTOMS))]
+            [escape_inline(vocab.label(vocab.SYMPTOMS, symptom)), str(checkin.symptoms[symptom])]
+            for symptom in order
             if symptom in checkin.symptoms
         ]
-        table = _table(["Symptom", "0 (none) to 10 (worst)"], rows)
-        text = f"{text}\n\n{table}" if text else table
-    return text or _NOTHING
+        blocks.append(_table(["Symptom", "Score: 0 (none) to 10 (worst)"], rows))
+    return "\n\n".join(blocks) or _NOTHING
 
 
-def _next_review(plan: CarePlan) -> str:
-    return describe_date(plan.next_review) if plan.next_review else "Not set yet."
+def _ability_trend(history: PlanHistory) -> list[int | None]:
+    return [history.plan(number).checkin.function_level for number in history.numbers]
+
+
+# --- goals ------------------------------------------------------------------------------------
+
+
+def _goals(plan: CarePlan, journeys: list[GoalJourney] | None) -> str:
+    if not any(_said(goal.title) for goal in plan.goals):
+        return _NOTHING
+    by_last_step = {journey.current.goal_id: journey for journey in journeys or []}
+    grew_into = {goal.adapted_from for goal in plan.goals if goal.adapted_from}
+    # A goal that grew into another is told as a step of that goal's journey, not on its own.
+    shown = [goal for goal in plan.goals if goal.id not in grew_into]
+    status_order = list(vocab.GOAL_STATUSES)
+    blocks = []
+    for category, title in vocab.GOAL_CATEGORIES.items():
+        in_category = [goal for goal in shown if goal.category == category]
+        in_category.sort(key=lambda goal: status_order.index(goal.status) if goal.status in status_order else 99)
+        if in_category:
+            items = [_goal(plan, goal, by_last_step.get(goal.id)) for goal in in_category]
+            blocks.append(f"### {title}\n\n" + "\n".join(items))
+    unknown = [goal for goal in shown if goal.category not in vocab.GOAL_CATEGORIES]
+    if unknown:
+        items = [_goal(plan, goal, by_last_step.get(goal.id)) for goal in unknown]
+        blocks.append("### Other goals\n\n" + "\n".join(items))
+    return "\n\n".join(blocks)
+
+
+def _goal(plan: CarePlan, goal: Goal, journey: GoalJourney | None) -> str:
+    title = escape_inline(goal.title) or "A goal without a title"
+    lines = [f"- **{title}** ({_goal_state(plan, goal)})"]
+    for label, value in (("Why it matters", goal.why), ("If this gets harder", goal.fallback)):
+        if _said(value):
+            lines.append(f"  - {label}: {escape_inline(value)}")
+    lines.extend(_views(plan, goal.other_views))
+    if journey is not None:
+        lines.append("  - How this goal has changed:")
+        for index, step in enumerate(journey.steps, start=1):
+            lines.append(f"    {index}. {_journey_step(step)}")
+    elif goal.adapted_from:
+        source = plan.goal(goal.adapted_from)
+        if source is not None:
+            grew = f"Grew out of: {escape_inline(source.title)}"
+            if _said(goal.adapted_reason):
+                grew += f". Why it changed: {escape_inline(goal.adapted_reason)}"
+            lines.append(f"  - {grew}")
+    return "\n".join(lines)
+
+
+def _goal_state(plan: CarePlan, goal: Goal) -> str:
+    whose = escape_inline(voice_name(plan, goal.voice))
+    if goal.status == "active":
+        state = f"since {_day(goal.started_on)}" if goal.started_on else "active"
+    else:
+        state = vocab.label(vocab.GOAL_STATUSES, goal.status).lower()
+        if goal.ended_on:
+            state += f" {_day(goal.ended_on)}"
+    return f"{state}; {whose}"
+
+
+def _journey_step(step: JourneyStep) -> str:
+    """"A daily walk round the park (from 20 May 2026; day-to-day ability 70%, version 2). Why it
+    changed: ..." """
+    text = escape_inline(step.title)
+    when = [part for part in (f"from {_day(step.started_on)}" if step.started_on else "", step.details()) if part]
+    if when:
+        text += f" ({'; '.join(when)})"
+    if _said(step.reason):
+        text += f". Why it changed: {escape_inline(step.reason)}"
+    return text
+
+
+# --- lifestyle modifications ------------------------------------------------------------------
+
+
+def _modifications(plan: CarePlan) -> str:
+    changes = [change for change in plan.modifications if _said(change.before) or _said(change.now)]
+    if not changes:
+        return _NOTHING
+    rows = [
+        [
+            escape_inline(vocab.label(vocab.MODIFICATION_AREAS, change.area)),
+            escape_inline(change.before),
+            escape_inline(change.now),
+            escape_inline(change.why),
+            escape_inline(vocab.label(vocab.MODIFICATION_STATUSES, change.status)),
+        ]
+        for change in changes
+    ]
+    return _table(["Area", "Before", "Now", "Why", "How it's going"], rows)
+
+
+# --- treatment break --------------------------------------------------------------------------
+
+
+def _treatment_break(plan: CarePlan) -> str:
+    pause = plan.treatment_break
+    if not pause.started:
+        return "Not started. This worksheet is there if a break from treatment is ever worth talking about."
+    kind = vocab.label(vocab.BREAK_KINDS, pause.kind)
+    if _said(pause.event):
+        kind = f"{kind}: {escape_inline(pause.event)}" if kind else escape_inline(pause.event)
+    dates = ""
+    if pause.starts_on and pause.ends_on:
+        dates = f"{describe_date(pause.starts_on)} to {describe_date(pause.ends_on)}"
+    elif pause.starts_on:
+        dates = f"from {describe_date(pause.starts_on)}"
+    elif pause.ends_on:
+        dates = f"until {describe_date(pause.ends_on)}"
+    lines = [
+        f"- **Where things stand:** {vocab.label(vocab.BREAK_STATUSES, pause.status) or 'Not decided yet'}",
+        _field("Kind of break", kind, escaped=True),
+        _field("Dates", dates, escaped=True),
+        _field("Treatment now", pause.current_treatment),
+        _field("What the team said", pause.team_said),
+        _field("Hopes", pause.hopes),
+        _field("Fears", pause.fears),
+        _field("Look at this again on", describe_date(pause.look_again_on) if pause.look_again_on else "",
+               escaped=True),
+    ]
+    return "\n".join(line for line in lines if line)
+
+
+# --- support team and helplines ---------------------------------------------------------------
+
+
+def _team(plan: CarePlan, region: str | None) -> str:
+    members = [member for member in plan.team if _said(member.name)]
+    blocks = []
+    first = plan.first_contact
+    if first is not None and _said(first.name):
+        blocks.append(f"**First point of contact:** {_reach(first)}")
+    elif members:
+        blocks.append("**First point of contact:** not chosen yet.")
+    if members:
+        rows = [
+            [
+                escape_inline(member.name) + (" (first contact)" if member.first_contact else ""),
+                escape_inline(member.role_label),
+                escape_inline(member.contact),
+                escape_inline(member.when),
+                escape_inline(member.helps_with),
+            ]
+            for member in members
+        ]
+        blocks.append(_table(["Who", "Role", "How to reach them", "When", "Helps with"], rows))
+    else:
+        blocks.append("Nobody written down yet.")
+    blocks.append("### Who does what\n\n" + _who_does_what(members))
+    blocks.append("### Helplines\n\n" + _helplines(region))
+    return "\n\n".join(blocks)
+
+
+def _reach(member: TeamMember) -> str:
+    """Who, and how to reach them: "Sue Marsh (Palliative care team); how to reach them: ...; when: ..."."""
+    parts = [f"{escape_inline(member.name)} ({escape_inline(member.role_label)})"]
+    if _said(member.contact):
+        parts.append(f"how to reach them: {escape_inline(member.contact)}")
+    if _said(member.when):
+        parts.append(f"when: {escape_inline(member.when)}")
+    return "; ".join(parts)
+
+
+def _who_does_what(members: list[TeamMember]) -> str:
+    by_task: dict[str, list[str]] = {}
+    for member in members:
+        for task in dict.fromkeys(task.strip() for task in member.tasks if _said(task)):
+            by_task.setdefault(task, []).append(escape_inline(member.name))
+    if not by_task:
+        return "No tasks shared out yet."
+    ordered = [task for task in vocab.TASKS if task in by_task] + [task for task in by_task if task not in vocab.TASKS]
+    return "\n".join(
+        f"- **{escape_inline(vocab.label(vocab.TASKS, task))}:** {', '.join(by_task[task])}" for task in ordered
+    )
+
+
+def _helplines(region: str | None) -> str:
+    regions = [region.strip().upper()] if region else content.regions()
+    blocks = [f"Public helplines, beside your own team. {content.DISCLAIMER}"]
+    for code in regions:
+        lines = [
+            f"- **{escape_inline(line.name)}** "
+            f"({', '.join(escape_inline(way) for way in (line.phone, line.website) if way)}): "
+            f"{escape_inline(line.helps_with)}"
+            for line in content.helplines(code)
+        ]
+        if lines:
+            blocks.append(f"{REGION_NAMES.get(code, 'In ' + escape_inline(code))}:\n\n" + "\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+# --- warning signs, questions, changes --------------------------------------------------------
+
+
+def _warning_signs(plan: CarePlan) -> str:
+    pause = plan.treatment_break
+    signs = [f"- {escape_inline(sign)}" for sign in pause.warning_signs if _said(sign)]
+    blocks = ["\n".join(signs) if signs else "None written down yet."]
+    who = []
+    if _said(pause.who_to_call):
+        who.append(f"**Who to call:** {escape_inline(pause.who_to_call)}")
+    first = plan.first_contact
+    if first is not None and _said(first.name):
+        who.append(f"**First point of contact:** {_reach(first)}")
+    if who:
+        blocks.append("\\\n".join(who))
+    return "\n\n".join(blocks)
+
+
+def _questions(plan: CarePlan) -> str:
+    questions = [f"- {escape_inline(question)}" for question in plan.treatment_break.questions if _said(question)]
+    return "\n".join(questions) or "None written down yet."
+
+
+def _changes_section(info: VersionInfo | None, changes: PlanDiff | None) -> tuple[str, str]:
+    if changes is None:
+        if info is not None and info.number == 1:
+            return "What changed", "This is the first version."
+        return "What changed", "Not compared with an earlier version."
+    return f"What changed since {escape_inline(changes.old_label)}", changes.markdown_list()
 
 
 # --- pieces -----------------------------------------------------------------------------------
 
-_NOTHING = "Nothing written here yet."
+
+def _said(text: str) -> bool:
+    """Whether typed text has anything a reader would see (not just spaces or control characters)."""
+    return bool(plain_lines(text))
+
+
 def _field(label: str, value: str, escaped: bool = False) -> str:
-    if not value.strip():
+    if not _said(value):
         return ""
     return f"- **{label}:** {value if escaped else escape_inline(value)}"
-
-
-def _views(views: list[View]) -> list[str]:
-    return [
-        f"  - {vocab.label(vocab.VOICES, view.voice)} sees it differently: {escape_inline(view.text)}"
-        for view in views
-        if view.text.strip()
-    ]
 
 
 def _table(headings: list[str], rows: list[list[str]]) -> str:
@@ -231,9 +433,14 @@ def _table(headings: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-def _date_text(value: date | None) -> str:
-    return describe_date(value) if value else ""
+def _day(value: date) -> str:
+    return f"{value.day} {value:%B %Y}"
 
 
-def _when(moment: datetime) -> str:
-    return f"{describe_date(moment.date())} at {moment:%H:%M}"
+def _moment(value: datetime) -> str:
+    return f"{describe_date(value.date())} at {value:%H:%M}"
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:40].strip("-")

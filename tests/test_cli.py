@@ -232,7 +232,8 @@ def test_export_markdown_to_stdout(cli, store: Store) -> None:
     assert out.startswith("# Care plan: Maggie Ellis\n")
     assert "Version 6" in out
     for heading in ("About us", "What matters most", "Goals", "Lifestyle modifications", "Treatment break",
-                    "Support team", "How things are now", "Next review"):
+                    "Support team", "How things are now", "Warning signs to watch for",
+                    "Questions for the next appointment", "What changed since version 5"):
         assert f"\n## {heading}\n" in out
     code, out, _ = cli("export", plan_id, "--version", "1")
     assert "Version 1" in out and "Run 5 miles" in out and "Coffee outside" not in out
@@ -283,7 +284,7 @@ def test_markdown_export_keeps_typed_text_as_text(cli, store: Store) -> None:
     tokens = MarkdownIt("commonmark").enable("table").parse(out)
     headings = ["".join(child.content for child in tokens[index + 1].children)
                 for index, token in enumerate(tokens) if token.type == "heading_open"]
-    assert headings[0] == "Care plan: Sam | Jones" and len(headings) == 9
+    assert headings[0] == "Care plan: Sam | Jones" and len(headings) == 14
     assert not [token for token in tokens if token.type in ("html_block", "hr", "ordered_list_open", "fence")]
     inline_kinds = {child.type for token in tokens if token.children for child in token.children}
     assert inline_kinds <= {"text", "strong_open", "strong_close", "softbreak", "hardbreak"}
