@@ -40,7 +40,7 @@ from careplan.model import CarePlan
 from careplan.plan_lock import LockBusy, PlanLock
 from careplan.safe_files import atomic_write, describe_error, ensure_private_dir, remove, remove_leftovers
 from careplan.tinydb_storage import AtomicJSONStorage, encode, read_json_file
-from careplan.validation import check, tidy
+from careplan.validation import check, tidy, tidy_text
 
 META, VERSIONS, OBJECTS = "_meta", "versions", "objects"
 
@@ -153,7 +153,7 @@ class Store:
 
     def create_plan(self, plan: CarePlan) -> PlanFile:
         """Start a new plan (no versions yet; the plan is kept as its draft) and open it for writing."""
-        if not plan.person:
+        if not tidy_text(plan.person).strip():  # nothing but spaces or invisible characters
             raise CarePlanError("A new plan needs the person's name.")
         for folder in (self.root, locations.plans_dir(self.root)):
             try:
@@ -306,7 +306,7 @@ class PlanFile:
         new_objects = {key: data for key, data in objects.items() if key not in self._objects}
         number = (self.latest or 0) + 1
         when = when or datetime.now().astimezone()
-        record = {"n": number, "at": when.isoformat(), "by": saved_by.strip(), "note": note.strip(), "s": sections}
+        record = {"n": number, "at": when.isoformat(), "by": tidy_text(saved_by).strip(), "note": tidy_text(note).strip(), "s": sections}
         meta = {
             "person": plan.person,
             "next_review": plan.next_review.isoformat() if plan.next_review else None,
