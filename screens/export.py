@@ -22,6 +22,7 @@ from careplan.errors import CarePlanError
 from careplan.screens.look_back import LookBackScreen, version_label
 from careplan.working_plan import WorkingPlan
 
+PREPARING = "Preparing the preview…"
 NOT_SAVED_YET = "Save a version first (Ctrl+S): a snapshot is made from a saved version."
 
 
@@ -86,6 +87,7 @@ print or share. What is shown here is exactly what will be written.
         super().__init__(working)
         self.number = number
         self.snapshot: str | None = None
+        self.said = PREPARING  # what the line under the file name says now
         self.exports_folder = locations.exports_dir(working.file.root)
 
     @property
@@ -104,7 +106,7 @@ print or share. What is shown here is exactly what will be written.
             yield Input(str(self.exports_folder / self.default_name), id="export-path",
                         placeholder="a file name, e.g. " + self.default_name)
             yield Button("Write the file", id="export-write", variant="primary")
-        yield Static("Preparing the preview…", id="export-result", markup=False)
+        yield Static(PREPARING, id="export-result", markup=False)
 
     def about_text(self) -> str:
         working = self.working
@@ -139,8 +141,9 @@ print or share. What is shown here is exactly what will be written.
             self.say(f"This version could not be made into a snapshot: {event.problem}")
             return
         self.snapshot = event.markdown
-        self.say("")
         await self.query_one(MarkdownViewer).document.update(event.markdown)
+        if self.said == PREPARING:  # leave a write's result, if one came first
+            self.say("")
 
     def action_contents(self) -> None:
         viewer = self.query_one(MarkdownViewer)
@@ -211,4 +214,5 @@ print or share. What is shown here is exactly what will be written.
                     severity="warning")
 
     def say(self, text: str) -> None:
+        self.said = text
         self.query_one("#export-result", Static).update(text)

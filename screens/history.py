@@ -407,11 +407,12 @@ numbers are what was written down (ability in %, symptoms 0 = none to 10 = worst
         except CarePlanError as error:
             self.notify(str(error), title="The draft was not changed", severity="warning")
             return
-        after = (self.working.file.latest or 0) + 1
+        latest = self.working.file.latest or 0
         self.redraw()
         self.notify(
             f"The draft now holds version {number}'s content. Nothing is saved yet: Review and save "
-            f"(Ctrl+S) makes it version {after}, and every earlier version stays as it is.",
+            f"(Ctrl+S) makes it version {latest + 1}, and every earlier version stays as it is. "
+            f"Changed your mind? Discard changes, also in Review and save, goes back to version {latest}.",
             title=f"Starting from version {number}",
             timeout=10,
         )

@@ -107,7 +107,8 @@ Nothing here changes the plan. Esc goes back.
             )
             return
         count = len(event.journeys)
-        note.update(f"{count} journey{'s' if count != 1 else ''}, each from its first goal to where it is now.")
+        note.update("1 journey, from its first goal to where it is now." if count == 1
+                    else f"{count} journeys, each from its first goal to where it is now.")
         blocks = [
             Vertical(
                 Static(journey_heading(journey), classes="journey-title", markup=False),
