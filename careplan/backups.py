@@ -106,8 +106,8 @@ def restore_backup(root: Path, plan_id: str, backup: Backup | int | str, *, forc
         if problem is None and not force:
             raise CarePlanError(
                 f"The plan file {plan_path} can be read, so nothing was restored: putting back the copy "
-                f"of version {chosen.version} would set aside anything saved since. Restore with force "
-                "to do it anyway (the current file is kept beside it)."
+                f"of version {chosen.version} would set aside anything saved since. To do it anyway, "
+                "restore with --force; the current file is then kept beside it."
             )
         moved = set_aside(plan_path, "damaged" if problem else "replaced") if present else None
         try:

@@ -116,10 +116,33 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument("--note", default="", metavar="TEXT", help="a note for the new version")
     _add_format(importing, ("text", "json"))
 
+    changes = command("diff", run_diff, "show what changed between two saved versions of a plan")
+    _add_plan(changes)
+    changes.add_argument("old", type=_version_number, metavar="A", help="the earlier version number")
+    changes.add_argument("new", type=_version_number, metavar="B", help="the later version number")
+    _add_format(changes, ("text", "markdown", "json"))
+
+    restore = command("restore", run_restore, "save an earlier version again as the newest (no version is changed)")
+    _add_plan(restore)
+    restore.add_argument("number", type=_version_number, metavar="N", help="the version to bring back")
+    restore.add_argument("--by", default="", metavar="NAME", help='who is restoring it (default: "careplan restore")')
+    _add_format(restore, ("text", "json"))
+
     command("demo", run_demo, "add an example plan with several versions, to try careplan")
 
     locate = command("locate", run_locate, "show the data folder and the files careplan uses there")
     _add_format(locate, ("table", "json"))
+
+    kept = command("backups", run_backups, "list the last good copies kept of a plan's file")
+    _add_plan(kept)
+    _add_format(kept, ("table", "json"))
+
+    restore = command("restore-backup", run_restore_backup, "put a kept copy back as the plan's file")
+    _add_plan(restore)
+    restore.add_argument("copy", metavar="COPY", help="which copy: its number in `careplan backups PLAN`")
+    restore.add_argument(
+        "--force", action="store_true", help="restore even though the plan's file can be read (it is kept beside)"
+    )
     return parser
 
 
@@ -197,9 +220,9 @@ def run_history(args: argparse.Namespace) -> int:
     if not entries:
         _out(f"{person}'s plan has no saved versions yet. Open it with `careplan` and save one.")
         return EXIT_OK
-    rows = [[str(entry["number"]), _moment(datetime.fromisoformat(entry["saved_at"])), entry["saved_by"], entry["note"]]
-            for entry in entries]
-    _out(_table(["VERSION", "SAVED", "BY", "NOTE"], rows))
+    rows = [[str(entry["number"]), _moment(datetime.fromisoformat(entry["saved_at"])), entry["saved_by"], entry["note"],
+             entry["summary"]] for entry in entries]
+    _out(_table(["VERSION", "SAVED", "BY", "NOTE", "WHAT CHANGED"], rows))
     return EXIT_OK
 
 
@@ -209,15 +232,41 @@ def history_entries(plan_file: PlanFile) -> list[dict[str, Any]]:
     A new field (such as a one-line summary of what changed) goes in the dict below: it then
     appears in `--format json` at once, and in the table once it is given a column in run_history.
     """
-    return [
-        {
-            "number": info.number,
-            "saved_at": info.saved_at.isoformat(),
-            "saved_by": info.saved_by,
-            "note": info.note,
-        }
-        for info in plan_file.versions()
-    ]
+    from careplan.history import version_summaries
+
+    return [summary.to_json() for summary in version_summaries(plan_file)]
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    from careplan.history import compare_versions
+
+    with _open(args) as plan_file:
+        found = compare_versions(plan_file, args.old, args.new)
+    if args.format == "json":
+        _emit_json(found.to_json())
+    else:
+        sys.stdout.write(found.to_markdown() if args.format == "markdown" else found.to_text())
+    return EXIT_OK
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    """Save version N's content as a new version: history is only ever added to."""
+    from careplan.history import restore_version
+
+    store = _store(args)
+    with store.open_plan(store.resolve(args.plan)) as plan_file:
+        person = plan_file.person or plan_file.id
+        info = restore_version(plan_file, args.number, saved_by=args.by.strip() or "careplan restore")
+        latest = plan_file.latest
+    if args.format == "json":
+        _emit_json({"id": plan_file.id, "restored": args.number, "version": latest, "saved": info is not None})
+    elif info is None:
+        _out(f"Version {args.number} is already what the latest version ({latest}) of {person}'s plan holds; "
+             "nothing new was saved.")
+    else:
+        _out(f"Saved version {args.number} of {person}'s plan again as version {info.number}. "
+             "Every earlier version is kept as it was.")
+    return EXIT_OK
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -313,6 +362,55 @@ def run_locate(args: argparse.Namespace) -> int:
     rows = [[labels[name], str(path), "" if path.exists() else "(not created yet)"] for name, path in places.items()]
     _out(_table(["WHAT", "WHERE", ""], rows, show_headings=False))
     return EXIT_OK
+
+
+def run_backups(args: argparse.Namespace) -> int:
+    from careplan.backups import list_backups
+
+    root = _root(args)
+    plan_id = _plan_for_backups(args)
+    kept = list_backups(root, plan_id)
+    if args.format == "json":
+        _emit_json([
+            {"copy": b.version, "holds_versions": b.version, "kept_at": b.kept_at.isoformat(), "bytes": b.size, "path": str(b.path)}
+            for b in kept
+        ])
+        return EXIT_OK
+    if not kept:
+        _out(f"No copies of plan {plan_id} have been kept yet: one is kept each time a version is saved over another.")
+        return EXIT_OK
+    rows = [[str(b.version), f"1 to {b.version}", _moment(b.kept_at), str(b.path)] for b in kept]
+    _out(_table(["COPY", "HOLDS VERSIONS", "KEPT", "FILE"], rows))
+    _out(f"To put one back: careplan restore-backup {plan_id} COPY")
+    return EXIT_OK
+
+
+def run_restore_backup(args: argparse.Namespace) -> int:
+    from careplan.backups import restore_backup
+
+    plan_id = _plan_for_backups(args)
+    copy = args.copy.strip().removesuffix(".json")
+    if not copy.isdigit():
+        raise UsageError(f'"{args.copy}" is not a copy number; `careplan backups {plan_id}` lists them.')
+    moved = restore_backup(_root(args), plan_id, int(copy), force=args.force)
+    _out(f"Put back the copy of plan {plan_id} holding versions 1 to {int(copy)}.")
+    if moved is not None:
+        _out(f"The file it replaced is kept, untouched, at {moved}")
+    return EXIT_OK
+
+
+def _plan_for_backups(args: argparse.Namespace) -> str:
+    """The plan named, found even when its file is damaged or gone (by its exact id)."""
+    from careplan.errors import PlanNotFound
+
+    root = _root(args)
+    try:
+        return _store(args).resolve(args.plan)
+    except PlanNotFound:
+        ref = args.plan.strip()
+        if ref and "/" not in ref and locations.backups_dir(root, ref).is_dir():
+            return ref
+        raise
 
 
 # --- helpers ----------------------------------------------------------------------------------

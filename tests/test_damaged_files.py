@@ -421,3 +421,58 @@ def test_a_full_disk_when_starting_a_plan_leaves_no_half_plan_and_no_lock_held(
     assert sorted(store.plan_ids()) == sorted([ann, bea])
     with store.create_plan(full_plan("Cy New")) as opened:
         assert opened.draft().plan == full_plan("Cy New")
+
+
+# --- putting a good copy back from the command line ----------------------------------------------
+
+
+def test_from_damage_to_a_working_plan_again_with_the_command_line(store: Store, data_dir: Path, capsys) -> None:
+    from careplan.cli import main
+
+    ann, bea = caseload(store)
+    with store.open_plan(ann) as opened:
+        opened.save_version(opened.load(), saved_by="Ann", note="third")
+    path = locations.plan_file(data_dir, ann)
+    path.write_bytes(path.read_bytes()[:100])  # damaged after the last save
+    damaged = path.read_bytes()
+
+    assert main(["list"]) == 0
+    listed = capsys.readouterr().out
+    assert "could not be read" in listed and f"careplan backups {ann}" in listed and "Bea Jones" in listed
+
+    assert main(["backups", ann]) == 0
+    shown = capsys.readouterr().out
+    assert shown.splitlines()[0].split() == ["COPY", "HOLDS", "VERSIONS", "KEPT", "FILE"]
+    assert [line.split()[0] for line in shown.splitlines()[1:3]] == ["2", "1"]
+    assert f"careplan restore-backup {ann} COPY" in shown
+
+    assert main(["backups", ann, "--format", "json"]) == 0
+    assert [entry["copy"] for entry in json.loads(capsys.readouterr().out)] == [2, 1]
+
+    assert main(["restore-backup", ann, "2"]) == 0
+    said = capsys.readouterr().out
+    moved = Path(said.split("kept, untouched, at ")[1].strip())
+    assert moved.read_bytes() == damaged
+    with store.open_plan(ann) as opened:
+        assert opened.latest == 2
+
+    assert main(["restore-backup", ann, "1"]) == 1  # the file can be read now: refused, nothing changed
+    assert "--force" in capsys.readouterr().err
+    assert main(["restore-backup", ann, "one"]) == 1
+    assert "is not a copy number" in capsys.readouterr().err
+    assert main(["restore-backup", ann, "1", "--force"]) == 0
+    capsys.readouterr()
+    with store.open_plan(ann) as opened:
+        assert opened.latest == 1
+
+
+def test_a_deleted_plan_can_be_put_back_from_the_command_line_by_its_id(store: Store, data_dir: Path, capsys) -> None:
+    from careplan.cli import main
+
+    ann, _ = caseload(store)
+    locations.plan_file(data_dir, ann).unlink()
+    assert main(["backups", ann]) == 0
+    assert main(["restore-backup", ann, "1"]) == 0
+    assert "holding versions 1 to 1" in capsys.readouterr().out
+    assert main(["backups", "nobody-0000"]) == 1
+    assert 'No plan matches "nobody-0000"' in capsys.readouterr().err
