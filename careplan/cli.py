@@ -137,10 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_plan(kept)
     _add_format(kept, ("table", "json"))
 
-    restore = command("restore-backup", run_restore_backup, "put a kept copy back as the plan's file")
-    _add_plan(restore)
-    restore.add_argument("copy", metavar="COPY", help="which copy: its number in `careplan backups PLAN`")
-    restore.add_argument(
+    restore_copy = command("restore-backup", run_restore_backup, "put a kept copy back as the plan's file")
+    _add_plan(restore_copy)
+    restore_copy.add_argument("copy", metavar="COPY", help="which copy: its number in `careplan backups PLAN`")
+    restore_copy.add_argument(
         "--force", action="store_true", help="restore even though the plan's file can be read (it is kept beside)"
     )
     return parser
