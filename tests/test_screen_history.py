@@ -177,6 +177,36 @@ async def test_marking_the_same_version_again_unmarks_it_and_a_third_lets_go_of_
         assert isinstance(app.screen, HistoryScreen)
 
 
+async def test_the_mouse_marks_a_version_and_the_compare_button_compares(store: Store) -> None:
+    app = history_host(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.click("#history-versions", offset=(4, 0))  # the first line: version 6
+        assert app.screen.marked == [6]
+        choose(app.screen, 3)
+        await pilot.click("#history-do-compare")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        assert (app.screen.old, app.screen.new) == (3, 6)
+
+
+async def test_f1_explains_the_history_and_lists_its_keys(store: Store) -> None:
+    from careplan.screens.help import HelpScreen
+
+    build_demo(store)
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history_from_home(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "Mark two" in app.screen.text
+        described = " ".join(what for _, what in app.screen.keys)
+        assert "Compare the two marked versions" in described
+        assert "Start a new draft from this version" in described
+        assert "goal changed over time" in described
+
+
 async def test_c_compares_a_version_with_the_one_before_it(store: Store) -> None:
     app = history_host(store)
     async with app.run_test(size=SIZE) as pilot:
