@@ -11,12 +11,12 @@ the same changes as text, Markdown (typed words escaped) or JSON.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from careplan import vocab
-from careplan.markdown_escape import escape_inline
+from careplan.markdown_escape import escape_inline, plain_lines
 from careplan.model import CarePlan, Goal, Modification, Statement, TeamMember, View
 from careplan.voices import voice_name
 
@@ -179,7 +179,10 @@ def compare(old: CarePlan, new: CarePlan, old_label: str = "the earlier version"
     changes: list[Change] = []
     for describe in (_about, _matters, _checkin, _goals, _modifications, _treatment_break, _team, _next_review):
         changes.extend(describe(old, new))
-    return PlanDiff(old_label=old_label, new_label=new_label, changes=tuple(changes))
+    # Typed words may hold line breaks or control characters: sentences are one clean line each,
+    # safe to print to a terminal.
+    cleaned = tuple(replace(change, text=_printable(change.text), brief=_printable(change.brief)) for change in changes)
+    return PlanDiff(old_label=old_label, new_label=new_label, changes=cleaned)
 
 
 def describe_changes(old: CarePlan, new: CarePlan) -> list[str]:
@@ -363,9 +366,9 @@ def _goals(old: CarePlan, new: CarePlan) -> list[Change]:
         if _differs(was.fallback, goal.fallback):
             add("goal_edited", goal, _field_change(f"If {subject} gets harder", was.fallback, goal.fallback))
         if was.started_on != goal.started_on:
-            add("goal_edited", goal, _date_change(f"The start of {subject}", was.started_on, goal.started_on))
+            add("goal_edited", goal, _date_change(f"{subject} started", was.started_on, goal.started_on))
         if was.ended_on != goal.ended_on and was.status == goal.status:
-            add("goal_edited", goal, _date_change(f"The end of {subject}", was.ended_on, goal.ended_on))
+            add("goal_edited", goal, _date_change(f"{subject} ended", was.ended_on, goal.ended_on))
         for text in _view_changes(old, new, was.other_views, goal.other_views, subject):
             add("goal_edited", goal, text)
     for goal in old.goals:
@@ -464,9 +467,9 @@ _BREAK_TEXTS = (
     ("who_to_call", "Who to call"),
 )
 _BREAK_DATES = (
-    ("starts_on", "The start of the treatment break"),
-    ("ends_on", "The end of the treatment break"),
-    ("look_again_on", "The date to look at the treatment break again"),
+    ("starts_on", "Treatment break starts"),
+    ("ends_on", "Treatment break ends"),
+    ("look_again_on", "Look at the treatment break again on"),
 )
 
 
@@ -633,6 +636,10 @@ def _next_review(old: CarePlan, new: CarePlan) -> list[Change]:
 # --- words ------------------------------------------------------------------------------------
 
 
+def _printable(text: str) -> str:
+    return " ".join(" ".join(plain_lines(text)).split())
+
+
 def _fold(text: str) -> str:
     """Typed text on one line, as in a sentence."""
     return " ".join(text.split())
@@ -662,10 +669,10 @@ def _field_change(label: str, was: str, now: str) -> str:
 
 def _date_change(label: str, was: date | None, now: date | None) -> str:
     if was is None:
-        return f"{label} set for {_day(now)}"  # type: ignore[arg-type]
+        return f"{label}: {_day(now)} (new)"  # type: ignore[arg-type]
     if now is None:
-        return f"{label} no longer has a date (was {_day(was)})"
-    return f"{label} moved from {_day(was)} to {_day(now)}"
+        return f"{label}: no date now (was {_day(was)})"
+    return f"{label}: moved from {_day(was)} to {_day(now)}"
 
 
 def _day(value: date) -> str:

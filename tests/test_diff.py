@@ -229,7 +229,7 @@ def test_treatment_break_started_then_decided_then_dated() -> None:
     assert texts(started, decided) == [
         "Kind of treatment break: A pause for an event → A pause to recover",
         "Treatment break decision: Thinking about it → Agreed",
-        "The start of the treatment break set for 1 August 2026",
+        "Treatment break starts: 1 August 2026 (new)",
         'Hopes for the break: "Dance at the wedding" (new)',
         'New question for the team: "Will the tiredness lift?"',
         'New warning sign to watch for: "A temperature over 38C"',
@@ -241,7 +241,7 @@ def test_treatment_break_started_then_decided_then_dated() -> None:
 
     moved = copy.deepcopy(decided)
     moved.treatment_break.starts_on = date(2026, 8, 8)
-    assert texts(decided, moved) == ["The start of the treatment break moved from 1 August 2026 to 8 August 2026"]
+    assert texts(decided, moved) == ["Treatment break starts: moved from 1 August 2026 to 8 August 2026"]
 
     cleared = copy.deepcopy(decided)
     cleared.treatment_break = TreatmentBreak()
@@ -331,7 +331,7 @@ def test_about_us_changes() -> None:
     assert texts(old, new) == [
         'Likes to be called: "Mari" (was "Maria")',
         'The illness, in their own words: "Ovarian cancer, spread to the liver" (was "Ovarian cancer")',
-        "Date of birth set for 2 March 1958",
+        "Date of birth: 2 March 1958 (new)",
         'Sam Lopez\'s relationship: "partner" (was "husband")',
         "Ana Torres (Facilitator) joined the planning",
     ]
@@ -439,3 +439,80 @@ def test_a_modification_is_named_as_it_was_when_its_words_change() -> None:
         '"Three days a week" was stopped (was Trying it)',
         'What I\'ll do now: "Stopped work" (was "Three days a week")',
     ]
+
+
+def test_sentences_are_one_printable_line_whatever_was_typed() -> None:
+    old = base_plan()
+    new = copy.deepcopy(old)
+    new.about.participants[1].name = "Sam\x1b[31m\nLopez"
+    new.matters.append(Statement(text="Home\r\nfor\x07 Christmas", voice="caregiver", id="s9"))
+    sentences = texts(old, new)
+    assert sentences[-1] == 'Added "Home for Christmas" (Something else that matters), said by Sam[31m Lopez'
+    assert all("\x1b" not in s and "\n" not in s and "\x07" not in s for s in sentences)
+
+
+# --- careplan diff ---------------------------------------------------------------------------
+
+from careplan.cli import main  # noqa: E402
+from careplan.store import Store  # noqa: E402
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]):
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(list(argv))
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run
+
+
+@pytest.fixture
+def plan_id(store: Store) -> str:
+    plan = base_plan()
+    with store.create_plan(plan) as plan_file:
+        plan_file.save_version(plan, saved_by="Maria")
+        adapt_goal(plan, "g1", "A daily walk with Sam", "running hurts my hip now", on=date(2026, 6, 3))
+        plan.checkin.symptoms["pain"] = 5
+        plan_file.save_version(plan, saved_by="Maria")
+        return plan_file.id
+
+
+def test_cli_diff_as_text(cli, plan_id: str) -> None:
+    code, out, err = cli("diff", plan_id, "1", "2")
+    assert code == 0 and err == ""
+    assert out == (
+        "Changes from version 1 to version 2\n\n"
+        "How things are now\n"
+        "  - Pain 3 → 5\n\n"
+        "Goals\n"
+        '  - "Run 5 miles" became "A daily walk with Sam" on 3 June 2026: running hurts my hip now\n'
+    )
+    assert cli("diff", plan_id, "2", "2")[1] == "No changes from version 2 to version 2.\n"
+
+
+def test_cli_diff_as_markdown_and_json(cli, plan_id: str) -> None:
+    code, out, _ = cli("diff", "Maria", "1", "2", "--format", "markdown")
+    assert code == 0
+    assert out.startswith("## Changes from version 1 to version 2\n\n- **How things are now**\n  - Pain 3 → 5\n")
+    code, out, _ = cli("diff", plan_id, "2", "1", "--format", "json")
+    document = json.loads(out)
+    assert document["from"] == "version 2" and document["to"] == "version 1"
+    assert [change["kind"] for change in document["changes"]] == ["symptom", "goal_reopened", "goal_removed"]
+    assert document["summary"] == "1 goal active again, 1 goal taken out, pain 5→3"
+
+
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (("diff", "PLAN", "1", "9"), "no version 9"),
+        (("diff", "PLAN", "0", "1"), "not a version number"),
+        (("diff", "PLAN", "1"), "B"),
+        (("diff", "Nobody", "1", "2"), "No plan matches"),
+        (("diff", "PLAN", "1", "2", "--format", "html"), "invalid choice"),
+    ],
+)
+def test_cli_diff_problems_are_one_line(cli, plan_id: str, argv: tuple[str, ...], words: str) -> None:
+    code, out, err = cli(*(plan_id if arg == "PLAN" else arg for arg in argv))
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and words in err, err

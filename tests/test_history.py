@@ -175,3 +175,85 @@ def test_restore_a_version_that_is_not_there(plan_file: PlanFile) -> None:
     with pytest.raises(CarePlanError, match="no version 7"):
         restore_version(plan_file, 7)
     assert plan_file.latest == 4
+
+
+# --- the command line ------------------------------------------------------------------------
+
+from careplan.cli import main  # noqa: E402
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]):
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(list(argv))
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run
+
+
+def test_cli_history_shows_what_each_version_changed(cli, plan_file: PlanFile) -> None:
+    plan_id = plan_file.id
+    plan_file.close()
+    code, out, err = cli("history", plan_id)
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0].split() == ["VERSION", "SAVED", "BY", "NOTE", "WHAT", "CHANGED"]
+    assert lines[1].endswith("First session  First version")
+    assert lines[2].endswith("1 goal adapted, ability 80%→70%, pain 2→5, tiredness 6")
+    assert "After clinic" in lines[4] and lines[4].endswith("  Dr Rao joined the team")
+
+    code, out, _ = cli("history", plan_id, "--format", "json")
+    entries = json.loads(out)
+    assert [set(entry) for entry in entries] == [{"number", "saved_at", "saved_by", "note", "summary"}] * 4
+    assert [entry["summary"] for entry in entries][::3] == ["First version", "Dr Rao joined the team"]
+
+
+def test_cli_restore_saves_a_new_version_and_keeps_every_old_one(cli, plan_file: PlanFile) -> None:
+    plan_id, root = plan_file.id, plan_file.root
+    contents = {info.number: plan_file.load(info.number) for info in plan_file.versions()}
+    records, objects = on_disk_records(plan_file)
+    plan_file.close()
+
+    code, out, err = cli("restore", plan_id, "2", "--by", "Sam")
+    assert code == 0 and err == ""
+    assert out == "Saved version 2 of Maria Lopez's plan again as version 5. Every earlier version is kept as it was.\n"
+
+    with Store(root).open_plan(plan_id, write=False) as after:
+        assert {n: after.load(n) for n in contents} == contents
+        assert after.load(5) == contents[2]
+        assert (after.version(5).note, after.version(5).saved_by) == ("Restored from version 2", "Sam")
+        records_after, objects_after = on_disk_records(after)
+    assert {key: records_after[key] for key in records} == records
+    assert {key: objects_after[key] for key in objects} == objects
+
+    code, out, _ = cli("restore", plan_id, "2", "--format", "json")
+    assert code == 0
+    assert json.loads(out) == {"id": plan_id, "restored": 2, "version": 5, "saved": False}
+    code, out, _ = cli("history", plan_id, "--format", "json")
+    assert json.loads(out)[-1]["note"] == "Restored from version 2"
+    assert json.loads(out)[-1]["saved_by"] == "Sam"
+
+
+def test_cli_restore_problems_are_one_line(cli, plan_file: PlanFile) -> None:
+    plan_id = plan_file.id
+    changed = copy.deepcopy(plan_file.load())
+    changed.about.illness = "Typed but not saved"
+    plan_file.save_draft(changed)
+    plan_file.close()
+    for argv, words in (
+        (("restore", plan_id, "9"), "no version 9"),
+        (("restore", plan_id, "two"), "not a version number"),
+        (("restore", plan_id, "1"), "not saved as a version yet"),
+        (("restore", "Nobody", "1"), "No plan matches"),
+    ):
+        code, out, err = cli(*argv)
+        assert code == 1 and out == "" and err.count("\n") == 1 and words in err, (argv, err)
+    with Store(plan_file.root).open_plan(plan_id, write=False) as after:
+        assert after.latest == 4
+
+
+def test_cli_restore_refuses_while_the_app_has_the_plan_open(cli, plan_file: PlanFile) -> None:
+    code, out, err = cli("restore", plan_file.id, "1")  # the fixture holds the plan open for writing
+    assert code == 1 and out == "" and "open for changes in another careplan window" in err
+    assert plan_file.latest == 4
