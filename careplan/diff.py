@@ -88,6 +88,7 @@ class Change:
     text: str
     brief: str = ""  # for the summary: "pain 3→5", "Dr Rao joined the team"
     item: str = ""  # id of the goal, statement, modification or team member it is about
+    size: int = 0  # how far a symptom score moved, so a summary can name the biggest change
 
     def to_json(self) -> dict[str, Any]:
         return {"section": self.section, "kind": self.kind, "text": self.text, "item": self.item or None}
@@ -115,29 +116,47 @@ class PlanDiff:
         ]
 
     def summary(self) -> str:
-        """One line: "2 goals adapted, pain 3→5, Dr Rao joined the team"."""
+        """One line: "2 goals adapted, pain 3→5, Dr Rao joined the team".
+
+        Symptoms are named one by one when two or fewer changed; otherwise the biggest change
+        (of 2 points or more) is named and the rest counted, so a check-in does not crowd out
+        the rest of the line.
+        """
         if not self.changes:
             return "No changes"
-        parts: list[str] = []
-        counted: dict[str, set[str]] = {}
         ordered = sorted(self.changes, key=lambda change: _SUMMARY_ORDER.index(change.section))
-        for index, change in enumerate(ordered):
-            forms = KINDS.get(change.kind)
-            if forms is None:
-                phrase = change.brief or change.text
-                if phrase not in parts:
-                    parts.append(phrase)
-                continue
-            if change.kind not in counted:
-                counted[change.kind] = set()
-                parts.append(change.kind)  # a placeholder, filled in with the count below
-            counted[change.kind].add(change.item or str(index))
-        for kind, items in counted.items():
-            one, several = KINDS[kind]  # type: ignore[misc]
-            parts[parts.index(kind)] = f"{len(items)} {one if len(items) == 1 else several}"
+        symptoms = [change for change in ordered if change.kind == "symptom"]
+        named = {id(change) for change in symptoms} if len(symptoms) <= 2 else set()
+        if symptoms and not named:
+            biggest = max(symptoms, key=lambda change: change.size)
+            named = {id(biggest)} if biggest.size >= 2 else set()
+        # The symptom named comes before the count of the others (a stable sort keeps the rest).
+        ordered.sort(key=lambda change: change.kind == "symptom" and id(change) not in named)
+        ordered.sort(key=lambda change: _SUMMARY_ORDER.index(change.section))
+        groups: dict[tuple[str, str], list[Change]] = {}
+        for change in ordered:
+            if change.kind == "symptom" and id(change) not in named:
+                key = ("symptoms", "")
+            elif KINDS.get(change.kind) is None:
+                key = ("phrase", change.brief or change.text)
+            else:
+                key = ("kind", change.kind)
+            groups.setdefault(key, []).append(change)
+        parts, sizes = [], []
+        for (group, value), changes in groups.items():
+            if group == "symptoms":
+                count = len(changes)
+                parts.append(f"{count} {'other ' if named else ''}symptom{'' if count == 1 else 's'} changed")
+            elif group == "kind":
+                count = len({change.item or str(index) for index, change in enumerate(changes)})
+                one, several = KINDS[value]  # type: ignore[misc]
+                parts.append(f"{count} {one if count == 1 else several}")
+            else:
+                parts.append(value)
+            sizes.append(len(changes))
         if len(parts) > _SUMMARY_PARTS:
-            rest = len(parts) - (_SUMMARY_PARTS - 1)
-            parts = [*parts[: _SUMMARY_PARTS - 1], f"and {rest} more"]
+            rest = sum(sizes[_SUMMARY_PARTS - 1 :])
+            parts = [*parts[: _SUMMARY_PARTS - 1], f"and {rest} more change{'' if rest == 1 else 's'}"]
         return ", ".join(parts)
 
     def to_text(self) -> str:
@@ -321,7 +340,8 @@ def _checkin(old: CarePlan, new: CarePlan) -> list[Change]:
             text, brief = f"{name} not rated this time (was {was_score})", f"{name.lower()} not rated"
         else:
             text, brief = f"{name} {was_score} → {score}", f"{name.lower()} {was_score}→{score}"
-        changes.append(Change("checkin", "symptom", text, brief, item=symptom))
+        size = abs(score - was_score) if score is not None and was_score is not None else 0
+        changes.append(Change("checkin", "symptom", text, brief, item=symptom, size=size))
     return changes
 
 

@@ -306,7 +306,7 @@ def test_function_level_and_each_symptom() -> None:
         "Nausea rated 2 (not rated before)",
     ]
     assert set(kinds(old, new)) == {"function_level", "symptom"}
-    assert compare(old, new).summary() == "ability 70%→60%, pain 3→5, tiredness not rated, nausea 2"
+    assert compare(old, new).summary() == "ability 70%→60%, pain 3→5, 2 other symptoms changed"
 
 
 def test_next_review_moved_set_and_cleared() -> None:
@@ -355,7 +355,7 @@ def test_summary_puts_goals_first_and_shortens_a_long_list() -> None:
     new.matters.pop()
     new.modifications.pop()
     assert compare(old, new).summary() == (
-        "2 goals adapted, pain 3→5, Dr Rao joined the team, 1 lifestyle change taken out, and 2 more"
+        "2 goals adapted, pain 3→5, Dr Rao joined the team, 1 lifestyle change taken out, and 2 more changes"
     )
 
 
@@ -516,3 +516,15 @@ def test_cli_diff_problems_are_one_line(cli, plan_id: str, argv: tuple[str, ...]
     code, out, err = cli(*(plan_id if arg == "PLAN" else arg for arg in argv))
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and words in err, err
+
+
+def test_many_small_symptom_changes_are_counted_not_listed() -> None:
+    old = base_plan()
+    old.checkin.symptoms = {"pain": 3, "tiredness": 5, "nausea": 1, "anxiety": 4}
+    small = copy.deepcopy(old)
+    small.checkin.symptoms = {"pain": 4, "tiredness": 4, "nausea": 2, "anxiety": 4}
+    assert compare(old, small).summary() == "3 symptoms changed"
+    big = copy.deepcopy(small)
+    big.checkin.symptoms["nausea"] = 6
+    assert compare(old, big).summary() == "nausea 1→6, 2 other symptoms changed"
+    assert len(compare(old, big).changes) == 3  # every change is still listed in full
