@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -68,9 +69,10 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise StorageError(path, describe_error(error)) from error
     try:
         try:
-            os.fchmod(descriptor, FILE_MODE)
+            if hasattr(os, "fchmod"):  # mkstemp already makes it 0600; this says so where it can
+                os.fchmod(descriptor, FILE_MODE)
             _write_all(descriptor, data)
-            os.fsync(descriptor)
+            _flush_to_disk(descriptor)
         finally:
             os.close(descriptor)
         os.replace(temporary, path)
@@ -89,6 +91,19 @@ def _write_all(descriptor: int, data: bytes) -> None:
     while view:
         written = os.write(descriptor, view)
         view = view[written:]
+
+
+def _flush_to_disk(descriptor: int) -> None:
+    """fsync; on macOS, where fsync stops short of the drive's own cache, F_FULLFSYNC as well."""
+    if sys.platform == "darwin":
+        import fcntl
+
+        try:
+            fcntl.fcntl(descriptor, fcntl.F_FULLFSYNC)
+            return
+        except (AttributeError, OSError):
+            pass  # not supported by this file system: a plain fsync is the best there is
+    os.fsync(descriptor)
 
 
 def fsync_dir(folder: Path) -> None:
