@@ -1,7 +1,8 @@
 """A caseload on disk, built through careplan's own API, and the same caseload in one plain TinyDB file.
 
 careplan's side: `Store.create_plan` then `PlanFile.save_version(when=...)` for every version, so
-the files are exactly what the app writes. The plain side is what a naive design would keep: one
+the files are exactly what the app writes (without waiting for fsync while building: see
+`_without_fsync`). The plain side is what a naive design would keep: one
 default TinyDB file holding every version of every plan as a whole document. It is written as
 JSON directly (in TinyDB's own layout) because thousands of TinyDB inserts, each rewriting the
 whole file, would take longer than the benchmark itself.
@@ -9,8 +10,14 @@ whole file, would take longer than the benchmark itself.
 
 from __future__ import annotations
 
+import itertools
 import json
+import multiprocessing
+import os
 import shutil
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,29 +42,80 @@ def build(root: Path, plans: int, versions: int, plain_db: Path | None = None) -
     """`plans` people's plans with `versions` versions each, saved through the Store.
 
     With `plain_db`, every version's whole plan is also written to that one TinyDB file as
-    {**plan, "plan_id": ..., "number": ...}, in the order careplan saved them.
+    {**plan, "plan_id": ..., "number": ...}. Saving is mostly waiting on the file system, so
+    one process per core saves a share of the plans (each plan is still saved by one process,
+    version after version, as the app would).
     """
-    store = Store(root)
-    plan_ids = []
-    plain = _PlainWriter(plain_db) if plain_db else None
+    workers = max(1, min(os.cpu_count() or 1, plans // 10))  # a tiny caseload is not worth the start-up
+    parts = [root.parent / f".{root.name}-part-{index}.jsonl" for index in range(workers)] if plain_db else []
+    shares = [list(range(plans))[index::workers] for index in range(workers)]
     try:
-        for number in range(plans):
+        if workers == 1:
+            built = [_build_share(root, shares[0], versions, parts[0] if parts else None)]
+        else:
+            context = multiprocessing.get_context("spawn")  # nothing inherited but the arguments
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                built = list(pool.map(_build_share, [root] * workers, shares, [versions] * workers,
+                                      parts or [None] * workers))
+        numbered = sorted(pair for share in built for pair in share)
+        if plain_db:
+            _write_plain(plain_db, parts)
+    finally:
+        for part in parts:
+            part.unlink(missing_ok=True)
+    store = Store(root)
+    store.refresh_index()  # as after any session: the next launch lists from the index
+    os.sync()  # everything on disk before anything is measured
+    return Caseload(root=root, plan_ids=[plan_id for _, plan_id in numbered], versions=versions, plain_db=plain_db)
+
+
+def _build_share(root: Path, numbers: list[int], versions: int, part: Path | None) -> list[tuple[int, str]]:
+    """Save every version of the plans numbered `numbers`; each version's document goes to `part`."""
+    store = Store(root)
+    built = []
+    with _without_fsync(), (part.open("w", encoding="utf-8") if part else nullcontext()) as documents:
+        for number in numbers:
             history = plan_history(SEED, number, versions)
             first, when, note = next(history)
             with store.create_plan(first) as opened:
-                plan_ids.append(opened.id)
-                info = opened.save_version(first, saved_by="Social worker", note=note, when=when)
-                if plain:
-                    plain.add(opened.id, info.number, first)
-                for plan, when, note in history:
+                built.append((number, opened.id))
+                for plan, when, note in itertools.chain([(first, when, note)], history):
                     info = opened.save_version(plan, saved_by="Social worker", note=note, when=when)
-                    if plain:
-                        plain.add(opened.id, info.number, plan)
+                    if documents:
+                        document = {**to_dict(plan), "plan_id": opened.id, "number": info.number}
+                        documents.write(json.dumps(document) + "\n")
+    return built
+
+
+def _write_plain(path: Path, parts: list[Path]) -> None:
+    """One file in TinyDB's default layout, {"_default": {"1": doc, ...}}, written as TinyDB's
+    JSONStorage writes (json.dumps defaults) but without thousands of whole-file rewrites."""
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write('{"_default": {')
+        count = 0
+        for part in parts:
+            with part.open(encoding="utf-8") as lines:
+                for line in lines:
+                    count += 1
+                    handle.write(f'{", " if count > 1 else ""}"{count}": {line.rstrip()}')
+        handle.write("}}")
+
+
+@contextmanager
+def _without_fsync() -> Iterator[None]:
+    """Building only: os.fsync does nothing, so thousands of saves do not wait on the disk.
+
+    Every save writes exactly the same files; only their durability against a power cut is
+    skipped, which a temporary benchmark folder does not need. Five fsyncs per save would
+    otherwise make building the caseload most of the suite's time. Measurements run with the
+    real os.fsync, after one os.sync().
+    """
+    real = os.fsync
+    os.fsync = lambda descriptor: None
+    try:
+        yield
     finally:
-        if plain:
-            plain.close()
-    store.refresh_index()  # as after any session: the next launch lists from the index
-    return Caseload(root=root, plan_ids=plan_ids, versions=versions, plain_db=plain_db)
+        os.fsync = real
 
 
 def scale_up(caseload: Caseload, root: Path, factor: int) -> Caseload:
@@ -100,23 +158,3 @@ def check_readable(caseload: Caseload, plan_id: str) -> None:
 
 def folder_bytes(root: Path) -> int:
     return sum(path.stat().st_size for path in root.rglob("*") if path.is_file())
-
-
-class _PlainWriter:
-    """Streams documents into a file in TinyDB's default layout: {"_default": {"1": doc, ...}}."""
-
-    def __init__(self, path: Path) -> None:
-        self.handle = path.open("w", encoding="utf-8")
-        self.handle.write('{"_default": {')
-        self.count = 0
-
-    def add(self, plan_id: str, number: int, plan) -> None:
-        document = {**to_dict(plan), "plan_id": plan_id, "number": number}
-        self.count += 1
-        separator = ", " if self.count > 1 else ""
-        # json.dumps with its defaults, as TinyDB's JSONStorage writes.
-        self.handle.write(f'{separator}"{self.count}": {json.dumps(document)}')
-
-    def close(self) -> None:
-        self.handle.write("}}")
-        self.handle.close()
