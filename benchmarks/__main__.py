@@ -43,6 +43,7 @@ def as_json(metrics: list[Metric], sizes: Sizes) -> dict:
             "scaled_plans": sizes.plans * sizes.scale,
             "runs": sizes.runs,
             "process_runs": sizes.process_runs,
+            "typing_runs": sizes.typing_runs,
             "typed_characters": sizes.typed,
         },
     }

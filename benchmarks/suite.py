@@ -42,18 +42,20 @@ class Sizes:
     versions: int = 50
     scale: int = 10  # the large caseload for save_scaling is this many times the plans
     runs: int = 9  # in-process measurements (careplan's take milliseconds, plain TinyDB's up to 2 s)
-    process_runs: int = 5  # fresh-process measurements (each takes a fraction of a second or more)
+    process_runs: int = 5  # fresh-process start-ups (each takes about half a second)
+    typing_runs: int = 3  # fresh processes typing (each several seconds; each already averages every key)
     typed: int = 200
 
     def describe(self) -> str:
         return (
             f"{self.plans} plans x {self.versions} versions (and {self.plans * self.scale} plans for"
-            f" save_scaling); medians of {self.runs} runs in process, {self.process_runs} in fresh processes"
+            f" save_scaling); medians of {self.runs} runs in process, {self.process_runs} start-ups and"
+            f" {self.typing_runs} typing runs in fresh processes"
         )
 
 
 FULL = Sizes()
-QUICK = Sizes(plans=3, versions=4, scale=2, runs=1, process_runs=1, typed=10)
+QUICK = Sizes(plans=3, versions=4, scale=2, runs=1, process_runs=1, typing_runs=1, typed=10)
 
 Progress = Callable[[str], None]
 
@@ -77,7 +79,7 @@ def run(sizes: Sizes = FULL, progress: Progress = lambda line: None) -> list[Met
         _measure(results, step, "startup and peak_memory",
                  lambda: list(interactive.startup_and_memory(small, sizes.process_runs)),
                  names=("startup", "peak_memory"))
-        _measure(results, step, "typing", lambda: [interactive.typing(small, sizes.typed, sizes.process_runs)])
+        _measure(results, step, "typing", lambda: [interactive.typing(small, sizes.typed, sizes.typing_runs)])
         _measure(results, step, "save_version", lambda: [storage.save_version(small, sizes.runs)])
         _measure(results, step, "save_scaling", lambda: [storage.save_scaling(small, large, sizes.runs)])
         _measure(results, step, "open_plan", lambda: [storage.open_plan(small, sizes.runs)])
