@@ -39,8 +39,9 @@ class CarePlanApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # narrow: questions go below the form
 
     BINDINGS = [
-        Binding("f1", "help", "Help", id="help", tooltip="What this screen is for, and its keys"),
-        Binding("f2", "next_speaker", "Who's speaking", id="next_speaker", show=False,  # the speaker bar says F2
+        # F1 and F2 are priority keys so they work in dialogs too (a modal hides ordinary app keys).
+        Binding("f1", "help", "Help", id="help", priority=True, tooltip="What this screen is for, and its keys"),
+        Binding("f2", "next_speaker", "Who's speaking", id="next_speaker", show=False, priority=True,
                 tooltip="Change who is speaking now: the person, caregiver, or together"),
         Binding("ctrl+s", "save", "Save", id="save", tooltip="Review the changes and save them as a new version"),
         # F3-F5 and F8: keys no Textual widget uses (a TextArea takes F6 and F7). Not in the
@@ -121,7 +122,9 @@ class CarePlanApp(App[None]):
     def action_help(self) -> None:
         from careplan.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)  # F1 again closes it
+        else:
             self.push_screen(HelpScreen.for_screen(self.screen))
 
     def action_next_speaker(self) -> None:
@@ -151,8 +154,9 @@ class CarePlanApp(App[None]):
     def show_speaker(self, event: SpeakerChanged) -> None:
         from careplan.screens.widgets.speaker import SpeakerBar
 
-        for bar in self.screen.query(SpeakerBar):
-            bar.refresh_speaker()
+        for screen in self.screen_stack:  # a dialog may be open over the screen showing the bar
+            for bar in screen.query(SpeakerBar):
+                bar.refresh_speaker()
 
     @on(PlanSaved)
     def plan_saved(self, event: PlanSaved) -> None:

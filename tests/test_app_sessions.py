@@ -247,3 +247,16 @@ async def test_saving_part_way_through_keeps_the_guided_session_going(store: Sto
         assert app.working.extra["session_notes"] == "driving matters"
     with store.open_plan(plan_id, write=False) as plan_file:
         assert plan_file.version(2).note.endswith("driving matters")
+
+
+async def test_f1_works_in_a_dialog_too_and_f1_again_closes_help(store: Store) -> None:
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "name of the person" in app.screen.text
+        await pilot.press("f1")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
