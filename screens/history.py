@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
@@ -66,13 +66,14 @@ def open_history(app: App, working: WorkingPlan) -> None:
 
 class HistoryScreen(LookBackScreen):
     TITLE_TEXT = "History"
-    # Its own breakpoint: two columns need room for the versions beside the 49-column trends.
+    # Its own breakpoint, not the app's: two columns need room for the versions beside the trends.
     HORIZONTAL_BREAKPOINTS = [(0, "-one-column"), (TWO_COLUMNS_FROM, "-two-columns")]
     HELP = """\
 **The plan's history.** Every saved version is listed, newest first: when it was saved, who was
 at the keyboard, its note, and what changed since the version before. Beside them, how day-to-day
 ability and each symptom went from one version to the next: the line shows the ups and downs, the
-numbers are what was written down (ability in %, symptoms 0 = none to 10 = worst).
+numbers are what was written down (ability in %, symptoms 0 = none to 10 = worst). A long
+history shows its latest versions there; every version is still listed on the left.
 
 - Up and down to choose a version.
 - Enter, Space or a click marks a version (and unmarks it). Mark two, then C (or the Compare
