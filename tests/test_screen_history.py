@@ -123,6 +123,39 @@ async def test_a_plan_with_no_saved_version_says_how_one_is_made(store: Store) -
         assert isinstance(app.screen, HistoryScreen)
 
 
+async def test_a_history_that_cannot_be_read_is_said_calmly(store: Store, monkeypatch) -> None:
+    from careplan.errors import DamagedFile
+    from careplan.history import PlanHistory
+
+    def unreadable(self):
+        raise DamagedFile(self.file.path, "version 3 is incomplete")
+
+    monkeypatch.setattr(PlanHistory, "summaries", unreadable)
+    app = history_host(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        status = shown(app.screen.query_one("#history-status", Static))
+        assert "could not be read (version 3 is incomplete)" in status
+        assert prompts(app.screen) == []
+
+
+async def test_a_bug_while_reading_becomes_a_calm_notification_not_a_crash(store: Store, monkeypatch) -> None:
+    from careplan.history import PlanHistory
+
+    def broken(self):
+        raise TypeError("a bug")
+
+    monkeypatch.setattr(PlanHistory, "trends", broken)
+    seen: list[Message] = []
+    app = history_host(store)
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        assert "The history could not be read" in notices(seen)
+        assert all(m.notification.severity != "error" for m in seen if isinstance(m, Notify))
+        assert "The plan itself is untouched" in shown(app.screen.query_one("#history-status", Static))
+
+
 # --- comparing, journeys --------------------------------------------------------------------------
 
 
