@@ -47,6 +47,7 @@ def guided_label(working: WorkingPlan) -> str:
 
 
 class PlanHomeScreen(Screen[None]):
+    title_text = "The plan's home"  # what F1's help is titled
     HELP = """\
 **The plan's home.** Each part of the plan is listed with what is in it and the version it last
 changed in. "changed, not saved yet" means there is typing kept in the draft that is not yet a

@@ -58,6 +58,7 @@ def review_text(value: date | None, today: date, in_table: bool = False) -> str:
 
 
 class PlansScreen(Screen[None]):
+    title_text = "All plans"  # what F1's help is titled
     HELP = """\
 **All plans.** Each line is one person's plan: when it was last saved, how many versions it has,
 and when it is next due a look ("overdue" when that date has passed).
