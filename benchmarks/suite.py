@@ -81,7 +81,7 @@ def run(sizes: Sizes = FULL, progress: Progress = lambda line: None) -> list[Met
                  names=("startup", "peak_memory"))
         _measure(results, step, "typing", lambda: [interactive.typing(small, sizes.typed, sizes.typing_runs)])
         _measure(results, step, "save_version", lambda: [storage.save_version(small, sizes.runs)])
-        _measure(results, step, "save_scaling", lambda: [storage.save_scaling(small, large, sizes.runs)])
+        _measure(results, step, "save_scaling", lambda: [storage.save_scaling(small, large, sizes.runs * 3)])
         _measure(results, step, "open_plan", lambda: [storage.open_plan(small, sizes.runs)])
         _measure(results, step, "markdown_export", lambda: [storage.markdown_export(small, sizes.runs)])
         step("done; removing the temporary folder")
