@@ -2,10 +2,10 @@
 
 careplan's side: `Store.create_plan` then `PlanFile.save_version(when=...)` for every version, so
 the files are exactly what the app writes (without waiting for fsync while building: see
-`_without_fsync`). The plain side is what a naive design would keep: one
-default TinyDB file holding every version of every plan as a whole document. It is written as
-JSON directly (in TinyDB's own layout) because thousands of TinyDB inserts, each rewriting the
-whole file, would take longer than the benchmark itself.
+`_without_fsync`). The plain side is what a naive design would keep: one default TinyDB file
+holding every version of every plan as a whole document. It is written as JSON directly (in
+TinyDB's own layout) because thousands of TinyDB inserts, each rewriting the whole file, would
+take longer than the benchmark itself.
 """
 
 from __future__ import annotations
@@ -130,8 +130,11 @@ def scale_up(caseload: Caseload, root: Path, factor: int) -> Caseload:
     target_plans = locations.plans_dir(root)
     target_plans.mkdir(parents=True, mode=0o700)
     plan_ids = list(caseload.plan_ids)
-    for plan_id in caseload.plan_ids:
+    for plan_id in caseload.plan_ids:  # the originals with their backups: a save there does what it does at 1x
         shutil.copy2(source_plans / f"{plan_id}.json", target_plans / f"{plan_id}.json")
+        backups = locations.backups_dir(caseload.root, plan_id)
+        if backups.is_dir():
+            shutil.copytree(backups, locations.backups_dir(root, plan_id))
     for copy_number in range(1, factor):
         for plan_id in caseload.plan_ids:
             data = json.loads((source_plans / f"{plan_id}.json").read_bytes())
