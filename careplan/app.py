@@ -67,6 +67,9 @@ class CarePlanApp(App[None]):
     def today(self) -> date:
         return self._today or date.today()
 
+    def on_mount(self) -> None:
+        self.set_class(self.no_color, "-no-color")  # styles/app.tcss marks focus without colour
+
     def get_default_screen(self) -> Screen:
         from careplan.screens.plans import PlansScreen
 
