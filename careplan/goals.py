@@ -56,11 +56,14 @@ def journey(plan: CarePlan, goal_id: str) -> list[Goal]:
     goal = by_id.get(goal_id)
     if goal is None:
         return []
-    while goal.adapted_from in by_id:
+    # A draft is not validated, so links may form a circle: stop at any goal already seen.
+    seen = {goal.id}
+    while goal.adapted_from in by_id and goal.adapted_from not in seen:
         goal = by_id[goal.adapted_from]
+        seen.add(goal.id)
     chain = [goal]
     successors = {g.adapted_from: g for g in plan.goals if g.adapted_from}
-    while chain[-1].id in successors:
+    while chain[-1].id in successors and successors[chain[-1].id] not in chain:
         chain.append(successors[chain[-1].id])
     return chain
 
