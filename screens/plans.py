@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Static
+from textual.worker import Worker, WorkerState
 
 from careplan.errors import CarePlanError, DamagedFile
 from careplan.store import PlanFile, PlanSummary, Store
@@ -127,6 +128,14 @@ and when it is next due a look ("overdue" when that date has passed).
             self.post_message(self.Loaded(self.store.list_plans()))
         except CarePlanError as error:
             self.post_message(self.Loaded([], problem=str(error)))
+
+    @on(Worker.StateChanged)
+    def loading_failed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "plans" and event.state == WorkerState.ERROR:
+            self.query_one("#plan-detail", Static).update(
+                "The list of plans could not be read just now. Nothing has been changed; "
+                "press Ctrl+Q and start careplan again."
+            )
 
     @on(Loaded)
     def show_plans(self, event: Loaded) -> None:

@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, Static
+from textual.worker import Worker, WorkerState
 
 from careplan import vocab
 from careplan.errors import CarePlanError, ValidationError
@@ -238,6 +239,16 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         self.say(f"Saved as version {info.number}. It is kept for good; Esc goes back to the plan.")
         self.notify(f"Version {info.number} saved.", title="Saved")
         self.post_message(PlanSaved(info))
+
+    @on(Worker.StateChanged)
+    def save_failed(self, event: Worker.StateChanged) -> None:
+        """Not a CarePlanError (those arrive as Finished): still said calmly, never a traceback."""
+        if event.worker.group == "save" and event.state == WorkerState.ERROR:
+            self.query_one("#save", Button).disabled = False
+            self.say(
+                "Not saved: something unexpected went wrong. Versions already saved are untouched and "
+                "what you typed is still here; please try Save again."
+            )
 
     def show_problems(self, found: dict[str, str]) -> None:
         box = self.query_one("#review-problems", Vertical)

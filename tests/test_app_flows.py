@@ -337,3 +337,25 @@ async def test_discard_asks_first_then_goes_back_to_the_saved_version(store: Sto
         assert "Changes discarded" in shown(app, "#review-result")
     with store.open_plan(plan_id, write=False) as plan_file:
         assert plan_file.draft() is None
+
+
+async def test_an_unexpected_failure_while_saving_is_said_calmly_and_loses_nothing(store: Store, monkeypatch) -> None:
+    plan_id = add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await pilot.pause()
+        await type_into(pilot, "#about-preferred", "Ruthie")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("a bug, not something the person did")
+
+        monkeypatch.setattr(app.working.file, "save_version", broken)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Not saved: something unexpected went wrong" in shown(app, "#review-result")
+        assert not app.screen.query_one("#save").disabled
+    assert draft_plan(store, plan_id).about.preferred_name == "Ruthie"
