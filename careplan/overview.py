@@ -29,6 +29,17 @@ def section_summary(plan: CarePlan, section: str) -> str:
     return summarise(plan) if summarise else ""
 
 
+def not_started(plan: CarePlan) -> list[str]:
+    """PLAN_PARTS with nothing in them yet, in order (a treatment break is only for some, so it is
+    never listed as missing)."""
+    empty = CarePlan()
+    return [
+        part
+        for part in PLAN_PARTS
+        if part not in ("about", "treatment_break") and getattr(plan, part) == getattr(empty, part)
+    ]
+
+
 def changed_sections(before: CarePlan, after: CarePlan) -> list[str]:
     """The PLAN_PARTS (and "next_review") that differ between two plans, in section order."""
     names = [part for part in PLAN_PARTS if getattr(before, part) != getattr(after, part)]

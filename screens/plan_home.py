@@ -131,7 +131,26 @@ saved version.
         lines.append(f"Next review: {review_text(working.plan.next_review, self.today)}.")
         if working.has_changes and not working.read_only:
             lines.append("Changes not saved yet are kept safe as a draft. Ctrl+S to review and save them.")
+        lines.append(f"Where next: {self.where_next()}")
         return "\n".join(lines)
+
+    def where_next(self) -> str:
+        """One gentle suggestion, so a tired person never has to work out where to start."""
+        working = self.working
+        if isinstance(working.extra.get("guided_step"), int):
+            return "carry on with the guided session (G)."
+        if working.read_only:
+            return "look through any part; changes can be made once the other window is closed."
+        empty = overview.not_started(working.plan)
+        if empty:
+            number = list(vocab.SECTIONS).index(empty[0]) + 1
+            return f"{vocab.SECTIONS[empty[0]]} has nothing in it yet (press {number}), or G to go through it all."
+        if working.has_changes:
+            return "review and save the changes (Ctrl+S)."
+        review = working.plan.next_review
+        if review is not None and review <= self.today:
+            return "the plan is due a review: G goes through it together, one part at a time."
+        return "everything has something in it; open any part to add to it or change it."
 
     def options(self) -> list[Option | None]:
         """The guided session first, a separator (None), then the eight parts in order."""

@@ -359,3 +359,18 @@ async def test_an_unexpected_failure_while_saving_is_said_calmly_and_loses_nothi
         assert "Not saved: something unexpected went wrong" in shown(app, "#review-result")
         assert not app.screen.query_one("#save").disabled
     assert draft_plan(store, plan_id).about.preferred_name == "Ruthie"
+
+
+async def test_the_plan_home_suggests_where_to_go_next(store: Store) -> None:
+    add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Where next: What matters most has nothing in it yet (press 2)" in shown(app, "#home-status")
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.click("#add-hope")
+        await pilot.press(*"The coast in June", "escape")
+        await settle(pilot)
+        assert "How things are now has nothing in it yet (press 3)" in shown(app, "#home-status")
+        assert "* changed, not saved yet" in app.screen.section_details("matters")
