@@ -24,7 +24,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     options = parser.parse_args(argv)
     sizes = QUICK if options.quick else FULL
-    metrics = run(sizes, progress=(lambda line: None) if options.quiet else stderr_progress)
+    try:
+        metrics = run(sizes, progress=(lambda line: None) if options.quiet else stderr_progress)
+    except KeyboardInterrupt:
+        print("Stopped; the temporary folder is removed.", file=sys.stderr)
+        return 130
     if options.json:
         print(json.dumps(as_json(metrics, sizes), indent=2))
     else:

@@ -43,48 +43,51 @@ def build(root: Path, plans: int, versions: int, plain_db: Path | None = None) -
 
     With `plain_db`, every version's whole plan is also written to that one TinyDB file as
     {**plan, "plan_id": ..., "number": ...}. Saving is mostly waiting on the file system, so
-    one process per core saves a share of the plans (each plan is still saved by one process,
+    one process per core saves plans side by side (each plan is still saved by one process,
     version after version, as the app would).
     """
+    parts = root.parent / f".{root.name}-documents"  # each plan's documents, joined at the end
+    if plain_db:
+        parts.mkdir()
+    jobs = [(root, number, versions, parts if plain_db else None) for number in range(plans)]
     workers = max(1, min(os.cpu_count() or 1, plans // 10))  # a tiny caseload is not worth the start-up
-    parts = [root.parent / f".{root.name}-part-{index}.jsonl" for index in range(workers)] if plain_db else []
-    shares = [list(range(plans))[index::workers] for index in range(workers)]
     try:
         if workers == 1:
-            built = [_build_share(root, shares[0], versions, parts[0] if parts else None)]
+            plan_ids = [_build_plan(*job) for job in jobs]
         else:
             context = multiprocessing.get_context("spawn")  # nothing inherited but the arguments
-            with ProcessPoolExecutor(workers, mp_context=context) as pool:
-                built = list(pool.map(_build_share, [root] * workers, shares, [versions] * workers,
-                                      parts or [None] * workers))
-        numbered = sorted(pair for share in built for pair in share)
+            pool = ProcessPoolExecutor(workers, mp_context=context)
+            try:
+                plan_ids = list(pool.map(_build_plan, *zip(*jobs)))
+            finally:
+                # Interrupted: drop the plans not started, wait for the few being saved, so nothing
+                # writes into the folder while it is being removed.
+                pool.shutdown(wait=True, cancel_futures=True)
         if plain_db:
-            _write_plain(plain_db, parts)
+            _write_plain(plain_db, [parts / f"{number}.jsonl" for number in range(plans)])
     finally:
-        for part in parts:
-            part.unlink(missing_ok=True)
-    store = Store(root)
-    store.refresh_index()  # as after any session: the next launch lists from the index
+        shutil.rmtree(parts, ignore_errors=True)
+    Store(root).refresh_index()  # as after any session: the next launch lists from the index
     os.sync()  # everything on disk before anything is measured
-    return Caseload(root=root, plan_ids=[plan_id for _, plan_id in numbered], versions=versions, plain_db=plain_db)
+    return Caseload(root=root, plan_ids=plan_ids, versions=versions, plain_db=plain_db)
 
 
-def _build_share(root: Path, numbers: list[int], versions: int, part: Path | None) -> list[tuple[int, str]]:
-    """Save every version of the plans numbered `numbers`; each version's document goes to `part`."""
+def _build_plan(root: Path, number: int, versions: int, parts: Path | None) -> str:
+    """Save every version of plan `number`; with `parts`, each version's document goes there too."""
     store = Store(root)
-    built = []
-    with _without_fsync(), (part.open("w", encoding="utf-8") if part else nullcontext()) as documents:
-        for number in numbers:
-            history = plan_history(SEED, number, versions)
-            first, when, note = next(history)
-            with store.create_plan(first) as opened:
-                built.append((number, opened.id))
-                for plan, when, note in itertools.chain([(first, when, note)], history):
-                    info = opened.save_version(plan, saved_by="Social worker", note=note, when=when)
-                    if documents:
-                        document = {**to_dict(plan), "plan_id": opened.id, "number": info.number}
-                        documents.write(json.dumps(document) + "\n")
-    return built
+    history = plan_history(SEED, number, versions)
+    first, when, note = next(history)
+    with (
+        _without_fsync(),
+        (parts / f"{number}.jsonl").open("w", encoding="utf-8") if parts else nullcontext() as documents,
+        store.create_plan(first) as opened,
+    ):
+        for plan, when, note in itertools.chain([(first, when, note)], history):
+            info = opened.save_version(plan, saved_by="Social worker", note=note, when=when)
+            if documents:
+                document = {**to_dict(plan), "plan_id": opened.id, "number": info.number}
+                documents.write(json.dumps(document) + "\n")
+        return opened.id
 
 
 def _write_plain(path: Path, parts: list[Path]) -> None:

@@ -48,7 +48,11 @@ def run_child(args: list[str], data_dir: Path) -> ChildRun:
             [sys.executable, "-m", "benchmarks.child", *args],
             stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env, cwd=project,
         )
-        status, usage = _wait(child)
+        try:
+            status, usage = _wait(child)
+        except BaseException:  # interrupted: the child goes too, before its folder is removed
+            _stop(child)
+            raise
         out.seek(0)
         err.seek(0)
         output, errors = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
@@ -71,8 +75,13 @@ def _wait(child: subprocess.Popen) -> tuple[int, Any]:
             child.returncode = os.waitstatus_to_exitcode(status)
             return child.returncode, usage
         if time.monotonic() > deadline:
-            child.kill()
-            pid, status, usage = os.wait4(child.pid, 0)
-            child.returncode = os.waitstatus_to_exitcode(status)
+            _stop(child)
             raise ChildFailed(f"benchmarks.child took longer than {TIME_LIMIT} s and was stopped")
         time.sleep(0.002)
+
+
+def _stop(child: subprocess.Popen) -> None:
+    if child.returncode is None:
+        child.kill()
+        _, status, _ = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
