@@ -171,6 +171,7 @@ def storage_growth(caseload: Caseload) -> Metric:
         file_sizes.append(locations.plan_file(caseload.root, plan_id).stat().st_size)
         backup_sizes.append(folder_bytes(locations.backups_dir(caseload.root, plan_id)))
     backups, one_version = median(backup_sizes), median(version_sizes)
+    make_up = _make_up(locations.plan_file(caseload.root, caseload.plan_ids[0]), caseload.versions)
     return Metric(
         "storage_growth",
         f"bytes on disk of a plan after {caseload.versions} versions, each changing one section",
@@ -183,8 +184,22 @@ def storage_growth(caseload: Caseload) -> Metric:
             " of the latest version",
             f"not counted: the plan's backup copies in backups/<id>/, {backups:,.0f} bytes more"
             f" ({(median(file_sizes) + backups) / one_version:.1f} x one version with them)",
+            *make_up,
         ],
     )
+
+
+def _make_up(path, versions: int) -> list[str]:
+    """What a plan file is made of, by TinyDB table, to show where growth comes from. Only a
+    diagnosis: an unexpected layout just leaves it out."""
+    try:
+        tables = json.loads(path.read_bytes())
+        sizes = {name: len(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+                 for name, rows in tables.items()}
+        parts = ", ".join(f"{name} {size:,} bytes ({len(tables[name])} rows)" for name, size in sizes.items())
+    except (OSError, ValueError, AttributeError, TypeError):
+        return []
+    return [f"one plan file's tables: {parts}; {versions} versions"]
 
 
 def markdown_export(caseload: Caseload, runs: int) -> Metric:
