@@ -149,7 +149,9 @@ class CarePlanApp(App[None]):
     def start_guided_session(self) -> None:
         from careplan.screens.guided import GuidedSession
 
-        if self.working is not None:
+        if self.guide is not None:
+            self.notify("A guided session is already going: F5 moves it on, Esc pauses it.")
+        elif self.working is not None:
             self.guide = GuidedSession(self, self.working)
             self.guide.start()
 
