@@ -50,6 +50,15 @@ def problem_place(path: str) -> tuple[str, str]:
     return section, where
 
 
+def who_is_saving(plan: CarePlan, voice: str) -> str:
+    """The names of whoever is speaking, to start "Who is at the keyboard" with; "" when the plan
+    does not know their names (a label such as "Together" is not a name)."""
+    from careplan.voices import voice_name
+
+    name = voice_name(plan, voice)
+    return "" if name in vocab.VOICES.values() else name
+
+
 def changes_text(base: CarePlan, plan: CarePlan, base_number: int | None) -> str:
     """What changed since the last version, grouped by section, in plain sentences."""
     if base_number is None:
@@ -104,8 +113,6 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         return cast("CarePlanApp", self.app)
 
     def compose_body(self) -> ComposeResult:
-        from careplan.voices import voice_name
-
         plan, working = self.plan, self.working
         with VerticalScroll(classes="section-body", id="review-body"):
             if working.recovered:
@@ -127,7 +134,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             with Horizontal(id="review-fields"):
                 with Vertical():
                     yield Label("Who is at the keyboard", classes="field-label")
-                    yield Input(voice_name(plan, working.speaker), id="saved-by", placeholder="your name or names")
+                    yield Input(who_is_saving(plan, working.speaker), id="saved-by", placeholder="your name or names")
                 with Vertical():
                     yield Label("A note for this version (optional)", classes="field-label")
                     yield Input("", id="version-note", placeholder="e.g. after the meeting with Dr Rao")
@@ -168,11 +175,9 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
     @on(SpeakerChanged)
     def follow_speaker(self, event: SpeakerChanged) -> None:
         """F2 changes who is at the keyboard too, unless a name was typed there by hand."""
-        from careplan.voices import voice_name
-
         field = self.query_one("#saved-by", Input)
-        if field.value in {voice_name(self.plan, voice) for voice in vocab.VOICES} | {""}:
-            field.value = voice_name(self.plan, event.voice)
+        if field.value in {who_is_saving(self.plan, voice) for voice in vocab.VOICES} | {""}:
+            field.value = who_is_saving(self.plan, event.voice)
 
     # --- saving -----------------------------------------------------------------------------
 

@@ -300,6 +300,7 @@ async def test_a_problem_is_named_with_a_way_straight_to_it(store: Store) -> Non
         assert "name is needed" in shown(app, "#about-name-message")
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert app.screen.query_one("#saved-by", Input).value == ""  # "Together" is not anyone's name
         await type_into(pilot, "#saved-by", "Sam")
         await pilot.click("#save")
         await settle(pilot)
@@ -354,6 +355,7 @@ async def test_an_unexpected_failure_while_saving_is_said_calmly_and_loses_nothi
             raise RuntimeError("a bug, not something the person did")
 
         monkeypatch.setattr(app.working.file, "save_version", broken)
+        await type_into(pilot, "#saved-by", "Sam")
         await pilot.press("enter")
         await settle(pilot)
         assert "Not saved: something unexpected went wrong" in shown(app, "#review-result")
