@@ -1,13 +1,20 @@
 """The data folder: one TinyDB file per plan, versions that never change, drafts, one writer per plan.
 
 Layout (see `careplan.locations`):
-    plans/<id>.json    the plan's versions and their content-addressed pieces (TinyDB)
+    plans/<id>.json    the plan's versions and their content-addressed pieces (TinyDB; see below)
     plans/<id>.lock    held while a process may write the plan
     drafts/<id>.json   work in progress, saved continuously, cleared by saving a version
     index.json         a cache of each plan's summary, so the caseload lists without reading plans
 
 One file per plan keeps saving a version independent of the size of the caseload. Screens and the
 CLI use this module; nothing else touches TinyDB.
+
+A plan file holds three tables. `_meta`: one row (schema, id, person, next review). `versions`:
+one row per version, {"n", "at", "by", "note", "s"}, where "s" maps each section that changed since
+the version before to the key of its content (the first version names every section), so reading
+a version walks forward through the records. `objects`: one row per save, {"h": key of "d", "d":
+{key: object}}, holding the pieces that save added (see careplan.plan_objects). Rows are only ever
+added, never changed, so an old version's bytes stay as they were written.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import typing
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -36,7 +44,7 @@ from careplan.errors import (
     StorageError,
 )
 from careplan.migrations import SCHEMA_VERSION, migrate
-from careplan.model import CarePlan
+from careplan.model import SECTION_NAMES, CarePlan
 from careplan.plan_lock import LockBusy, PlanLock
 from careplan.safe_files import atomic_write, describe_error, ensure_private_dir, remove, remove_leftovers
 from careplan.tinydb_storage import AtomicJSONStorage, encode, read_json_file
@@ -287,11 +295,47 @@ class PlanFile:
                 return CarePlan()
             number = self._versions[-1].number
         self.version(number)
-        record = self._records[number]
         try:
-            plan_data = plan_objects.join(record["s"], self._objects)
+            plan_data = plan_objects.join(self._sections(number), self._objects)
             return from_dict(CarePlan, plan_data, where=f"version {number}")
-        except (AttributeError, KeyError, TypeError, InvalidPlanFile) as error:
+        except _INCOMPLETE as error:
+            raise DamagedFile(self.path, f"version {number} is incomplete ({error})") from None
+
+    def load_section(self, section: str, number: int | None = None) -> Any:
+        """One section of a saved version (the latest by default), e.g. its CheckIn or its goals,
+        without reading the rest of the plan: for looking along many versions at once."""
+        if section not in _SECTION_TYPES:
+            raise KeyError(f"No section called {section!r}")
+        number = self._number(number)
+        if number is None:
+            return getattr(CarePlan(), section)
+        try:
+            data = plan_objects.join_section(self._sections(number)[section], self._objects)
+            return from_dict(_SECTION_TYPES[section], data, where=f"version {number}.{section}")
+        except _INCOMPLETE as error:
+            raise DamagedFile(self.path, f"version {number} is incomplete ({error})") from None
+
+    def sections_changed(self, number: int) -> frozenset[str]:
+        """The sections version `number` changed from the version before (all, for the first)."""
+        self.version(number)
+        index = next(i for i, info in enumerate(self._versions) if info.number == number)
+        try:
+            now = self._sections(number)
+            before = self._sections(self._versions[index - 1].number) if index else {}
+        except _INCOMPLETE as error:
+            raise DamagedFile(self.path, f"version {number} is incomplete ({error})") from None
+        return frozenset(name for name in SECTION_NAMES if now.get(name) != before.get(name))
+
+    def item_ids(self, section: str, number: int | None = None) -> list[str]:
+        """The ids of the items of a list section (goals, matters, ...) in a saved version, read
+        from the stored items without rebuilding them."""
+        number = self._number(number)
+        if number is None:
+            return []
+        try:
+            items = plan_objects.list_items(self._sections(number)[section], self._objects)
+            return [stored["id"] for _, stored in items]
+        except _INCOMPLETE as error:
             raise DamagedFile(self.path, f"version {number} is incomplete ({error})") from None
 
     # --- writing ------------------------------------------------------------------------------
@@ -304,16 +348,17 @@ class PlanFile:
         self._keep_backup()
         sections, objects = plan_objects.split(to_dict(plan))
         new_objects = {key: data for key, data in objects.items() if key not in self._objects}
+        changed = self._changed_sections(sections)
         number = (self.latest or 0) + 1
         when = when or datetime.now().astimezone()
-        record = {"n": number, "at": when.isoformat(), "by": tidy_text(saved_by).strip(), "note": tidy_text(note).strip(), "s": sections}
+        record = {"n": number, "at": when.isoformat(), "by": tidy_text(saved_by).strip(), "note": tidy_text(note).strip(), "s": changed}
         meta = {
             "person": plan.person,
             "next_review": plan.next_review.isoformat() if plan.next_review else None,
         }
         with self._storage.batch():
             if new_objects:
-                self._db.table(OBJECTS).insert_multiple({"h": key, "d": data} for key, data in new_objects.items())
+                self._db.table(OBJECTS).insert({"h": plan_objects.object_key(new_objects), "d": new_objects})
             self._db.table(VERSIONS).insert(record)
             self._db.table(META).update(meta)
         self._objects.update(new_objects)
@@ -397,6 +442,43 @@ class PlanFile:
 
     # --- inside -------------------------------------------------------------------------------
 
+    def _number(self, number: int | None) -> int | None:
+        """`number` checked, or the latest version's (None when nothing is saved yet)."""
+        if number is None:
+            return self.latest
+        self.version(number)
+        return number
+
+    def _sections(self, number: int) -> dict[str, str]:
+        """Section -> key in version `number`. A record names only the sections that changed, so the
+        map is built forward from the first version; maps already built are kept (records never
+        change). A misshapen record is a TypeError for its version and the ones built on it, up to
+        a record that names every section (as one saved after it does)."""
+        built = self._section_maps  # version -> its map, or why it cannot be read
+        if number not in built:
+            sections = built[self._versions[len(built) - 1].number] if built else {}
+            for info in self._versions[len(built):]:
+                changed = self._records[info.number].get("s")
+                if not isinstance(changed, dict) or not all(isinstance(key, str) for key in changed.values()):
+                    sections = f"version {info.number} does not say which sections it holds"
+                elif isinstance(sections, dict) or _ALL_SECTIONS <= changed.keys():
+                    sections = {**sections, **changed} if isinstance(sections, dict) else dict(changed)
+                built[info.number] = sections
+                if info.number == number:
+                    break
+        if isinstance(built[number], str):
+            raise TypeError(built[number])
+        return built[number]
+
+    def _changed_sections(self, sections: dict[str, str]) -> dict[str, str]:
+        """The sections of a version about to be saved that differ from the latest version: all of
+        them when there is none, or when the latest cannot be read (so this one stands alone)."""
+        try:
+            before = self._sections(self.latest) if self.latest is not None else {}
+        except TypeError:
+            before = {}
+        return {name: key for name, key in sections.items() if before.get(name) != key}
+
     def _need_write(self) -> None:
         if self.read_only:
             raise PlanLocked(self.person or self.id, self.locked_by)
@@ -469,12 +551,25 @@ class PlanFile:
             if migrated is not raw:
                 self._storage._data = migrated  # written in the new format on the next save
             self.meta: dict[str, Any] = dict(next(iter(migrated[META].values())))
-            self._objects: dict[str, Any] = {doc["h"]: doc["d"] for doc in migrated.get(OBJECTS, {}).values()}
+            self._objects: dict[str, Any] = {}
+            for row in migrated.get(OBJECTS, {}).values():
+                if not isinstance(row["h"], str):
+                    raise TypeError("a row of pieces without its key")
+                if isinstance(row["d"], dict):  # otherwise damaged: the versions needing it say so when read
+                    self._objects.update(row["d"])
             records = sorted(migrated.get(VERSIONS, {}).values(), key=lambda record: record["n"])
             self._records: dict[int, dict[str, Any]] = {record["n"]: record for record in records}
             self._versions: list[VersionInfo] = [_version_info(record) for record in records]
+            self._section_maps: dict[int, dict[str, str] | str] = {}
         except (AttributeError, KeyError, TypeError, ValueError) as error:
             raise DamagedFile(self.path, f"it is not in the expected shape ({type(error).__name__}: {error})") from None
+
+
+# What reading a damaged version can raise, besides InvalidPlanFile from the codec: a piece missing
+# or of the wrong shape, or pieces that refer to each other in a circle.
+_INCOMPLETE = (AttributeError, KeyError, TypeError, InvalidPlanFile, RecursionError)
+_ALL_SECTIONS = frozenset(SECTION_NAMES)
+_SECTION_TYPES: dict[str, Any] = {name: typing.get_type_hints(CarePlan)[name] for name in SECTION_NAMES}
 
 
 def _use(storage: AtomicJSONStorage):
