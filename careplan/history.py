@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from careplan import vocab
 from careplan.diff import PlanDiff, compare
 from careplan.errors import CarePlanError
-from careplan.model import CarePlan
+from careplan.model import CarePlan, CheckIn
 
 if TYPE_CHECKING:
     from careplan.store import PlanFile, VersionInfo
@@ -59,6 +59,7 @@ class PlanHistory:
             info for info in plan_file.versions() if upto is None or info.number <= upto
         ]
         self._plans: dict[int, CarePlan] = {}
+        self._checkins: dict[int, CheckIn] = {}
 
     @property
     def numbers(self) -> list[int]:
@@ -92,7 +93,7 @@ class PlanHistory:
         Keys are "function_level" then vocab.SYMPTOMS ids in their usual order; None where a
         version has no rating. Ready for a sparkline.
         """
-        checkins = [self.plan(number).checkin for number in self.numbers]
+        checkins = [self.checkin(number) for number in self.numbers]
         trends: dict[str, list[int | None]] = {FUNCTION_LEVEL: [c.function_level for c in checkins]}
         rated = {symptom for checkin in checkins for symptom in checkin.symptoms}
         for symptom in [*vocab.SYMPTOMS, *sorted(rated - set(vocab.SYMPTOMS))]:
@@ -100,12 +101,35 @@ class PlanHistory:
                 trends[symptom] = [checkin.symptoms.get(symptom) for checkin in checkins]
         return trends
 
+    def checkin(self, number: int) -> CheckIn:
+        """Version `number`'s check-in. Shared like `plan()`: callers must not change it.
+
+        Read on its own, not with the whole version, and only from the versions that changed it:
+        the others share the check-in of the version before.
+        """
+        if number not in self.numbers:
+            return self.file.load_section("checkin", number)
+        before: int | None = None
+        for current in self.numbers:  # oldest first, so the version before is always known
+            if current not in self._checkins:
+                if current in self._plans:
+                    self._checkins[current] = self._plans[current].checkin
+                elif before is not None and "checkin" not in self.file.sections_changed(current):
+                    self._checkins[current] = self._checkins[before]
+                else:
+                    self._checkins[current] = self.file.load_section("checkin", current)
+            if current == number:
+                break
+            before = current
+        return self._checkins[number]
+
     def first_versions(self) -> dict[str, int]:
-        """For each goal id, the first version it appears in (where that step of a journey began)."""
+        """For each goal id, the first version it appears in (where that step of a journey began).
+        Read from the stored goals' ids, so no version has to be loaded whole."""
         found: dict[str, int] = {}
         for number in self.numbers:
-            for goal in self.plan(number).goals:
-                found.setdefault(goal.id, number)
+            for goal_id in self.file.item_ids("goals", number):
+                found.setdefault(goal_id, number)
         return found
 
 

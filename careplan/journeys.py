@@ -101,7 +101,7 @@ def goal_journeys(plan_file: PlanFile, number: int | None = None, history: PlanH
     history = history or PlanHistory(plan_file, upto=number)
     earlier = [n for n in history.numbers if n <= number]
     first_versions = {goal_id: n for goal_id, n in history.first_versions().items() if n <= number}
-    levels = {n: history.plan(n).checkin.function_level for n in earlier}
+    levels = {n: history.checkin(n).function_level for n in earlier}
     return journeys_in(history.plan(number), first_versions, levels)
 
 

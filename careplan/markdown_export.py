@@ -191,7 +191,7 @@ def _checkin(plan: CarePlan, trend: list[int | None] | None) -> str:
 
 
 def _ability_trend(history: PlanHistory) -> list[int | None]:
-    return [history.plan(number).checkin.function_level for number in history.numbers]
+    return [history.checkin(number).function_level for number in history.numbers]
 
 
 # --- goals ------------------------------------------------------------------------------------
