@@ -183,5 +183,3 @@ def describe_error(error: OSError) -> str:
         return "a file is where a folder should be"
     return error.strerror or str(error)
 
-
-_plain = describe_error  # the name this module used before

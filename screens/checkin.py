@@ -30,7 +30,6 @@ from careplan.screens.widgets.trend import Trend
 FUNCTION_LEVEL = "function_level"  # the key careplan.history uses for the function level's trend
 SCORES = range(0, 11)
 CELL = 3  # characters per score on the scale: " 4 " or "[4]"
-NAME_WIDTH = 20
 SCALE_HINT = (
     "0 means none (for wellbeing: the best), 10 the worst possible. Up and Down move between symptoms; "
     "Left and Right or a digit set the score (1 then 0 for 10); Delete clears it; or click a number."

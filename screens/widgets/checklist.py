@@ -56,10 +56,6 @@ class CheckList(OptionList):
         self.checked = set(checked) & set(self._labels)
         self._redraw()
 
-    def set_items(self, items: Iterable[tuple[str, str]], checked: Iterable[str]) -> None:
-        self._labels = dict(items)
-        self.set_checked(checked)
-
     def is_checked(self, item_id: str) -> bool:
         return item_id in self.checked
 
