@@ -1,6 +1,9 @@
 """Another careplan process, for the locking tests.
 
     python tests/lock_worker.py DATA_DIR PLAN_ID hold            open for writing, say "holding", wait
+    python tests/lock_worker.py DATA_DIR PLAN_ID hold-and-start  the same, after starting a program that
+                                                                 is handed every inheritable file
+                                                                 descriptor; says "holding PID" (its pid)
     python tests/lock_worker.py DATA_DIR PLAN_ID try             try to open for writing once, say what happened
     python tests/lock_worker.py DATA_DIR PLAN_ID append WHO N    N times: open (waiting while another
                                                                  process has it), add a statement, save
@@ -8,6 +11,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -24,6 +28,17 @@ def main(argv: list[str]) -> None:
         with store.open_plan(plan_id):
             print("holding", flush=True)
             time.sleep(600)  # until the test kills us
+    elif mode == "hold-and-start":
+        with store.open_plan(plan_id):
+            # close_fds=False, as os.system or a launched editor would: the program keeps whatever
+            # descriptors are inheritable, and an inherited lock would outlive this process.
+            program = subprocess.Popen(
+                [sys.executable, "-c", "import time; time.sleep(600)"],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,  # not our pipes
+                close_fds=False,
+            )
+            print(f"holding {program.pid}", flush=True)
+            time.sleep(600)  # until the test kills us (and then the program)
     elif mode == "try":
         try:
             with store.open_plan(plan_id):

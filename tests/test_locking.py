@@ -101,16 +101,6 @@ def test_a_lock_that_cannot_be_made_is_a_plain_error_and_the_plan_can_still_be_r
         assert reader.latest == 1
 
 
-def test_the_lock_is_not_inherited_by_programs_careplan_starts(store: Store) -> None:
-    plan_id = new_plan_with_versions(store, full_plan())
-    with store.open_plan(plan_id):
-        child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
-    try:
-        store.open_plan(plan_id).close()  # the child still runs, but holds nothing
-    finally:
-        stop(child)
-
-
 # --- between processes -------------------------------------------------------------------------
 
 
@@ -138,6 +128,33 @@ def test_a_lock_held_by_a_process_that_was_killed_locks_nobody_out(store: Store,
     assert locations.lock_file(store.root, plan_id).exists()  # the file stays; the lock died with it
     with store.open_plan(plan_id) as opened:
         assert opened.save_version(opened.load(), saved_by="Ann").number == 2
+
+
+def test_a_program_started_by_a_process_that_was_killed_does_not_keep_its_lock(store: Store, data_dir: Path) -> None:
+    # The lock is an flock on an open file, so any program that inherited the descriptor would hold
+    # it on after careplan died. The descriptor is made non-inheritable; this program is handed
+    # every inheritable one (close_fds=False), so it would have it otherwise.
+    plan_id = new_plan_with_versions(store, full_plan("Ann Smith"))
+    holder = worker(data_dir, plan_id, "hold-and-start")
+    line = holder.stdout.readline()
+    if not line.startswith("holding "):
+        stop(holder)
+        raise AssertionError(f"the holder did not start: {line!r} {holder.stderr.read()}")
+    program = int(line.split()[1])
+    try:
+        with pytest.raises(PlanLocked):
+            store.open_plan(plan_id)
+        stop(holder)  # SIGKILL; the program it started runs on
+        os.kill(program, 0)  # (still there: raises if not)
+        with store.open_plan(plan_id) as opened:
+            assert not opened.read_only
+    finally:
+        if holder.poll() is None:
+            stop(holder)
+        try:
+            os.kill(program, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
 
 
 def test_two_processes_saving_the_same_plan_lose_nothing_and_never_interleave(store: Store, data_dir: Path) -> None:
