@@ -1,4 +1,5 @@
-"""Every test gets its own empty data folder; nothing touches a real home folder."""
+"""Every test gets its own empty data folder; nothing touches a real home folder; nothing in the
+terminal's environment changes what the app shows (Textual's own settings: tests/textual_settings.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,16 @@ from pathlib import Path
 import pytest
 
 from careplan.store import Store
+
+# Read each time an App (or its Rich console) is made: colour switches and terminal size overrides.
+# TEXTUAL holds Textual's feature flags. A test that wants one (NO_COLOR) sets it itself.
+RENDERING_VARIABLES = ("NO_COLOR", "FORCE_COLOR", "TEXTUAL", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS", "LINES")
+
+
+@pytest.fixture(autouse=True)
+def plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in RENDERING_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture(autouse=True)

@@ -38,6 +38,17 @@ def test_plan_home_at_80_by_24(store: Store, snap_compare) -> None:
     assert snap_compare(demo_app(store), run_before=settled, terminal_size=(80, 24))
 
 
+def test_plan_home_without_colour(store: Store, snap_compare, monkeypatch) -> None:
+    """With NO_COLOR everything is still there, and the focus shows by reverse video and a double border."""
+    monkeypatch.setenv("NO_COLOR", "1")  # Textual reads it when the App is made
+
+    async def without_colour(pilot) -> None:
+        assert pilot.app.no_color
+        await settled(pilot)
+
+    assert snap_compare(demo_app(store), run_before=without_colour, terminal_size=(100, 30))
+
+
 def test_review_and_save_on_the_demo_plan(store: Store, snap_compare) -> None:
     async def review_with_a_change(pilot) -> None:
         await settled(pilot)
