@@ -19,9 +19,11 @@ added, never changed, so an old version's bytes stay as they were written.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import secrets
+import threading
 import typing
 import unicodedata
 from dataclasses import dataclass, field
@@ -239,8 +241,21 @@ class Store:
             return plan_id
 
 
+def _one_at_a_time(method):
+    """Run a PlanFile method while holding its thread lock: a save in a worker thread, a draft
+    written as someone types and closing on quit never interleave, and a close waits for a save."""
+
+    @functools.wraps(method)
+    def guarded(self: PlanFile, *args: Any, **kwargs: Any) -> Any:
+        with self._guard:
+            return method(self, *args, **kwargs)
+
+    return guarded
+
+
 class PlanFile:
-    """One plan, opened. Read-only, or writable while this process holds the plan's lock."""
+    """One plan, opened. Read-only, or writable while this process holds the plan's lock.
+    Safe to use from more than one thread: each read or write runs alone (see `_one_at_a_time`)."""
 
     def __init__(self, root: Path, plan_id: str, *, write: bool, create: bool = False, person: str = "") -> None:
         self.root = root
@@ -248,6 +263,8 @@ class PlanFile:
         self.path = locations.plan_file(root, plan_id)
         self.read_only = not write
         self.locked_by = ""  # who holds the lock, when we fell back to reading only
+        self._guard = threading.RLock()
+        self._closed = False
         self._lock = PlanLock(locations.lock_file(root, plan_id))
         self._draft_checked = False
         if write:
@@ -275,6 +292,7 @@ class PlanFile:
     def person(self) -> str:
         return self.meta.get("person", "")
 
+    @_one_at_a_time
     def versions(self) -> list[VersionInfo]:
         return list(self._versions)
 
@@ -288,6 +306,7 @@ class PlanFile:
                 return info
         raise CarePlanError(f"{self.person or self.id}'s plan has no version {number}.")
 
+    @_one_at_a_time
     def load(self, number: int | None = None) -> CarePlan:
         """A saved version (the latest by default) as a fresh CarePlan the caller may change."""
         if number is None:
@@ -299,8 +318,9 @@ class PlanFile:
             plan_data = plan_objects.join(self._sections(number), self._objects)
             return from_dict(CarePlan, plan_data, where=f"version {number}")
         except _INCOMPLETE as error:
-            raise DamagedFile(self.path, f"version {number} is incomplete ({error})") from None
+            raise DamagedFile(self.path, f"version {number} is incomplete ({error})", advice=self._damage_advice()) from None
 
+    @_one_at_a_time
     def load_section(self, section: str, number: int | None = None) -> Any:
         """One section of a saved version (the latest by default), e.g. its CheckIn or its goals,
         without reading the rest of the plan: for looking along many versions at once."""
@@ -313,8 +333,9 @@ class PlanFile:
             data = plan_objects.join_section(self._sections(number)[section], self._objects)
             return from_dict(_SECTION_TYPES[section], data, where=f"version {number}.{section}")
         except _INCOMPLETE as error:
-            raise DamagedFile(self.path, f"version {number} is incomplete ({error})") from None
+            raise DamagedFile(self.path, f"version {number} is incomplete ({error})", advice=self._damage_advice()) from None
 
+    @_one_at_a_time
     def sections_changed(self, number: int) -> frozenset[str]:
         """The sections version `number` changed from the version before (all, for the first)."""
         self.version(number)
@@ -323,9 +344,10 @@ class PlanFile:
             now = self._sections(number)
             before = self._sections(self._versions[index - 1].number) if index else {}
         except _INCOMPLETE as error:
-            raise DamagedFile(self.path, f"version {number} is incomplete ({error})") from None
+            raise DamagedFile(self.path, f"version {number} is incomplete ({error})", advice=self._damage_advice()) from None
         return frozenset(name for name in SECTION_NAMES if now.get(name) != before.get(name))
 
+    @_one_at_a_time
     def item_ids(self, section: str, number: int | None = None) -> list[str]:
         """The ids of the items of a list section (goals, matters, ...) in a saved version, read
         from the stored items without rebuilding them."""
@@ -336,10 +358,11 @@ class PlanFile:
             items = plan_objects.list_items(self._sections(number)[section], self._objects)
             return [stored["id"] for _, stored in items]
         except _INCOMPLETE as error:
-            raise DamagedFile(self.path, f"version {number} is incomplete ({error})") from None
+            raise DamagedFile(self.path, f"version {number} is incomplete ({error})", advice=self._damage_advice()) from None
 
     # --- writing ------------------------------------------------------------------------------
 
+    @_one_at_a_time
     def save_version(self, plan: CarePlan, saved_by: str, note: str = "", when: datetime | None = None) -> VersionInfo:
         """Save the plan as a new, numbered version that is never changed again. Clears the draft."""
         self._need_write()
@@ -372,6 +395,7 @@ class PlanFile:
             pass  # the version is saved; a draft left over equals it, so reopening shows no changes
         return info
 
+    @_one_at_a_time
     def draft(self) -> Draft | None:
         """The work in progress, if any."""
         path = locations.draft_file(self.root, self.id)
@@ -394,6 +418,7 @@ class PlanFile:
         except (InvalidPlanFile, KeyError, TypeError, ValueError) as error:
             raise DamagedFile(path, f"the draft is not in the expected shape ({error})") from None
 
+    @_one_at_a_time
     def save_draft(self, plan: CarePlan, based_on: int | None = None, extra: dict[str, Any] | None = None) -> None:
         """Keep the work in progress safe on disk (atomically, so a crash keeps the previous draft)."""
         self._need_write()
@@ -408,11 +433,13 @@ class PlanFile:
         self._keep_unreadable_draft()
         atomic_write(locations.draft_file(self.root, self.id), encode(data))
 
+    @_one_at_a_time
     def discard_draft(self) -> None:
         self._need_write()
         self._keep_unreadable_draft()
         remove(locations.draft_file(self.root, self.id))
 
+    @_one_at_a_time
     def set_aside_draft(self) -> Path | None:
         """Move an unreadable draft, bytes untouched, into backups/<id>/ so work can start again
         from the last saved version. Returns where it went (None if there was no draft)."""
@@ -430,7 +457,9 @@ class PlanFile:
             raise StorageError(target, error.strerror or str(error)) from None
         return target
 
+    @_one_at_a_time
     def close(self) -> None:
+        self._closed = True
         self._storage.close()
         self._lock.release()
 
@@ -480,6 +509,8 @@ class PlanFile:
         return {name: key for name, key in sections.items() if before.get(name) != key}
 
     def _need_write(self) -> None:
+        if self._closed:
+            raise CarePlanError(f"{self.person or self.id}'s plan was closed here, so nothing more is written to it.")
         if self.read_only:
             raise PlanLocked(self.person or self.id, self.locked_by)
 

@@ -14,6 +14,7 @@ from careplan import vocab
 from careplan.errors import CarePlanError
 from careplan.model import CarePlan
 from careplan.store import PlanFile, VersionInfo
+from careplan.validation import tidy
 
 
 class WorkingPlan:
@@ -32,6 +33,9 @@ class WorkingPlan:
             self.plan = copy.deepcopy(self.base)
             self.extra = {}
         self.speaker = self.extra.get("speaker", "together")
+        # Why the last draft write failed (a full disk, a folder gone): the words are only in memory
+        # until a write works again. None once one does.
+        self.draft_problem: CarePlanError | None = None
 
     @property
     def read_only(self) -> bool:
@@ -57,14 +61,29 @@ class WorkingPlan:
         """Keep the draft on disk in step with what is on screen."""
         if self.read_only:
             return
-        self.file.save_draft(self.plan, based_on=self.base_number, extra=self.extra)
+        try:
+            self.file.save_draft(self.plan, based_on=self.base_number, extra=self.extra)
+        except CarePlanError as problem:
+            self.draft_problem = problem
+            raise
+        self.draft_problem = None
 
-    def save_version(self, saved_by: str, note: str = "") -> VersionInfo:
-        info = self.file.save_version(self.plan, saved_by=saved_by, note=note)
+    def snapshot(self) -> CarePlan:
+        """The plan as it is now, to save as a version while typing goes on. Its text is tidied in
+        the plan first (as saving would), so once saved the plan on screen equals the version."""
+        return copy.deepcopy(tidy(self.plan))
+
+    def save_version(self, saved_by: str, note: str = "", plan: CarePlan | None = None) -> VersionInfo:
+        """Save `plan` (a snapshot taken where the typing happens; by default one taken now) as a
+        new version. Anything typed into `self.plan` since the snapshot stays a change: call
+        `changed()` afterwards if `has_changes`, since the save clears the draft."""
+        saved = self.snapshot() if plan is None else plan
+        info = self.file.save_version(saved, saved_by=saved_by, note=note)
         self.base_number = info.number
-        self.base = copy.deepcopy(self.plan)
+        self.base = saved
         self.extra = {"speaker": self.speaker}
         self.recovered = False
+        self.draft_problem = None
         return info
 
     def start_from(self, number: int) -> None:
