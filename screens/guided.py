@@ -18,6 +18,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Static, TextArea
 
 from careplan import vocab
+from careplan.screens.draft_keeper import keep_draft
 from careplan.working_plan import WorkingPlan
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ class GuidedSession:
         panels = self.current.query(GuidePanel)
         if panels:
             extra[NOTES_KEY] = panels.first().notes
-        self.working.changed()
+        keep_draft(self.app, self.working)
 
     def finish(self) -> None:
         """The session is done (saving cleared its step and notes from the draft)."""
@@ -104,7 +105,7 @@ class GuidedSession:
 
         self.step = step
         self.working.extra[STEP_KEY] = step
-        self.working.changed()
+        keep_draft(self.app, self.working)
         screen = registry.screen_for(STEPS[step], self.working)
         self.current = screen
         await self.app.push_screen(screen, callback=partial(self._left, screen))
@@ -196,7 +197,7 @@ class GuidePanel(Vertical):
         if self._pending is not None:
             self._pending.stop()
             self._pending = None
-            self.working.changed()
+            keep_draft(self.app, self.working)
 
     def on_unmount(self) -> None:
         self.flush()
