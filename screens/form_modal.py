@@ -102,13 +102,7 @@ class FormModal(ModalScreen[ResultType]):
         if not self.has_typed:
             self.dismiss(None)
             return
-        question = ChoiceScreen(
-            "You have written something here.",
-            [("Save it", "save"), ("Keep writing", "keep"), ("Leave it out", "discard")],
-            safe="keep",
-            detail='"Leave it out" closes this without saving what you typed.',
-        )
-        self.app.push_screen(question, self._after_leaving_asked)
+        self.app.push_screen(leave_question(), self._after_leaving_asked)
 
     def _after_leaving_asked(self, answer: str | None) -> None:
         if answer == "save":
@@ -130,6 +124,17 @@ class FormModal(ModalScreen[ResultType]):
     def _cancel_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.action_cancel()
+
+
+def leave_question() -> ChoiceScreen:
+    """Asked when an editor with typed words is about to close (Esc, or quitting careplan):
+    answers "save", "keep" (writing: the safe one) or "discard"."""
+    return ChoiceScreen(
+        "You have written something here.",
+        [("Save it", "save"), ("Keep writing", "keep"), ("Leave it out", "discard")],
+        safe="keep",
+        detail='"Leave it out" closes this without saving what you typed.',
+    )
 
 
 class ChoiceScreen(ModalScreen[str]):

@@ -37,7 +37,7 @@ MISSING = "–"  # a version with no rating for this: shown, never guessed
 
 
 def trend_label(key: str) -> str:
-    return "Day-to-day ability %" if key == FUNCTION_LEVEL else vocab.label(vocab.SYMPTOMS, key)
+    return f"{vocab.FUNCTION_NAME} %" if key == FUNCTION_LEVEL else vocab.label(vocab.SYMPTOMS, key)
 
 
 def trend_numbers(values: list[int | None], width: int = 2) -> str:
@@ -70,9 +70,9 @@ class HistoryScreen(LookBackScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-one-column"), (TWO_COLUMNS_FROM, "-two-columns")]
     HELP = """\
 **The plan's history.** Every saved version is listed, newest first: when it was saved, who was
-at the keyboard, its note, and what changed since the version before. Beside them, how day-to-day
-ability and each symptom went from one version to the next: the line shows the ups and downs, the
-numbers are what was written down (ability in %, symptoms 0 = none to 10 = worst). A long
+at the keyboard, its note, and what changed since the version before. Beside them, how everyday
+function and each symptom went from one version to the next: the line shows the ups and downs, the
+numbers are what was written down (everyday function in %, symptoms 0 = none to 10 = worst). A long
 history shows its latest versions there; every version is still listed on the left.
 
 - Up and down to choose a version.
@@ -233,7 +233,7 @@ history shows its latest versions there; every version is still listed on the le
         self._trend_count, self._trend_digits = count, width
         numbers, shown = numbers[-count:], {key: values[-count:] for key, values in shown.items()}
         line_width = min(max(count, 2), MAX_LINE)
-        caption = "Ability in % (higher is better); symptoms from 0 (none) to 10 (worst)."
+        caption = f"{vocab.FUNCTION_NAME} in % (higher is better); symptoms from 0 (none) to 10 (worst)."
         if count < len(self._trend_numbers):
             caption = f"The latest {count} of {len(self._trend_numbers)} versions. " + caption
         rows: list[Static | Horizontal] = [
@@ -370,7 +370,7 @@ history shows its latest versions there; every version is still listed on the le
 
     @on(Button.Pressed, "#history-do-start-from")
     def action_start_from(self) -> None:
-        from careplan.screens.section_base import SectionScreen
+        from careplan.screens.open_parts import wait_for_parts_underneath
         from careplan.screens.widgets.confirm import ConfirmScreen
 
         number, working = self.chosen, self.working
@@ -380,10 +380,7 @@ history shows its latest versions there; every version is still listed on the le
             self.notify("This window can only read the plan; close the other careplan window first.",
                         title="Read only")
             return
-        below = [screen for screen in self.app.screen_stack if isinstance(screen, SectionScreen)]
-        if below:
-            self.notify("Finish or pause the part of the plan that is open underneath (Esc there) first, "
-                        "then start from an older version here.", title="One thing at a time")
+        if wait_for_parts_underneath(self, "start from an older version"):
             return
         if number == working.base_number and not working.has_changes:
             self.notify(f"The plan is already as it was saved in version {number}.", title="Nothing to do")
