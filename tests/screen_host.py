@@ -7,19 +7,16 @@ from collections.abc import Callable
 from textual.app import App
 from textual.screen import Screen
 
+from careplan.app import CarePlanApp
 from careplan.model import CarePlan
 from careplan.store import Store
 from careplan.working_plan import WorkingPlan
 
 
-def _stylesheets() -> list[str]:
-    from importlib.resources import files
-
-    return [str(path) for path in files("careplan.styles").iterdir() if path.name.endswith(".tcss")]
-
-
 class ScreenHost(App[None]):
-    CSS_PATH = _stylesheets()
+    # The app's own stylesheets, in its order, and its breakpoints: a screen looks here as in the app.
+    CSS_PATH = CarePlanApp.CSS_PATH
+    HORIZONTAL_BREAKPOINTS = CarePlanApp.HORIZONTAL_BREAKPOINTS
 
     def __init__(self, make_screen: Callable[[WorkingPlan], Screen], working: WorkingPlan) -> None:
         super().__init__()
