@@ -19,6 +19,7 @@ from careplan.screens.history import HistoryScreen
 from careplan.screens.plan_home import PlanHomeScreen
 from careplan.screens.widgets.confirm import ConfirmScreen
 from careplan.store import Store
+from tests.palette import palette_search
 
 SIZE = (100, 30)
 
@@ -148,10 +149,7 @@ async def test_the_palette_export_opens_the_preview_rather_than_writing_straight
     app = CarePlanApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"export snapshot")
-        await pilot.pause(0.5)  # the palette searches in the background
+        assert await palette_search(pilot, "export snapshot") == "Export snapshot"
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ExportScreen)
