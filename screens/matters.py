@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,14 +21,15 @@ from careplan import vocab
 from careplan.model import CarePlan, Statement, View
 from careplan.screens.section_base import SectionScreen
 from careplan.screens.widgets.questions import SuggestedQuestions
+from careplan.screens.wording import plain
 from careplan.voices import voice_name
 
 RowType = TypeVar("RowType", bound=Widget)
 
 
-def voice_options(plan: CarePlan) -> list[tuple[str, str]]:
-    """Short labels for whose words: "Maggie", "Tom Ellis", "Together"."""
-    return [(voice_name(plan, voice) if voice != "together" else "Together", voice) for voice in vocab.VOICES]
+def voice_options(plan: CarePlan) -> list[tuple[Text, str]]:
+    """Short labels for whose words, as typed: "Maggie", "Tom Ellis", "Together"."""
+    return [(plain(voice_name(plan, voice) if voice != "together" else "Together"), voice) for voice in vocab.VOICES]
 
 
 def other_voice(statement: Statement, speaker: str) -> str:

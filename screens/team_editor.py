@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from careplan import content, vocab
 from careplan.model import TeamMember
 from careplan.screens.widgets.checklist import CheckList
+from careplan.screens.wording import plain
 
 EDITOR_HINT = "Enter or Ctrl+S keeps these details · Tab moves to the next box · Esc closes"
 FIRST_CONTACT = "first"
@@ -262,7 +263,7 @@ class RemoveMemberScreen(ModalScreen[bool]):
                 classes="question-detail",
             )
             with HorizontalGroup(classes="question-buttons"):
-                yield Button(f"No, keep {name}", id="keep", variant="primary", compact=True)
+                yield Button(plain(f"No, keep {name}"), id="keep", variant="primary", compact=True)
                 yield Button("Yes, take them off", id="remove", compact=True)
 
     def on_mount(self) -> None:

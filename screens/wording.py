@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.text import Text
+
 from careplan import vocab
 from careplan.model import CarePlan, Goal
 from careplan.voices import caregiver_name, person_name, voice_name
@@ -17,10 +19,21 @@ __all__ = [
     "day_text",
     "goal_status",
     "journey_line",
+    "plain",
     "voice_choices",
     "voice_name",
     "voice_phrase",
 ]
+
+
+def plain(words: str) -> Text:
+    """Words as they were typed, for any widget that would otherwise read a string as markup
+    (DataTable cells and columns, Select and Option labels, Button labels, Static.update).
+
+    A name like "Sam [/]" or a goal like "[b]bold[/b]" is shown as those very characters: as a
+    string it would be bold, a link, a click action, or a MarkupError that stops the app.
+    """
+    return Text(words, end="")
 
 
 def voice_phrase(plan: CarePlan, voice: str) -> str:
@@ -36,9 +49,9 @@ def voice_phrase(plan: CarePlan, voice: str) -> str:
     return f"in the words of {vocab.label(vocab.VOICES, voice)}"
 
 
-def voice_choices(plan: CarePlan) -> list[tuple[str, str]]:
-    """(label, id) pairs for a Select of voices, naming the plan's own people."""
-    return [(voice_name(plan, voice), voice) for voice in vocab.VOICES]
+def voice_choices(plan: CarePlan) -> list[tuple[Text, str]]:
+    """(label, id) pairs for a Select of voices, naming the plan's own people (as typed)."""
+    return [(plain(voice_name(plan, voice)), voice) for voice in vocab.VOICES]
 
 
 def day_text(value: date) -> str:

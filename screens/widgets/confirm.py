@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from careplan.screens.wording import plain
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Esc or the second button keeps things as they are; nothing happens without a clear yes."""
@@ -29,8 +31,9 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.message, classes="dialog-message", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.no, id="no", variant="primary")
-                yield Button(self.yes, id="yes")
+                # plain, not markup: an answer may name someone ("Take Sam [/] out")
+                yield Button(plain(self.no), id="no", variant="primary")
+                yield Button(plain(self.yes), id="yes")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()  # the safe choice is the one Enter picks

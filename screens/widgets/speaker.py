@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
@@ -28,8 +29,9 @@ class SpeakerBar(Horizontal):
     def refresh_speaker(self) -> None:
         self.query_one("#speaker-label", Static).update(self._text())
 
-    def _text(self) -> str:
+    def _text(self) -> Text:
         name = self.working.plan.about.called or "the person"
         labels = {"person": name, "caregiver": "caregiver", "together": "together"}
         current = labels.get(self.working.speaker, vocab.label(vocab.VOICES, self.working.speaker))
-        return f"Speaking now: [b]{current}[/b]  (F2 to change)"
+        # Assembled, not markup: the name is as typed, so "[/]" in it is shown, not parsed
+        return Text.assemble("Speaking now: ", (current, "bold"), "  (F2 to change)", end="")
