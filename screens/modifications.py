@@ -6,6 +6,7 @@ care team (content.DISCLAIMER), shown with where each comes from.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,7 +23,7 @@ from careplan.screens.modification_editor import (
     change_in_words,
 )
 from careplan.screens.section_base import SectionScreen
-from careplan.screens.wording import voice_name
+from careplan.screens.wording import plain, voice_name
 from careplan.working_plan import WorkingPlan
 
 EMPTY_NOTE = "Nothing written here yet. Press n to write a change, or i for ideas to start from."
@@ -140,14 +141,18 @@ the draft straight away.
             table.update_cell(selected, "mark", "▶")
         self._marked = selected
 
-    def _cells(self, change: Modification) -> tuple[str, ...]:
+    def _cells(self, change: Modification) -> tuple[Text, ...]:
+        """The row's cells, plain: the words are as typed, so "[/]" in them is not markup."""
         area = vocab.label(vocab.MODIFICATION_AREAS, change.area)
-        return (
-            f"{area}\n({voice_name(self.plan, change.voice)})",
-            change.before.strip() or "-",
-            change.now.strip() or "-",
-            change.why.strip() or "-",
-            vocab.label(vocab.MODIFICATION_STATUSES, change.status),
+        return tuple(
+            plain(cell)
+            for cell in (
+                f"{area}\n({voice_name(self.plan, change.voice)})",
+                change.before.strip() or "-",
+                change.now.strip() or "-",
+                change.why.strip() or "-",
+                vocab.label(vocab.MODIFICATION_STATUSES, change.status),
+            )
         )
 
     def _show_actions(self) -> None:

@@ -15,6 +15,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
 from careplan.errors import CarePlanError, DamagedFile
+from careplan.screens.wording import plain
 from careplan.store import PlanFile, PlanSummary, Store
 
 if TYPE_CHECKING:
@@ -169,7 +170,7 @@ and when it is next due a look ("overdue" when that date has passed).
             if wanted and wanted not in name.casefold() and wanted not in summary.id:
                 continue
             table.add_row(
-                name,
+                plain(name),  # as typed: a name like "Sam [/]" is not markup
                 saved_when(summary.last_saved, in_table=True) if not summary.problem else "",
                 str(summary.versions) if not summary.problem else "",
                 review_text(summary.next_review, self.today, in_table=True) if not summary.problem else "",

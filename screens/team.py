@@ -21,6 +21,7 @@ from careplan import content
 from careplan.model import TeamMember
 from careplan.screens.section_base import SectionScreen
 from careplan.screens.team_editor import MemberEditor, RemoveMemberScreen, role_descriptions
+from careplan.screens.wording import plain
 from careplan.team_tasks import set_first_contact, task_label, who_does_what
 
 REGION_NAMES = {"US": "United States", "UK": "United Kingdom"}
@@ -188,7 +189,8 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
             tasks = ", ".join(task_label(task) for task in member.tasks) or "-"
             if len(tasks) > TASKS_WIDTH:
                 tasks = tasks[: TASKS_WIDTH - 1].rstrip(", ") + "…"
-            table.add_row(name, member.role_label, tasks, key=member.id)
+            # names, roles and tasks are in people's own words: plain, never markup
+            table.add_row(plain(name), plain(member.role_label), plain(tasks), key=member.id)
         ids = [member.id for member in self.team]
         if keep in ids:
             table.move_cursor(row=ids.index(keep))
@@ -233,11 +235,11 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
         grid.clear(columns=True)
         grid.add_column("Task", key="task")
         for member in self.team:
-            grid.add_column(short_name(member, self.team), key=member.id)
+            grid.add_column(plain(short_name(member, self.team)), key=member.id)
         for cover in covers:
             label = cover.label if cover.covered else f"{cover.label} (nobody yet)"
             cells = [TICK if member in cover.members else "" for member in self.team]
-            grid.add_row(label, *cells, key=cover.task)
+            grid.add_row(plain(label), *cells, key=cover.task)
         if grid.row_count:
             grid.cursor_coordinate = grid.validate_cursor_coordinate(cursor)
 
