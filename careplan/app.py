@@ -20,6 +20,7 @@ from careplan.screens.messages import PlanSaved, SpeakerChanged
 from careplan.store import Store
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
     from textual.screen import Screen
 
     from careplan.screens.guided import GuidedSession
@@ -112,6 +113,19 @@ class CarePlanApp(App[None]):
 
     def on_unmount(self) -> None:
         self.close_plan()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is plain text, whatever the caller asked: they carry names, goals and
+        error messages as typed, and "Sam [/]" must read as that, not as markup (or a crash)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # --- app-wide keys ------------------------------------------------------------------------
 
