@@ -320,12 +320,14 @@ def _checkin(old: CarePlan, new: CarePlan) -> list[Change]:
     changes = []
     was, now = old.checkin.function_level, new.checkin.function_level
     if was != now:
+        name = vocab.FUNCTION_NAME
         if was is None:
-            text = brief = f"Day-to-day ability recorded: {now}%"
+            text = f"{name} recorded: {now}%"
+            brief = f"{name.lower()} {now}%"
         elif now is None:
-            text, brief = f"Day-to-day ability not recorded this time (was {was}%)", "ability not recorded"
+            text, brief = f"{name} not recorded this time (was {was}%)", f"{name.lower()} not recorded"
         else:
-            text, brief = f"Day-to-day ability {was}% → {now}%", f"ability {was}%→{now}%"
+            text, brief = f"{name} {was}% → {now}%", f"{name.lower()} {was}%→{now}%"
         changes.append(Change("checkin", "function_level", text, brief))
     before, after = old.checkin.symptoms, new.checkin.symptoms
     extra = sorted((set(before) | set(after)) - set(vocab.SYMPTOMS))

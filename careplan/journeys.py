@@ -1,9 +1,9 @@
 """Goal journeys over time: each chain of adapted goals with its dates, reasons and how things were.
 
 `careplan.goals.journeys` finds the chains inside one plan. This adds what only the history
-knows: for each step, the version in which it first appeared and the day-to-day ability (function
-level) recorded in that version, so a journey reads "a 5-mile run (ability 80%) became a daily
-walk (70%) became coffee outside each morning (50%)".
+knows: for each step, the version in which it first appeared and the everyday function (the
+function level) recorded in that version, so a journey reads "a 5-mile run (everyday function 80%)
+became a daily walk (70%) became coffee outside each morning (50%)".
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class JourneyStep:
     function_level: int | None  # recorded in that version (or in the plan itself if not saved yet)
 
     def describe(self) -> str:
-        """One step in words: '"A daily walk" from 3 June 2026 (day-to-day ability 70%, version 2):
+        """One step in words: '"A daily walk" from 3 June 2026 (everyday function 70%, version 2):
         running hurts my hip now'."""
         text = f'"{" ".join(self.title.split())}"'
         if self.started_on:
@@ -48,10 +48,10 @@ class JourneyStep:
         return text
 
     def details(self) -> str:
-        """"day-to-day ability 70%, version 2", or as much of it as is known."""
+        """"everyday function 70%, version 2", or as much of it as is known."""
         details = []
         if self.function_level is not None:
-            details.append(f"day-to-day ability {self.function_level}%")
+            details.append(f"{vocab.FUNCTION_NAME.lower()} {self.function_level}%")
         if self.began_in is not None:
             details.append(f"version {self.began_in}")
         return ", ".join(details)

@@ -170,7 +170,7 @@ def _checkin(plan: CarePlan, trend: list[int | None] | None) -> str:
     lines = []
     if checkin.function_level is not None:
         words = vocab.FUNCTION_LEVELS.get(checkin.function_level, "")
-        lines.append(f"Day-to-day ability: {checkin.function_level}%" + (f" ({words})" if words else ""))
+        lines.append(f"{vocab.FUNCTION_NAME}: {checkin.function_level}%" + (f" ({words})" if words else ""))
     known = [level for level in trend or [] if level is not None]
     if len(known) > 1:
         lines.append("Over the versions so far: " + " → ".join(f"{level}%" for level in known))
@@ -252,7 +252,7 @@ def _goal_state(plan: CarePlan, goal: Goal) -> str:
 
 
 def _journey_step(step: JourneyStep) -> str:
-    """"A daily walk round the park (from 20 May 2026; day-to-day ability 70%, version 2). Why it
+    """"A daily walk round the park (from 20 May 2026; everyday function 70%, version 2). Why it
     changed: ..." """
     text = escape_inline(step.title)
     when = [part for part in (f"from {_day(step.started_on)}" if step.started_on else "", step.details()) if part]

@@ -153,7 +153,7 @@ def _checkin(plan: CarePlan) -> str:
     checkin = plan.checkin
     parts = []
     if checkin.function_level is not None:
-        parts.append(f"getting about: {checkin.function_level}%")
+        parts.append(f"{vocab.FUNCTION_NAME.lower()}: {checkin.function_level}%")
     if checkin.symptoms:
         parts.append(counted(len(checkin.symptoms), "symptom rated", "symptoms rated"))
     return " · ".join(parts) or "not filled in yet"

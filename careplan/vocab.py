@@ -108,7 +108,13 @@ TASKS: Choices = {
     "company": "Company at appointments",
 }
 
+# What the FUNCTION_LEVELS measure is called wherever it is shown (screens, comparisons, exports):
+# one plain name, so a tired reader never wonders whether two words mean two things.
+FUNCTION_NAME = "Everyday function"
+
 # Palliative Performance Scale: eleven levels, 100% to 0%, in plain words of our own.
+# Level 0 is kept so every level of the published scale can be read back and checked, but the
+# check-in never offers it: the person answers about themselves, and "has died" is not an answer.
 FUNCTION_LEVELS: dict[int, str] = {
     100: "Up and about as usual, no sign of illness, doing everything I normally do",
     90: "Up and about as usual, some signs of illness, still doing everything",

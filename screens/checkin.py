@@ -1,6 +1,6 @@
 """How things are now: everyday function and nine symptoms, quick to fill in, with their trend.
 
-Everyday function uses the eleven Palliative Performance Scale levels in plain words; symptoms are
+Everyday function uses the Palliative Performance Scale levels in plain words; symptoms are
 the nine of ESAS-r, each rated 0 (none) to 10 (worst possible). Each is saved with every version,
 so beside each one is a sparkline of its value across the saved versions and the latest saved
 value in numbers.
@@ -36,6 +36,12 @@ SCALE_HINT = (
 )
 
 
+def offered_levels(chosen: int | None) -> list[int]:
+    """The levels the person chooses from: never 0 ("has died", see vocab.FUNCTION_LEVELS), unless a
+    plan already holds it, so the screen still shows what was recorded."""
+    return [level for level in vocab.FUNCTION_LEVELS if level > 0 or level == chosen]
+
+
 def level_prompt(level: int, chosen: int | None) -> str:
     mark = "(x)" if level == chosen else "( )"
     return f"{mark} {level:>3}%  {vocab.FUNCTION_LEVELS[level]}"
@@ -44,7 +50,7 @@ def level_prompt(level: int, chosen: int | None) -> str:
 class FunctionLevels(OptionList):
     BINDINGS = [
         Binding("enter,space", "select", "Choose this one", id="checkin.choose_level",
-                tooltip="Choose the highlighted description of everyday life"),
+                tooltip=f"Choose the highlighted description of {vocab.FUNCTION_NAME.lower()}"),
     ]
 
 
@@ -172,7 +178,7 @@ class CheckInScreen(SectionScreen):
 
 A short check-in, saved with each version of the plan so you can see how things change.
 
-**Everyday life** uses eleven levels, from fully up and about to in bed all the time (the
+**Everyday function** uses ten levels, from fully up and about to in bed all the time (the
 Palliative Performance Scale, in plain words). Choose the one closest to now.
 
 **Symptoms** are the nine of the Edmonton Symptom Assessment System (ESAS-r), each from 0 (none)
@@ -188,14 +194,14 @@ numbers.
 | Left / Right | Lower or raise a symptom's score |
 | 0 to 9 | Set a symptom's score; 1 then 0 for 10 |
 | Delete | Clear a symptom's score (not rated this time) |
-| Ctrl+L | Go to everyday life |
+| Ctrl+L | Go to everyday function |
 | Ctrl+Y | Go to the symptoms |
 | Esc | Go back; nothing is lost |
 """
 
     BINDINGS: ClassVar = [
-        Binding("ctrl+l", "go('#function-levels')", "Everyday life", id="checkin.go_function",
-                tooltip="Go to the everyday life levels"),
+        Binding("ctrl+l", "go('#function-levels')", vocab.FUNCTION_NAME, id="checkin.go_function",
+                tooltip=f"Go to the {vocab.FUNCTION_NAME.lower()} levels"),
         Binding("ctrl+y", "go('.symptom-row')", "Symptoms", id="checkin.go_symptoms",
                 tooltip="Go to the first symptom"),
     ]
@@ -218,10 +224,11 @@ numbers.
                 "Fill in what feels right; you can leave anything out.",
                 classes="section-intro",
             )
-            yield Static("Everyday life: which is closest to now?", classes="part-title")
+            yield Static(f"{vocab.FUNCTION_NAME}: which is closest to now?", classes="part-title")
             yield Static("Up and Down to move, then Enter or a click to choose.", classes="part-hint")
             yield FunctionLevels(
-                *(Option(level_prompt(level, checkin.function_level), id=str(level)) for level in vocab.FUNCTION_LEVELS),
+                *(Option(level_prompt(level, checkin.function_level), id=str(level))
+                  for level in offered_levels(checkin.function_level)),
                 id="function-levels",
                 markup=False,
             )
@@ -257,8 +264,8 @@ numbers.
 
     def on_mount(self) -> None:
         levels = self.query_one("#function-levels", FunctionLevels)
-        chosen = self.checkin.function_level
-        levels.highlighted = list(vocab.FUNCTION_LEVELS).index(chosen) if chosen in vocab.FUNCTION_LEVELS else 0
+        chosen, offered = self.checkin.function_level, offered_levels(self.checkin.function_level)
+        levels.highlighted = offered.index(chosen) if chosen in offered else 0
         self.load_trends()
 
     def on_screen_resume(self) -> None:
@@ -295,8 +302,9 @@ numbers.
         self.checkin.function_level = level
         self._changed()
         levels = self.query_one("#function-levels", FunctionLevels)
-        for other in vocab.FUNCTION_LEVELS:
-            levels.replace_option_prompt(str(other), level_prompt(other, level))
+        for option in levels.options:
+            if option.id is not None:
+                levels.replace_option_prompt(option.id, level_prompt(int(option.id), level))
 
     @on(SymptomRow.Rated)
     def _symptom_rated(self, event: SymptomRow.Rated) -> None:

@@ -49,8 +49,8 @@ class JourneysScreen(LookBackScreen):
     TITLE_TEXT = "Goal journeys"
     HELP = """\
 **Goal journeys.** When a goal gets harder, it can be adapted into a new one rather than given up.
-Each journey here follows one goal through every change: when each step began, how day-to-day
-ability was then (in %), the version it was first saved in, and the reason it changed, in the
+Each journey here follows one goal through every change: when each step began, how everyday
+function was then (in %), the version it was first saved in, and the reason it changed, in the
 words written at the time.
 
 Nothing here changes the plan. Esc goes back.

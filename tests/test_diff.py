@@ -300,13 +300,13 @@ def test_function_level_and_each_symptom() -> None:
     new.checkin.function_level = 60
     new.checkin.symptoms = {"pain": 5, "nausea": 2}
     assert texts(old, new) == [
-        "Day-to-day ability 70% → 60%",
+        "Everyday function 70% → 60%",
         "Pain 3 → 5",
         "Tiredness not rated this time (was 5)",
         "Nausea rated 2 (not rated before)",
     ]
     assert set(kinds(old, new)) == {"function_level", "symptom"}
-    assert compare(old, new).summary() == "ability 70%→60%, pain 3→5, 2 other symptoms changed"
+    assert compare(old, new).summary() == "everyday function 70%→60%, pain 3→5, 2 other symptoms changed"
 
 
 def test_next_review_moved_set_and_cleared() -> None:
@@ -373,7 +373,7 @@ def test_every_kind_is_known_and_sections_are_in_reading_order() -> None:
         "About us\n"
         '  - Name: "Maria L. Lopez" (was "Maria Lopez")\n\n'
         "How things are now\n"
-        "  - Day-to-day ability 70% → 50%\n\n"
+        "  - Everyday function 70% → 50%\n\n"
         "Next review\n"
         "  - No next review date now (was 1 July 2026)\n"
     )

@@ -55,8 +55,8 @@ def test_version_summaries_say_what_each_version_changed(plan_file: PlanFile) ->
     assert summaries[0].saved_at == when(1)
     assert [s.summary for s in summaries] == [
         "First version",
-        "1 goal adapted, ability 80%→70%, pain 2→5, tiredness 6",
-        "1 goal adapted, ability 70%→50%, pain not rated, tiredness 6→7",
+        "1 goal adapted, everyday function 80%→70%, pain 2→5, tiredness 6",
+        "1 goal adapted, everyday function 70%→50%, pain not rated, tiredness 6→7",
         "Dr Rao joined the team",
     ]
     assert summaries[1].to_json()["summary"] == summaries[1].summary
@@ -103,10 +103,10 @@ def test_journeys_carry_dates_reasons_and_the_function_level_when_each_step_bega
     ]
     assert [s.status for s in journey.steps] == ["adapted", "adapted", "active"]
     assert journey.to_text() == (
-        '1. "Run 5 miles" from 10 January 2026 (day-to-day ability 80%, version 1)\n'
-        '2. "A daily walk with Sam" from 3 March 2026 (day-to-day ability 70%, version 2): '
+        '1. "Run 5 miles" from 10 January 2026 (everyday function 80%, version 1)\n'
+        '2. "A daily walk with Sam" from 3 March 2026 (everyday function 70%, version 2): '
         "running hurts my hip now\n"
-        '3. "Coffee in the garden" from 1 June 2026 (day-to-day ability 50%, version 3): '
+        '3. "Coffee in the garden" from 1 June 2026 (everyday function 50%, version 3): '
         "walking is too much\n"
         "   Now: active."
     )
@@ -200,7 +200,7 @@ def test_cli_history_shows_what_each_version_changed(cli, plan_file: PlanFile) -
     lines = out.splitlines()
     assert lines[0].split() == ["VERSION", "SAVED", "BY", "NOTE", "WHAT", "CHANGED"]
     assert lines[1].endswith("First session  First version")
-    assert lines[2].endswith("1 goal adapted, ability 80%→70%, pain 2→5, tiredness 6")
+    assert lines[2].endswith("1 goal adapted, everyday function 80%→70%, pain 2→5, tiredness 6")
     assert "After clinic" in lines[4] and lines[4].endswith("  Dr Rao joined the team")
 
     code, out, _ = cli("history", plan_id, "--format", "json")

@@ -138,10 +138,10 @@ def test_goal_journeys_show_every_step_with_its_ability_level(demo: PlanFile) ->
             steps.append(tokens[index].content)
         index += 1
     assert steps == [
-        "Run 5 miles at the park run in May (from 12 March 2026; day-to-day ability 80%, version 1)",
-        "A daily walk round the park (from 20 May 2026; day-to-day ability 70%, version 2). Why it changed: "
+        "Run 5 miles at the park run in May (from 12 March 2026; everyday function 80%, version 1)",
+        "A daily walk round the park (from 20 May 2026; everyday function 70%, version 2). Why it changed: "
         "Running left me tired for days afterwards; walking keeps me outside without paying for it.",
-        "Coffee outside with Tom each morning (from 10 September 2026; day-to-day ability 50%, version 5). "
+        "Coffee outside with Tom each morning (from 10 September 2026; everyday function 50%, version 5). "
         "Why it changed: The park is too far now; the bench by the roses is where I get my air.",
     ]
 

@@ -88,3 +88,23 @@ async def test_sparklines_follow_the_saved_versions(store: Store) -> None:
         assert str(screen.query_one("#trend-pain .trend-latest", Static).render()) == "7"
         assert str(screen.query_one("#trend-function_level .trend-latest", Static).render()) == "50%"
         assert str(screen.query_one("#trend-tiredness .trend-latest", Static).render()) == "-"
+
+
+async def test_the_person_is_never_offered_has_died_about_themselves(store: Store) -> None:
+    app = host(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        levels = app.screen.query_one("#function-levels")
+        assert [option.id for option in levels.options] == [str(level) for level in range(100, 0, -10)]
+        assert not any("died" in str(option.prompt) for option in levels.options)
+        await pilot.press("end", "enter")  # the last level offered is 10%
+        await pilot.pause()
+        assert draft_checkin(app).function_level == 10
+        assert "Everyday function: which is closest to now?" in str(app.screen.query(".part-title").first().render())
+
+
+async def test_a_level_already_recorded_as_0_is_still_shown(store: Store) -> None:
+    app = host(store, CarePlan(about=About(name="Ruth Okafor"), checkin=CheckIn(function_level=0)))
+    async with app.run_test(size=(100, 30)):
+        levels = app.screen.query_one("#function-levels")
+        assert levels.options[levels.highlighted].id == "0"
+        assert str(levels.get_option("0").prompt).startswith("(x)   0%")

@@ -83,7 +83,7 @@ async def test_trends_show_a_sparkline_and_the_number_at_every_version(store: St
             assert list(row.query_one(Sparkline).data) == values
             assert shown(row.query_one(".trend-numbers", Static)).split() == [str(value) for value in values]
         label = shown(app.screen.query_one("#trend-function_level .trend-label", Static))
-        assert label == "Day-to-day ability %"
+        assert label == "Everyday function %"
         versions = shown(app.screen.query_one("#trend-versions .trend-numbers", Static))
         assert versions.split() == ["1", "2", "3", "4", "5", "6"]
 
@@ -272,7 +272,7 @@ async def test_j_shows_the_goal_journeys_with_dates_reasons_and_ability(store: S
         assert isinstance(app.screen, JourneysScreen)
         text = "\n".join(shown(widget) for widget in app.screen.query(".journey Static").results(Static))
         assert "1. Run 5 miles at the park run in May" in text
-        assert "from 12 March 2026 · day-to-day ability 80%, version 1" in text
+        assert "from 12 March 2026 · everyday function 80%, version 1" in text
         assert "3. Coffee outside with Tom each morning" in text
         assert "Why it changed: The park is too far now" in text
         assert "2. Go to the library book club once a month" in text
