@@ -7,6 +7,7 @@ disk) is said plainly; nothing in the plan is touched either way.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import on, work
@@ -37,15 +38,31 @@ def open_export(app: App, working: WorkingPlan, number: int | None = None) -> No
 
 def export_path(typed: str, exports_folder: Path, default_name: str) -> Path:
     """Where a typed name points: a bare name goes in the exports folder, "~" is the home folder,
-    a folder gets the default name inside it, and ".md" is added when there is no ending."""
-    path = Path(typed.strip()).expanduser()
+    a folder gets the default name inside it, and ".md" is added when there is no ending.
+
+    CarePlanError when "~name" names a home folder this computer does not have.
+    """
+    try:
+        path = Path(typed.strip()).expanduser()
+    except RuntimeError:
+        home = typed.strip().split("/", 1)[0]
+        raise CarePlanError(f"{home} is not a home folder on this computer. Change the name in the box.") from None
     if not path.is_absolute():
         path = exports_folder / path
-    if path.is_dir():
+    if _is_there(path, Path.is_dir):
         return path / default_name
     if not path.suffix:
         path = path.with_name(path.name + ".md")
     return path
+
+
+def _is_there(path: Path, check: Callable[[Path], bool] = Path.exists) -> bool:
+    """exists() or is_dir(), False when the system cannot say (a name too long, a folder we may
+    not look in): writing there then says plainly what is wrong."""
+    try:
+        return check(path)
+    except OSError:
+        return False
 
 
 class ExportScreen(LookBackScreen):
@@ -159,8 +176,13 @@ print or share. What is shown here is exactly what will be written.
             self.say(f"Type a name for the file first, for example {self.default_name}")
             self.query_one("#export-path", Input).focus()
             return
-        path = export_path(typed, self.exports_folder, self.default_name)
-        if path.exists():
+        try:
+            path = export_path(typed, self.exports_folder, self.default_name)
+        except CarePlanError as problem:
+            self.say(f"Nothing was written. {problem}")
+            self.query_one("#export-path", Input).focus()
+            return
+        if _is_there(path):
             from careplan.screens.widgets.confirm import ConfirmScreen
 
             self.app.push_screen(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.message import Message
 from textual.notifications import Notify
 from textual.widgets import Input, MarkdownViewer, Static
@@ -12,6 +13,7 @@ from textual.widgets import Input, MarkdownViewer, Static
 from careplan import locations
 from careplan.app import CarePlanApp
 from careplan.demo import build_demo
+from careplan.errors import CarePlanError
 from careplan.markdown_export import default_export_name, render_snapshot
 from careplan.model import About, CarePlan
 from careplan.screens.export import ExportScreen, export_path
@@ -102,6 +104,29 @@ async def test_a_file_that_cannot_be_written_is_explained_calmly_and_the_app_car
         assert (tmp_path / "elsewhere.md").read_text(encoding="utf-8").startswith("# Care plan: Maggie Ellis")
 
 
+async def test_a_place_that_cannot_be_looked_at_is_said_calmly_in_the_result_line(store: Store, tmp_path: Path) -> None:
+    build_demo(store)
+    too_long = str(tmp_path / ("a" * 300))  # longer than a file name may be: the system cannot even look
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_export_from_home(pilot)
+        await type_path(pilot, "~nosuchuser-careplan/snapshot.md")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert result(app) == (
+            "Nothing was written. ~nosuchuser-careplan is not a home folder on this computer. "
+            "Change the name in the box."
+        )
+        await type_path(pilot, too_long)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert "Not written" in result(app) and "too long" in result(app)
+        assert screen.query_one("#export-path", Input).value == too_long  # kept to fix
+    assert list(tmp_path.iterdir()) == [store.root]
+
+
 async def test_a_file_already_there_is_only_replaced_after_a_yes(store: Store, tmp_path: Path) -> None:
     build_demo(store)
     existing = tmp_path / "maggie.md"
@@ -175,3 +200,7 @@ def test_a_typed_name_is_placed_sensibly(tmp_path: Path) -> None:
     assert export_path("  notes.txt ", exports, "d.md") == exports / "notes.txt"
     assert export_path(str(tmp_path), exports, "d.md") == tmp_path / "d.md"  # a folder: the default name inside
     assert export_path("~/plan.md", exports, "d.md") == Path.home() / "plan.md"
+    too_long = tmp_path / ("a" * 300)
+    assert export_path(str(too_long), exports, "d.md") == too_long.with_name(too_long.name + ".md")
+    with pytest.raises(CarePlanError, match="~nosuchuser-careplan is not a home folder on this computer"):
+        export_path("~nosuchuser-careplan/plan.md", exports, "d.md")
