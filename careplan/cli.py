@@ -171,8 +171,9 @@ def run_app(args: argparse.Namespace) -> int:
     from careplan.app import CarePlanApp
     from careplan.store import Store
 
-    CarePlanApp(Store(_root(args))).run()
-    return EXIT_OK
+    app = CarePlanApp(Store(_root(args)))
+    app.run()
+    return app.return_code or EXIT_OK  # Textual sets 1 when the app stopped on an error
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -290,7 +291,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         sys.stdout.write(text)
         return EXIT_OK
-    output = Path(args.output).expanduser()
+    output = _typed_path(args.output)
     _write_private(output, text.encode("utf-8"))
     _out(f"Wrote version {number} of {person}'s plan to {output}")
     return EXIT_OK
@@ -408,7 +409,11 @@ def _plan_for_backups(args: argparse.Namespace) -> str:
         return _store(args).resolve(args.plan)
     except PlanNotFound:
         ref = args.plan.strip()
-        if ref and "/" not in ref and locations.backups_dir(root, ref).is_dir():
+        try:
+            kept = bool(ref) and "/" not in ref and locations.backups_dir(root, ref).is_dir()
+        except OSError:  # e.g. a name too long to be a file name: no such plan either
+            kept = False
+        if kept:
             return ref
         raise
 
@@ -417,7 +422,24 @@ def _plan_for_backups(args: argparse.Namespace) -> str:
 
 
 def _root(args: argparse.Namespace) -> Path:
-    return locations.data_dir(getattr(args, "data_dir", None))
+    try:
+        return locations.data_dir(getattr(args, "data_dir", None))
+    except RuntimeError:  # "~name/..." for a user this computer does not know
+        given = getattr(args, "data_dir", None) or os.environ.get(locations.ENV_DATA_DIR, "")
+        raise CarePlanError(_unknown_home(str(given))) from None
+
+
+def _typed_path(text: str) -> Path:
+    """A path from the command line, "~" and "~name" expanded (exit 1 when that cannot be)."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:  # "~name/..." for a user this computer does not know
+        raise CarePlanError(_unknown_home(text)) from None
+
+
+def _unknown_home(text: str) -> str:
+    home = text.split("/", 1)[0]
+    return f'"{text}" starts with {home}, a home folder this computer does not have. Nothing was changed.'
 
 
 def _store(args: argparse.Namespace) -> Store:
@@ -446,7 +468,7 @@ def _read_input(name: str) -> bytes:
     if name == "-":
         return sys.stdin.buffer.read()
     try:
-        return Path(name).expanduser().read_bytes()
+        return _typed_path(name).read_bytes()
     except OSError as error:
         raise CarePlanError(f"Could not read {name} ({error.strerror or error}). Nothing was imported.") from None
 

@@ -78,6 +78,8 @@ def test_no_command_starts_the_app_on_the_data_folder(cli, monkeypatch, data_dir
     started = []
 
     class FakeApp:
+        return_code = 0  # as Textual's App after a clean exit
+
         def __init__(self, store: Store) -> None:
             self.store = store
 
@@ -87,6 +89,44 @@ def test_no_command_starts_the_app_on_the_data_folder(cli, monkeypatch, data_dir
     monkeypatch.setitem(sys.modules, "careplan.app", types.SimpleNamespace(CarePlanApp=FakeApp))
     assert cli()[0] == 0
     assert started == [data_dir]
+
+
+def test_the_app_stopping_on_an_error_is_not_exit_0(cli, monkeypatch) -> None:
+    from textual.app import App
+
+    class BrokenApp(App[None]):
+        def __init__(self, store: Store) -> None:
+            super().__init__()
+
+        def on_mount(self) -> None:
+            raise RuntimeError("a bug in a screen")
+
+        def run(self) -> None:
+            super().run(headless=True)
+
+    monkeypatch.setitem(sys.modules, "careplan.app", types.SimpleNamespace(CarePlanApp=BrokenApp))
+    assert cli()[0] == 1  # Textual's return code after an error
+
+
+def test_a_home_folder_that_is_not_there_is_one_line_and_exit_1(cli, store: Store, tmp_path: Path, monkeypatch) -> None:
+    plan_id = make_plan(store, "Sam Jones")
+    nobody = "~nosuchuser-careplan"
+    for argv in (
+        ["export", plan_id, "-o", f"{nobody}/sam.md"],
+        ["import", f"{nobody}/sam.json"],
+        ["--data-dir", f"{nobody}/data", "list"],
+    ):
+        assert_one_line_problem(*cli(*argv), nobody, "home folder")
+    monkeypatch.setenv("CAREPLAN_DATA_DIR", f"{nobody}/data")
+    assert_one_line_problem(*cli("list"), nobody, "home folder")
+
+
+def test_names_too_long_for_a_file_are_one_line_and_exit_1(cli, store: Store, tmp_path: Path) -> None:
+    plan_id = make_plan(store, "Sam Jones", versions=2)  # a second save keeps a backup: the folder exists
+    too_long = "a" * 300
+    assert_one_line_problem(*cli("export", plan_id, "-o", str(tmp_path / too_long)), "could not save", "too long")
+    assert_one_line_problem(*cli("backups", too_long), "no plan matches")
+    assert_one_line_problem(*cli("restore-backup", too_long, "1"), "no plan matches")
 
 
 def test_data_dir_option_before_or_after_the_command(cli, tmp_path: Path) -> None:
