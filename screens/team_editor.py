@@ -181,8 +181,13 @@ class MemberEditor(ModalScreen[TeamMember | None]):
         else:
             self.dismiss(member)
 
+    @property
+    def has_typed(self) -> bool:
+        """Whether the form holds changes not kept yet (quitting asks about them too)."""
+        return self.collect() != self.original
+
     def action_cancel(self) -> None:
-        if self.collect() == self.original:
+        if not self.has_typed:
             self.dismiss(None)
             return
         self.app.push_screen(LeaveEditorScreen(), self._after_leave_question)
