@@ -288,10 +288,19 @@ def run_export(args: argparse.Namespace) -> int:
 
             text = render_snapshot(plan_file, number)
         person = plan_file.person or plan_file.id
+        if args.output not in (None, "-"):
+            output = _typed_path(args.output)
+            if _is_folder(output):
+                from careplan.markdown_export import default_export_name
+
+                name = default_export_name(plan_file, number)
+                name = name if args.format != "json" else name.removesuffix(".md") + ".json"
+                raise CarePlanError(
+                    f"{output} is a folder. Give a file name to write to, for example: -o {output / name}"
+                )
     if args.output in (None, "-"):
         sys.stdout.write(text)
         return EXIT_OK
-    output = _typed_path(args.output)
     _write_private(output, text.encode("utf-8"))
     _out(f"Wrote version {number} of {person}'s plan to {output}")
     return EXIT_OK
@@ -437,6 +446,13 @@ def _typed_path(text: str) -> Path:
         raise CarePlanError(_unknown_home(text)) from None
 
 
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long to look up: writing it says so
+        return False
+
+
 def _unknown_home(text: str) -> str:
     home = text.split("/", 1)[0]
     return f'"{text}" starts with {home}, a home folder this computer does not have. Nothing was changed.'
@@ -504,11 +520,14 @@ def _one_line(text: str) -> str:
 
 def _table(headings: list[str], rows: list[list[str]], *, show_headings: bool = True) -> str:
     """Plain aligned columns (no colour, no box drawing); the last column is left unpadded."""
+    from rich.cells import cell_len  # columns on screen: "李" and "🌷" take two, a combining accent none
+
     lines = [headings, *rows] if show_headings else list(rows)
     lines = [[_one_line(cell) for cell in line] for line in lines]
-    widths = [max(len(line[column]) for line in lines) for column in range(len(headings))]
+    widths = [max(cell_len(line[column]) for line in lines) for column in range(len(headings))]
     return "\n".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() for line in lines
+        "  ".join(cell + " " * (width - cell_len(cell)) for cell, width in zip(line, widths)).rstrip()
+        for line in lines
     )
 
 

@@ -304,7 +304,9 @@ def test_export_to_a_file_is_private(cli, store: Store, tmp_path: Path) -> None:
 
 def test_export_to_a_folder_is_one_line(cli, store: Store, tmp_path: Path) -> None:
     make_plan(store, "Sam Jones")
-    assert_one_line_problem(*cli("export", "Sam", "-o", str(tmp_path)), "could not save")
+    code, out, err = cli("export", "Sam", "-o", str(tmp_path))
+    assert_one_line_problem(code, out, err, "is a folder", "give a file name", str(tmp_path / "sam-jones-v1-"))
+    assert "space" not in err and "permissions" not in err  # not a disk problem
 
 
 def test_markdown_export_keeps_typed_text_as_text(cli, store: Store) -> None:
