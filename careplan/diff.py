@@ -138,7 +138,7 @@ class PlanDiff:
             if change.kind == "symptom" and id(change) not in named:
                 key = ("symptoms", "")
             elif KINDS.get(change.kind) is None:
-                key = ("phrase", change.brief or change.text)
+                key = ("phrase", _shorten(change.brief or change.text))
             else:
                 key = ("kind", change.kind)
             groups.setdefault(key, []).append(change)
@@ -668,12 +668,17 @@ def _fold(text: str) -> str:
 
 
 def _quote(text: str) -> str:
-    """Typed text quoted inside a sentence, shortened if long (the full words are in the plan)."""
-    folded = _fold(text)
-    if len(folded) > _QUOTE_LIMIT:
-        cut = folded[:_QUOTE_LIMIT].rsplit(" ", 1)[0] if " " in folded[:_QUOTE_LIMIT] else folded[:_QUOTE_LIMIT]
-        folded = cut.rstrip(" ,.;:") + "…"
-    return f'"{folded}"'
+    """Typed text quoted inside a sentence, whole: a comparison, an export or JSON read by another
+    program must not lose the end of what someone wrote. Only the one-line summary shortens."""
+    return f'"{_fold(text)}"'
+
+
+def _shorten(text: str) -> str:
+    """A phrase cut to fit a one-line summary, at a word where it can be."""
+    if len(text) <= _QUOTE_LIMIT:
+        return text
+    cut = text[:_QUOTE_LIMIT].rsplit(" ", 1)[0] if " " in text[:_QUOTE_LIMIT] else text[:_QUOTE_LIMIT]
+    return cut.rstrip(" ,.;:\"") + "…"
 
 
 def _differs(was: str, now: str) -> bool:

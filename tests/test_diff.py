@@ -404,12 +404,21 @@ def test_markdown_escapes_typed_words() -> None:
     assert any("# Not a heading - nor a list | nor <b>html</b>" in t.children[0].content for t in inline if t.children)
 
 
-def test_long_quotes_are_shortened_in_sentences() -> None:
+def test_long_words_are_whole_in_sentences_json_and_markdown_and_short_only_in_the_summary() -> None:
     old = base_plan()
     new = copy.deepcopy(old)
-    new.matters.append(Statement(text="word " * 60, id="s9"))
-    (sentence,) = texts(old, new)
-    assert "…" in sentence and len(sentence) < 200
+    words = " ".join(f"word{number}" for number in range(60))
+    new.matters.append(Statement(text=words, id="s9"))
+    new.team.append(TeamMember(name="Dr " + "Longname " * 20 + "Rao", role="oncologist", id="m9"))
+    found = compare(old, new, "version 1", "version 2")
+    (sentence,) = [change.text for change in found.changes if change.section == "matters"]
+    assert words in sentence and "…" not in sentence
+    assert words in found.to_markdown() and words in found.to_text()
+    json_texts = [change["text"] for change in found.to_json()["changes"]]
+    assert any(words in text for text in json_texts) and not any("…" in text for text in json_texts)
+    assert "Longname Rao" in found.markdown_list()
+    summary = found.summary()
+    assert "Longname Rao" not in summary and "…" in summary and len(summary) < 200
 
 
 @pytest.mark.parametrize("voice", ["person", "caregiver", "together"])
