@@ -18,6 +18,7 @@ from careplan.screens.section_base import SectionScreen
 from careplan.screens.widgets.date_field import DateField
 from careplan.screens.widgets.questions import SuggestedQuestions
 from careplan.screens.widgets.speaker import SpeakerBar
+from careplan.screens.widgets.text_box import TextBox
 
 NAME_NEEDED = "The person's name is needed, so the plan knows whose it is."
 
@@ -31,14 +32,14 @@ class ParticipantRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         person = self.participant
-        yield Input(person.name, placeholder="name", classes="participant-name", select_on_focus=False)
+        yield TextBox(person.name, placeholder="name", classes="participant-name", select_on_focus=False)
         yield Select(
             [(label, role) for role, label in vocab.PARTICIPANT_ROLES.items()],
             value=person.role if person.role in vocab.PARTICIPANT_ROLES else Select.NULL,
             allow_blank=person.role not in vocab.PARTICIPANT_ROLES,
             classes="participant-role",
         )
-        yield Input(person.relationship, placeholder="e.g. wife, son, social worker",
+        yield TextBox(person.relationship, placeholder="e.g. wife, son, social worker",
                     classes="participant-relationship", select_on_focus=False)
         yield Button("Remove", classes="participant-remove", compact=True)
 
@@ -65,11 +66,11 @@ anyone helping, such as a social worker).
             with Horizontal(classes="columns"):
                 with Vertical(classes="form-column"):
                     yield Label("Name", classes="field-label")
-                    yield Input(about.name, placeholder="their full name", id="about-name", select_on_focus=False)
+                    yield TextBox(about.name, placeholder="their full name", id="about-name", select_on_focus=False)
                     yield Static(NAME_NEEDED if not about.name.strip() else "", id="about-name-message",
                                  classes="field-message", markup=False)
                     yield Label("What they like to be called", classes="field-label")
-                    yield Input(about.preferred_name, placeholder="e.g. Maggie", id="about-preferred", select_on_focus=False)
+                    yield TextBox(about.preferred_name, placeholder="e.g. Maggie", id="about-preferred", select_on_focus=False)
                     yield Label("Date of birth", classes="field-label")
                     yield DateField(about.date_of_birth, id="about-dob", placeholder="e.g. 3 March 1956")
                     yield Label("The illness, in their own words", classes="field-label")

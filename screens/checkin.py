@@ -25,6 +25,7 @@ from careplan.errors import CarePlanError
 from careplan.model import CheckIn
 from careplan.screens.messages import SpeakerChanged
 from careplan.screens.section_base import SectionScreen
+from careplan.screens.widgets.text_box import TextBox
 from careplan.screens.widgets.trend import Trend
 
 FUNCTION_LEVEL = "function_level"  # the key careplan.history uses for the function level's trend
@@ -253,7 +254,7 @@ numbers.
                 id="answered-by",
             )
             yield Label("A note, in your own words", classes="field-label")
-            yield Input(checkin.note, placeholder="e.g. a good week; tired after the clinic visit", id="note")
+            yield TextBox(checkin.note, placeholder="e.g. a good week; tired after the clinic visit", id="note")
 
     def _answered_by_shown(self) -> str:
         """Who answered, or (until someone says) whoever is speaking now."""

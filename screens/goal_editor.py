@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from careplan import vocab
 from careplan.model import CarePlan, Goal, View
 from careplan.screens.form_modal import FormModal
+from careplan.screens.widgets.text_box import TextBox
 from careplan.screens.wording import (
     day_text,
     goal_status,
@@ -66,8 +67,8 @@ class GoalEditor(FormModal[Goal]):
 
     def compose_fields(self) -> ComposeResult:
         goal = self.goal or Goal()
-        yield from _field("Goal", Input(goal.title, placeholder="e.g. A walk to the park", id="goal-title"))
-        yield from _field("Why it matters", Input(goal.why, placeholder="in your own words", id="goal-why"))
+        yield from _field("Goal", TextBox(goal.title, placeholder="e.g. A walk to the park", id="goal-title"))
+        yield from _field("Why it matters", TextBox(goal.why, placeholder="in your own words", id="goal-why"))
         yield from _field(
             "Kind of goal",
             Select([(text, key) for key, text in vocab.GOAL_CATEGORIES.items()], value=self.category, allow_blank=False, id="goal-category"),
@@ -78,7 +79,7 @@ class GoalEditor(FormModal[Goal]):
         )
         yield from _field(
             "If this gets harder",
-            Input(goal.fallback, placeholder="then ... (a smaller step, another way)", id="goal-fallback"),
+            TextBox(goal.fallback, placeholder="then ... (a smaller step, another way)", id="goal-fallback"),
         )
 
     def collect(self) -> Goal | None:
@@ -125,13 +126,13 @@ class AdaptGoalScreen(FormModal[GoalAdaptation]):
         yield Static(_goal_summary(self.plan, self.goal), classes="form-context", markup=False)
         yield from _field(
             "What changed, and why?",
-            Input(placeholder="e.g. running hurts my hip now", id="adapt-reason"),
+            TextBox(placeholder="e.g. running hurts my hip now", id="adapt-reason"),
         )
-        yield from _field("The goal now", Input(placeholder="e.g. A daily walk", id="adapt-title"))
-        yield from _field("Why it matters", Input(self.goal.why, id="adapt-why"))
+        yield from _field("The goal now", TextBox(placeholder="e.g. A daily walk", id="adapt-title"))
+        yield from _field("Why it matters", TextBox(self.goal.why, id="adapt-why"))
         yield from _field(
             "If this gets harder",
-            Input(self.goal.fallback, placeholder="then ...", id="adapt-fallback"),
+            TextBox(self.goal.fallback, placeholder="then ...", id="adapt-fallback"),
         )
 
     def collect(self) -> GoalAdaptation | None:
@@ -180,7 +181,7 @@ class OtherViewScreen(FormModal[View]):
         )
         yield from _field(
             "How they see it",
-            Input(self._existing(self.voice), placeholder="in their own words", id="view-text"),
+            TextBox(self._existing(self.voice), placeholder="in their own words", id="view-text"),
         )
 
     @on(Select.Changed, "#view-voice")

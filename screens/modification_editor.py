@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from careplan import content, vocab
 from careplan.model import CarePlan, Modification
 from careplan.screens.form_modal import FormModal
+from careplan.screens.widgets.text_box import TextBox
 from careplan.screens.wording import voice_choices
 
 WORDS_MISSING = (
@@ -61,9 +62,9 @@ class ModificationEditor(FormModal[Modification]):
             "Part of life",
             Select([(text, key) for key, text in vocab.MODIFICATION_AREAS.items()], value=area, allow_blank=False, id="change-area"),
         )
-        yield from _field("What I used to do", Input(start.before, placeholder="e.g. Running", id="change-before"))
-        yield from _field("What I'll do now", Input(start.now, placeholder="e.g. A daily walk", id="change-now"))
-        yield from _field("Why", Input(start.why, placeholder="in your own words", id="change-why"))
+        yield from _field("What I used to do", TextBox(start.before, placeholder="e.g. Running", id="change-before"))
+        yield from _field("What I'll do now", TextBox(start.now, placeholder="e.g. A daily walk", id="change-now"))
+        yield from _field("Why", TextBox(start.why, placeholder="in your own words", id="change-why"))
         status = start.status if start.status in vocab.MODIFICATION_STATUSES else "trying"
         yield from _field(
             "How it's going",

@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from careplan.screens.widgets.text_box import TextBox
+
 
 class NewPlanScreen(ModalScreen[str | None]):
     """Dismissed with the person's name, or None when they decide not to start one now."""
@@ -23,7 +25,7 @@ class NewPlanScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static("Start a new plan", classes="dialog-title")
             yield Label("Who is this plan for? Their name as they like it written:", classes="field-label")
-            yield Input(placeholder="for example: Margaret Ellis", id="person-name")
+            yield TextBox(placeholder="for example: Margaret Ellis", id="person-name")
             yield Static("", id="name-message", classes="field-message", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Start the plan", id="start", variant="primary")

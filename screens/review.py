@@ -22,6 +22,7 @@ from careplan.errors import CarePlanError, ValidationError
 from careplan.screens.messages import PlanSaved, SpeakerChanged
 from careplan.screens.section_base import SectionScreen
 from careplan.screens.widgets.date_field import DateField
+from careplan.screens.widgets.text_box import TextBox
 from careplan.store import VersionInfo
 
 if TYPE_CHECKING:
@@ -134,10 +135,10 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             with Horizontal(id="review-fields"):
                 with Vertical():
                     yield Label("Who is at the keyboard", classes="field-label")
-                    yield Input(who_is_saving(plan, working.speaker), id="saved-by", placeholder="your name or names")
+                    yield TextBox(who_is_saving(plan, working.speaker), id="saved-by", placeholder="your name or names")
                 with Vertical():
                     yield Label("A note for this version (optional)", classes="field-label")
-                    yield Input("", id="version-note", placeholder="e.g. after the meeting with Dr Rao")
+                    yield TextBox("", id="version-note", placeholder="e.g. after the meeting with Dr Rao")
             yield Static("", id="saved-by-message", classes="field-message", markup=False)
             with Horizontal(classes="button-row"):
                 yield Button("Save as a new version", id="save", variant="primary", compact=True)

@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from careplan import content, vocab
 from careplan.model import TeamMember
 from careplan.screens.widgets.checklist import CheckList
+from careplan.screens.widgets.text_box import TextBox
 from careplan.screens.wording import plain
 
 EDITOR_HINT = "Enter or Ctrl+S keeps these details · Tab moves to the next box · Esc closes"
@@ -90,7 +91,7 @@ class MemberEditor(ModalScreen[TeamMember | None]):
         with VerticalScroll(classes="editor-dialog"):
             yield Static(heading, classes="editor-heading", markup=False)
             yield Label("Name", classes="field-label")
-            yield Input(member.name, placeholder="e.g. Jess Ellis, or Dr Reyes", id="name")
+            yield TextBox(member.name, placeholder="e.g. Jess Ellis, or Dr Reyes", id="name")
             yield Label("Role", classes="field-label")
             yield Select(
                 [(label, key) for key, label in vocab.TEAM_ROLES.items()],
@@ -98,19 +99,19 @@ class MemberEditor(ModalScreen[TeamMember | None]):
                 allow_blank=False,
                 id="role",
             )
-            yield Input(member.custom_role, placeholder="Name the role, e.g. Chaplain or Carer from the agency",
+            yield TextBox(member.custom_role, placeholder="Name the role, e.g. Chaplain or Carer from the agency",
                         id="custom-role")
             yield Static("", id="role-help", classes="role-help", markup=False)
             yield Label("How to reach them", classes="field-label")
-            yield Input(member.contact, placeholder="a phone number, an email, or where to find them", id="contact")
+            yield TextBox(member.contact, placeholder="a phone number, an email, or where to find them", id="contact")
             yield Label("When", classes="field-label")
-            yield Input(member.when, placeholder="e.g. weekdays 9 to 5, evenings, any time", id="when")
+            yield TextBox(member.when, placeholder="e.g. weekdays 9 to 5, evenings, any time", id="when")
             yield Label("What they help with", classes="field-label")
-            yield Input(member.helps_with, placeholder="in your own words", id="helps-with")
+            yield TextBox(member.helps_with, placeholder="in your own words", id="helps-with")
             yield Label("Tasks they take on (Space or a click ticks one)", classes="field-label")
             yield TaskList(vocab.TASKS.items(), known_tasks, id="tasks")
             yield Label("Other tasks, in your own words (commas between)", classes="field-label")
-            yield Input(", ".join(own_tasks), placeholder="e.g. Gardening, Reading to me", id="own-tasks")
+            yield TextBox(", ".join(own_tasks), placeholder="e.g. Gardening, Reading to me", id="own-tasks")
             yield FirstContactChoice(
                 [(FIRST_CONTACT, "First point of contact: the first person to call")],
                 [FIRST_CONTACT] if member.first_contact else [],

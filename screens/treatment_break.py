@@ -24,6 +24,7 @@ from careplan.model import TreatmentBreak
 from careplan.screens.section_base import SectionScreen
 from careplan.screens.widgets.checklist import CheckList
 from careplan.screens.widgets.date_field import DateField
+from careplan.screens.widgets.text_box import TextBox
 
 INTRO = (
     "A worksheet for thinking a break in treatment through, at your own pace. "
@@ -199,7 +200,7 @@ medical advice.
             yield Static("Questions for the oncologist", classes="part-title")
             yield QuestionList(id="questions")
             with Horizontal(classes="add-row"):
-                yield Input(placeholder="A question of your own, then Enter", id="new-question")
+                yield TextBox(placeholder="A question of your own, then Enter", id="new-question")
                 yield Button("Add", id="add-question")
             yield Button("Remove the highlighted question", id="remove-question", classes="remove-button")
             yield Static("Suggested questions: Enter or a click adds one", classes="part-subtitle")
@@ -223,7 +224,7 @@ medical advice.
             yield Static("Signs in the plan", classes="part-subtitle")
             yield SignList(id="signs")
             with Horizontal(classes="add-row"):
-                yield Input(placeholder="A sign in your own words, then Enter", id="new-sign")
+                yield TextBox(placeholder="A sign in your own words, then Enter", id="new-sign")
                 yield Button("Add", id="add-sign")
             yield Button("Remove the highlighted sign", id="remove-sign", classes="remove-button")
             yield from self._short_text("who_to_call")
@@ -241,7 +242,7 @@ medical advice.
     def _short_text(self, attribute: str) -> ComposeResult:
         label, placeholder = SHORT_TEXTS[attribute]
         yield Label(label, classes="field-label")
-        yield Input(getattr(self.pause, attribute), placeholder=placeholder, name=attribute, classes="plan-text",
+        yield TextBox(getattr(self.pause, attribute), placeholder=placeholder, name=attribute, classes="plan-text",
                     id=attribute)
 
     def on_mount(self) -> None:
