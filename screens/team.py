@@ -26,19 +26,47 @@ from careplan.team_tasks import set_first_contact, task_label, who_does_what
 
 REGION_NAMES = {"US": "United States", "UK": "United Kingdom"}
 FIRST_CONTACT_MARK = "(first contact)"
-NOBODY_ON_TEAM = "Nobody on the team yet. Press A, or the button below, to add someone."
+NOBODY_ON_TEAM = "Nobody on the team yet. Press A, or the Add someone button above, to add someone."
 TICK = "✓ yes"
 TITLES = {"Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "Rev", "Sister", "Nurse"}
 TASKS_WIDTH = 26  # the table shows the start; the detail underneath has them all
+ALL_REGIONS = "all"  # the helplines of every region, each marked with its country
+UK_ZONES = {"Europe/London", "Europe/Belfast", "GB", "GB-Eire"}
+US_ZONES = {
+    "America/New_York", "America/Detroit", "America/Chicago", "America/Denver", "America/Boise",
+    "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "America/Juneau", "America/Adak",
+    "America/Indiana/Indianapolis", "America/Kentucky/Louisville", "Pacific/Honolulu",
+}
 
 
-def default_region(regions: list[str]) -> str:
-    """The region whose helplines to show first: from the locale when it says, else the first."""
-    locale = os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
-    for marker, region in (("_US", "US"), ("_GB", "UK")):
-        if marker in locale and region in regions:
-            return region
-    return regions[0] if regions else ""
+def local_zone() -> str:
+    """The computer's time zone ("Europe/London"), or "" when it can't be told."""
+    zone = os.environ.get("TZ", "").lstrip(":")
+    if zone:
+        return zone
+    try:
+        target = os.readlink("/etc/localtime")
+    except OSError:
+        return ""
+    return target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else ""
+
+
+def default_region(regions: list[str], zone: str | None = None, locale: str | None = None) -> str:
+    """The helplines to show first. A UK or US time zone says where the computer is; so does an
+    en_GB locale (chosen on purpose), but en_US is many computers' default wherever they are. When
+    nothing says, every region's helplines, so nobody is shown only another country's."""
+    zone = local_zone() if zone is None else zone
+    if locale is None:
+        locale = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
+    if zone in UK_ZONES:
+        wanted = "UK"
+    elif zone in US_ZONES or zone.startswith("US/"):
+        wanted = "US"
+    else:
+        wanted = "UK" if "_GB" in locale else ALL_REGIONS
+    if wanted in regions:
+        return wanted
+    return ALL_REGIONS if len(regions) > 1 else (regions[0] if regions else "")
 
 
 def short_name(member: TeamMember, team: list[TeamMember]) -> str:
@@ -147,7 +175,9 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
                 with HorizontalGroup(classes="region-row"):
                     yield Label("Helplines in ", classes="region-label")
                     yield Select(
-                        [(REGION_NAMES.get(region, region), region) for region in self._regions],
+                        [(REGION_NAMES.get(region, region), region) for region in self._regions]
+                        + ([(" and ".join(REGION_NAMES.get(r, r) for r in self._regions), ALL_REGIONS)]
+                           if len(self._regions) > 1 else []),
                         value=default_region(self._regions) or Select.NULL,
                         allow_blank=not self._regions,
                         compact=True,
@@ -384,14 +414,17 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
         self._show_helplines(event.value)
 
     def _show_helplines(self, region: object) -> None:
-        self._helplines = content.helplines(region) if isinstance(region, str) else []
+        regions = self._regions if region == ALL_REGIONS else [region] if isinstance(region, str) else []
+        found = [(place, helpline) for place in regions for helpline in content.helplines(place)]
+        self._helplines = [helpline for _place, helpline in found]
         listing = self.query_one("#helplines-list", HelplineList)
         listing.clear_options()
-        for index, helpline in enumerate(self._helplines):
+        for index, (place, helpline) in enumerate(found):
             if index:
                 listing.add_option(None)  # a dividing line between helplines
             reach = " · ".join(part for part in (helpline.phone, helpline.website) if part)
-            listing.add_option(Option(f"{helpline.name}\n{reach}\n{helpline.helps_with}", id=str(index)))
+            where = f" ({REGION_NAMES.get(place, place)})" if region == ALL_REGIONS else ""
+            listing.add_option(Option(f"{helpline.name}{where}\n{reach}\n{helpline.helps_with}", id=str(index)))
         if self._helplines:
             listing.highlighted = 0
 

@@ -12,7 +12,7 @@ import copy
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import HorizontalGroup, VerticalScroll
+from textual.containers import HorizontalGroup, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -22,7 +22,7 @@ from careplan.screens.widgets.checklist import CheckList
 from careplan.screens.widgets.text_box import TextBox
 from careplan.screens.wording import plain
 
-EDITOR_HINT = "Enter or Ctrl+S keeps these details · Tab moves to the next box · Esc closes"
+EDITOR_HINT = "Enter or Ctrl+S saves · Tab moves to the next box · Esc closes"
 FIRST_CONTACT = "first"
 
 
@@ -71,7 +71,7 @@ class MemberEditor(ModalScreen[TeamMember | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Close", id="team_editor.cancel",
                 tooltip="Close without keeping changes (asks first if you changed something)"),
-        Binding("ctrl+s", "save", "Keep", id="team_editor.save", tooltip="Keep these details and close"),
+        Binding("ctrl+s", "save", "Save", id="team_editor.save", tooltip="Save these details and close"),
     ]
 
     def __init__(self, member: TeamMember | None = None, *, first_contact_now: TeamMember | None = None) -> None:
@@ -88,41 +88,45 @@ class MemberEditor(ModalScreen[TeamMember | None]):
         member = self.member
         known_tasks, own_tasks = split_tasks(member.tasks)
         heading = "Someone new on the team" if self.is_new else f"{member.name or 'This person'}: their details"
-        with VerticalScroll(classes="editor-dialog"):
-            yield Static(heading, classes="editor-heading", markup=False)
-            yield Label("Name", classes="field-label")
-            yield TextBox(member.name, placeholder="e.g. Jess Ellis, or Dr Reyes", id="name")
-            yield Label("Role", classes="field-label")
-            yield Select(
-                [(label, key) for key, label in vocab.TEAM_ROLES.items()],
-                value=member.role if member.role in vocab.TEAM_ROLES else "custom",
-                allow_blank=False,
-                id="role",
-            )
-            yield TextBox(member.custom_role, placeholder="Name the role, e.g. Chaplain or Carer from the agency",
-                        id="custom-role")
-            yield Static("", id="role-help", classes="role-help", markup=False)
-            yield Label("How to reach them", classes="field-label")
-            yield TextBox(member.contact, placeholder="a phone number, an email, or where to find them", id="contact")
-            yield Label("When", classes="field-label")
-            yield TextBox(member.when, placeholder="e.g. weekdays 9 to 5, evenings, any time", id="when")
-            yield Label("What they help with", classes="field-label")
-            yield TextBox(member.helps_with, placeholder="in your own words", id="helps-with")
-            yield Label("Tasks they take on (Space or a click ticks one)", classes="field-label")
-            yield TaskList(vocab.TASKS.items(), known_tasks, id="tasks")
-            yield Label("Other tasks, in your own words (commas between)", classes="field-label")
-            yield TextBox(", ".join(own_tasks), placeholder="e.g. Gardening, Reading to me", id="own-tasks")
-            yield FirstContactChoice(
-                [(FIRST_CONTACT, "First point of contact: the first person to call")],
-                [FIRST_CONTACT] if member.first_contact else [],
-                id="first-contact",
-            )
-            yield Static("", id="first-contact-note", classes="editor-note", markup=False)
-            yield Static("", id="editor-problem", classes="editor-problem", markup=False)
-            yield Static(EDITOR_HINT, classes="editor-hint")
-            with HorizontalGroup(classes="editor-buttons"):
-                yield Button("Keep these details", id="editor-save", variant="primary", compact=True)
-                yield Button("Cancel", id="editor-cancel", compact=True)
+        # The fields scroll; the hint and Save / Cancel stay below them, in view even at 80x24.
+        with Vertical(classes="editor-dialog"):
+            with VerticalScroll(classes="editor-fields"):
+                yield Static(heading, classes="editor-heading", markup=False)
+                yield Label("Name", classes="field-label")
+                yield TextBox(member.name, placeholder="e.g. Jess Ellis, or Dr Reyes", id="name")
+                yield Static("", id="name-problem", classes="editor-problem", markup=False)
+                yield Label("Role", classes="field-label")
+                yield Select(
+                    [(label, key) for key, label in vocab.TEAM_ROLES.items()],
+                    value=member.role if member.role in vocab.TEAM_ROLES else "custom",
+                    allow_blank=False,
+                    id="role",
+                )
+                yield TextBox(member.custom_role, placeholder="Name the role, e.g. Chaplain or Carer from the agency",
+                              id="custom-role")
+                yield Static("", id="custom-role-problem", classes="editor-problem", markup=False)
+                yield Static("", id="role-help", classes="role-help", markup=False)
+                yield Label("How to reach them", classes="field-label")
+                yield TextBox(member.contact, placeholder="a phone number, an email, or where to find them", id="contact")
+                yield Label("When", classes="field-label")
+                yield TextBox(member.when, placeholder="e.g. weekdays 9 to 5, evenings, any time", id="when")
+                yield Label("What they help with", classes="field-label")
+                yield TextBox(member.helps_with, placeholder="in your own words", id="helps-with")
+                yield Label("Tasks they take on (Space or a click ticks one)", classes="field-label")
+                yield TaskList(vocab.TASKS.items(), known_tasks, id="tasks")
+                yield Label("Other tasks, in your own words (commas between)", classes="field-label")
+                yield TextBox(", ".join(own_tasks), placeholder="e.g. Gardening, Reading to me", id="own-tasks")
+                yield FirstContactChoice(
+                    [(FIRST_CONTACT, "First point of contact: the first person to call")],
+                    [FIRST_CONTACT] if member.first_contact else [],
+                    id="first-contact",
+                )
+                yield Static("", id="first-contact-note", classes="editor-note", markup=False)
+            with Vertical(classes="editor-foot"):
+                yield Static(EDITOR_HINT, classes="editor-hint")
+                with HorizontalGroup(classes="editor-buttons"):
+                    yield Button("Save", id="editor-save", variant="primary", compact=True)
+                    yield Button("Cancel", id="editor-cancel", compact=True)
 
     def on_mount(self) -> None:
         self._show_role(self.query_one("#role", Select).value)
@@ -137,8 +141,17 @@ class MemberEditor(ModalScreen[TeamMember | None]):
 
     def _show_role(self, role: object) -> None:
         self.query_one("#custom-role", Input).display = role == "custom"
+        if role != "custom":  # nothing to name now: its message goes too
+            self.query_one("#custom-role-problem", Static).update("")
+            self.query_one("#custom-role-problem").remove_class("-shown")
         help_text = self._roles.get(role, "") if isinstance(role, str) else ""
         self.query_one("#role-help", Static).update(f"About this role: {help_text}" if help_text else "")
+
+    @on(Input.Changed, "#name")
+    def _name_typed(self, event: Input.Changed) -> None:
+        if event.value.strip():  # "A name is needed" goes once there is one
+            self.query_one("#name-problem", Static).update("")
+            self.query_one("#name-problem").remove_class("-shown")
 
     @on(CheckList.Toggled, "#first-contact")
     def _show_first_contact_note(self) -> None:
@@ -150,10 +163,15 @@ class MemberEditor(ModalScreen[TeamMember | None]):
         self.query_one("#first-contact-note", Static).update(note)
 
     def show_problem(self, text: str, focus: str) -> None:
-        problem = self.query_one("#editor-problem", Static)
-        problem.update(text)
-        problem.set_class(bool(text), "-shown")
-        self.query_one(focus).focus()
+        """Say what is missing right under the field (`focus`, e.g. "#name"), and go there: a
+        message at the foot of a long form is out of sight."""
+        for problem in self.query(".editor-problem").results(Static):
+            shown = problem.id == f"{focus.removeprefix('#')}-problem"
+            problem.update(text if shown else "")
+            problem.set_class(shown and bool(text), "-shown")
+        field = self.query_one(focus)
+        field.focus()
+        self.call_after_refresh(self.query_one(f"{focus}-problem").scroll_visible, animate=False)
 
     # --- the result -------------------------------------------------------------------------------
 
@@ -225,12 +243,12 @@ class LeaveEditorScreen(ModalScreen[str]):
         Binding("right", "app.focus_next", "Next answer", id="team_editor.next_answer", show=False),
     ]
 
-    ANSWERS = (("Keep them", "save"), ("Keep editing", "edit"), ("Leave them out", "discard"))
+    ANSWERS = (("Save them", "save"), ("Keep editing", "edit"), ("Leave them out", "discard"))
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="question-dialog"):
             yield Static("You have changed some details.", classes="question-text")
-            yield Static('"Leave them out" closes without keeping what you changed here.', classes="question-detail")
+            yield Static('"Leave them out" closes without saving what you changed here.', classes="question-detail")
             with HorizontalGroup(classes="question-buttons"):
                 for label, answer in self.ANSWERS:
                     yield Button(label, id=f"answer-{answer}", name=answer, compact=True)

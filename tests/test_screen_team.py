@@ -126,7 +126,7 @@ async def test_editor_asks_kindly_for_a_name_and_loses_nothing(store: Store) -> 
         await fill_in(pilot, "#contact", "07700 900123")
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, MemberEditor)
-        assert text_of(app, "#editor-problem") == "A name is needed, so everyone knows who this is."
+        assert text_of(app, "#name-problem") == "A name is needed, so everyone knows who this is."
         assert app.screen.focused.id == "name"
 
         await pilot.press("escape")  # something was typed: asks, and Esc there means keep editing
@@ -135,7 +135,8 @@ async def test_editor_asks_kindly_for_a_name_and_loses_nothing(store: Store) -> 
         assert app.screen.query_one("#contact", Input).value == "07700 900123"
 
 
-async def test_helplines_can_join_the_team(store: Store) -> None:
+async def test_helplines_can_join_the_team(store: Store, monkeypatch) -> None:
+    monkeypatch.setenv("TZ", "America/Chicago")  # the time zone says which country's helplines
     app = host(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("h")
@@ -145,7 +146,7 @@ async def test_helplines_can_join_the_team(store: Store) -> None:
         [member] = draft_team(app)
         assert member.role == "helpline"
         assert member.name == str(app.screen.query_one("#helplines-list").get_option_at_index(0).prompt).split("\n")[0]
-        assert region in ("US", "UK")
+        assert region == "US"
 
 
 def test_task_cover_and_first_contact_rules() -> None:
@@ -171,3 +172,49 @@ def test_support_team_screen_on_the_demo_plan(store: Store, snap_compare, monkey
     monkeypatch.setenv("LANG", "en_GB.UTF-8")  # the helplines' region follows the locale
     working = WorkingPlan(store.open_plan(build_demo(store)))
     assert snap_compare(ScreenHost(TeamScreen, working), terminal_size=(100, 30))
+
+
+def test_the_helplines_region_comes_from_the_time_zone_or_shows_both() -> None:
+    from careplan.screens.team import ALL_REGIONS, default_region
+
+    regions = ["US", "UK"]
+    assert default_region(regions, zone="Europe/London", locale="en_US.UTF-8") == "UK"
+    assert default_region(regions, zone="America/New_York", locale="C.UTF-8") == "US"
+    assert default_region(regions, zone="Etc/UTC", locale="en_GB.UTF-8") == "UK"  # chosen on purpose
+    assert default_region(regions, zone="", locale="en_US.UTF-8") == ALL_REGIONS  # many computers' default
+    assert default_region(regions, zone="Etc/UTC", locale="C.UTF-8") == ALL_REGIONS
+
+
+async def test_with_nothing_to_go_on_both_countries_helplines_are_listed(store: Store, monkeypatch) -> None:
+    monkeypatch.setenv("TZ", "Etc/UTC")
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    app = host(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        region = app.screen.query_one("#region")
+        assert region.value == "all"
+        assert "United States and United Kingdom" in str(region.query_one("SelectCurrent #label", Static).render())
+        prompts = [str(option.prompt) for option in app.screen.query_one("#helplines-list").options]
+        assert any("(United Kingdom)" in prompt for prompt in prompts)
+        assert any("(United States)" in prompt for prompt in prompts)
+
+
+async def test_the_name_message_and_the_buttons_are_in_sight_at_80_by_24(store: Store) -> None:
+    app = host(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await fill_in(pilot, "#contact", "07700 900123")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, MemberEditor)
+        screen_area = editor.region
+        for selector in ("#name-problem", "#name", "#editor-save", "#editor-cancel"):
+            widget = editor.query_one(selector)
+            assert screen_area.contains_region(widget.region), selector
+        fields = editor.query_one(".editor-fields")
+        assert fields.scrollable_content_region.contains_region(editor.query_one("#name-problem").region)
+        assert str(editor.query_one("#editor-save").label) == "Save"
