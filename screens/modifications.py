@@ -11,6 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalGroup
+from textual.message import Message
 from textual.widgets import Button, DataTable, Static
 
 from careplan import content, vocab
@@ -50,6 +51,17 @@ _COLUMNS: list[tuple[str, int | None, int]] = [
 TABLE_CAPTION = "Before and now, side by side: what I used to do, and what I'll do now."
 
 
+class ChangesTable(DataTable):
+    """The changes, one row each. Its columns are sized to its own width, which changes with the
+    screen's and when the guided session's panel is shown beside it, so it says when it resizes."""
+
+    class Resized(Message):
+        pass
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
+
+
 class ModificationsScreen(SectionScreen):
     SECTION = "modifications"
     HELP = """\
@@ -79,6 +91,7 @@ the draft straight away.
     def __init__(self, working: WorkingPlan) -> None:
         super().__init__(working)
         self._marked: str | None = None  # the row showing the ▶ marker
+        self._filled_width = 0  # the table's width when its columns were last sized
 
     # --- layout --------------------------------------------------------------------------------
 
@@ -90,28 +103,34 @@ the draft straight away.
                 yield Button(label, id=f"do-{action}", action=f"screen.{action}", compact=True, classes=looks_only)
         yield Static(EMPTY_NOTE, id="changes-empty", classes="calm-note")
         yield Static(TABLE_CAPTION, id="changes-caption")
-        yield DataTable(id="changes", cursor_type="row", zebra_stripes=False)
+        yield ChangesTable(id="changes", cursor_type="row", zebra_stripes=False)
 
     def on_mount(self) -> None:
         # SectionScreen.on_mount runs too (Textual calls each class's handler): it sets the subtitle.
         self._fill_table()
         self.query_one("#changes", DataTable).focus()
 
-    def on_resize(self) -> None:
-        # Row heights follow the wrapped text, so the table is laid out again for the new width.
-        self._fill_table(self.selected_id)
+    @on(ChangesTable.Resized)
+    def _table_resized(self) -> None:
+        # Row heights follow the wrapped text, so the table is laid out again for its new width;
+        # sized for another width, a column ran past the edge and lost its last letters.
+        if self.query_one("#changes").size.width != self._filled_width:
+            self._fill_table(self.selected_id)
 
     def _column_widths(self) -> list[int]:
-        # Each cell has one space of padding either side; leave room for the marker column, the
-        # screen's padding and a scrollbar.
-        width = self.size.width or self.app.size.width
+        # The table's own width (the guided session's panel may take some of the screen's). Each
+        # cell has one space of padding either side; leave room for the marker column and a
+        # scrollbar. Before the first layout, the screen's width less the table's margins.
+        table = self.query_one("#changes")
+        width = table.size.width or (self.size.width or self.app.size.width) - 2
         fixed = sum(size for _title, size, _share in _COLUMNS if size)
-        room = max(30, width - 2 * len(_COLUMNS) - 3 - 4 - fixed)
+        room = max(18, width - 2 * len(_COLUMNS) - 3 - 2 - fixed)  # at least 6 for each shared column
         shares = sum(share for _title, _size, share in _COLUMNS)
         return [size or max(6, room * share // shares) for _title, size, share in _COLUMNS]
 
     def _fill_table(self, select: str | None = None) -> None:
         table = self.query_one("#changes", DataTable)
+        self._filled_width = table.size.width
         table.clear(columns=True)
         self._marked = None
         # A marker column points at the selected row, so the selection shows without colour.
@@ -189,7 +208,7 @@ the draft straight away.
             return False
         if action in _FOR_SELECTED:
             return self.is_mounted and self.selected is not None
-        return True
+        return super().check_action(action, parameters)
 
     # --- actions -------------------------------------------------------------------------------
 

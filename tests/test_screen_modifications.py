@@ -150,3 +150,19 @@ async def test_a_read_only_plan_offers_no_changes(store: Store) -> None:
         await pilot.press("s", "x", "n")
         assert isinstance(app.screen, ModificationsScreen)
         assert row_text(app, 0)[2:4] == ["Flying abroad", "Trips by train"]
+
+
+async def test_the_columns_fit_the_table_when_something_takes_part_of_the_screen(store: Store) -> None:
+    change = Modification(area="eating_out", before="Curry house on Friday nights with the whole family",
+                          now="Small dinners at home", why="Evenings are my worst time for sickness")
+    app = host(store, change)
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one("#changes", DataTable)
+        await pilot.pause()
+        assert table.max_scroll_x == 0
+        # as the guided session's questions and notes do, split off the right of the screen
+        await app.screen.mount(Static("Questions to consider", classes="guide-panel"))
+        await pilot.pause()
+        await pilot.pause()
+        assert table.size.width < SIZE[0] - 30
+        assert table.max_scroll_x == 0  # no column runs past the edge, so no word loses its end
