@@ -97,7 +97,7 @@ class GoalCard(VerticalGroup, can_focus=True):
         elif goal.why.strip():
             yield Static(f"Why it matters: {goal.why.strip()}", classes="goal-line", markup=False)
         if goal.fallback.strip():
-            yield Static(f"If this gets harder, then: {goal.fallback.strip()}", classes="goal-line", markup=False)
+            yield Static(f"If this gets harder: {goal.fallback.strip()}", classes="goal-line", markup=False)
 
     def _about_line(self) -> str:
         # With other views beside it, the columns already say whose words are whose.
@@ -244,7 +244,7 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
             return goal is not None and goal.status == "active"
         if action == "reopen_goal":
             return goal is not None and goal.status in ("achieved", "let_go")
-        return True
+        return super().check_action(action, parameters)
 
     # --- actions -------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from careplan import vocab
+from careplan.voices import voice_name
 from careplan.working_plan import WorkingPlan
 
 
@@ -30,8 +30,7 @@ class SpeakerBar(Horizontal):
         self.query_one("#speaker-label", Static).update(self._text())
 
     def _text(self) -> Text:
-        name = self.working.plan.about.called or "the person"
-        labels = {"person": name, "caregiver": "caregiver", "together": "together"}
-        current = labels.get(self.working.speaker, vocab.label(vocab.VOICES, self.working.speaker))
+        # The same names as every list of voices: "Maggie", "Tom", "Maggie and Tom together"
+        current = voice_name(self.working.plan, self.working.speaker)
         # Assembled, not markup: the name is as typed, so "[/]" in it is shown, not parsed
         return Text.assemble("Speaking now: ", (current, "bold"), "  (F2 to change)", end="")
