@@ -20,6 +20,7 @@ from careplan import goals as goal_changes
 from careplan import vocab
 from careplan.errors import CarePlanError
 from careplan.model import CarePlan, Goal, View
+from careplan.screens import clock
 from careplan.screens.form_modal import ChoiceScreen
 from careplan.screens.goal_editor import (
     AdaptGoalScreen,
@@ -287,6 +288,7 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
                 old.id,
                 adaptation.new_title,
                 adaptation.reason,
+                on=clock.today(self.app),
                 why=adaptation.why,
                 fallback=adaptation.fallback,
             )
@@ -302,7 +304,7 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
         goal = self.selected_goal
         if goal is None or goal.status != "active":
             return
-        goal_changes.end_goal(self.plan, goal.id, "achieved")
+        goal_changes.end_goal(self.plan, goal.id, "achieved", on=clock.today(self.app))
         self.mark_changed()
         self.notify(f'"{goal.title}" is marked achieved. Press r if that was a slip.', title="Achieved")
         await self._refresh_goals()
@@ -323,7 +325,7 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
     async def _let_go_answered(self, goal: Goal, answer: str | None) -> None:
         if answer != "let_go" or goal.status != "active":
             return
-        goal_changes.end_goal(self.plan, goal.id, "let_go")
+        goal_changes.end_goal(self.plan, goal.id, "let_go", on=clock.today(self.app))
         self.mark_changed()
         await self._refresh_goals()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from textual.app import App
 from textual.screen import Screen
@@ -17,11 +18,15 @@ class ScreenHost(App[None]):
     # The app's own stylesheets, in its order, and its breakpoints: a screen looks here as in the app.
     CSS_PATH = CarePlanApp.CSS_PATH
     HORIZONTAL_BREAKPOINTS = CarePlanApp.HORIZONTAL_BREAKPOINTS
+    today = CarePlanApp.today  # the day given, else the clock's, as in the app
 
-    def __init__(self, make_screen: Callable[[WorkingPlan], Screen], working: WorkingPlan) -> None:
+    def __init__(
+        self, make_screen: Callable[[WorkingPlan], Screen], working: WorkingPlan, today: date | None = None
+    ) -> None:
         super().__init__()
         self.make_screen = make_screen
         self.working = working
+        self._today = today
 
     def on_mount(self) -> None:
         self.push_screen(self.make_screen(self.working))

@@ -18,12 +18,13 @@ from careplan.working_plan import WorkingPlan
 from tests.screen_host import ScreenHost, working_plan_for
 
 SIZE = (100, 30)
+TODAY = date(2026, 6, 15)  # the app's day, not the clock's: the tests hold across midnight
 
 
 def host(store: Store, *goals: Goal, speaker: str = "together") -> ScreenHost:
     working = working_plan_for(store, CarePlan(about=About(name="Ruth Okafor"), goals=list(goals)))
     working.set_speaker(speaker)
-    return ScreenHost(GoalsScreen, working)
+    return ScreenHost(GoalsScreen, working, today=TODAY)
 
 
 def draft_goals(app: ScreenHost) -> list[Goal]:
@@ -102,12 +103,12 @@ async def test_adapting_a_goal_keeps_the_old_one_in_every_version(store: Store) 
 
     assert version_2.number == 2
     old, new = plan_file.load(2).goals
-    assert (old.id, old.title, old.status, old.ended_on) == (run.id, "Run 5 miles", "adapted", date.today())
+    assert (old.id, old.title, old.status, old.ended_on) == (run.id, "Run 5 miles", "adapted", TODAY)
     assert new.title == "A daily walk"
     assert new.status == "active"
     assert new.adapted_from == run.id
     assert new.adapted_reason == "running hurts my hip now"
-    assert new.started_on == date.today()
+    assert new.started_on == TODAY
     assert new.why == "Feeling strong"  # carried over unless changed
     assert [(m.old_id, m.new_id) for m in adapted] == [(run.id, new.id)]
 
@@ -119,7 +120,7 @@ async def test_mark_achieved_then_undo(store: Store) -> None:
         await pilot.press("d")
         await pilot.pause()
         [saved] = draft_goals(app)
-        assert (saved.status, saved.ended_on) == ("achieved", date.today())
+        assert (saved.status, saved.ended_on) == ("achieved", TODAY)
         assert "Achieved on" in card_text(app, goal.id)  # still shown, in words
         assert not app.screen.query_one("#do-achieve_goal").display  # only "Active again" fits now
 
@@ -143,7 +144,7 @@ async def test_letting_go_asks_gently_first(store: Store) -> None:
         await pilot.click("#answer-let_go")
         await pilot.pause()
         [saved] = draft_goals(app)
-        assert saved.status == "let_go"
+        assert (saved.status, saved.ended_on) == ("let_go", TODAY)
         assert "Let go on" in card_text(app, goal.id)
 
 
