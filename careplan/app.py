@@ -45,6 +45,9 @@ class CarePlanApp(App[None]):
         Binding("f2", "next_speaker", "Who's speaking", id="next_speaker", show=False, priority=True,
                 tooltip="Change who is speaking now: the person, caregiver, or together"),
         Binding("ctrl+s", "save", "Save", id="save", tooltip="Review the changes and save them as a new version"),
+        # Read only: a priority key, as a read-only TextArea would take Ctrl+E (end of line) first.
+        Binding("ctrl+e", "try_changes", "Make changes", id="try_changes", priority=True,
+                tooltip="Read only: try again to make changes here, once the other careplan window is closed"),
         # F3-F5 and F8: keys no Textual widget uses (a TextArea takes F6 and F7). Not in the
         # footer: the guided session's own strip shows them, as buttons.
         Binding("f3", "guide('back')", "Back a step", id="guide_back", show=False,
@@ -53,8 +56,8 @@ class CarePlanApp(App[None]):
                 tooltip="Guided session: leave this step for now"),
         Binding("f5", "guide('next')", "Next step", id="guide_next", show=False,
                 tooltip="Guided session: on to the next step"),
-        Binding("f8", "guide('panel')", "Questions", id="guide_panel", show=False,
-                tooltip="Guided session: show or hide the questions and session notes"),
+        Binding("f8", "guide('panel')", "Notes", id="guide_panel", show=False,
+                tooltip="Guided session: to the session notes and questions; from the notes, hides them"),
     ]
 
     def __init__(self, store: Store, today: date | None = None) -> None:
@@ -63,6 +66,7 @@ class CarePlanApp(App[None]):
         self._today = today  # fixed in snapshot tests, so "overdue" does not depend on the clock
         self.working: WorkingPlan | None = None
         self.guide: GuidedSession | None = None
+        self._drafted_here: set[str] = set()  # plans whose draft this run wrote: not "from last time"
 
     @property
     def today(self) -> date:
@@ -83,6 +87,8 @@ class CarePlanApp(App[None]):
         from careplan.screens.plan_home import PlanHomeScreen
 
         self.close_plan()
+        if working.file.id in self._drafted_here:
+            working.recovered = False  # typed earlier in this sitting, not kept from last time
         self.working = working
         self.push_screen(PlanHomeScreen(working), callback=lambda _: self.close_plan())
 
@@ -96,6 +102,8 @@ class CarePlanApp(App[None]):
             if isinstance(screen, SectionScreen):
                 screen.flush_changes()
         working, self.working, self.guide = self.working, None, None
+        if working.has_changes and not working.read_only:
+            self._drafted_here.add(working.file.id)
         working.file.close()
 
     def open_section(self, section: str) -> None:
@@ -130,7 +138,11 @@ class CarePlanApp(App[None]):
     # --- app-wide keys ------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("next_speaker", "save", "export"):
+        if action == "save":  # hidden while read only: nothing can be saved from this window
+            return self.working is not None and not self.working.read_only
+        if action == "try_changes":
+            return self.working is not None and self.working.read_only and not self.screen.is_modal
+        if action in ("next_speaker", "export"):
             return self.working is not None
         if action == "guide":
             return self.guide is not None
@@ -156,6 +168,11 @@ class CarePlanApp(App[None]):
         elif self.working is not None:
             self.open_section("review")
 
+    def action_try_changes(self) -> None:
+        from careplan.screens.read_only import try_again_for_changes
+
+        try_again_for_changes(self)
+
     def action_guide(self, move: str) -> None:
         if self.guide is not None:
             self.guide.move(move)
@@ -165,6 +182,9 @@ class CarePlanApp(App[None]):
 
         if self.guide is not None:
             self.notify("A guided session is already going: F5 moves it on, Esc pauses it.")
+        elif self.working is not None and self.working.read_only:
+            self.notify("A guided session changes the plan, so it can start once this window can make "
+                        "changes: close the other careplan window, then Ctrl+E.", title="Read only")
         elif self.working is not None:
             self.guide = GuidedSession(self, self.working)
             self.guide.start()

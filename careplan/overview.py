@@ -132,7 +132,7 @@ def _modifications(plan: CarePlan) -> str:
 def _treatment_break(plan: CarePlan) -> str:
     pause = plan.treatment_break
     if not pause.started:
-        return "not started"
+        return "none planned (only if one is wanted)"  # not a gap: not_started() never lists it
     parts = [vocab.label(vocab.BREAK_KINDS, pause.kind) or "being thought about"]
     if pause.status:
         parts.append(vocab.label(vocab.BREAK_STATUSES, pause.status).lower())

@@ -96,5 +96,6 @@ class WorkingPlan:
         """Drop the draft and go back to the last saved version."""
         self.plan = copy.deepcopy(self.base)
         self.extra = {"speaker": self.speaker}
+        self.recovered = False  # what comes next is typed now, not kept from last time
         if not self.read_only:
             self.file.discard_draft()

@@ -39,13 +39,14 @@ class ParticipantRow(Horizontal):
             allow_blank=person.role not in vocab.PARTICIPANT_ROLES,
             classes="participant-role",
         )
-        yield TextBox(person.relationship, placeholder="e.g. wife, son, social worker",
+        yield TextBox(person.relationship, placeholder="e.g. wife, son",
                     classes="participant-relationship", select_on_focus=False)
         yield Button("Remove", classes="participant-remove", compact=True)
 
 
 class AboutScreen(SectionScreen):
     SECTION = "about"
+    AUTO_FOCUS = "#about-name"  # typing on arrival goes into the first field
     HELP = """\
 **About us.** The person's name and what they like to be called, their date of birth, their
 illness in their own words, and everyone taking part in planning (the person, caregivers, and

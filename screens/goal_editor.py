@@ -79,7 +79,7 @@ class GoalEditor(FormModal[Goal]):
         )
         yield from _field(
             "If this gets harder",
-            TextBox(goal.fallback, placeholder="then ... (a smaller step, another way)", id="goal-fallback"),
+            TextBox(goal.fallback, placeholder="e.g. a shorter walk, or sitting in the garden", id="goal-fallback"),
         )
 
     def collect(self) -> Goal | None:
@@ -132,7 +132,7 @@ class AdaptGoalScreen(FormModal[GoalAdaptation]):
         yield from _field("Why it matters", TextBox(self.goal.why, id="adapt-why"))
         yield from _field(
             "If this gets harder",
-            TextBox(self.goal.fallback, placeholder="then ...", id="adapt-fallback"),
+            TextBox(self.goal.fallback, placeholder="e.g. a smaller step, or another way", id="adapt-fallback"),
         )
 
     def collect(self) -> GoalAdaptation | None:

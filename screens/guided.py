@@ -22,6 +22,8 @@ from careplan.screens.draft_keeper import keep_draft
 from careplan.working_plan import WorkingPlan
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from careplan.app import CarePlanApp
     from careplan.screens.section_base import SectionScreen
 
@@ -45,6 +47,7 @@ class GuidedSession:
         self.skipped: set[int] = {index for index in working.extra.get(SKIPPED_KEY, []) if isinstance(index, int)}
         self.current: SectionScreen | None = None
         self.show_panel = app.size.width >= WIDE_ENOUGH_FOR_PANEL
+        self._before_notes: Widget | None = None  # where the cursor was before F8 went to the notes
 
     def start(self) -> None:
         self.app.call_later(self._show, self.step)
@@ -56,10 +59,8 @@ class GuidedSession:
         if self.app.screen is not self.current:
             self.app.notify("Close the window that is open first, then carry on with the session.")
             return
-        if how == "panel":
-            self.show_panel = not self.show_panel
-            for panel in self.current.query(GuidePanel):
-                panel.display = self.show_panel
+        if how in ("panel", "notes"):
+            self.to_or_from_notes(key=how == "panel")
             return
         target = self.step - 1 if how == "back" else self.step + 1
         if not 0 <= target < len(STEPS):
@@ -73,6 +74,32 @@ class GuidedSession:
         self.current = None  # leaving by a step, not pausing
         self.app.pop_screen()
         self.app.call_later(self._show, target)
+
+    def to_or_from_notes(self, key: bool) -> None:
+        """F8 (`key`): into the session notes, showing them if hidden; pressed in the notes, it hides
+        them and goes back to where the cursor was, so typing never lands on the step's own keys
+        (on Goals, "a" is Adapt). The strip's button shows or hides them."""
+        screen = self.current
+        panels = screen.query(GuidePanel) if screen is not None else None
+        if screen is None or not panels:
+            return
+        notes = panels.first().query_one("#session-notes", TextArea)
+        hide = self.show_panel and (screen.focused is notes if key else True)
+        if hide:
+            before = self._before_notes
+            self.show_panel = False
+            if screen.focused is notes:
+                if before is not None and before.is_attached and before.screen is screen:
+                    before.focus()
+                else:
+                    screen.focus_next()
+            panels.set(display=False)
+            return
+        if screen.focused is not notes:
+            self._before_notes = screen.focused
+        self.show_panel = True
+        panels.set(display=True)
+        notes.focus()
 
     def saved(self) -> None:
         """A version was saved. At the last step that ends the session; earlier (Ctrl+S on the
@@ -96,6 +123,7 @@ class GuidedSession:
                 panel.forget_pending()  # the notes went into the saved version's note
             self.current.query(GuidePanel).remove()
             self.current.query(GuideStrip).remove()
+            self.current.refresh_bindings()  # Esc is "Back" again, not "Pause"
         self.current = None
         self.app.notify("The guided session is finished. Well done, all of you.", title="Saved")
 
@@ -141,13 +169,16 @@ class GuideStrip(Vertical):
 
     def compose(self) -> ComposeResult:
         note = " (skipped earlier)" if self.skipped else ""
-        yield Static(f"Guided session · {step_title(self.step)}{note}", classes="guide-step", markup=False)
+        # "Esc Pause" in the footer's words; on this line, so the buttons fit in 50 columns (80
+        # columns with the questions beside them).
+        yield Static(f"Guided session · {step_title(self.step)}{note} · Esc Pause", classes="guide-step",
+                     markup=False)
         with Horizontal(classes="guide-buttons"):
             yield Button("F3 Back", id="guide-back", compact=True, classes="keep-enabled")
             yield Button("F4 Skip", id="guide-skip", compact=True, classes="keep-enabled")
             yield Button("F5 Next", id="guide-next", compact=True, classes="keep-enabled", variant="primary")
-            yield Button("F8 Questions and notes", id="guide-panel", compact=True, classes="keep-enabled")
-            yield Static("Esc pauses", classes="guide-hint")
+            yield Button("F8 Notes", id="guide-notes", compact=True, classes="keep-enabled",
+                         tooltip="Show or hide the questions and the session notes")
 
     @on(Button.Pressed, ".guide-buttons Button")
     def pressed(self, event: Button.Pressed) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,6 +20,15 @@ Ctrl+P opens the command palette: type a few letters of what you want to do.
 """
 
 
+def key_line(key: str, what: str) -> Table:
+    """A key, then what it does; a long description wraps under itself, not under the key."""
+    grid = Table.grid(padding=(0, 2, 0, 0))
+    grid.add_column(width=10, justify="right")
+    grid.add_column(ratio=1)
+    grid.add_row(Text(key), Text(what))  # Text, not markup: descriptions are read as written
+    return grid
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,f1", "close", "Close help", id="help_close", tooltip="Back to where you were"),
@@ -31,14 +42,16 @@ class HelpScreen(ModalScreen[None]):
 
     @classmethod
     def for_screen(cls, screen: Screen) -> HelpScreen:
-        """Help for `screen`: its HELP text and the keys active on it now."""
+        """Help for `screen`: its HELP text and our own keys active on it now (ours have an id;
+        Textual's, such as scrolling or Tab, are left out), the guided session's F keys among them."""
         title = getattr(screen, "title_text", None) or screen.sub_title or screen.title or "careplan"
         text = getattr(screen, "HELP", "") or ""
         keys: list[tuple[str, str]] = []
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
-            if not active.enabled or binding.system or not binding.description or binding.action in seen:
+            ours = binding.id is not None
+            if not ours or not active.enabled or binding.system or not binding.description or binding.action in seen:
                 continue
             seen.add(binding.action)
             shown = binding.key_display or screen.app.get_key_display(binding)
@@ -56,11 +69,12 @@ class HelpScreen(ModalScreen[None]):
                 if self.keys:
                     yield Static("Keys here", classes="help-keys-title")
                     for key, what in self.keys:
-                        yield Static(f"{key:>10}  {what}", classes="help-key", markup=False)
+                        yield Static(key_line(key, what), classes="help-key")
             yield Button("Close (Esc)", id="help-close", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#help-close", Button).focus()
+        # The text has the focus, so PageDown and the arrows scroll it at once; Esc or F1 close it.
+        self.query_one(".help-body", VerticalScroll).focus()
 
     @on(Button.Pressed, "#help-close")
     def action_close(self) -> None:

@@ -85,6 +85,7 @@ class StatementRow(Vertical):
 
 class MattersScreen(SectionScreen):
     SECTION = "matters"
+    AUTO_FOCUS = ".statement-text, .kind-add"  # the first statement, or the first group's Add
     HELP = """\
 **What matters most.** What gives strength, what worries, what is hoped for, what the person
 can't imagine living without, in their own words.
@@ -92,12 +93,13 @@ can't imagine living without, in their own words.
 - Each statement says whose words it is. A new one takes the voice of whoever is speaking now
   (F2 changes who is speaking).
 - "Another view" adds how someone else sees the same thing, side by side; both are kept.
-- Ctrl+N adds a statement to the group you are in. Everything is kept as you type.
+- Ctrl+N adds a statement to the group you are in (the first group when you are in none).
+  Everything is kept as you type.
 """
 
     BINDINGS = [
         Binding("ctrl+n", "add_here", "Add a statement", id="matters_add",
-                tooltip="Add a statement to the group you are in"),
+                tooltip="Add a statement to the group you are in, or else to the first group"),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -110,7 +112,8 @@ can't imagine living without, in their own words.
                             for statement in self.plan.matters:
                                 if statement.kind == kind:
                                     yield StatementRow(self.plan, statement)
-                            yield Button(f"Add: {title.lower()}", id=f"add-{kind}", classes="kind-add", compact=True)
+                            yield Button(f"Add: {title[:1].lower()}{title[1:]}", id=f"add-{kind}", classes="kind-add",
+                                         compact=True)  # only the first letter: "what I hope for"
                     unknown = [s for s in self.plan.matters if s.kind not in vocab.STATEMENT_KINDS]
                     if unknown:  # from a newer careplan: shown, never dropped
                         yield Label("Other", classes="kind-title")
@@ -126,7 +129,8 @@ can't imagine living without, in their own words.
 
     async def action_add_here(self) -> None:
         group = self.focused_group()
-        await self.add_statement(group.id.removeprefix("kind-") if group and group.id else "other")
+        first = next(iter(vocab.STATEMENT_KINDS))  # in no group (nothing focused): the first, not the last
+        await self.add_statement(group.id.removeprefix("kind-") if group and group.id else first)
 
     async def add_statement(self, kind: str) -> None:
         if self.read_only:

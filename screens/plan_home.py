@@ -17,7 +17,6 @@ from textual.widgets.option_list import Option
 
 from careplan import overview, vocab
 from careplan.screens.plans import review_text, saved_when, short_date
-from careplan.screens.section_base import SectionScreen
 from careplan.screens.widgets.speaker import SpeakerBar
 from careplan.working_plan import WorkingPlan
 
@@ -48,10 +47,11 @@ def guided_label(working: WorkingPlan) -> str:
 
 class PlanHomeScreen(Screen[None]):
     title_text = "The plan's home"  # what F1's help is titled
+    AUTO_FOCUS = "#home-sections"  # the parts, not the read-only note's button above them
     HELP = """\
 **The plan's home.** Each part of the plan is listed with what is in it and the version it last
-changed in. "changed, not saved yet" means there is typing kept in the draft that is not yet a
-saved version.
+changed in. "changed since version 3, not saved yet" means there is typing kept in the draft that
+is not yet a saved version.
 
 - Up and down to choose a part, Enter or a click to open it, or press its number (1 to 8).
 - G starts (or resumes) a guided session that goes through every part in turn.
@@ -95,7 +95,9 @@ saved version.
         yield Header()
         yield SpeakerBar(self.working)
         if self.working.read_only:
-            yield Static(SectionScreen.READ_ONLY_NOTE, classes="read-only-note", markup=False)
+            from careplan.screens.read_only import ReadOnlyNote
+
+            yield ReadOnlyNote()
         yield Static(self.status_text(), id="home-status", markup=False)
         yield OptionList(*self.options(), id="home-sections")
         yield Footer()
@@ -137,10 +139,10 @@ saved version.
     def where_next(self) -> str:
         """One gentle suggestion, so a tired person never has to work out where to start."""
         working = self.working
+        if working.read_only:
+            return "look through any part; once the other window is closed, Ctrl+E makes changes possible here."
         if isinstance(working.extra.get("guided_step"), int):
             return "carry on with the guided session (G)."
-        if working.read_only:
-            return "look through any part; changes can be made once the other window is closed."
         empty = overview.not_started(working.plan)
         if empty:
             number = list(vocab.SECTIONS).index(empty[0]) + 1
@@ -150,11 +152,13 @@ saved version.
         review = working.plan.next_review
         if review is not None and review <= self.today:
             return "the plan is due a review: G goes through it together, one part at a time."
-        return "everything has something in it; open any part to add to it or change it."
+        return "every part that needs something has it; open any part to add to it or change it."
 
     def options(self) -> list[Option | None]:
         """The guided session first, a separator (None), then the eight parts in order."""
-        found: list[Option | None] = [Option(keyed("G", Text(guided_label(self.working))), id=GUIDED), None]
+        guided = "A guided session changes the plan, so it can start once this window can make changes (Ctrl+E)"
+        label = guided if self.working.read_only else guided_label(self.working)
+        found: list[Option | None] = [Option(keyed("G", Text(label)), id=GUIDED), None]
         for number, (section, title) in enumerate(vocab.SECTIONS.items(), start=1):
             found.append(Option(self.section_prompt(number, section, title), id=section))
         return found
@@ -170,10 +174,11 @@ saved version.
                 return "read only: nothing can be saved from this window"
             return "changes waiting to be saved" if working.has_changes else "nothing new to save"
         parts = [overview.section_summary(working.plan, section)]
-        if getattr(working.plan, section) != getattr(working.base, section):
-            parts.append("* changed, not saved yet")
         number = self.changed_in.get(section)
-        if number is not None:
+        if getattr(working.plan, section) != getattr(working.base, section):
+            since = f" since version {working.base_number}" if working.base_number is not None else ""
+            parts.append(f"* changed{since}, not saved yet")
+        elif number is not None:
             saved_at = working.file.version(number).saved_at
             parts.append(f"last changed in version {number} ({short_date(saved_at.date())})")
         return " · ".join(part for part in parts if part)
@@ -197,6 +202,11 @@ saved version.
             self.action_guided()
         elif event.option_id:
             self.action_open(event.option_id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "guided":
+            return not self.working.read_only  # a session changes the plan: hidden while read only
+        return True
 
     def action_open(self, section: str) -> None:
         self.careplan.open_section(section)

@@ -44,7 +44,7 @@ def table_date(value: date) -> str:
 def saved_when(value: datetime | None, in_table: bool = False) -> str:
     if value is None:
         return "not saved yet"
-    return f"{table_date(value.date())} {value:%H:%M}" if in_table else f"{short_date(value.date())}, {value:%H:%M}"
+    return table_date(value.date()) if in_table else f"{short_date(value.date())}, {value:%H:%M}"
 
 
 def review_text(value: date | None, today: date, in_table: bool = False) -> str:
@@ -63,7 +63,8 @@ class PlansScreen(Screen[None]):
     title_text = "All plans"  # what F1's help is titled
     HELP = """\
 **All plans.** Each line is one person's plan: when it was last saved, how many versions it has,
-and when it is next due a look ("overdue" when that date has passed).
+and when it is next due a look ("overdue" when that date has passed). "* unsaved" means it has
+changes kept as a draft that are not yet saved as a version.
 
 - Type in the box at the top to find a plan by name.
 - Enter (or a second click) opens the highlighted plan.
@@ -185,9 +186,10 @@ and when it is next due a look ("overdue" when that date has passed).
             self.show_detail()
 
     def notes(self, summary: PlanSummary) -> str:
+        """A few letters, so the column still reads at 80 columns; the line below says it all."""
         if summary.problem:
-            return "can't be read: see below"
-        return "unsaved changes" if summary.has_draft else ""
+            return "can't be read"
+        return "* unsaved" if summary.has_draft else ""
 
     def highlighted_id(self) -> str | None:
         table = self.query_one(DataTable)
@@ -205,7 +207,10 @@ and when it is next due a look ("overdue" when that date has passed).
         if summary and summary.problem:
             detail = f"{summary.person or summary.id}: {summary.problem}"
         elif summary:
-            detail = "Enter or click again to open." if summary.versions else "Not saved yet. Enter or click again to open."
+            parts = [f"Last saved {saved_when(summary.last_saved)}." if summary.versions else "Not saved yet."]
+            if summary.versions and summary.has_draft:
+                parts.append("* unsaved: it has changes kept as a draft, not yet saved as a version.")
+            detail = " ".join([*parts, "Enter or click again to open."])
         self.query_one("#plan-detail", Static).update(detail)
 
     # --- finding, starting, opening -------------------------------------------------------------
@@ -251,8 +256,6 @@ and when it is next due a look ("overdue" when that date has passed).
 
     def open_plan(self, plan_id: str) -> None:
         """Open for changes if we can, read only if another window has it; explain either way."""
-        from careplan.working_plan import WorkingPlan
-
         summary = self.summary(plan_id)
         if summary and summary.problem:
             self.notify(summary.problem, title="This plan can't be opened", severity="warning", timeout=10)
@@ -263,6 +266,13 @@ and when it is next due a look ("overdue" when that date has passed).
             self.notify(str(error), title="This plan can't be opened", severity="warning", timeout=10)
             self.load_plans()
             return
+        self.open_plan_file(plan_file)
+
+    def open_plan_file(self, plan_file: PlanFile) -> None:
+        """Show an opened plan with its draft (or, if the draft can't be read, offer the saved
+        version). Also how a read-only window takes the plan once the other one lets it go."""
+        from careplan.working_plan import WorkingPlan
+
         try:
             working = WorkingPlan(plan_file)
         except DamagedFile as damaged:
@@ -312,10 +322,12 @@ and when it is next due a look ("overdue" when that date has passed).
         )
 
     def show(self, working: WorkingPlan) -> None:
+        self._first_load = False
+        self.careplan.show_plan(working)  # first: it knows whether a draft was typed in this sitting
         if working.read_only:
             self.notify(
                 "This plan is open for changes in another careplan window. Everything is shown here "
-                "read only; close the other window to make changes.",
+                "read only; once that window is closed, Ctrl+E makes changes possible here.",
                 title="Read only",
                 timeout=10,
             )
@@ -325,5 +337,3 @@ and when it is next due a look ("overdue" when that date has passed).
                 title="Your unsaved changes are here",
                 timeout=10,
             )
-        self._first_load = False
-        self.careplan.show_plan(working)

@@ -29,7 +29,10 @@ if TYPE_CHECKING:
     from careplan.app import CarePlanApp
     from careplan.model import CarePlan
 
-READ_ONLY_SAVE = "This window can only read the plan, so it cannot save; close the other careplan window to save."
+READ_ONLY_SAVE = (
+    "This window can only read the plan, so it cannot save. Once the other careplan window is closed, "
+    "Ctrl+E makes changes possible here."
+)
 _INDEXED = re.compile(r"^(?P<part>[a-z_]+)(?:\[(?P<index>\d+)\])?")
 _ITEM_WORDS = {
     "about": "person taking part",
@@ -97,7 +100,9 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
 """
 
     BINDINGS = [
-        Binding("ctrl+d", "discard", "Discard changes", id="review_discard",
+        # A priority key, or "Who is at the keyboard" would take Ctrl+D (delete to the right) first.
+        # check_action lets it through to the field when there is nothing to discard.
+        Binding("ctrl+d", "discard", "Discard changes", id="review_discard", priority=True,
                 tooltip="Go back to the last saved version (asks first)"),
     ]
 
@@ -157,6 +162,13 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
 
     def on_screen_resume(self) -> None:
         self.refresh_changes()  # back from fixing something
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "discard":  # in the footer only while there is something to discard
+            working = self.working
+            return not working.read_only and working.base_number is not None and working.has_changes
+        return super().check_action(action, parameters)
 
     def refresh_changes(self) -> None:
         working = self.working
@@ -245,6 +257,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         self.say(f"Saved as version {info.number}. It is kept for good; Esc goes back to the plan.")
         self.notify(f"Version {info.number} saved.", title="Saved")
         self.post_message(PlanSaved(info))
+        self.refresh_bindings()
 
     @on(Worker.StateChanged)
     def save_failed(self, event: Worker.StateChanged) -> None:
@@ -314,6 +327,8 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             return
         self.query("#recovered-note").remove()
         self.query_one("#next-review", DateField).set_date(self.plan.next_review)
+        self.query_one("#saved-by-message", Static).update("")
         self.refresh_changes()
+        self.refresh_bindings()
         self.show_problems({})
         self.say(f"Changes discarded. The plan is as it was in version {self.working.base_number}.")

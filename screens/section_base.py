@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Footer, Header, TextArea
 
 from careplan import vocab
 from careplan.model import CarePlan
@@ -27,13 +27,11 @@ class SectionScreen(Screen[None]):
     HELP: ClassVar[str] = ""  # Markdown shown by F1: what this screen is for and its keys
     CHANGE_DELAY: ClassVar[float] = 0.5  # seconds of quiet typing before the draft is written
 
-    READ_ONLY_NOTE = (
-        "Read only: this plan is open for changes in another careplan window. "
-        "You can look at everything here; close the other window to make changes."
-    )
-
     BINDINGS = [
         Binding("escape", "back", "Back", id="back", tooltip="Go back; nothing typed is lost"),
+        # The same key during a guided session, named for what it does there (the strip says so too)
+        Binding("escape", "pause", "Pause", id="guide_pause",
+                tooltip="Pause the guided session; resume it from the plan's home (G)"),
     ]
 
     def __init__(self, working: WorkingPlan) -> None:
@@ -60,7 +58,9 @@ class SectionScreen(Screen[None]):
         yield Header()
         yield SpeakerBar(self.working)
         if self.read_only:
-            yield Static(self.READ_ONLY_NOTE, classes="read-only-note", markup=False)
+            from careplan.screens.read_only import ReadOnlyNote
+
+            yield ReadOnlyNote()
         yield from self.compose_body()
         yield Footer()
 
@@ -72,12 +72,36 @@ class SectionScreen(Screen[None]):
         self.sub_title = f"{self.working.plan.about.called or 'New plan'} · {self.title_text}"
         if self.read_only:
             self.call_after_refresh(self.lock_editing)
+        self.call_after_refresh(self.focus_on_arrival)
+
+    def focus_on_arrival(self) -> None:
+        """Put the cursor in the screen's first field (AUTO_FOCUS), so typing never goes nowhere.
+
+        Textual applies AUTO_FOCUS only while the terminal says it has the focus, so it came and
+        went between runs (tmux, a second window); here it does not depend on that."""
+        if self.focused is not None or not self.AUTO_FOCUS:
+            return
+        for widget in self.query(self.AUTO_FOCUS):
+            if widget.focusable:
+                widget.focus()
+                return
+
+    def in_guided_session(self) -> bool:
+        guide = getattr(self.app, "guide", None)
+        return guide is not None and guide.current is self
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Esc is "Back", or "Pause" while this screen is a guided session's step."""
+        if action in ("back", "pause"):
+            return self.in_guided_session() == (action == "pause")
+        return True
 
     def mark_changed(self) -> None:
         """Call after changing self.plan: writes the draft and tells the app."""
         self._cancel_pending()
         self.working.changed()
         self.post_message(PlanChanged(self.SECTION))
+        self.refresh_bindings()  # keys that depend on there being changes (Discard) come and go
 
     def mark_changed_soon(self) -> None:
         """Call while someone types: the draft is written when they pause, and always before the
@@ -107,6 +131,9 @@ class SectionScreen(Screen[None]):
     def action_back(self) -> None:
         self.flush_changes()
         self.dismiss(None)
+
+    def action_pause(self) -> None:
+        self.action_back()  # leaving a step's screen pauses the session (GuidedSession._left)
 
     def _cancel_pending(self) -> None:
         if self._pending_change is not None:

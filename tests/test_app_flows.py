@@ -226,7 +226,7 @@ async def test_a_new_statement_takes_the_voice_of_whoever_is_speaking(store: Sto
         await pilot.press("f2")  # together -> person
         await pilot.press("f2")  # person -> caregiver
         await pilot.pause()
-        assert "caregiver" in shown(app, "#speaker-label")
+        assert "Speaking now: Caregiver" in shown(app, "#speaker-label")  # no name given: the label
         await pilot.click("#add-hope")
         await pilot.pause()
         await pilot.press(*"That Ruth gets to the coast in June")
@@ -375,4 +375,4 @@ async def test_the_plan_home_suggests_where_to_go_next(store: Store) -> None:
         await pilot.press(*"The coast in June", "escape")
         await settle(pilot)
         assert "How things are now has nothing in it yet (press 3)" in shown(app, "#home-status")
-        assert "* changed, not saved yet" in app.screen.section_details("matters")
+        assert "* changed since version 1, not saved yet" in app.screen.section_details("matters")

@@ -47,5 +47,5 @@ def test_sections_in_a_few_words() -> None:
     assert overview.section_summary(plan, "matters") == "3 things: 2 hopes, 1 worry · 1 with another view"
     assert overview.section_summary(plan, "goals") == "1 active goal, 1 adapted · first: Walk to the harbour"
     assert overview.section_summary(plan, "team") == "nobody added yet"
-    assert overview.section_summary(plan, "treatment_break") == "not started"
+    assert overview.section_summary(plan, "treatment_break") == "none planned (only if one is wanted)"
     assert overview.not_started(plan) == ["checkin", "modifications", "team"]
