@@ -32,9 +32,12 @@ class CarePlanCommands(Provider):
             return
         for number, (section, title) in enumerate(vocab.SECTIONS.items(), start=1):
             yield f"Go to {title}", partial(app.open_section, section), f"Part {number} of the plan"
-        guided = "Resume the guided session" if app.working.extra.get("guided_step") else "Start a guided session"
-        yield guided, app.start_guided_session, "Step through the plan together, one part at a time"
-        if not app.working.read_only:
+        if app.working.read_only:  # a session and a save both change the plan
+            yield ("Try again to make changes", app.action_try_changes,
+                   "Once the other careplan window has closed the plan (Ctrl+E)")
+        else:
+            guided = "Resume the guided session" if app.working.extra.get("guided_step") else "Start a guided session"
+            yield guided, app.start_guided_session, "Step through the plan together, one part at a time"
             yield "Save a new version", app.action_save, "See what changed, then save it as a new version"
         yield "Plan history", partial(open_history, app, app.working), "Every saved version, what changed, and trends"
         yield "Compare two versions", partial(open_history, app, app.working), "In the history: Enter on one version, then the other"
