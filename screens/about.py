@@ -53,7 +53,8 @@ illness in their own words, and everyone taking part in planning (the person, ca
 anyone helping, such as a social worker).
 
 - Everything is kept as you type. Tab moves between fields.
-- A date can be typed freely ("3 March 1956", "1956-03-03"); it is shown back in words.
+- A date can be typed freely ("3 March 1956", "1956-03-03"); it is shown back in words, and
+  goes into the plan when you press Enter or move on.
 - "Add someone" adds a person taking part; "Remove" takes one out.
 """
 
@@ -73,7 +74,7 @@ anyone helping, such as a social worker).
                     yield Label("What they like to be called", classes="field-label")
                     yield TextBox(about.preferred_name, placeholder="e.g. Maggie", id="about-preferred", select_on_focus=False)
                     yield Label("Date of birth", classes="field-label")
-                    yield DateField(about.date_of_birth, id="about-dob", placeholder="e.g. 3 March 1956")
+                    yield DateField(self.working, "about.date_of_birth", id="about-dob")
                     yield Label("The illness, in their own words", classes="field-label")
                     yield TextArea(about.illness, id="about-illness", classes="short-text")
                     yield Label("Who is taking part", classes="field-label")
@@ -106,11 +107,6 @@ anyone helping, such as a social worker).
         self.sub_title = f"{self.plan.about.called or 'New plan'} · {self.title_text}"
         for bar in self.query(SpeakerBar):
             bar.refresh_speaker()
-
-    @on(DateField.Changed, "#about-dob")
-    def birth_date_changed(self, event: DateField.Changed) -> None:
-        self.plan.about.date_of_birth = event.value
-        self.mark_changed_soon()
 
     @on(TextArea.Changed, "#about-illness")
     def illness_changed(self, event: TextArea.Changed) -> None:

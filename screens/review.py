@@ -26,7 +26,10 @@ from careplan.screens.widgets.text_box import TextBox
 from careplan.store import VersionInfo
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from careplan.app import CarePlanApp
+    from careplan.date_fields import WaitingDate
     from careplan.model import CarePlan
 
 READ_ONLY_SAVE = (
@@ -61,6 +64,13 @@ def who_is_saving(plan: CarePlan, voice: str) -> str:
 
     name = voice_name(plan, voice)
     return "" if name in vocab.VOICES.values() else name
+
+
+def waiting_dates_text(waiting: Sequence[WaitingDate]) -> str:
+    """Why the save waits for a date, naming it; calm, and nothing typed is lost."""
+    names = " and ".join(f'{date.field.label} ("{date.text}")' for date in waiting)
+    what = "could not be read as a date" if all(date.problem for date in waiting) else "needs a look"
+    return f"Not saved yet: {names} {what}; see above. Change or clear it, then save. Nothing is lost."
 
 
 def changes_text(base: CarePlan, plan: CarePlan, base_number: int | None) -> str:
@@ -131,7 +141,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             yield Static(changes_text(working.base, plan, working.base_number), id="review-changes", markup=False)
             yield Vertical(id="review-problems")
             yield Label("When to look at the plan again (next review)", classes="field-label")
-            yield DateField(plan.next_review, id="next-review", placeholder="e.g. in 6 weeks, or 24 Dec 2026")
+            yield DateField(working, "next_review", id="next-review")
             notes = str(working.extra.get("session_notes", "")).strip()
             if notes:
                 yield Checkbox("Keep the guided session's notes with this version", value=True, id="keep-notes")
@@ -176,11 +186,6 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
 
     # --- fields -----------------------------------------------------------------------------
 
-    @on(DateField.Changed, "#next-review")
-    def next_review_changed(self, event: DateField.Changed) -> None:
-        self.plan.next_review = event.value
-        self.mark_changed_soon()
-
     @on(Input.Changed, "#saved-by")
     def clear_saved_by_message(self) -> None:
         self.query_one("#saved-by-message", Static).update("")
@@ -200,16 +205,22 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         if self.read_only:
             self.say(READ_ONLY_SAVE)
             return
+        from careplan.date_fields import waiting_dates
         from careplan.validation import problems
 
+        self.flush_changes()  # takes in the next review date typed here just before saving
         found = problems(self.plan)
-        self.show_problems(found)
+        waiting = waiting_dates(self.working.extra)
+        self.show_problems(found, waiting)
         saved_by = self.query_one("#saved-by", Input).value.strip()
         if not saved_by:
             self.query_one("#saved-by-message", Static).update(
                 "Please type who is saving, so the history shows who was there."
             )
             self.query_one("#saved-by", Input).focus()
+            return
+        if waiting:
+            self.say(waiting_dates_text(waiting))
             return
         if found:
             self.say("A few things need a look before this can be saved; they are listed above.")
@@ -269,22 +280,47 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
                 "what you typed is still here; please try Save again."
             )
 
-    def show_problems(self, found: dict[str, str]) -> None:
+    def show_problems(self, found: dict[str, str], waiting: Sequence[WaitingDate] = ()) -> None:
         box = self.query_one("#review-problems", Vertical)
         box.remove_children()
-        if not found:
+        if not found and not waiting:
             return
         widgets = [Static("Before saving, these need a look:", classes="problems-title")]
+        for date in waiting:
+            section = date.field.section
+            where = "Next review" if section == "review" else f"{vocab.SECTIONS[section]}, {date.field.label}"
+            problem = date.problem or f'"{date.text}" was typed but not yet taken into the plan'
+            go = "Go to the date" if section == "review" else f"Go to {vocab.SECTIONS[section]}"
+            widgets.append(Horizontal(
+                Static(f"• {where}: {problem.rstrip('.')}.", classes="problem-text", markup=False),
+                Button(go, name=date.field.key, classes="fix-button date-fix-button", compact=True),
+                classes="problem-row",
+            ))
         for index, (path, message) in enumerate(found.items()):
             section, where = problem_place(path)
             parts: list[Static | Button] = [Static(f"• {where}: {message}.", classes="problem-text", markup=False)]
             if section != "review":
                 parts.append(Button(f"Go to {vocab.SECTIONS[section]}", id=f"fix-{index}-{section}",
-                                    classes="fix-button", compact=True))
+                                    classes="fix-button -section", compact=True))
             widgets.append(Horizontal(*parts, classes="problem-row"))
         box.mount_all(widgets)
 
-    @on(Button.Pressed, ".fix-button")
+    @on(Button.Pressed, ".date-fix-button")
+    def go_to_date(self, event: Button.Pressed) -> None:
+        """Straight to a date that could not be read, with the cursor in it."""
+        from careplan.date_fields import DATE_FIELDS
+
+        event.stop()
+        field = DATE_FIELDS[event.button.name or ""]
+        selector = f".{DateField.css_class(field.key)} > .date-input"
+        if field.section == "review":
+            self.query_one(selector).focus()
+            return
+        self.flush_changes()
+        self.careplan.open_section(field.section)
+        self.app.screen.AUTO_FOCUS = selector  # the section's screen is on the stack, not yet shown
+
+    @on(Button.Pressed, ".fix-button.-section")
     def go_fix(self, event: Button.Pressed) -> None:
         section = (event.button.id or "").split("-", 2)[-1]
         self.flush_changes()
@@ -326,7 +362,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             self.say(str(error))
             return
         self.query("#recovered-note").remove()
-        self.query_one("#next-review", DateField).set_date(self.plan.next_review)
+        self.query_one("#next-review", DateField).reset()
         self.query_one("#saved-by-message", Static).update("")
         self.refresh_changes()
         self.refresh_bindings()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -20,6 +21,7 @@ from careplan import vocab
 from careplan.model import CarePlan
 from careplan.working_plan import WorkingPlan
 from careplan.screens.messages import PlanChanged
+from careplan.screens.widgets.date_field import DateField
 
 
 class SectionScreen(Screen[None]):
@@ -107,12 +109,30 @@ class SectionScreen(Screen[None]):
         """Call while someone types: the draft is written when they pause, and always before the
         screen is left or covered, so nothing typed is lost."""
         self._cancel_pending()
-        self._pending_change = self.set_timer(self.CHANGE_DELAY, self.flush_changes)
+        self._pending_change = self.set_timer(self.CHANGE_DELAY, self.write_pending_change)
+
+    def write_pending_change(self) -> None:
+        """Typing paused: write the draft, but take no date in (a pause may fall mid-date)."""
+        if self._pending_change is not None:
+            self.mark_changed()
 
     def flush_changes(self) -> None:
         """Write a change still waiting for a pause in the typing (the app calls this before closing)."""
-        if self._pending_change is not None:
+        if self.take_typed_dates() or self._pending_change is not None:
             self.mark_changed()
+
+    def take_typed_dates(self) -> bool:
+        """Leaving the screen means done typing: each date field's whole text goes into the plan,
+        or waits in the draft if it cannot be read. True when the plan or draft data changed."""
+        return any([field.commit() for field in self.query(DateField)])
+
+    @on(DateField.Typed)
+    def date_typed(self) -> None:
+        self.mark_changed_soon()  # the text is kept in the draft; the plan's date is not changed yet
+
+    @on(DateField.Changed)
+    def date_taken(self) -> None:
+        self.mark_changed()
 
     def lock_editing(self) -> None:
         """Read only: every field shows its words but takes no edits. Mark a widget `keep-enabled`

@@ -136,7 +136,7 @@ said, what you hope for and what worries you, questions to bring to the oncologi
 to watch for while it lasts. Fill in what you know; everything is kept as you type.
 
 Dates can be typed freely: "24 Dec 2026", "2026-12-24", "in 3 weeks", "tomorrow". The line under
-each date says how it was read.
+each date says how it was read; it goes into the plan when you press Enter or move on.
 
 The suggested questions and warning signs are things to talk over with your care team, not
 medical advice.
@@ -165,7 +165,6 @@ medical advice.
 
     def __init__(self, working) -> None:
         super().__init__(working)
-        self._dates_waiting = False
         self._suggested = content.oncologist_questions()
         self._groups = content.warning_signs()
 
@@ -190,7 +189,7 @@ medical advice.
             yield from self._short_text("event")
             for attribute, label in DATE_FIELDS.items():
                 yield Label(label, classes="field-label")
-                yield DateField(getattr(pause, attribute), id=attribute)
+                yield DateField(self.working, f"treatment_break.{attribute}", id=attribute)
             yield Static(DATE_ORDER_NOTE, id="date-order-note", classes="calm-note", markup=False)
             yield from self._short_text("current_treatment")
             for attribute, label in LONG_TEXTS.items():
@@ -237,7 +236,7 @@ medical advice.
                 id="status",
             )
             yield Label("A date to look at this again", classes="field-label")
-            yield DateField(pause.look_again_on, id="look_again_on")
+            yield DateField(self.working, "treatment_break.look_again_on", id="look_again_on")
 
     def _short_text(self, attribute: str) -> ComposeResult:
         label, placeholder = SHORT_TEXTS[attribute]
@@ -287,25 +286,14 @@ medical advice.
         self._set(event.text_area.name, event.text_area.text, typing=True)
 
     @on(DateField.Changed)
-    def _date_typed(self, event: DateField.Changed) -> None:
-        # Dates are taken into the plan only when typing pauses: "30 February" passes through "30"
-        # (a real date) on the way, and the plan should never hold a date nobody meant.
-        if not self.read_only:
-            self._dates_waiting = True
-            self.mark_changed_soon()
+    def _date_taken(self) -> None:
+        self._show_date_order()  # the plan's dates change only when a field is done with (DateField)
 
-    def flush_changes(self) -> None:
-        if self._dates_waiting:
-            self._dates_waiting = False
-            self._take_dates()
-        super().flush_changes()
-
-    def _take_dates(self) -> None:
-        """Copy every date field that reads as a date into the plan; an unreadable one changes nothing."""
-        for field in self.query(DateField):
-            if field.valid and field.id and getattr(self.pause, field.id) != field.value:
-                setattr(self.pause, field.id, field.value)
-        self._show_date_order()
+    def take_typed_dates(self) -> bool:
+        changed = super().take_typed_dates()
+        if changed:
+            self._show_date_order()
+        return changed
 
     def _show_date_order(self) -> None:
         starts, ends = self.pause.starts_on, self.pause.ends_on

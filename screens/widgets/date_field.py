@@ -1,7 +1,13 @@
-"""A date typed freely ("24 Dec", "in 3 weeks", "2026-12-24"), echoed back in words underneath.
+"""A date typed freely ("3 March 1956", "in 3 weeks", "2026-12-24"), echoed back in words underneath.
 
 The echo is how a tired person checks the date was understood the way they meant it; when it
 cannot be read, the same line says so calmly and nothing typed is thrown away.
+
+The field is bound to one date of the working plan (a key of careplan.date_fields.DATE_FIELDS).
+The plan's date changes only when the person is done with the field (Enter, moving on, or leaving
+the screen) and the whole text reads as a date, never from a prefix on the way ("30" on the way
+to "30 February"). Until then the text waits in the draft, and comes back here on return or after
+a restart.
 """
 
 from __future__ import annotations
@@ -14,18 +20,20 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from careplan.dates import describe_date, parse_optional_date
+from careplan import date_fields
+from careplan.date_fields import date_in_words
+from careplan.dates import describe_date
 from careplan.errors import InvalidDate
-
-EMPTY_HINT = 'No date yet. Type something like "24 Dec 2026", "tomorrow" or "in 3 weeks".'
+from careplan.working_plan import WorkingPlan
 
 
 class DateField(Widget):
-    """An Input plus a line echoing the date it reads.
+    """An Input plus a line echoing the date it reads, bound to the plan's date `key`.
 
-    `value` is the date the text reads as (None when empty or unreadable); `valid` says whether it
-    could be read (an empty field is valid: no date). `DateField.Changed` is posted whenever the
-    text reads as a date or is cleared, so a screen saves only what it understood.
+    `value` is the date the text reads as now (None when empty or unreadable); `valid` says whether
+    it could be read (an empty field is valid: no date). While typing, `DateField.Typed` is posted
+    (the text is already kept in the draft's extra data); `DateField.Changed` is posted when the
+    field's text has been taken into the plan, or set aside as unreadable, by `commit()`.
     """
 
     DEFAULT_CSS = """
@@ -34,8 +42,20 @@ class DateField(Widget):
     DateField.-unreadable > .date-echo { color: $text-warning; }
     """
 
+    class Typed(Message):
+        """The text changed while someone types; the plan is not changed yet."""
+
+        def __init__(self, date_field: DateField, text: str) -> None:
+            super().__init__()
+            self.date_field = date_field
+            self.text = text
+
+        @property
+        def control(self) -> DateField:
+            return self.date_field
+
     class Changed(Message):
-        """The field now reads as `value` (None: the field was cleared)."""
+        """The field was committed: the plan's date is `value` now (unless the text is unreadable)."""
 
         def __init__(self, date_field: DateField, value: date | None) -> None:
             super().__init__()
@@ -48,24 +68,35 @@ class DateField(Widget):
 
     def __init__(
         self,
-        value: date | None = None,
+        working: WorkingPlan,
+        key: str,
         *,
-        placeholder: str = "a date, e.g. 24 Dec 2026",
         id: str | None = None,
         classes: str | None = None,
         disabled: bool = False,
         tooltip: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes, disabled=disabled)
-        self._initial_text = value.isoformat() if value else ""
-        self._placeholder = placeholder
+        self.working = working
+        self.key = key
+        self.add_class(self.css_class(key))
+        self.info = date_fields.DATE_FIELDS[key]
         self._tooltip = tooltip
-        self._value: date | None = value
+        self._initial_text = ""
+        self._value: date | None = None
         self._problem = ""
+        self._typing = False  # text on screen not yet taken into the plan
+        self._load()
+
+    @staticmethod
+    def css_class(key: str) -> str:
+        """The class every field for `key` carries, to find it: "about.date_of_birth" -> "date-about-date_of_birth"."""
+        return "date-" + key.replace(".", "-")
 
     def compose(self) -> ComposeResult:
         # Tab then typing adds to the date rather than silently replacing it
-        field = Input(self._initial_text, placeholder=self._placeholder, classes="date-input", select_on_focus=False)
+        placeholder = f"e.g. {self.info.examples[0]}"
+        field = Input(self._initial_text, placeholder=placeholder, classes="date-input", select_on_focus=False)
         if self._tooltip:
             field.tooltip = self._tooltip
         yield field
@@ -94,16 +125,23 @@ class DateField(Widget):
     def input(self) -> Input:
         return self.query_one(".date-input", Input)
 
-    def set_date(self, value: date | None) -> None:
-        """Show `value` (as text the parser reads back) without posting Changed."""
-        self._value, self._problem = value, ""
-        text = value.isoformat() if value else ""
+    def commit(self) -> bool:
+        """The person is done with the field: take its text into the plan if it reads as a date,
+        else keep it waiting in the draft. True when the working plan changed (write the draft)."""
+        if not self._typing or self.working.read_only:
+            return False
+        changed = date_fields.take_typed(self.working.plan, self.working.extra, self.key, self.text)
+        self._typing = not self.valid
+        self._show()
+        return changed
+
+    def reset(self) -> None:
+        """Show the plan's date again (after the plan was discarded or replaced), posting nothing."""
+        self._load()
         if self.is_mounted:
             with self.input.prevent(Input.Changed):
-                self.input.value = text
+                self.input.value = self._initial_text
             self._show()
-        else:
-            self._initial_text = text
 
     def focus(self, scroll_visible: bool = True) -> DateField:
         if self.is_mounted:
@@ -112,24 +150,53 @@ class DateField(Widget):
 
     # --- inside -------------------------------------------------------------------------------
 
-    @on(Input.Changed, ".date-input")
-    def _read(self, event: Input.Changed) -> None:
-        event.stop()  # the field speaks for itself with DateField.Changed
+    def _load(self) -> None:
+        """Start from the text waiting in the draft, else the plan's date in words."""
+        typed = date_fields.typed_text(self.working.extra, self.key)
+        saved = date_fields.plan_date(self.working.plan, self.key)
+        self._typing = typed is not None
+        self._initial_text = typed if typed is not None else (date_in_words(saved) if saved else "")
+        self._read(self._initial_text)
+
+    def _read(self, text: str) -> None:
         try:
-            self._value, self._problem = parse_optional_date(event.value), ""
+            self._value, self._problem = date_fields.read_typed(self.key, text), ""
         except InvalidDate as error:
-            self._problem = str(error)
+            self._value, self._problem = None, str(error)
+
+    @on(Input.Changed, ".date-input")
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()  # the field speaks for itself
+        self._read(event.value)
         self._show()
-        if not self._problem:
-            self.post_message(self.Changed(self, self._value))
+        if self.working.read_only:
+            return
+        self._typing = True
+        date_fields.keep_typed(self.working.extra, self.key, event.value)
+        self.post_message(self.Typed(self, event.value))
+
+    @on(Input.Submitted, ".date-input")
+    @on(Input.Blurred, ".date-input")
+    def _done(self, event: Input.Submitted | Input.Blurred) -> None:
+        event.stop()
+        if self.commit():
+            self.post_message(self.Changed(self, date_fields.plan_date(self.working.plan, self.key)))
 
     def _show(self) -> None:
         self.set_class(bool(self._problem), "-unreadable")
         self.query_one(".date-echo", Static).update(self._echo_text())
 
     def _echo_text(self) -> str:
+        saved = date_fields.plan_date(self.working.plan, self.key)
         if self._problem:
-            return f"? {self._problem} Nothing is lost; change it when you like."
+            keeps = (f"the plan keeps {date_in_words(saved)} until this reads as a date" if saved
+                     else "change it when you like")
+            return f"? {self._problem} Nothing is lost; {keeps}."
         if self._value is None:
-            return EMPTY_HINT
-        return f"= {describe_date(self._value)}"
+            return self.info.hint
+        note = date_fields.gentle_note(self.key, self._value, self._today())
+        return f"= {describe_date(self._value)}" + (f". {note}" if note else "")
+
+    def _today(self) -> date:
+        today = getattr(self.app, "today", None)
+        return today if isinstance(today, date) else date.today()

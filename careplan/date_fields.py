@@ -1,0 +1,163 @@
+"""The plan's dates as people type them: where each one lives, what it is called, and the typed
+text kept in the draft until it reads as a date.
+
+A date goes into the plan only once its whole text reads as one ("30 February" passes through
+"30" on the way, and the plan should never hold a date nobody meant). Until then the text waits in
+the draft's extra data under `typed_dates` (field key -> text), so a closed terminal loses nothing
+and a save can say which date still needs a look. No Textual here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from careplan.dates import parse_optional_date
+from careplan.errors import InvalidDate
+from careplan.model import CarePlan
+
+TYPED_DATES = "typed_dates"  # key in WorkingPlan.extra
+_GENERAL_HINT = 'try something like "24 Dec 2026", "2026-12-24" or "in 3 weeks"'  # see errors.InvalidDate
+
+
+@dataclass(frozen=True)
+class DateFieldInfo:
+    key: str  # also where the date lives in a CarePlan: "about.date_of_birth" is plan.about.date_of_birth
+    section: str  # the part of the plan (careplan.vocab.SECTIONS) whose screen shows the field
+    label: str
+    examples: tuple[str, ...]  # ways to type it, shown in the hint and in "could not read"
+    expect: Literal["past", "future"] | None = None  # the other side gets a gentle note, never a refusal
+
+    @property
+    def examples_text(self) -> str:
+        quoted = [f'"{example}"' for example in self.examples]
+        return ", ".join(quoted[:-1]) + f" or {quoted[-1]}" if len(quoted) > 1 else "".join(quoted)
+
+    @property
+    def hint(self) -> str:
+        """What an empty field says."""
+        return f"No date yet. Type it as you like, e.g. {self.examples_text}."
+
+
+DATE_FIELDS: dict[str, DateFieldInfo] = {
+    info.key: info
+    for info in (
+        DateFieldInfo("about.date_of_birth", "about", "Date of birth", ("3 March 1956", "1956-03-03"), "past"),
+        DateFieldInfo("treatment_break.starts_on", "treatment_break", "When the break would start",
+                      ("24 Dec 2026", "in 3 weeks", "tomorrow")),
+        DateFieldInfo("treatment_break.ends_on", "treatment_break", "When it would end",
+                      ("6 Jan 2027", "in 2 months")),
+        DateFieldInfo("treatment_break.look_again_on", "treatment_break", "A date to look at this again",
+                      ("in 3 weeks", "24 Dec 2026"), "future"),
+        DateFieldInfo("next_review", "review", "Next review", ("in 6 weeks", "24 Dec 2026"), "future"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class WaitingDate:
+    """Text typed into a date field that has not gone into the plan."""
+
+    field: DateFieldInfo
+    text: str
+    problem: str  # why it cannot be read; "" when it reads as a date but was not yet taken in
+
+
+def date_in_words(value: date) -> str:
+    """How a date field shows a date: "3 March 1956" (and reads it back the same)."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def read_typed(key: str, text: str) -> date | None:
+    """The date `text` reads as (None: empty). Raises InvalidDate, with this field's examples."""
+    try:
+        return parse_optional_date(text)
+    except InvalidDate as error:
+        info = DATE_FIELDS.get(key)
+        if info is None or _GENERAL_HINT not in str(error):
+            raise
+        raise InvalidDate(text, f"try something like {info.examples_text}") from None
+
+
+def plan_date(plan: CarePlan, key: str) -> date | None:
+    owner, attribute = _owner(plan, key)
+    return getattr(owner, attribute)
+
+
+def typed_text(extra: dict[str, Any], key: str) -> str | None:
+    """Text typed into the field and not yet taken into the plan (None: nothing waiting)."""
+    waiting = extra.get(TYPED_DATES)
+    text = waiting.get(key) if isinstance(waiting, dict) else None
+    return text if isinstance(text, str) else None
+
+
+def keep_typed(extra: dict[str, Any], key: str, text: str) -> None:
+    waiting = extra.get(TYPED_DATES)
+    if not isinstance(waiting, dict):
+        waiting = extra[TYPED_DATES] = {}
+    waiting[key] = text
+
+
+def forget_typed(extra: dict[str, Any], key: str) -> bool:
+    """Drop the waiting text for `key`; True when there was some."""
+    waiting = extra.get(TYPED_DATES)
+    if not isinstance(waiting, dict) or key not in waiting:
+        return False
+    del waiting[key]
+    if not waiting:
+        del extra[TYPED_DATES]
+    return True
+
+
+def take_typed(plan: CarePlan, extra: dict[str, Any], key: str, text: str) -> bool:
+    """The person is done with the field: put the date `text` reads as into the plan (empty text:
+    no date) and stop keeping the text; if it cannot be read, the plan keeps its date and the text
+    stays waiting. True when the plan or the waiting texts changed (the draft needs writing)."""
+    try:
+        value = read_typed(key, text)
+    except InvalidDate:
+        changed = typed_text(extra, key) != text
+        keep_typed(extra, key, text)
+        return changed
+    owner, attribute = _owner(plan, key)
+    changed = getattr(owner, attribute) != value
+    setattr(owner, attribute, value)
+    return forget_typed(extra, key) or changed
+
+
+def waiting_dates(extra: dict[str, Any]) -> list[WaitingDate]:
+    """Every date typed but not in the plan, in the order the plan's parts come."""
+    found = []
+    for key, info in DATE_FIELDS.items():
+        text = typed_text(extra, key)
+        if text is None:
+            continue
+        try:
+            read_typed(key, text)
+            problem = ""
+        except InvalidDate as error:
+            problem = str(error)
+        found.append(WaitingDate(info, text, problem))
+    return found
+
+
+def gentle_note(key: str, value: date | None, today: date) -> str:
+    """A calm word when a date is on the side it rarely is (a birth date to come, a review date
+    gone by); "" otherwise. Never a refusal: the person may mean it."""
+    info = DATE_FIELDS.get(key)
+    if value is None or info is None:
+        return ""
+    if info.expect == "past" and value > today:
+        return "That is in the future; is the year right?"
+    if info.expect == "future" and value < today:
+        return "That date has already gone by; is that what you meant?"
+    return ""
+
+
+def _owner(plan: CarePlan, key: str) -> tuple[Any, str]:
+    *path, attribute = key.split(".")
+    owner: Any = plan
+    for name in path:
+        owner = getattr(owner, name)
+    return owner, attribute
