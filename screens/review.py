@@ -36,6 +36,7 @@ READ_ONLY_SAVE = (
     "This window can only read the plan, so it cannot save. Once the other careplan window is closed, "
     "Ctrl+E makes changes possible here."
 )
+KEEP_NOTES_LABEL = "Add the session notes to this version's note (they will show in history and exports)"
 _INDEXED = re.compile(r"^(?P<part>[a-z_]+)(?:\[(?P<index>\d+)\])?")
 _ITEM_WORDS = {
     "about": "person taking part",
@@ -71,6 +72,13 @@ def waiting_dates_text(waiting: Sequence[WaitingDate]) -> str:
     names = " and ".join(f'{date.field.label} ("{date.text}")' for date in waiting)
     what = "could not be read as a date" if all(date.problem for date in waiting) else "needs a look"
     return f"Not saved yet: {names} {what}; see above. Change or clear it, then save. Nothing is lost."
+
+
+def join_note(note: str, more: str) -> str:
+    """`more` as a sentence of its own after `note`: history shows a note on one line."""
+    if not note:
+        return more
+    return f"{note}\n{more}" if note[-1] in ".!?" else f"{note}.\n{more}"
 
 
 def changes_text(base: CarePlan, plan: CarePlan, base_number: int | None) -> str:
@@ -143,8 +151,8 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             yield Label("When to look at the plan again (next review)", classes="field-label")
             yield DateField(working, "next_review", id="next-review")
             notes = str(working.extra.get("session_notes", "")).strip()
-            if notes:
-                yield Checkbox("Keep the guided session's notes with this version", value=True, id="keep-notes")
+            if notes:  # private working notes: they go into the version only when asked
+                yield Checkbox(KEEP_NOTES_LABEL, value=False, id="keep-notes")
         # Who, the note and Save stay in view below the changes, however long the list is.
         with Vertical(id="review-form"):
             with Horizontal(id="review-fields"):
@@ -238,7 +246,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         keep = self.query("#keep-notes")
         if keep and cast(Checkbox, keep.first()).value:
             notes = str(self.working.extra.get("session_notes", "")).strip()
-            note = f"{note}\n\nSession notes:\n{notes}" if note else f"Session notes:\n{notes}"
+            note = join_note(note, f"Session notes: {notes}")
         return note
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="save")

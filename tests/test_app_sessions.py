@@ -3,7 +3,7 @@ session from the first step to a saved version, help, the palette, and quitting.
 
 from __future__ import annotations
 
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Checkbox, Input, Static, TextArea
 
 from careplan import locations, vocab
 from careplan.app import CarePlanApp
@@ -143,7 +143,7 @@ async def test_a_guided_session_goes_through_every_step_to_a_saved_version(store
         assert not app.screen.query(GuideStrip)
     with store.open_plan(plan_id, write=False) as plan_file:
         assert plan_file.load(2).about.preferred_name == "Ruthie"
-        assert "Ruth wants to keep driving" in plan_file.version(2).note  # the session notes are kept
+        assert plan_file.version(2).note == ""  # the session notes stay out unless asked for
         assert plan_file.draft() is None
 
 
@@ -236,6 +236,9 @@ async def test_saving_part_way_through_keeps_the_guided_session_going(store: Sto
         await pilot.press("ctrl+s")  # a save on the way, from step 2
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)
+        keep_notes = app.screen.query_one("#keep-notes", Checkbox)
+        assert not keep_notes.value  # session notes are working notes: out of the version unless asked
+        await pilot.click("#keep-notes")
         await type_into(pilot, "#saved-by", "Priya")
         await pilot.press("enter")
         await settle(pilot)
@@ -247,7 +250,7 @@ async def test_saving_part_way_through_keeps_the_guided_session_going(store: Sto
         assert app.working is not None and app.working.extra["guided_step"] == 1
         assert app.working.extra["session_notes"] == "driving matters"
     with store.open_plan(plan_id, write=False) as plan_file:
-        assert plan_file.version(2).note.endswith("driving matters")
+        assert plan_file.version(2).note == "Session notes: driving matters"
 
 
 async def test_f1_works_in_a_dialog_too_and_f1_again_closes_help(store: Store) -> None:
