@@ -1,0 +1,123 @@
+"""Closing the terminal (SIGHUP) or stopping careplan (SIGTERM) right after typing loses nothing:
+the app, run for real under a pseudo-terminal, writes the typing still waiting into the draft first.
+
+The draft is normally written when typing pauses; here that pause is made an hour long, so the
+only way the words reach the disk is the signal handler.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from careplan.model import About, CarePlan
+from careplan.store import Store
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="signals and pseudo-terminals are POSIX")
+
+# `python -m careplan`, with the pause before the draft is written made too long to matter.
+RUN_CAREPLAN = (
+    "import runpy\n"
+    "from careplan.screens.section_base import SectionScreen\n"
+    "SectionScreen.CHANGE_DELAY = 3600\n"
+    "runpy.run_module('careplan', run_name='__main__', alter_sys=True)\n"
+)
+WAIT = 8.0  # seconds, at most, for the app to show something or to end (it takes well under 2)
+
+
+class Terminal:
+    """The other end of the app's terminal: what it shows, and keys typed into it."""
+
+    def __init__(self, master: int, process: subprocess.Popen[bytes]) -> None:
+        self.master = master
+        self.process = process
+        self.shown = b""
+
+    def read_for(self, seconds: float) -> None:
+        ready, _, _ = select.select([self.master], [], [], seconds)
+        if ready:
+            try:
+                self.shown += os.read(self.master, 65536)
+            except OSError:  # the app has gone and its end of the terminal with it
+                pass
+
+    def wait_for(self, text: str) -> None:
+        """Read what the app draws until `text` is on screen (fails after WAIT seconds)."""
+        deadline = time.monotonic() + WAIT
+        start = len(self.shown)
+        while text.encode() not in self.shown[start:]:
+            assert time.monotonic() < deadline, f"the app never showed {text!r}"
+            assert self.process.poll() is None, f"the app ended early: {self.shown[-2000:]!r}"
+            self.read_for(0.05)
+
+    def type(self, keys: str) -> None:
+        os.write(self.master, keys.encode())
+
+    def wait_for_end(self) -> int:
+        deadline = time.monotonic() + WAIT
+        while self.process.poll() is None:
+            assert time.monotonic() < deadline, "the app did not end after the signal"
+            self.read_for(0.05)  # keep draining, so the app is never stuck writing to us
+        return self.process.returncode
+
+
+@contextmanager
+def careplan_in_a_terminal(data_dir: Path) -> Iterator[Terminal]:
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("TEXTUAL", "NO_COLOR"))}
+    env.update(CAREPLAN_DATA_DIR=str(data_dir), TERM="xterm-256color")
+    process = subprocess.Popen(
+        [sys.executable, "-c", RUN_CAREPLAN],
+        stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True, close_fds=True,
+    )
+    os.close(slave)
+    try:
+        yield Terminal(master, process)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(WAIT)
+        os.close(master)
+
+
+def one_plan(store: Store) -> str:
+    plan = CarePlan(about=About(name="Ruth Okafor"))
+    with store.create_plan(plan) as plan_file:
+        plan_file.save_version(plan, saved_by="Priya")
+        return plan_file.id
+
+
+@pytest.mark.parametrize("signal_number", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
+def test_typing_just_before_the_terminal_goes_is_in_the_draft(
+    store: Store, data_dir: Path, signal_number: int
+) -> None:
+    plan_id = one_plan(store)
+    with careplan_in_a_terminal(data_dir) as terminal:
+        terminal.wait_for("About us")  # the only plan opens at its home
+        terminal.type("1")
+        terminal.wait_for("Who is taking part")
+        terminal.type("\x0e")  # Ctrl+N: add someone, with the cursor in their name
+        terminal.wait_for("Remove")
+        terminal.type("Zebedee")
+        terminal.wait_for("Zebedee")  # on screen, so the app has it; the draft does not yet
+        os.kill(terminal.process.pid, signal_number)
+        assert terminal.wait_for_end() == 128 + signal_number
+    with store.open_plan(plan_id, write=False) as plan_file:
+        draft = plan_file.draft()
+        assert draft is not None
+        assert [person.name for person in draft.plan.about.participants] == ["Zebedee"]
+    with store.open_plan(plan_id) as plan_file:  # and the plan was let go: it can be opened for changes
+        assert not plan_file.read_only
