@@ -25,6 +25,7 @@ from careplan.screens.wording import (
     day_text,
     goal_status,
     journey_line,
+    plain,
     voice_choices,
     voice_name,
 )
@@ -177,7 +178,7 @@ class OtherViewScreen(FormModal[View]):
         yield Static(_goal_summary(self.plan, self.goal), classes="form-context", markup=False)
         yield from _field(
             "Whose view",
-            Select([(voice_name(self.plan, voice), voice) for voice in self.voices], value=self.voice, allow_blank=False, id="view-voice"),
+            Select([(plain(voice_name(self.plan, voice)), voice) for voice in self.voices], value=self.voice, allow_blank=False, id="view-voice"),
         )
         yield from _field(
             "How they see it",
