@@ -12,7 +12,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from textual import on
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 
 from careplan.screens.commands import CarePlanCommands
@@ -20,6 +20,8 @@ from careplan.screens.messages import PlanSaved, SpeakerChanged
 from careplan.store import Store
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from textual.notifications import SeverityLevel
     from textual.screen import Screen
 
@@ -98,6 +100,13 @@ class CarePlanApp(App[None]):
         the code a shell gives a program ended by that signal)."""
         self.close_plan()  # the same writing of waiting changes as quitting (on_unmount)
         self.exit(return_code=128 + signal_number)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, cut to the two a person here needs, in plain words
+        (its Screenshot, Keys and Maximize mean nothing to a family planning together)."""
+        yield SystemCommand("Change colours (light or dark)", "Choose how careplan looks", self.action_change_theme)
+        yield SystemCommand("Quit careplan", "Everything typed is kept; saved versions are untouched",
+                            self.action_quit)
 
     def get_default_screen(self) -> Screen:
         from careplan.screens.plans import PlansScreen

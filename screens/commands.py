@@ -16,6 +16,17 @@ if TYPE_CHECKING:
 Command = tuple[str, Callable[[], object], str]
 
 
+def guided_command(app: CarePlanApp) -> Command:
+    """Start a guided session, or resume a paused one at its step (step 1 is a step too)."""
+    from careplan.screens.guided import STEP_KEY, STEPS
+
+    step = app.working.extra.get(STEP_KEY) if app.working is not None else None
+    if isinstance(step, int) and 0 <= step < len(STEPS):
+        where = f"Paused at step {step + 1} of {len(STEPS)}: {vocab.SECTIONS[STEPS[step]]}"
+        return "Resume the guided session", app.start_guided_session, where
+    return "Start a guided session", app.start_guided_session, "Go through the plan together, one part at a time"
+
+
 class CarePlanCommands(Provider):
     """Only offers what can be done now: plan commands appear once a plan is open."""
 
@@ -36,13 +47,13 @@ class CarePlanCommands(Provider):
             yield ("Try again to make changes", app.action_try_changes,
                    "Once the other careplan window has closed the plan (Ctrl+E)")
         else:
-            guided = "Resume the guided session" if app.working.extra.get("guided_step") else "Start a guided session"
-            yield guided, app.start_guided_session, "Step through the plan together, one part at a time"
+            yield guided_command(app)
             yield "Save a new version", app.action_save, "See what changed, then save it as a new version"
         yield "Plan history", partial(open_history, app, app.working), "Every saved version, what changed, and trends"
         yield "Compare two versions", partial(open_history, app, app.working), "In the history: Enter on one version, then the other"
         yield "Goal journeys", partial(open_journeys, app, app.working), "How each goal changed over time, and why"
-        yield "Export snapshot", app.action_export, "Preview the last saved version as Markdown, then write it to a file"
+        yield ("Export a snapshot to print or share", app.action_export,
+               "See the last saved version as a document first, then choose where to keep it")
         yield "Change who is speaking", app.action_next_speaker, "The person, caregiver, or together (F2)"
 
     async def discover(self) -> Hits:

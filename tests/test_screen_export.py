@@ -174,7 +174,7 @@ async def test_the_palette_export_opens_the_preview_rather_than_writing_straight
     app = CarePlanApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert await palette_search(pilot, "export snapshot") == "Export snapshot"
+        assert await palette_search(pilot, "export snapshot") == "Export a snapshot to print or share"
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ExportScreen)
