@@ -24,6 +24,7 @@ from careplan import date_fields
 from careplan.date_fields import date_in_words
 from careplan.dates import describe_date
 from careplan.errors import InvalidDate
+from careplan.screens import clock
 from careplan.working_plan import WorkingPlan
 
 
@@ -194,9 +195,5 @@ class DateField(Widget):
             return f"? {self._problem} Nothing is lost; {keeps}."
         if self._value is None:
             return self.info.hint
-        note = date_fields.gentle_note(self.key, self._value, self._today())
+        note = date_fields.gentle_note(self.key, self._value, clock.today(self.app))
         return f"= {describe_date(self._value)}" + (f". {note}" if note else "")
-
-    def _today(self) -> date:
-        today = getattr(self.app, "today", None)
-        return today if isinstance(today, date) else date.today()
