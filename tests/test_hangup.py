@@ -34,7 +34,7 @@ RUN_CAREPLAN = (
     "SectionScreen.CHANGE_DELAY = 3600\n"
     "runpy.run_module('careplan', run_name='__main__', alter_sys=True)\n"
 )
-WAIT = 8.0  # seconds, at most, for the app to show something or to end (it takes well under 2)
+WAIT = 30.0  # seconds, at most, to show something or to end: well under 2 normally, far more on a busy machine
 
 
 class Terminal:
