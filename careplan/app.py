@@ -111,7 +111,7 @@ class CarePlanApp(App[None]):
     def get_default_screen(self) -> Screen:
         from careplan.screens.plans import PlansScreen
 
-        return PlansScreen(self.store, today=self._today)
+        return PlansScreen(self.store)
 
     # --- the open plan --------------------------------------------------------------------------
 

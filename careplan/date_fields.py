@@ -69,10 +69,11 @@ def date_in_words(value: date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
-def read_typed(key: str, text: str) -> date | None:
-    """The date `text` reads as (None: empty). Raises InvalidDate, with this field's examples."""
+def read_typed(key: str, text: str, today: date | None = None) -> date | None:
+    """The date `text` reads as (None: empty), "tomorrow" from `today` (default: the clock's).
+    Raises InvalidDate, with this field's examples."""
     try:
-        return parse_optional_date(text)
+        return parse_optional_date(text, today)
     except InvalidDate as error:
         info = DATE_FIELDS.get(key)
         if info is None or _GENERAL_HINT not in str(error):
@@ -110,12 +111,12 @@ def forget_typed(extra: dict[str, Any], key: str) -> bool:
     return True
 
 
-def take_typed(plan: CarePlan, extra: dict[str, Any], key: str, text: str) -> bool:
+def take_typed(plan: CarePlan, extra: dict[str, Any], key: str, text: str, today: date | None = None) -> bool:
     """The person is done with the field: put the date `text` reads as into the plan (empty text:
     no date) and stop keeping the text; if it cannot be read, the plan keeps its date and the text
     stays waiting. True when the plan or the waiting texts changed (the draft needs writing)."""
     try:
-        value = read_typed(key, text)
+        value = read_typed(key, text, today)
     except InvalidDate:
         changed = typed_text(extra, key) != text
         keep_typed(extra, key, text)

@@ -8,7 +8,6 @@ comes back, so nothing here touches the plan.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,6 +18,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from careplan import vocab
 from careplan.model import CarePlan, Goal, View
+from careplan.screens import clock
 from careplan.screens.form_modal import FormModal
 from careplan.screens.widgets.text_box import TextBox
 from careplan.screens.wording import (
@@ -97,7 +97,7 @@ class GoalEditor(FormModal[Goal]):
         }
         if self.goal is not None:
             return replace(self.goal, **fields)
-        return Goal(started_on=date.today(), **fields)
+        return Goal(started_on=clock.today(self.app), **fields)
 
 
 @dataclass(frozen=True)

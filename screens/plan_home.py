@@ -16,6 +16,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from careplan import overview, vocab
+from careplan.screens import clock
 from careplan.screens.plans import review_text, saved_when, short_date
 from careplan.screens.widgets.speaker import SpeakerBar
 from careplan.working_plan import WorkingPlan
@@ -89,7 +90,7 @@ is not yet a saved version.
 
     @property
     def today(self) -> date:
-        return getattr(self.app, "today", None) or date.today()
+        return clock.today(self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()

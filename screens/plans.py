@@ -15,6 +15,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
 from careplan.errors import CarePlanError, DamagedFile
+from careplan.screens import clock
 from careplan.screens.wording import plain
 from careplan.store import PlanFile, PlanSummary, Store
 
@@ -84,16 +85,19 @@ changes kept as a draft that are not yet saved as a version.
             self.summaries = summaries
             self.problem = problem
 
-    def __init__(self, store: Store, today: date | None = None) -> None:
+    def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self.today = today or date.today()
         self.summaries: list[PlanSummary] = []
         self._first_load = True
 
     @property
     def careplan(self) -> CarePlanApp:
         return cast("CarePlanApp", self.app)
+
+    @property
+    def today(self) -> date:
+        return clock.today(self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -53,7 +53,7 @@ async def test_add_a_goal_by_typing(store: Store) -> None:
 
         assert isinstance(app.screen, GoalsScreen)
         [goal] = draft_goals(app)
-        assert (goal.title, goal.why, goal.status) == ("A walk to the park", "Fresh air", "active")
+        assert (goal.title, goal.why, goal.status, goal.started_on) == ("A walk to the park", "Fresh air", "active", TODAY)
         assert goal.voice == "caregiver"  # whoever is speaking now
         assert goal.category == "meaningful"
         assert "A walk to the park" in card_text(app, goal.id)

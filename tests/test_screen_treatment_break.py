@@ -14,10 +14,12 @@ from careplan.screens.widgets.date_field import DateField
 from careplan.store import Store
 from tests.screen_host import ScreenHost, working_plan_for
 
+TODAY = date(2026, 6, 15)  # the app's day, not the clock's: "in 3 weeks" holds across midnight
+
 
 def host(store: Store) -> ScreenHost:
     working = working_plan_for(store, CarePlan(about=About(name="Ruth Okafor")))
-    return ScreenHost(TreatmentBreakScreen, working)
+    return ScreenHost(TreatmentBreakScreen, working, today=TODAY)
 
 
 def draft_break(app: ScreenHost):
@@ -57,7 +59,7 @@ async def test_fill_in_the_worksheet(store: Store) -> None:
         assert pause.kind == "event"
         assert pause.event == "Maya's wedding"
         assert pause.starts_on == date(2026, 12, 24)
-        assert pause.look_again_on == date.today() + relativedelta(weeks=3)
+        assert pause.look_again_on == TODAY + relativedelta(weeks=3)
         assert pause.hopes == "Feel well enough to dance"
 
 

@@ -131,7 +131,9 @@ class DateField(Widget):
         else keep it waiting in the draft. True when the working plan changed (write the draft)."""
         if not self._typing or self.working.read_only:
             return False
-        changed = date_fields.take_typed(self.working.plan, self.working.extra, self.key, self.text)
+        changed = date_fields.take_typed(
+            self.working.plan, self.working.extra, self.key, self.text, clock.today(self.app)
+        )
         self._typing = not self.valid
         self._show()
         return changed
@@ -161,7 +163,7 @@ class DateField(Widget):
 
     def _read(self, text: str) -> None:
         try:
-            self._value, self._problem = date_fields.read_typed(self.key, text), ""
+            self._value, self._problem = date_fields.read_typed(self.key, text, clock.today(self.app)), ""
         except InvalidDate as error:
             self._value, self._problem = None, str(error)
 
