@@ -16,6 +16,7 @@ from careplan.screens.section_base import SectionScreen
 from careplan.screens.widgets.confirm import ConfirmScreen
 from careplan.store import Store
 from careplan.working_plan import WorkingPlan
+from tests.palette import palette_search
 from tests.test_app_flows import SIZE, add_plan, draft_plan, settle, shown, type_into
 
 
@@ -199,10 +200,7 @@ async def test_the_palette_jumps_to_a_section(store: Store) -> None:
     app = CarePlanApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"go to about")
-        await pilot.pause(0.5)  # the palette searches in the background
+        assert await palette_search(pilot, "go to about") == "Go to About us"
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, AboutScreen)
