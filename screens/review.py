@@ -124,6 +124,8 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
                 tooltip="Go back to the last saved version (asks first)"),
     ]
 
+    _saving = False  # a save is running: Save again, Discard and Esc wait for it
+
     class Finished(Message):
         """The save worker is done: `info` on success, else the error to show."""
 
@@ -213,6 +215,9 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         if self.read_only:
             self.say(READ_ONLY_SAVE)
             return
+        if self._saving:  # a second Enter or Ctrl+S: one version, not two
+            self.say("Still saving; one moment.")
+            return
         from careplan.date_fields import waiting_dates
         from careplan.validation import problems
 
@@ -237,9 +242,11 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             self.say(f"Nothing has changed since version {self.working.base_number}, so there is nothing new to save.")
             return
         self.flush_changes()
+        self._saving = True
         self.query_one("#save", Button).disabled = True
         self.say("Saving…")
-        self.save_version(saved_by, self.version_note())
+        # The version is the plan as it is now; anything typed while it is written stays a change.
+        self.save_version(self.working.snapshot(), saved_by, self.version_note())
 
     def version_note(self) -> str:
         note = self.query_one("#version-note", Input).value.strip()
@@ -250,14 +257,15 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         return note
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="save")
-    def save_version(self, saved_by: str, note: str) -> None:
+    def save_version(self, snapshot: CarePlan, saved_by: str, note: str) -> None:
         try:
-            self.post_message(self.Finished(self.working.save_version(saved_by, note)))
+            self.post_message(self.Finished(self.working.save_version(saved_by, note, plan=snapshot)))
         except CarePlanError as error:
             self.post_message(self.Finished(None, error))
 
     @on(Finished)
     def saved(self, event: Finished) -> None:
+        self._saving = False
         self.query_one("#save", Button).disabled = False
         if event.info is None:
             if isinstance(event.error, ValidationError):
@@ -267,6 +275,8 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
                 self.say(f"Not saved: {event.error}")
             return
         info = event.info
+        if self.working.has_changes:  # typed while saving: back into the draft the save cleared
+            self.mark_changed()
         self.query("#recovered-note").remove()
         self.refresh_changes()
         self.query_one("#discard", Button).display = True
@@ -282,6 +292,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
     def save_failed(self, event: Worker.StateChanged) -> None:
         """Not a CarePlanError (those arrive as Finished): still said calmly, never a traceback."""
         if event.worker.group == "save" and event.state == WorkerState.ERROR:
+            self._saving = False
             self.query_one("#save", Button).disabled = False
             self.say(
                 "Not saved: something unexpected went wrong. Versions already saved are untouched and "
@@ -337,14 +348,26 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
     def say(self, text: str) -> None:
         self.query_one("#review-result", Static).update(text)
 
+    def action_back(self) -> None:
+        if self._saving:  # stay to say how the save went, and to keep later typing in the draft
+            self.say("Saving… one moment, then Esc goes back.")
+            return
+        super().action_back()
+
     # --- discarding -------------------------------------------------------------------------
 
     @on(Button.Pressed, "#discard")
     def action_discard(self) -> None:
+        from careplan.screens.open_parts import wait_for_parts_underneath
         from careplan.screens.widgets.confirm import ConfirmScreen
 
         working = self.working
         if working.read_only or working.base_number is None:
+            return
+        if self._saving:
+            self.say("Saving… one moment; then the changes can be discarded.")
+            return
+        if wait_for_parts_underneath(self, "discard the changes"):
             return
         if not working.has_changes:
             self.say(f"Nothing to discard: the plan is as it was saved in version {working.base_number}.")

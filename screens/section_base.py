@@ -20,6 +20,7 @@ from textual.widgets import Footer, Header, TextArea
 from careplan import vocab
 from careplan.model import CarePlan
 from careplan.working_plan import WorkingPlan
+from careplan.screens.draft_keeper import keep_draft
 from careplan.screens.messages import PlanChanged
 from careplan.screens.widgets.date_field import DateField
 
@@ -99,9 +100,10 @@ class SectionScreen(Screen[None]):
         return True
 
     def mark_changed(self) -> None:
-        """Call after changing self.plan: writes the draft and tells the app."""
+        """Call after changing self.plan: writes the draft and tells the app. A draft that cannot
+        be written is said calmly (keep_draft); the words stay, and the next change tries again."""
         self._cancel_pending()
-        self.working.changed()
+        keep_draft(self.app, self.working)
         self.post_message(PlanChanged(self.SECTION))
         self.refresh_bindings()  # keys that depend on there being changes (Discard) come and go
 
@@ -117,8 +119,9 @@ class SectionScreen(Screen[None]):
             self.mark_changed()
 
     def flush_changes(self) -> None:
-        """Write a change still waiting for a pause in the typing (the app calls this before closing)."""
-        if self.take_typed_dates() or self._pending_change is not None:
+        """Write a change still waiting for a pause in the typing (the app calls this before closing),
+        or try again a draft that could not be written."""
+        if self.take_typed_dates() or self._pending_change is not None or self.working.draft_problem is not None:
             self.mark_changed()
 
     def take_typed_dates(self) -> bool:
