@@ -27,6 +27,7 @@ from careplan.screens.messages import SpeakerChanged
 from careplan.screens.section_base import SectionScreen
 from careplan.screens.widgets.text_box import TextBox
 from careplan.screens.widgets.trend import Trend
+from careplan.styles import stylesheet
 
 FUNCTION_LEVEL = "function_level"  # the key careplan.history uses for the function level's trend
 SCORES = range(0, 11)
@@ -172,6 +173,7 @@ class TrendsLoaded(Message):
 
 
 class CheckInScreen(SectionScreen):
+    CSS_PATH = [stylesheet("history.tcss"), stylesheet("checkin.tcss")]  # its trends share the history's rules
     SECTION = "checkin"
     AUTO_FOCUS = "#function-levels"
     HELP = """\

@@ -29,6 +29,7 @@ from careplan.screens.wording import (
     voice_choices,
     voice_name,
 )
+from careplan.styles import stylesheet
 
 TITLE_MISSING = (
     'A goal needs a few words as its title, like "A walk to the park". '
@@ -203,6 +204,8 @@ class OtherViewScreen(FormModal[View]):
 
 class JourneyScreen(ModalScreen[None]):
     """A goal's whole journey, first goal first, with when and why each step changed."""
+
+    CSS_PATH = stylesheet("history.tcss")  # the journey steps share the history's rules
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="journey.close", tooltip="Back to the goals"),

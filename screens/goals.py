@@ -32,6 +32,7 @@ from careplan.screens.goal_editor import (
 from careplan.screens.messages import GoalAdapted
 from careplan.screens.section_base import SectionScreen
 from careplan.screens.wording import adaptation_note, goal_status, voice_phrase
+from careplan.styles import stylesheet
 from careplan.working_plan import WorkingPlan
 
 
@@ -121,6 +122,7 @@ class GoalCard(VerticalGroup, can_focus=True):
 
 
 class GoalsScreen(SectionScreen):
+    CSS_PATH = stylesheet("goals.tcss")
     SECTION = "goals"
     HELP = """\
 # Goals

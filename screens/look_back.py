@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from careplan.store import VersionInfo
+from careplan.styles import stylesheet
 from careplan.working_plan import WorkingPlan
 
 
@@ -35,6 +36,8 @@ def version_label(info: VersionInfo) -> str:
 class LookBackScreen(Screen[None]):
     """A screen about the open plan's saved versions. Subclasses set TITLE_TEXT and HELP and
     compose their own body in `compose_body()`."""
+
+    CSS_PATH = stylesheet("history.tcss")
 
     TITLE_TEXT: ClassVar[str] = ""
     HELP: ClassVar[str] = ""  # Markdown shown by F1: what this screen is for and its keys

@@ -21,6 +21,7 @@ from careplan.model import CarePlan, Modification
 from careplan.screens.form_modal import FormModal
 from careplan.screens.widgets.text_box import TextBox
 from careplan.screens.wording import voice_choices
+from careplan.styles import stylesheet
 
 WORDS_MISSING = (
     'Please write what you used to do, or what you\'ll do now (or both). '
@@ -96,6 +97,8 @@ class ModificationEditor(FormModal[Modification]):
 class StatusPicker(ModalScreen[str]):
     """How a change is going, picked from four plain words; the current one is highlighted."""
 
+    CSS_PATH = stylesheet("modifications.tcss")
+
     BINDINGS = [Binding("escape", "close", "Close", id="status.close", tooltip="Close, changing nothing")]
 
     def __init__(self, change: Modification) -> None:
@@ -133,6 +136,8 @@ class ExamplePicker(ModalScreen[content.ModificationExample]):
 
     Shown with content.DISCLAIMER: these are suggestions to talk over, never medical advice.
     """
+
+    CSS_PATH = stylesheet("modifications.tcss")
 
     BINDINGS = [Binding("escape", "close", "Close", id="examples.close", tooltip="Close, choosing nothing")]
 

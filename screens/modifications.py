@@ -25,6 +25,7 @@ from careplan.screens.modification_editor import (
 )
 from careplan.screens.section_base import SectionScreen
 from careplan.screens.wording import plain, voice_name
+from careplan.styles import stylesheet
 from careplan.working_plan import WorkingPlan
 
 EMPTY_NOTE = "Nothing written here yet. Press n to write a change, or i for ideas to start from."
@@ -63,6 +64,7 @@ class ChangesTable(DataTable):
 
 
 class ModificationsScreen(SectionScreen):
+    CSS_PATH = stylesheet("modifications.tcss")
     SECTION = "modifications"
     HELP = """\
 # Lifestyle modifications

@@ -22,6 +22,7 @@ from careplan.model import TeamMember
 from careplan.screens.section_base import SectionScreen
 from careplan.screens.team_editor import MemberEditor, RemoveMemberScreen, role_descriptions
 from careplan.screens.wording import plain
+from careplan.styles import stylesheet
 from careplan.team_tasks import set_first_contact, task_label, who_does_what
 
 REGION_NAMES = {"US": "United States", "UK": "United Kingdom"}
@@ -101,6 +102,7 @@ class HelplineList(OptionList):
 
 
 class TeamScreen(SectionScreen):
+    CSS_PATH = stylesheet("team.tcss")
     SECTION = "team"
     AUTO_FOCUS = "#members"
     HELP = """\

@@ -21,6 +21,7 @@ from careplan.model import TeamMember
 from careplan.screens.widgets.checklist import CheckList
 from careplan.screens.widgets.text_box import TextBox
 from careplan.screens.wording import plain
+from careplan.styles import stylesheet
 
 EDITOR_HINT = "Enter or Ctrl+S saves · Tab moves to the next box · Esc closes"
 FIRST_CONTACT = "first"
@@ -67,6 +68,8 @@ class FirstContactChoice(CheckList):
 
 class MemberEditor(ModalScreen[TeamMember | None]):
     """Add someone to the team, or change their details. Closes with the member, or None."""
+
+    CSS_PATH = stylesheet("team.tcss")
 
     BINDINGS = [
         Binding("escape", "cancel", "Close", id="team_editor.cancel",
@@ -235,6 +238,8 @@ class MemberEditor(ModalScreen[TeamMember | None]):
 
 class LeaveEditorScreen(ModalScreen[str]):
     """Esc in an editor with changes: keep them, keep editing, or leave them out. Esc = keep editing."""
+
+    CSS_PATH = stylesheet("team.tcss")
 
     BINDINGS = [
         Binding("escape", "keep_editing", "Keep editing", id="team_editor.keep_editing",

@@ -25,6 +25,7 @@ from careplan.screens.section_base import SectionScreen
 from careplan.screens.widgets.checklist import CheckList
 from careplan.screens.widgets.date_field import DateField
 from careplan.screens.widgets.text_box import TextBox
+from careplan.styles import stylesheet
 
 INTRO = (
     "A worksheet for thinking a break in treatment through, at your own pace. "
@@ -126,6 +127,7 @@ class WarningGroups(CheckList):
 
 
 class TreatmentBreakScreen(SectionScreen):
+    CSS_PATH = stylesheet("treatment_break.tcss")
     SECTION = "treatment_break"
     AUTO_FOCUS = "#kind"
     HELP = """\
