@@ -70,30 +70,9 @@ class CarePlanApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_class(self.no_color, "-no-color")  # styles/app.tcss marks focus without colour
-        self._write_draft_on_hangup()
+        from careplan.screens.hangup import write_draft_on_hangup
 
-    def _write_draft_on_hangup(self) -> None:
-        """A closed terminal (SIGHUP) or a shutdown (SIGTERM) writes what was typed to the draft
-        before careplan ends, as quitting does: without this, the last half second of typing (the
-        draft is written when typing pauses) would go with the terminal."""
-        import asyncio
-        import signal
-
-        if self.is_headless:  # tests run many apps in one process; the process's signals are not theirs
-            return
-        loop = asyncio.get_running_loop()
-        for number in (getattr(signal, "SIGHUP", None), signal.SIGTERM):
-            try:
-                if number is not None:
-                    loop.add_signal_handler(number, self.leave_at_once, number)
-            except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not the main thread
-                return
-
-    def leave_at_once(self, signal_number: int) -> None:
-        """End now, with nobody to ask: write typing still waiting into the draft, then exit (with
-        the code a shell gives a program ended by that signal)."""
-        self.close_plan()  # the same writing of waiting changes as quitting (on_unmount)
-        self.exit(return_code=128 + signal_number)
+        write_draft_on_hangup(self)  # a closed terminal keeps the last words typed
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own palette commands, cut to the two a person here needs, in plain words

@@ -1,0 +1,61 @@
+"""When the terminal closes (SIGHUP) or careplan is told to stop (SIGTERM): keep what was typed.
+
+The draft is written when typing pauses, so without this the last half second of typing would go
+with the terminal. Nobody is there to answer a question, so unlike quitting nothing is asked: the
+typing already on its way through the widgets is let arrive, the app's usual closing writes it
+into the draft (the same as on quit), and careplan exits with the code a shell gives a program
+ended by that signal.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from careplan.app import CarePlanApp
+
+SETTLE_LIMIT = 1.0  # seconds at most for typing on its way to arrive; then the draft is written anyway
+
+
+def write_draft_on_hangup(app: CarePlanApp) -> None:
+    """Call from the app's on_mount, on the running event loop."""
+    if app.is_headless:  # tests run many apps in one process; the process's signals are not theirs
+        return
+    loop = asyncio.get_running_loop()
+    leaving: list[asyncio.Task[None]] = []  # kept, so the task is not collected while it runs
+
+    def hung_up(number: int) -> None:
+        if not leaving:
+            leaving.append(loop.create_task(_leave(app, number)))
+
+    for number in (getattr(signal, "SIGHUP", None), signal.SIGTERM):
+        try:
+            if number is not None:
+                loop.add_signal_handler(number, hung_up, number)
+        except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not the main thread
+            return
+
+
+async def _leave(app: CarePlanApp, signal_number: int) -> None:
+    try:
+        await asyncio.wait_for(_let_typing_arrive(app), SETTLE_LIMIT)
+    except (asyncio.TimeoutError, Exception):  # the draft is written whatever happened here
+        pass
+    app.close_plan()  # writes typing still waiting for a pause, as quitting does
+    app.exit(return_code=128 + signal_number)
+
+
+async def _let_typing_arrive(app: CarePlanApp) -> None:
+    """Let every widget handle what is already in its queue. A field's change reaches the screen
+    that puts it in the plan one parent at a time, so this goes round as deep as the widgets go."""
+    nodes = [app, *(node for screen in app.screen_stack for node in screen.walk_children(with_self=True))]
+    depth = max((len(node.ancestors) for node in nodes), default=0)
+    for _ in range(depth + 1):
+        handled = []
+        for node in nodes:
+            done = asyncio.Event()
+            if node.call_later(done.set):
+                handled.append(done.wait())
+        await asyncio.gather(*handled)
