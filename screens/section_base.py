@@ -75,7 +75,7 @@ class SectionScreen(Screen[None]):
         self.sub_title = f"{self.working.plan.about.called or 'New plan'} · {self.title_text}"
         if self.read_only:
             self.call_after_refresh(self.lock_editing)
-        self.call_after_refresh(self.focus_on_arrival)
+        self.focus_on_arrival()
 
     def focus_on_arrival(self) -> None:
         """Put the cursor in the screen's first field (AUTO_FOCUS), so typing never goes nowhere.
@@ -86,7 +86,7 @@ class SectionScreen(Screen[None]):
             return
         for widget in self.query(self.AUTO_FOCUS):
             if widget.focusable:
-                widget.focus()
+                self.set_focus(widget)
                 return
 
     def in_guided_session(self) -> bool:
