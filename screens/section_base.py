@@ -81,7 +81,9 @@ class SectionScreen(Screen[None]):
         """Put the cursor in the screen's first field (AUTO_FOCUS), so typing never goes nowhere.
 
         Textual applies AUTO_FOCUS only while the terminal says it has the focus, so it came and
-        went between runs (tmux, a second window); here it does not depend on that."""
+        went between runs (tmux, a second window); here it does not depend on that. At once, not
+        through Widget.focus (which waits its turn): a key pressed meanwhile (Ctrl+N, then a name)
+        must not have its own focus taken back."""
         if self.focused is not None or not self.AUTO_FOCUS:
             return
         for widget in self.query(self.AUTO_FOCUS):
