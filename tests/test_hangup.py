@@ -25,12 +25,7 @@ import pytest
 from careplan.model import About, CarePlan
 from careplan.store import Store
 
-pytestmark = [
-    pytest.mark.skipif(sys.platform == "win32", reason="signals and pseudo-terminals are POSIX"),
-    # With CI=true in the environment the app under the pseudo-terminal ends with 1 or before the
-    # draft is written; until that is understood this runs on developers' machines only.
-    pytest.mark.skipif(os.environ.get("CI") == "true", reason="fails under CI=true; being looked into"),
-]
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="signals and pseudo-terminals are POSIX")
 
 # `python -m careplan`, with the pause before the draft is written made too long to matter.
 RUN_CAREPLAN = (
