@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -62,6 +62,12 @@ def review_text(value: date | None, today: date, in_table: bool = False) -> str:
 
 class PlansScreen(Screen[None]):
     title_text = "All plans"  # what F1's help is titled
+    # The list has the focus from the start (not the find box, then the list once loaded), so the
+    # footer's keys are composed once instead of again when the plans arrive.
+    AUTO_FOCUS = "#plan-table"
+    # No -narrow/-wide classes here: no rule of this screen uses them, and setting them on the first
+    # resize would style every widget of the screen a second time before it is first drawn.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = []
     HELP = """\
 **All plans.** Each line is one person's plan: when it was last saved, how many versions it has,
 and when it is next due a look ("overdue" when that date has passed). "* unsaved" means it has
@@ -114,11 +120,11 @@ changes kept as a draft that are not yet saved as a version.
     def on_mount(self) -> None:
         self.sub_title = "All plans"
         table = self.query_one(DataTable)
-        table.add_column("Person", key="person")
-        table.add_column("Last saved", key="saved")
-        table.add_column("Versions", key="versions")
-        table.add_column("Next review", key="review")
-        table.add_column("Notes", key="notes")
+        table.add_column(plain("Person"), key="person")
+        table.add_column(plain("Last saved"), key="saved")
+        table.add_column(plain("Versions"), key="versions")
+        table.add_column(plain("Next review"), key="review")
+        table.add_column(plain("Notes"), key="notes")
         self.query_one("#welcome").display = False
         self.load_plans()
 
@@ -176,10 +182,10 @@ changes kept as a draft that are not yet saved as a version.
                 continue
             table.add_row(
                 plain(name),  # as typed: a name like "Sam [/]" is not markup
-                saved_when(summary.last_saved, in_table=True) if not summary.problem else "",
-                str(summary.versions) if not summary.problem else "",
-                review_text(summary.next_review, self.today, in_table=True) if not summary.problem else "",
-                self.notes(summary),
+                plain(saved_when(summary.last_saved, in_table=True) if not summary.problem else ""),
+                plain(str(summary.versions) if not summary.problem else ""),
+                plain(review_text(summary.next_review, self.today, in_table=True) if not summary.problem else ""),
+                plain(self.notes(summary)),
                 key=summary.id,
             )
         if highlighted is not None and highlighted in table.rows:
