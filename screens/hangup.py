@@ -28,7 +28,7 @@ def write_draft_on_hangup(app: CarePlanApp) -> None:
 
     def hung_up(number: int) -> None:
         if not leaving:
-            leaving.append(loop.create_task(_leave(app, number)))
+            leaving.append(loop.create_task(leave_now(app, number)))
 
     for number in (getattr(signal, "SIGHUP", None), signal.SIGTERM):
         try:
@@ -38,11 +38,13 @@ def write_draft_on_hangup(app: CarePlanApp) -> None:
             return
 
 
-async def _leave(app: CarePlanApp, signal_number: int) -> None:
+async def leave_now(app: CarePlanApp, signal_number: int) -> None:
+    """Let typing on its way arrive, write everything waiting into the draft, and exit."""
     try:
         await asyncio.wait_for(_let_typing_arrive(app), SETTLE_LIMIT)
     except (asyncio.TimeoutError, Exception):  # the draft is written whatever happened here
         pass
+    _write_session_notes(app)
     app.close_plan()  # writes typing still waiting for a pause, as quitting does
     app.exit(return_code=128 + signal_number)
 
@@ -59,3 +61,12 @@ async def _let_typing_arrive(app: CarePlanApp) -> None:
             if node.call_later(done.set):
                 handled.append(done.wait())
         await asyncio.gather(*handled)
+
+
+def _write_session_notes(app: CarePlanApp) -> None:
+    """A guided session's notes wait for their own pause; close_plan writes only the screens'."""
+    from careplan.screens.guided import GuidePanel
+
+    for screen in app.screen_stack:
+        for panel in screen.query(GuidePanel):
+            panel.flush()

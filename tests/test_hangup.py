@@ -121,3 +121,32 @@ def test_typing_just_before_the_terminal_goes_is_in_the_draft(
         assert [person.name for person in draft.plan.about.participants] == ["Zebedee"]
     with store.open_plan(plan_id) as plan_file:  # and the plan was let go: it can be opened for changes
         assert not plan_file.read_only
+
+
+
+async def test_what_the_handler_does_keeps_session_notes_too(store: Store) -> None:
+    """The signal handler's work, without the signal (the headless test app installs none)."""
+    from textual.widgets import TextArea
+
+    from careplan.app import CarePlanApp
+    from careplan.screens.guided import GuidePanel
+    from careplan.screens.hangup import leave_now
+    from tests.test_app_flows import SIZE, settle
+
+    plan_id = one_plan(store)
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")  # a guided session, at its first step
+        await settle(pilot)
+        GuidePanel.NOTES_DELAY, delay = 3600, GuidePanel.NOTES_DELAY  # only the handler can write them
+        try:
+            app.screen.query_one("#session-notes", TextArea).focus()
+            await pilot.press(*"Zebedee")
+            await leave_now(app, signal.SIGHUP)
+            with store.open_plan(plan_id, write=False) as plan_file:
+                draft = plan_file.draft()
+                assert draft is not None and draft.extra["session_notes"] == "Zebedee"
+        finally:
+            GuidePanel.NOTES_DELAY = delay
+    assert app.return_code == 128 + signal.SIGHUP
