@@ -123,7 +123,6 @@ def test_typing_just_before_the_terminal_goes_is_in_the_draft(
         assert not plan_file.read_only
 
 
-
 async def test_what_the_handler_does_keeps_session_notes_too(store: Store) -> None:
     """The signal handler's work, without the signal (the headless test app installs none)."""
     from textual.widgets import TextArea
