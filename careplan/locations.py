@@ -32,8 +32,12 @@ def lock_file(root: Path, plan_id: str) -> Path:
     return plans_dir(root) / f"{plan_id}.lock"
 
 
+def drafts_dir(root: Path) -> Path:
+    return root / "drafts"
+
+
 def draft_file(root: Path, plan_id: str) -> Path:
-    return root / "drafts" / f"{plan_id}.json"
+    return drafts_dir(root) / f"{plan_id}.json"
 
 
 def backups_dir(root: Path, plan_id: str) -> Path:

@@ -123,6 +123,7 @@ class Store:
             entries = {}  # valid JSON of the wrong shape: only a cache, rebuild it
         fresh: dict[str, Any] = {}
         summaries = []
+        drafts = self._draft_ids()  # one listing of the folder, not a look for each plan's draft
         for plan_id in self.plan_ids():
             path = locations.plan_file(self.root, plan_id)
             try:
@@ -134,7 +135,7 @@ class Store:
             if not (_usable_entry(entry) and stamp and entry.get("stamp") == stamp):
                 entry = {"stamp": stamp, **self._summarise(plan_id)}
             fresh[plan_id] = entry
-            summaries.append(self._summary_from_entry(plan_id, entry))
+            summaries.append(self._summary_from_entry(plan_id, entry, has_draft=plan_id in drafts))
         if fresh != entries:
             try:
                 atomic_write(index_path, encode({"plans": fresh}))
@@ -222,16 +223,24 @@ class Store:
             problem = f"The file {locations.plan_file(self.root, plan_id)} could not be read ({type(error).__name__})."
         return {"person": "", "versions": 0, "last_saved": None, "next_review": None, "problem": problem}
 
-    def _summary_from_entry(self, plan_id: str, entry: dict[str, Any]) -> PlanSummary:
+    def _summary_from_entry(self, plan_id: str, entry: dict[str, Any], has_draft: bool) -> PlanSummary:
         return PlanSummary(
             id=plan_id,
             person=entry.get("person") or "",
             versions=entry.get("versions") or 0,
             last_saved=_datetime_or_none(entry.get("last_saved")),
             next_review=_date_or_none(entry.get("next_review")),
-            has_draft=locations.draft_file(self.root, plan_id).exists(),
+            has_draft=has_draft,
             problem=entry.get("problem") or "",
         )
+
+    def _draft_ids(self) -> set[str]:
+        """The plans that have a draft (changes not saved as a version yet)."""
+        try:
+            names = os.listdir(locations.drafts_dir(self.root))
+        except OSError:
+            return set()
+        return {name[:-5] for name in names if name.endswith(".json") and not name.startswith(".")}
 
     def _person_or_id(self, plan_id: str) -> str:
         try:
