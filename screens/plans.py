@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
+from careplan import locations
 from careplan.errors import CarePlanError, DamagedFile
 from careplan.screens import clock
 from careplan.screens.wording import plain
@@ -286,21 +287,46 @@ changes kept as a draft that are not yet saved as a version.
         try:
             working = WorkingPlan(plan_file)
         except DamagedFile as damaged:
-            self.offer_saved_version(plan_file, damaged)
+            if damaged.path == locations.draft_file(plan_file.root, plan_file.id):
+                self.offer_saved_version(plan_file, damaged)
+                return
+            # A saved version is damaged, not the draft: the draft stays where it is, and the
+            # message says what to do (the backups kept before each save).
+            plan_file.close()
+            self.notify(str(damaged), title="This plan can't be opened", severity="warning", timeout=20)
             return
         except CarePlanError as error:
             plan_file.close()
             self.notify(str(error), title="This plan can't be opened", severity="warning", timeout=10)
             return
+        except BaseException:
+            plan_file.close()  # whatever went wrong, the plan is not left locked
+            raise
         self.show(working)
+
+    def saved_version(self, plan_file: PlanFile) -> WorkingPlan | None:
+        """The last saved version without the draft, or None after closing the file (so its lock
+        is let go) and saying why."""
+        from careplan.working_plan import WorkingPlan
+
+        try:
+            return WorkingPlan(plan_file, use_draft=False)
+        except CarePlanError as error:
+            plan_file.close()
+            self.notify(str(error), title="This plan can't be opened", severity="warning", timeout=20)
+            return None
+        except BaseException:
+            plan_file.close()
+            raise
 
     def offer_saved_version(self, plan_file: PlanFile, damaged: DamagedFile) -> None:
         """The draft cannot be read: offer the last saved version; the draft's bytes are kept."""
         from careplan.screens.widgets.confirm import ConfirmScreen
-        from careplan.working_plan import WorkingPlan
 
         if plan_file.read_only:
-            self.show(WorkingPlan(plan_file, use_draft=False))
+            working = self.saved_version(plan_file)
+            if working is not None:
+                self.show(working)
             return
         saved = f"version {plan_file.latest}" if plan_file.latest else "the plan as it was started"
 
@@ -310,10 +336,15 @@ changes kept as a draft that are not yet saved as a version.
                 return
             try:
                 kept_at = plan_file.set_aside_draft()
-                working = WorkingPlan(plan_file, use_draft=False)
             except CarePlanError as error:
                 plan_file.close()
                 self.notify(str(error), title="This plan can't be opened", severity="warning", timeout=10)
+                return
+            except BaseException:
+                plan_file.close()
+                raise
+            working = self.saved_version(plan_file)
+            if working is None:
                 return
             if not working.plan.about.name:
                 working.plan.about.name = plan_file.person  # a plan never saved keeps its name
