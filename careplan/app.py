@@ -134,6 +134,7 @@ class CarePlanApp(App[None]):
         """Write anything still waiting, then let the plan go (its lock with it)."""
         if self.working is None:
             return
+        from careplan.screens.draft_keeper import keep_draft
         from careplan.screens.section_base import SectionScreen
 
         for screen in self.screen_stack:
@@ -142,7 +143,10 @@ class CarePlanApp(App[None]):
         working, self.working, self.guide = self.working, None, None
         if working.has_changes and not working.read_only:
             self._drafted_here.add(working.file.id)
-        working.file.close()
+            # Written again after any save still running (this waits for it): what was typed
+            # since that save's snapshot stays in the draft, which the save clears as it ends.
+            keep_draft(self, working)
+        working.file.close()  # waits for a save still running, so the lock is let go after it
 
     def open_section(self, section: str) -> None:
         """Show a section of the open plan: from a section, the new one takes its place."""
@@ -174,6 +178,14 @@ class CarePlanApp(App[None]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # --- app-wide keys ------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q (a priority key, so it works even in an editor) and the palette's Quit: first
+        ask about words an open editor holds, write typing still waiting, and ask if the draft
+        cannot be written (careplan.screens.leaving)."""
+        from careplan.screens.leaving import quit_safely
+
+        quit_safely(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save":  # hidden while read only: nothing can be saved from this window

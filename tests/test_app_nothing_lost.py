@@ -1,6 +1,6 @@
 """The app's paths where words could be lost: a draft that cannot be written, two saves at once,
-typing during a save, a discard under an open step, a damaged saved version.
-Each is checked against what the store holds afterwards."""
+typing during a save, a discard under an open step, a damaged saved version, and Ctrl+Q with an
+editor open. Each is checked against what the store holds afterwards."""
 
 from __future__ import annotations
 
@@ -124,6 +124,49 @@ async def test_a_guided_session_carries_on_when_the_draft_cannot_be_written(stor
     assert draft_plan(store, plan_id) is not None
     with store.open_plan(plan_id, write=False) as plan_file:
         assert plan_file.draft().extra["session_notes"] == "keep driving"
+
+
+async def test_quitting_while_the_draft_cannot_be_written_asks_first(store: Store) -> None:
+    plan_id = add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "1")
+        break_drafts_folder(store)
+        await type_into(pilot, "#about-preferred", "Ruthie")
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        assert NOT_KEPT in app.screen.question + app.screen.detail
+        await pilot.press("escape")  # the safe answer: stay
+        await settle(pilot)
+        assert app.return_code is None and isinstance(app.screen, AboutScreen)
+        assert app.screen.query_one("#about-preferred", Input).value == "Ruthie"
+        mend_drafts_folder(store)
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert app.return_code == 0  # the draft could be written this time: no question
+    assert draft_plan(store, plan_id).about.preferred_name == "Ruthie"
+
+
+async def test_quit_anyway_is_a_clear_choice(store: Store) -> None:
+    plan_id = add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "1")
+        break_drafts_folder(store)
+        await type_into(pilot, "#about-preferred", "Ruthie")
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        await pilot.click("#answer-retry")  # still failing: asked again
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen) and app.return_code is None
+        await pilot.click("#answer-quit")
+        await settle(pilot)
+        assert app.return_code == 0
+    with store.open_plan(plan_id) as plan_file:  # the plan was let go
+        assert not plan_file.read_only
 
 
 # --- saving ------------------------------------------------------------------------------------
@@ -273,6 +316,95 @@ async def test_a_damaged_saved_version_is_not_called_an_unreadable_draft(store: 
     assert draft.read_bytes() == draft_bytes  # the draft stays where it was, as it was
     with store.open_plan(plan_id) as plan_file:  # and the lock was let go
         assert not plan_file.read_only
+
+
+# --- Ctrl+Q with an editor open ------------------------------------------------------------------
+
+
+async def test_ctrl_q_with_a_goal_half_written_asks_and_can_save_it(store: Store) -> None:
+    plan_id = add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "4")
+        await pilot.press("n")
+        await pilot.press(*"See the sea")
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("escape")  # keep writing
+        await settle(pilot)
+        assert isinstance(app.screen, GoalEditor) and app.return_code is None
+        await pilot.press(*" at Whitby", "ctrl+q")
+        await settle(pilot)
+        await pilot.click("#answer-save")
+        await settle(pilot)
+        assert app.return_code == 0
+    assert [goal.title for goal in draft_plan(store, plan_id).goals] == ["See the sea at Whitby"]
+
+
+async def test_ctrl_q_with_a_goal_half_written_can_leave_it_out(store: Store) -> None:
+    plan_id = add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "1")
+        await type_into(pilot, "#about-preferred", "Ruthie")  # still waiting for a pause
+        await open_section(pilot, "escape")
+        await open_section(pilot, "4")
+        await pilot.press("n")
+        await pilot.press(*"See the sea", "ctrl+q")
+        await settle(pilot)
+        await pilot.click("#answer-discard")
+        await settle(pilot)
+        assert app.return_code == 0
+    kept = draft_plan(store, plan_id)
+    assert kept.goals == [] and kept.about.preferred_name == "Ruthie"
+
+
+async def test_ctrl_q_with_a_goal_missing_its_title_stays_to_say_so(store: Store) -> None:
+    add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "4")
+        await pilot.press("n")
+        app.screen.query_one("#goal-why", Input).focus()
+        await pilot.press(*"The sea air", "ctrl+q")
+        await settle(pilot)
+        await pilot.click("#answer-save")
+        await settle(pilot)
+        assert app.return_code is None and isinstance(app.screen, GoalEditor)
+        assert app.screen.query_one("#goal-why", Input).value == "The sea air"
+
+
+async def test_ctrl_q_in_the_team_editor_asks_and_can_save_it(store: Store) -> None:
+    plan_id = add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_section(pilot, "7")
+        await pilot.press("a")
+        assert isinstance(app.screen, MemberEditor)
+        await pilot.press(*"Tom Ellis", "ctrl+q")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.click("#answer-save")
+        await settle(pilot)
+        assert app.return_code == 0
+    assert [member.name for member in draft_plan(store, plan_id).team] == ["Tom Ellis"]
+
+
+async def test_ctrl_q_with_nothing_typed_quits_at_once(store: Store) -> None:
+    add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, PlanHomeScreen)
+        await open_section(pilot, "4")
+        await pilot.press("n", "ctrl+q")
+        await settle(pilot)
+        assert app.return_code == 0
 
 
 async def test_history_start_from_with_a_guided_step_underneath_waits_the_same_way(store: Store) -> None:
