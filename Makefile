@@ -10,7 +10,7 @@ run: $(STAMP)
 	$(BIN)/careplan
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
