@@ -15,11 +15,7 @@ from careplan.screens.matters import MattersScreen
 from careplan.screens.plan_home import PlanHomeScreen
 from careplan.screens.review import ReviewScreen
 from careplan.store import Store
-from tests.test_app_flows import SIZE, add_plan, draft_plan, settle, shown
-
-
-def notices(app: CarePlanApp) -> str:
-    return " ".join(f"{n.title} {n.message}" for n in app._notifications)
+from tests.pilot_helpers import SIZE, add_plan, draft_plan, settle, shown, said
 
 
 def footer_keys(app: CarePlanApp) -> set[str]:
@@ -46,7 +42,7 @@ async def test_read_only_offers_no_save_discard_or_session(store: Store) -> None
             app.screen.query_one("#home-sections").highlighted = 0  # the guided session's line
             await pilot.press("enter")
             await settle(pilot)
-            assert app.guide is None and "can start once this window can make changes" in notices(app)
+            assert app.guide is None and "can start once this window can make changes" in said(app)
             await pilot.press("8")
             await settle(pilot)
             assert isinstance(app.screen, ReviewScreen)
@@ -67,7 +63,7 @@ async def test_try_again_stays_calm_while_busy_and_opens_for_changes_once_free(s
         await pilot.press("ctrl+e")
         await settle(pilot)
         assert app.working.read_only and isinstance(app.screen, AboutScreen)
-        assert "still open for changes in the other careplan window" in notices(app)
+        assert "still open for changes in the other careplan window" in said(app)
 
         other_window.close()  # the first window quits
         await pilot.click("#try-changes")  # the button in the note does the same as Ctrl+E
@@ -245,7 +241,7 @@ async def test_changes_from_earlier_in_this_sitting_are_not_said_to_be_from_last
         await pilot.press("enter")
         await settle(pilot)
         assert app.working.has_changes and not app.working.recovered
-        assert "What you typed last time" not in notices(app)
+        assert "What you typed last time" not in said(app)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not app.screen.query("#recovered-note")

@@ -19,43 +19,7 @@ from careplan.screens.plan_home import PlanHomeScreen
 from careplan.screens.plans import PlansScreen
 from careplan.screens.review import ReviewScreen
 from careplan.store import Store
-
-SIZE = (100, 30)
-
-
-def add_plan(store: Store, name: str, saved: bool = True) -> str:
-    plan = CarePlan(about=About(name=name))
-    with store.create_plan(plan) as plan_file:
-        if saved:
-            plan_file.save_version(plan, saved_by="Priya", note="first meeting")
-        return plan_file.id
-
-
-def shown(app: CarePlanApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
-
-
-async def type_into(pilot, selector: str, text: str) -> None:
-    field = pilot.app.screen.query_one(selector, Input)
-    field.focus()
-    field.value = ""
-    await pilot.press(*text)
-    await pilot.pause()
-
-
-def draft_plan(store: Store, plan_id: str) -> CarePlan:
-    """What is on disk now, read the way another process would."""
-    with store.open_plan(plan_id, write=False) as plan_file:
-        draft = plan_file.draft()
-        assert draft is not None
-        return draft.plan
-
+from tests.pilot_helpers import SIZE, add_plan, draft_plan, settle, shown, type_into
 
 # --- the caseload --------------------------------------------------------------------------------
 

@@ -27,13 +27,9 @@ from careplan.store import Store
 from careplan.tinydb_storage import encode
 from careplan.working_plan import WorkingPlan
 from tests.storage_helpers import full_plan, new_plan_with_versions
-from tests.test_app_flows import SIZE, add_plan, draft_plan, settle, shown, type_into
+from tests.pilot_helpers import SIZE, add_plan, draft_plan, notices, said, settle, shown, type_into
 
 NOT_KEPT = "could not be kept on disk"
-
-
-def notices(app: CarePlanApp) -> list[str]:
-    return [f"{n.title} {n.message}" for n in app._notifications]
 
 
 def break_drafts_folder(store: Store) -> None:
@@ -310,9 +306,9 @@ async def test_a_damaged_saved_version_is_not_called_an_unreadable_draft(store: 
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmScreen)  # no offer to set the (readable) draft aside
         assert app.working is None
-        said = " ".join(notices(app))
-        assert "version 2 is incomplete" in said
-        assert f"careplan backups {plan_id}" in said and "restore-backup" in said
+        words = said(app)
+        assert "version 2 is incomplete" in words
+        assert f"careplan backups {plan_id}" in words and "restore-backup" in words
     assert draft.read_bytes() == draft_bytes  # the draft stays where it was, as it was
     with store.open_plan(plan_id) as plan_file:  # and the lock was let go
         assert not plan_file.read_only

@@ -17,11 +17,7 @@ from careplan.screens.widgets.confirm import ConfirmScreen
 from careplan.store import Store
 from careplan.working_plan import WorkingPlan
 from tests.palette import palette_search
-from tests.test_app_flows import SIZE, add_plan, draft_plan, settle, shown, type_into
-
-
-def notices(app: CarePlanApp) -> str:
-    return " ".join(f"{n.title} {n.message}" for n in app._notifications)
+from tests.pilot_helpers import SIZE, add_plan, draft_plan, settle, shown, type_into, said
 
 
 # --- opening in the harder cases -------------------------------------------------------------------
@@ -35,7 +31,7 @@ async def test_a_plan_open_in_another_window_is_shown_read_only(store: Store) ->
             await settle(pilot)
             assert isinstance(app.screen, PlanHomeScreen)
             assert app.working is not None and app.working.read_only
-            assert "another careplan window" in notices(app)
+            assert "another careplan window" in said(app)
             assert "Read only" in str(app.screen.query_one(".read-only-text", Static).render())
             await pilot.press("1")
             await settle(pilot)
@@ -67,7 +63,7 @@ async def test_a_recovered_draft_is_kept_and_said_so(store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.working is not None and app.working.plan.about.preferred_name == "Ruthie"
-        assert "What you typed last time has been kept" in notices(app)
+        assert "What you typed last time has been kept" in said(app)
         assert "changed since version 1, not saved yet" in app.screen.section_details("about")
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -19,7 +19,7 @@ from careplan.screens.plan_home import PlanHomeScreen
 from careplan.screens.review import ReviewScreen
 from careplan.screens.widgets.date_field import DateField
 from careplan.store import Store
-from tests.test_app_flows import SIZE, settle, shown
+from tests.pilot_helpers import SIZE, settle, shown
 
 TODAY = date(2026, 6, 1)
 

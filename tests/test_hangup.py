@@ -130,7 +130,7 @@ async def test_what_the_handler_does_keeps_session_notes_too(store: Store) -> No
     from careplan.app import CarePlanApp
     from careplan.screens.guided import GuidePanel
     from careplan.screens.hangup import leave_now
-    from tests.test_app_flows import SIZE, settle
+    from tests.pilot_helpers import SIZE, settle
 
     plan_id = one_plan(store)
     app = CarePlanApp(store)

@@ -40,6 +40,7 @@ from careplan.screens.plan_home import PlanHomeScreen
 from careplan.screens.plans import PlansScreen
 from careplan.screens.section_base import SectionScreen
 from careplan.store import Store
+from tests.pilot_helpers import settle
 
 SIZE = (100, 30)
 
@@ -145,12 +146,6 @@ def plan_id(store: Store) -> str:
 def on_screen(app: CarePlanApp) -> str:
     """Every line the screen (or the dialog on top) shows now, as the characters a person reads."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
 
 
 async def press(pilot, *keys: str) -> None:

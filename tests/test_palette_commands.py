@@ -9,7 +9,7 @@ from careplan.app import CarePlanApp
 from careplan.screens.guided import STEP_KEY
 from careplan.store import Store
 from tests.palette import ROUNDS, palette_search
-from tests.test_app_flows import SIZE, add_plan, settle
+from tests.pilot_helpers import SIZE, add_plan, settle
 
 
 async def offered(pilot) -> dict[str, str]:

@@ -13,15 +13,10 @@ from careplan.model import About, CarePlan
 from careplan.screens.compare import CompareScreen
 from careplan.store import Store
 from careplan.working_plan import WorkingPlan
-from screen_host import ScreenHost
+from tests.pilot_helpers import settle
+from tests.screen_host import ScreenHost
 
 SIZE = (100, 30)
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
 
 
 def compare_host(working: WorkingPlan, old: int, new: int) -> ScreenHost:

@@ -22,14 +22,9 @@ from careplan.screens.plan_home import PlanHomeScreen
 from careplan.screens.widgets.confirm import ConfirmScreen
 from careplan.store import Store
 from tests.palette import palette_search
+from tests.pilot_helpers import settle
 
 SIZE = (100, 30)
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
 
 
 def notices(seen: list[Message]) -> str:

@@ -19,15 +19,10 @@ from careplan.screens.review import ReviewScreen
 from careplan.screens.widgets.confirm import ConfirmScreen
 from careplan.store import Store
 from careplan.working_plan import WorkingPlan
-from screen_host import ScreenHost
+from tests.pilot_helpers import settle
+from tests.screen_host import ScreenHost
 
 SIZE = (100, 30)
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
 
 
 def history_host(store: Store) -> ScreenHost:

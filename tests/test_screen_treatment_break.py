@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
-from textual.widgets import Input, Select, Static
+from textual.widgets import Select, Static
 
 from careplan import content
 from careplan.model import About, CarePlan
 from careplan.screens.treatment_break import DATE_ORDER_NOTE, TreatmentBreakScreen
 from careplan.screens.widgets.date_field import DateField
 from careplan.store import Store
+from tests.pilot_helpers import type_into
 from tests.screen_host import ScreenHost, working_plan_for
 
 TODAY = date(2026, 6, 15)  # the app's day, not the clock's: "in 3 weeks" holds across midnight
@@ -25,15 +26,6 @@ def host(store: Store) -> ScreenHost:
 def draft_break(app: ScreenHost):
     app.screen.flush_changes()  # typed words are written when typing pauses; don't wait for it
     return app.working.file.draft().plan.treatment_break
-
-
-async def type_into(pilot, selector: str, text: str) -> None:
-    field = pilot.app.screen.query_one(selector)
-    field.focus()
-    if isinstance(field, Input):
-        field.value = ""
-    await pilot.press(*text)
-    await pilot.pause()
 
 
 async def choose(pilot, selector: str, steps_down: int) -> None:
