@@ -1,4 +1,4 @@
-"""Small editors in a modal, and a calm question with a few answers.
+"""Small editors in a modal, and the question asked before one closes with words typed in it.
 
 `FormModal` is the shape every small editor shares: a heading, the fields, one line that says
 kindly what is missing, and Save / Cancel. Enter (in a text box) or Ctrl+S saves. Esc closes at
@@ -9,7 +9,6 @@ Esc twice should never lose a paragraph. The question offers "Save it", "Keep wr
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from textual import on
@@ -18,6 +17,8 @@ from textual.binding import Binding
 from textual.containers import HorizontalGroup, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static, TextArea
+
+from careplan.screens.widgets.confirm import ChoiceScreen
 
 ResultType = TypeVar("ResultType")
 
@@ -135,41 +136,3 @@ def leave_question() -> ChoiceScreen:
         safe="keep",
         detail='"Leave it out" closes this without saving what you typed.',
     )
-
-
-class ChoiceScreen(ModalScreen[str]):
-    """A calm question with a few answers as buttons. Esc gives the `safe` answer, which also
-    has the focus to begin with, so a stray Enter never does the drastic thing."""
-
-    BINDINGS = [
-        Binding("escape", "safe_answer", "Close", id="choice.close", tooltip="Close, changing nothing"),
-        Binding("left", "app.focus_previous", "Previous answer", id="choice.previous", show=False),
-        Binding("right", "app.focus_next", "Next answer", id="choice.next", show=False),
-    ]
-
-    def __init__(self, question: str, answers: Iterable[tuple[str, str]], safe: str, detail: str = "") -> None:
-        super().__init__(classes="choice-modal")
-        self.question = question
-        self.answers = list(answers)
-        self.safe = safe
-        self.detail = detail
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="choice-dialog"):
-            yield Static(self.question, classes="choice-question", markup=False)
-            if self.detail:
-                yield Static(self.detail, classes="choice-detail", markup=False)
-            with HorizontalGroup(classes="choice-buttons"):
-                for label, value in self.answers:
-                    yield Button(label, id=f"answer-{value}", name=value, compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one(f"#answer-{self.safe}", Button).focus()
-
-    @on(Button.Pressed)
-    def _answered(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.name or self.safe)
-
-    def action_safe_answer(self) -> None:
-        self.dismiss(self.safe)

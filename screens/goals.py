@@ -21,7 +21,7 @@ from careplan import vocab
 from careplan.errors import CarePlanError
 from careplan.model import CarePlan, Goal, View
 from careplan.screens import clock
-from careplan.screens.form_modal import ChoiceScreen
+from careplan.screens.widgets.confirm import ChoiceScreen
 from careplan.screens.goal_editor import (
     AdaptGoalScreen,
     GoalAdaptation,

@@ -74,7 +74,7 @@ def _editor_answered(app: CarePlanApp, editor: Screen, answer: str | None) -> No
 
 
 def _draft_question(problem: str):
-    from careplan.screens.form_modal import ChoiceScreen
+    from careplan.screens.widgets.confirm import ChoiceScreen
 
     return ChoiceScreen(
         "What was typed since the last save could not be kept on disk.",

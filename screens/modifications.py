@@ -16,7 +16,7 @@ from textual.widgets import Button, DataTable, Static
 
 from careplan import content, vocab
 from careplan.model import Modification
-from careplan.screens.form_modal import ChoiceScreen
+from careplan.screens.widgets.confirm import ChoiceScreen
 from careplan.screens.modification_editor import (
     ExamplePicker,
     ModificationEditor,

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from careplan import content
 from careplan.model import TeamMember
 from careplan.screens.section_base import SectionScreen
-from careplan.screens.team_editor import MemberEditor, RemoveMemberScreen, role_descriptions
+from careplan.screens.team_editor import MemberEditor, remove_question, role_descriptions
 from careplan.screens.wording import plain
 from careplan.styles import stylesheet
 from careplan.team_tasks import set_first_contact, task_label, who_does_what
@@ -357,7 +357,7 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
                 self._changed()
                 self.notify(f"{member.name} is off the team. Saved versions still have them.", title="Support team")
 
-        self.app.push_screen(RemoveMemberScreen(member), removed)
+        self.app.push_screen(remove_question(member), removed)
 
     def action_first_contact(self) -> None:
         member = self.highlighted_member

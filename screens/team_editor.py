@@ -1,8 +1,8 @@
-"""Small editors for the support team: one person's details, and a calm "remove them?" question.
+"""The support team's editor: one person's details.
 
 `MemberEditor` is a typed modal closed with the edited TeamMember (or None when nothing should
-change); `RemoveMemberScreen` closes with True only on a clear yes. Neither touches the plan: the
-team screen does that with what they return.
+change); `remove_question` asks before someone is taken off. Neither touches the plan: the team
+screen does that with what they return.
 """
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from careplan import content, vocab
 from careplan.model import TeamMember
+from careplan.screens.form_modal import leave_question
 from careplan.screens.widgets.checklist import CheckList
+from careplan.screens.widgets.confirm import ConfirmScreen
 from careplan.screens.widgets.text_box import TextBox
-from careplan.screens.wording import plain
 from careplan.styles import stylesheet
 
 EDITOR_HINT = "Enter or Ctrl+S saves · Tab moves to the next box · Esc closes"
@@ -212,7 +213,7 @@ class MemberEditor(ModalScreen[TeamMember | None]):
         if not self.has_typed:
             self.dismiss(None)
             return
-        self.app.push_screen(LeaveEditorScreen(), self._after_leave_question)
+        self.app.push_screen(leave_question(), self._after_leave_question)
 
     def _after_leave_question(self, answer: str | None) -> None:
         if answer == "save":
@@ -236,74 +237,12 @@ class MemberEditor(ModalScreen[TeamMember | None]):
         self.action_cancel()
 
 
-class LeaveEditorScreen(ModalScreen[str]):
-    """Esc in an editor with changes: keep them, keep editing, or leave them out. Esc = keep editing."""
-
-    CSS_PATH = stylesheet("team.tcss")
-
-    BINDINGS = [
-        Binding("escape", "keep_editing", "Keep editing", id="team_editor.keep_editing",
-                tooltip="Back to the details, nothing lost"),
-        Binding("left", "app.focus_previous", "Previous answer", id="team_editor.previous_answer", show=False),
-        Binding("right", "app.focus_next", "Next answer", id="team_editor.next_answer", show=False),
-    ]
-
-    ANSWERS = (("Save them", "save"), ("Keep editing", "edit"), ("Leave them out", "discard"))
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="question-dialog"):
-            yield Static("You have changed some details.", classes="question-text")
-            yield Static('"Leave them out" closes without saving what you changed here.', classes="question-detail")
-            with HorizontalGroup(classes="question-buttons"):
-                for label, answer in self.ANSWERS:
-                    yield Button(label, id=f"answer-{answer}", name=answer, compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#answer-edit", Button).focus()  # a stray Enter changes nothing
-
-    @on(Button.Pressed)
-    def _answered(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.name or "edit")
-
-    def action_keep_editing(self) -> None:
-        self.dismiss("edit")
-
-
-class RemoveMemberScreen(ModalScreen[bool]):
-    """Remove someone from the team? Closes with True only on a clear yes; Esc and Enter keep them."""
-
-    BINDINGS = [
-        Binding("escape", "keep", "Keep them", id="team_editor.keep_member", tooltip="Close, changing nothing"),
-        Binding("left", "app.focus_previous", "Previous answer", id="team_editor.remove_previous", show=False),
-        Binding("right", "app.focus_next", "Next answer", id="team_editor.remove_next", show=False),
-    ]
-
-    def __init__(self, member: TeamMember) -> None:
-        super().__init__()
-        self.member = member
-
-    def compose(self) -> ComposeResult:
-        name = self.member.name or "this person"
-        with VerticalScroll(classes="question-dialog"):
-            yield Static(f"Take {name} off the team?", classes="question-text", markup=False)
-            yield Static(
-                "Versions you have already saved keep them, so nothing is lost from the plan's history.",
-                classes="question-detail",
-            )
-            with HorizontalGroup(classes="question-buttons"):
-                yield Button(plain(f"No, keep {name}"), id="keep", variant="primary", compact=True)
-                yield Button("Yes, take them off", id="remove", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#keep", Button).focus()
-
-    @on(Button.Pressed, "#remove")
-    def _remove(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(True)
-
-    @on(Button.Pressed, "#keep")
-    def action_keep(self) -> None:
-        self.dismiss(False)
-
+def remove_question(member: TeamMember) -> ConfirmScreen:
+    """Take someone off the team? True only on a clear yes; Enter and Esc keep them."""
+    name = member.name or "this person"
+    return ConfirmScreen(
+        f"Take {name} off the team?",
+        "Versions you have already saved keep them, so nothing is lost from the plan's history.",
+        yes="Yes, take them off",
+        no=f"No, keep {name}",
+    )

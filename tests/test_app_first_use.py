@@ -217,7 +217,7 @@ async def test_ctrl_d_discards_from_the_name_field_and_the_footer_follows_the_ch
         await pilot.press("ctrl+d")  # in the name field: discards (asking first), not deletes a letter
         await settle(pilot)
         assert field.value == "Priya"
-        await pilot.click("#yes")
+        await pilot.click("#answer-yes")
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen) and not app.working.has_changes
         assert shown(app, "#saved-by-message") == ""
@@ -279,7 +279,7 @@ async def test_after_a_discard_new_changes_are_not_said_to_be_from_last_time(sto
         assert app.screen.query("#recovered-note")  # this one is from last time
         await pilot.press("ctrl+d")
         await settle(pilot)
-        await pilot.click("#yes")
+        await pilot.click("#answer-yes")
         await settle(pilot)
         await pilot.press("escape", "1")
         await settle(pilot)

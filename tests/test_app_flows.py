@@ -296,7 +296,7 @@ async def test_discard_asks_first_then_goes_back_to_the_saved_version(store: Sto
         assert app.working is not None and app.working.plan.about.preferred_name == "Ruthie"
         await pilot.click("#discard")
         await pilot.pause()
-        await pilot.click("#yes")
+        await pilot.click("#answer-yes")
         await pilot.pause()
         assert app.working.plan.about.preferred_name == ""
         assert "Changes discarded" in shown(app, "#review-result")

@@ -15,7 +15,7 @@ from textual.widgets import Input, TextArea
 from careplan import locations
 from careplan.app import CarePlanApp
 from careplan.screens.about import AboutScreen
-from careplan.screens.form_modal import ChoiceScreen
+from careplan.screens.widgets.confirm import ChoiceScreen
 from careplan.screens.goal_editor import GoalEditor
 from careplan.screens.goals import GoalsScreen
 from careplan.screens.guided import GuidePanel

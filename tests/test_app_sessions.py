@@ -79,8 +79,8 @@ async def test_an_unreadable_draft_offers_the_saved_version_and_keeps_its_bytes(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
-        assert "could not be read" in str(app.screen.query_one(".dialog-title", Static).render())
-        await pilot.click("#yes")
+        assert "could not be read" in str(app.screen.query_one(".choice-question", Static).render())
+        await pilot.click("#answer-yes")
         await settle(pilot)
         assert isinstance(app.screen, PlanHomeScreen)
         assert app.working is not None and app.working.plan.person == "Ruth Okafor"

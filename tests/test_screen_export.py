@@ -139,7 +139,7 @@ async def test_a_file_already_there_is_only_replaced_after_a_yes(store: Store, t
         assert "Nothing was written" in result(app)
         await pilot.press("ctrl+o")
         await pilot.pause()
-        await pilot.click("#yes")
+        await pilot.click("#answer-yes")
         await settle(pilot)
         assert existing.read_text(encoding="utf-8").startswith("# Care plan: Maggie Ellis")
 

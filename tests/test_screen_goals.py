@@ -9,7 +9,7 @@ from textual.widgets import Input, Static
 
 from careplan import goals as goal_changes
 from careplan.model import About, CarePlan, Goal, View
-from careplan.screens.form_modal import ChoiceScreen
+from careplan.screens.widgets.confirm import ChoiceScreen
 from careplan.screens.goal_editor import GoalEditor, JourneyScreen
 from careplan.screens.goals import GoalCard, GoalsScreen
 from careplan.screens.messages import GoalAdapted

@@ -331,7 +331,7 @@ async def test_unsaved_changes_are_only_replaced_after_a_clear_yes(store: Store)
         assert app.working.plan.about.preferred_name == "Mags"
         await pilot.press("n")
         await pilot.pause()
-        await pilot.click("#yes")
+        await pilot.click("#answer-yes")
         await pilot.pause()
         assert app.working.plan == app.working.file.load(2)
         assert app.working.file.draft().plan == app.working.file.load(2)

@@ -6,7 +6,7 @@ from textual.widgets import DataTable, Input, Select, Static
 
 from careplan import content
 from careplan.model import About, CarePlan, Modification
-from careplan.screens.form_modal import ChoiceScreen
+from careplan.screens.widgets.confirm import ChoiceScreen
 from careplan.screens.modification_editor import ExamplePicker, ModificationEditor, StatusPicker
 from careplan.screens.modifications import ModificationsScreen
 from careplan.store import Store

@@ -8,7 +8,8 @@ from textual.widgets import Input, Static
 
 from careplan.model import About, CarePlan, TeamMember
 from careplan.screens.team import TeamScreen
-from careplan.screens.team_editor import MemberEditor, RemoveMemberScreen
+from careplan.screens.team_editor import MemberEditor
+from careplan.screens.widgets.confirm import ConfirmScreen
 from careplan.store import Store
 from careplan.team_tasks import nobody_yet, set_first_contact, who_does_what
 from tests.screen_host import ScreenHost, working_plan_for
@@ -109,7 +110,7 @@ async def test_remove_someone_after_a_clear_yes(store: Store) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         app.screen.query_one("#members").move_cursor(row=1)
         await pilot.press("delete")
-        assert isinstance(app.screen, RemoveMemberScreen)
+        assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("enter")  # the safe choice has the focus: Pat stays
         await pilot.pause()
         assert app.working.file.draft() is None
