@@ -2,8 +2,9 @@
 
 The snapshot follows the order of a conversation: who this is and who took part, what matters
 most in their own words, how things are now, goals (with how each has changed over time),
-lifestyle changes, the treatment-break worksheet, the support team and helplines, warning signs,
-questions for the next appointment, and what changed since the version before.
+lifestyle changes, the treatment-break worksheet, the support team (with any helplines they chose
+to keep on it), warning signs, questions for the next appointment, and what changed since the
+version before.
 
 Everything a person typed passes through `careplan.markdown_escape`, so no text can add headings,
 lists, tables, code or HTML, and table cells keep their columns. Only this module decides the
@@ -32,22 +33,17 @@ if TYPE_CHECKING:
 __all__ = ["default_export_name", "escape_block", "escape_inline", "render_plan", "render_snapshot"]
 
 _NOTHING = "Nothing written here yet."
-REGION_NAMES = {"US": "In the United States", "UK": "In the United Kingdom"}
 
 
-def render_snapshot(plan_file: PlanFile, number: int | None = None, region: str | None = None) -> str:
-    """The Markdown snapshot of one saved version (the latest by default).
-
-    `region` ("US", "UK") chooses which helplines to list; by default every region we know,
-    each under its own name, since a plan does not say where its people live.
-    """
+def render_snapshot(plan_file: PlanFile, number: int | None = None) -> str:
+    """The Markdown snapshot of one saved version (the latest by default)."""
     from careplan.history import PlanHistory
     from careplan.journeys import goal_journeys
 
     if number is None:
         number = plan_file.latest
     if number is None:  # never saved: the draft-free empty plan, clearly marked as not a version
-        return render_plan(plan_file.load(), None, fallback_name=plan_file.person or plan_file.id, region=region)
+        return render_plan(plan_file.load(), None, fallback_name=plan_file.person or plan_file.id)
     info = plan_file.version(number)
     history = PlanHistory(plan_file, upto=number)
     plan = history.plan(number)
@@ -59,7 +55,6 @@ def render_snapshot(plan_file: PlanFile, number: int | None = None, region: str 
         journeys=goal_journeys(plan_file, number, history=history),
         changes=history.diff(previous, number) if previous is not None else None,
         trend=_ability_trend(history),
-        region=region,
     )
 
 
@@ -71,7 +66,6 @@ def render_plan(
     journeys: list[GoalJourney] | None = None,
     changes: PlanDiff | None = None,
     trend: list[int | None] | None = None,
-    region: str | None = None,
 ) -> str:
     """The snapshot of `plan`. `journeys`, `changes` and `trend` come from the plan's history;
     without them the goals show where each grew from, and no changes are listed."""
@@ -83,7 +77,7 @@ def render_plan(
         ("Goals", _goals(plan, journeys)),
         ("Lifestyle modifications", _modifications(plan)),
         ("Treatment break", _treatment_break(plan)),
-        ("Support team", _team(plan, region)),
+        ("Support team", _team(plan)),
         ("Warning signs to watch for", _warning_signs(plan)),
         ("Questions for the next appointment", _questions(plan)),
         _changes_section(info, changes),
@@ -317,15 +311,23 @@ def _treatment_break(plan: CarePlan) -> str:
 # --- support team and helplines ---------------------------------------------------------------
 
 
-def _team(plan: CarePlan, region: str | None) -> str:
+def _team(plan: CarePlan) -> str:
+    """The people on the team in a table, then who does what, then the helplines they chose.
+
+    A helpline joins the team from the team screen's suggestions as a member with the role
+    "helpline"; only those are listed, once, under their own heading, and the heading is left out
+    when there are none. Nobody is shown crisis lines they never chose.
+    """
     members = [member for member in plan.team if _said(member.name)]
+    people = [member for member in members if member.role != "helpline"]
+    helplines = [member for member in members if member.role == "helpline"]
     blocks = []
     first = plan.first_contact
     if first is not None and _said(first.name):
         blocks.append(f"**First point of contact:** {_reach(first)}")
     elif members:
         blocks.append("**First point of contact:** not chosen yet.")
-    if members:
+    if people:
         rows = [
             [
                 escape_inline(member.name) + (" (first contact)" if member.first_contact else ""),
@@ -334,13 +336,14 @@ def _team(plan: CarePlan, region: str | None) -> str:
                 escape_inline(member.when),
                 escape_inline(member.helps_with),
             ]
-            for member in members
+            for member in people
         ]
         blocks.append(_table(["Who", "Role", "How to reach them", "When", "Helps with"], rows))
     else:
         blocks.append("Nobody written down yet.")
     blocks.append("### Who does what\n\n" + _who_does_what(members))
-    blocks.append("### Helplines\n\n" + _helplines(region))
+    if helplines:
+        blocks.append("### Helplines\n\n" + _helplines(helplines))
     return "\n\n".join(blocks)
 
 
@@ -367,19 +370,20 @@ def _who_does_what(members: list[TeamMember]) -> str:
     )
 
 
-def _helplines(region: str | None) -> str:
-    regions = [region.strip().upper()] if region else content.regions()
-    blocks = [f"Public helplines, beside your own team. {content.DISCLAIMER}"]
-    for code in regions:
-        lines = [
-            f"- **{escape_inline(line.name)}** "
-            f"({', '.join(escape_inline(way) for way in (line.phone, line.website) if way)}): "
-            f"{escape_inline(line.helps_with)}"
-            for line in content.helplines(code)
-        ]
-        if lines:
-            blocks.append(f"{REGION_NAMES.get(code, 'In ' + escape_inline(code))}:\n\n" + "\n".join(lines))
-    return "\n\n".join(blocks)
+def _helplines(helplines: list[TeamMember]) -> str:
+    """The helplines on the team, each with how to reach it and what it helps with."""
+    lines = []
+    for line in helplines:
+        details = ["first contact"] if line.first_contact else []
+        if _said(line.contact):
+            details.append(escape_inline(line.contact))
+        if _said(line.when):
+            details.append(f"when: {escape_inline(line.when)}")
+        text = f"- **{escape_inline(line.name)}**" + (f" ({'; '.join(details)})" if details else "")
+        if _said(line.helps_with):
+            text += f": {escape_inline(line.helps_with)}"
+        lines.append(text)
+    return f"Public helplines, beside your own team. {content.DISCLAIMER}\n\n" + "\n".join(lines)
 
 
 # --- warning signs, questions, changes --------------------------------------------------------

@@ -275,6 +275,7 @@ def test_export_markdown_to_stdout(cli, store: Store) -> None:
                     "Support team", "How things are now", "Warning signs to watch for",
                     "Questions for the next appointment", "What changed since version 5"):
         assert f"\n## {heading}\n" in out
+    assert "Helplines" not in out and "Samaritans" not in out  # nobody put a helpline on Maggie's team
     code, out, _ = cli("export", plan_id, "--version", "1")
     assert "Version 1" in out and "Run 5 miles" in out and "Coffee outside" not in out
 
@@ -316,7 +317,8 @@ def test_markdown_export_keeps_typed_text_as_text(cli, store: Store) -> None:
         matters=[Statement(text=hostile, other_views=[View(text=hostile)])],
         goals=[Goal(title=hostile, why=hostile)],
         modifications=[Modification(before=hostile, now=hostile, why=hostile)],
-        team=[TeamMember(name=hostile, contact=hostile, tasks=[hostile])],
+        team=[TeamMember(name=hostile, contact=hostile, tasks=[hostile]),
+              TeamMember(name=hostile, role="helpline", contact=hostile, when=hostile, helps_with=hostile)],
     )
     with store.create_plan(plan) as plan_file:
         plan_file.save_version(plan, saved_by=hostile, note=hostile)

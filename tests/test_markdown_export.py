@@ -89,7 +89,6 @@ AFTER_GOALS = [
     "## Treatment break",
     "## Support team",
     "### Who does what",
-    "### Helplines",
     "## Warning signs to watch for",
     "## Questions for the next appointment",
 ]
@@ -154,14 +153,47 @@ def test_other_views_sit_beside_the_first_voice(demo: PlanFile) -> None:
     ) in text
 
 
-def test_helplines_of_both_regions_with_the_disclaimer_or_of_one_region(demo: PlanFile) -> None:
-    both = render_snapshot(demo, 6)
-    assert content.DISCLAIMER in both
-    assert "In the United States:" in both and "In the United Kingdom:" in both
-    uk = render_snapshot(demo, 6, region="uk")
-    assert "In the United Kingdom:" in uk and "In the United States:" not in uk
-    assert all(line.name in uk for line in content.helplines("UK"))
-    assert not any(line.name in uk for line in content.helplines("US"))
+def test_no_helplines_are_listed_when_nobody_chose_one(demo: PlanFile) -> None:
+    # The demo plan keeps no helplines on its team: no heading, no crisis lines nobody chose.
+    text = render_snapshot(demo, 6)
+    assert "Helplines" not in text and content.DISCLAIMER not in text
+    for region in content.regions():
+        assert not any(line.name in text for line in content.helplines(region))
+
+
+def test_only_the_helplines_on_the_team_are_listed_with_the_disclaimer(store: Store) -> None:
+    chosen = content.helplines("UK")[0]
+    reach = " · ".join(way for way in (chosen.phone, chosen.website) if way)
+    plan = CarePlan(
+        about=About(name="Sam Jones"),
+        team=[
+            TeamMember(name="Ann", role="gp", contact="01632 960000"),
+            TeamMember(name=chosen.name, role="helpline", contact=reach, helps_with=chosen.helps_with),
+        ],
+    )
+    with store.create_plan(plan) as plan_file:
+        plan_file.save_version(plan, saved_by="", when=datetime(2026, 2, 1, 9, 5, tzinfo=timezone.utc))
+        text = render_snapshot(plan_file)
+    helplines = text[text.index("### Helplines\n"):text.index("\n## Warning signs")]
+    assert content.DISCLAIMER in helplines
+    assert helplines.count("\n- ") == 1 and chosen.name in helplines and chosen.helps_with in helplines
+    assert "In the United" not in helplines  # their own list, not a country's list
+    others = [line.name for region in content.regions() for line in content.helplines(region) if line != chosen]
+    assert not any(name in text for name in others)
+    # Listed once, under Helplines, not again among the people.
+    assert text.count(chosen.name) == 1 and "| Ann | GP or family doctor |" in text
+
+
+def test_a_helpline_keeps_everything_written_about_it() -> None:
+    plan = CarePlan(
+        about=About(name="Sam Jones"),
+        team=[TeamMember(name="Night line", role="helpline", contact="0800 000 000", when="After 6pm",
+                         helps_with="Worries at night", tasks=["Company on the phone"], first_contact=True)],
+    )
+    text = render_plan(plan)
+    assert "- **Night line** (first contact; 0800 000 000; when: After 6pm): Worries at night\n" in text
+    assert "- **Company on the phone:** Night line" in text
+    assert "**First point of contact:** Night line (Helpline); how to reach them: 0800 000 000" in text
 
 
 # --- small plans -----------------------------------------------------------------------------
