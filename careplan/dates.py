@@ -1,4 +1,9 @@
-"""Dates as people type them: "24 Dec 2026", "2026-12-24", "Dec 24", "in 3 weeks", "tomorrow"."""
+"""Dates as people type them: "24 Dec 2026", "2026-12-24", "Dec 24", "in 3 weeks", "tomorrow".
+
+Numbers alone are read month first when both could be a month ("03/04/2026" is 4 March), as they
+always have been, so nothing typed before changes meaning; `other_reading` gives the day-first
+date such a text could also mean, for the screen to say how to type it.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import re
 from datetime import date, datetime
 
 from dateutil import parser as date_parser
-from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from careplan.errors import InvalidDate
 
@@ -15,6 +20,15 @@ _RELATIVE = re.compile(
 )
 _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _NAMED = {"today": 0, "tomorrow": 1, "yesterday": -1}
+_WEEKDAYS = {
+    name: weekday
+    for weekday, full in zip((MO, TU, WE, TH, FR, SA, SU),
+                             ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+    for name in (full, full[:3])
+}
+_THIS_OR_NEXT = re.compile(r"^(?P<which>this|next) (?P<weekday>[a-z]+)$")
+# Day and month as numbers, maybe a year: "03/04/2026", "3.4.26", "3-4". Not ISO (the year first).
+_NUMBERS_ONLY = re.compile(r"^(?P<first>\d{1,2})(?P<sep>[/.\- ])(?P<second>\d{1,2})(?:(?P=sep)(?:\d{2}|\d{4}))?$")
 _EARLIEST_YEAR = 1900
 _LATEST_YEAR = 2200
 
@@ -26,9 +40,14 @@ def parse_date(typed: str, today: date | None = None) -> date:
     if not text:
         raise InvalidDate(typed, "nothing was typed")
     relative = _RELATIVE.match(text)
+    this_or_next = _THIS_OR_NEXT.match(text)
     try:
         if text in _NAMED:
             parsed = today + relativedelta(days=_NAMED[text])
+        elif this_or_next and this_or_next["weekday"] in _WEEKDAYS:
+            # "this tuesday" is "tuesday": today or the next one; "next tuesday" the next one after today
+            after = 1 if this_or_next["which"] == "next" else 0
+            parsed = today + relativedelta(days=after, weekday=_WEEKDAYS[this_or_next["weekday"]])
         elif relative:
             count_text = relative["count"]
             count = _WORD_NUMBERS.get(count_text) or int(count_text)
@@ -47,6 +66,24 @@ def parse_optional_date(typed: str | None, today: date | None = None) -> date | 
     if typed is None or not typed.strip():
         return None
     return parse_date(typed, today)
+
+
+def other_reading(typed: str, today: date | None = None) -> date | None:
+    """The day-first date `typed` could also mean, when it is day and month as numbers that could
+    each be the month ("03/04/2026": parse_date reads 4 March, this gives 3 April); else None."""
+    numbers = _NUMBERS_ONLY.match(" ".join(typed.strip().split()))
+    if numbers is None:
+        return None
+    month, day = int(numbers["first"]), int(numbers["second"])
+    if month == day or not (1 <= month <= 12 and 1 <= day <= 12):
+        return None
+    try:
+        read = parse_date(typed, today)
+    except InvalidDate:
+        return None
+    if (read.month, read.day) != (month, day):  # not read month first after all: no other side to offer
+        return None
+    return date(read.year, day, month)
 
 
 def describe_date(value: date) -> str:

@@ -22,7 +22,7 @@ from textual.widgets import Input, Static
 
 from careplan import date_fields
 from careplan.date_fields import date_in_words
-from careplan.dates import describe_date
+from careplan.dates import describe_date, other_reading
 from careplan.errors import InvalidDate
 from careplan.screens import clock
 from careplan.working_plan import WorkingPlan
@@ -86,6 +86,7 @@ class DateField(Widget):
         self._initial_text = ""
         self._value: date | None = None
         self._problem = ""
+        self._other: date | None = None  # what the text could also mean, read day first
         self._typing = False  # text on screen not yet taken into the plan
         self._load()
 
@@ -162,10 +163,12 @@ class DateField(Widget):
         self._read(self._initial_text)
 
     def _read(self, text: str) -> None:
+        today = clock.today(self.app)
         try:
-            self._value, self._problem = date_fields.read_typed(self.key, text, clock.today(self.app)), ""
+            self._value, self._problem = date_fields.read_typed(self.key, text, today), ""
         except InvalidDate as error:
             self._value, self._problem = None, str(error)
+        self._other = other_reading(text, today) if self._value else None
 
     @on(Input.Changed, ".date-input")
     def _typed(self, event: Input.Changed) -> None:
@@ -197,5 +200,10 @@ class DateField(Widget):
             return f"? {self._problem} Nothing is lost; {keeps}."
         if self._value is None:
             return self.info.hint
-        note = date_fields.gentle_note(self.key, self._value, clock.today(self.app))
-        return f"= {describe_date(self._value)}" + (f". {note}" if note else "")
+        notes = []  # whole sentences after the date
+        if self._other:  # "03/04" is 4 March in the US and 3 April in the UK: say which, and the way to the other
+            other = self._other
+            notes.append(f'Read month first; for {other.day} {other:%B}, type "{other.day} {other:%b %Y}".')
+        notes.append(date_fields.gentle_note(self.key, self._value, clock.today(self.app)))
+        said = " ".join(note for note in notes if note)
+        return f"= {describe_date(self._value)}" + (f". {said}" if said else "")
