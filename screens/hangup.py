@@ -5,18 +5,28 @@ with the terminal. Nobody is there to answer a question, so unlike quitting noth
 typing already on its way through the widgets is let arrive, the app's usual closing writes it
 into the draft (the same as on quit), and careplan exits with the code a shell gives a program
 ended by that signal.
+
+When the terminal's window has closed, nothing reads what careplan draws: Textual's output thread
+dies on the first write that fails, and the next frame then waits for it for ever, perhaps before
+the handler has had its turn. So the signal also starts a clock, in a thread of its own: if
+careplan has not ended EXIT_LIMIT seconds later, the process ends itself. The draft then holds
+what it held at the last pause in the typing (written every half second), the files are whole
+(every write replaces a file in one step), and the kernel lets go of the plan's lock.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from careplan.app import CarePlanApp
 
 SETTLE_LIMIT = 1.0  # seconds at most for typing on its way to arrive; then the draft is written anyway
+EXIT_LIMIT = 10.0  # seconds from the signal for the usual ending; then the process ends itself
 
 
 def write_draft_on_hangup(app: CarePlanApp) -> None:
@@ -30,11 +40,17 @@ def write_draft_on_hangup(app: CarePlanApp) -> None:
         if not leaving:
             leaving.append(loop.create_task(leave_now(app, number)))
 
+    def on_signal(number: int, _frame: object) -> None:
+        # A Python handler runs even while the main thread waits on a lock (a frame for a dead
+        # terminal); the loop's own handlers would wait for the loop.
+        end_process_later(128 + number)
+        loop.call_soon_threadsafe(hung_up, number)
+
     for number in (getattr(signal, "SIGHUP", None), signal.SIGTERM):
         try:
             if number is not None:
-                loop.add_signal_handler(number, hung_up, number)
-        except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not the main thread
+                signal.signal(number, on_signal)
+        except (NotImplementedError, RuntimeError, ValueError):  # not the main thread
             return
 
 
@@ -47,6 +63,20 @@ async def leave_now(app: CarePlanApp, signal_number: int) -> None:
     _write_session_notes(app)
     app.close_plan()  # writes typing still waiting for a pause, as quitting does
     app.exit(return_code=128 + signal_number)
+
+
+_ending: list[threading.Timer] = []
+
+
+def end_process_later(return_code: int) -> None:
+    """End the process EXIT_LIMIT seconds from the first call unless it has ended by then (a daemon
+    thread does not keep it alive)."""
+    if _ending:
+        return
+    timer = threading.Timer(EXIT_LIMIT, os._exit, args=(return_code,))
+    timer.daemon = True
+    _ending.append(timer)
+    timer.start()
 
 
 async def _let_typing_arrive(app: CarePlanApp) -> None:

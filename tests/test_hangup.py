@@ -65,6 +65,12 @@ class Terminal:
     def type(self, keys: str) -> None:
         os.write(self.master, keys.encode())
 
+    def close(self) -> None:
+        """The terminal's other end goes, as when its window is closed."""
+        if self.master >= 0:
+            os.close(self.master)
+            self.master = -1
+
     def wait_for_end(self) -> int:
         deadline = time.monotonic() + WAIT
         while self.process.poll() is None:
@@ -84,13 +90,14 @@ def careplan_in_a_terminal(data_dir: Path) -> Iterator[Terminal]:
         stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True, close_fds=True,
     )
     os.close(slave)
+    terminal = Terminal(master, process)
     try:
-        yield Terminal(master, process)
+        yield terminal
     finally:
         if process.poll() is None:
             process.kill()
             process.wait(WAIT)
-        os.close(master)
+        terminal.close()
 
 
 def one_plan(store: Store) -> str:
@@ -121,6 +128,31 @@ def test_typing_just_before_the_terminal_goes_is_in_the_draft(
         assert [person.name for person in draft.plan.about.participants] == ["Zebedee"]
     with store.open_plan(plan_id) as plan_file:  # and the plan was let go: it can be opened for changes
         assert not plan_file.read_only
+
+
+def test_careplan_ends_when_its_terminal_is_gone(store: Store, data_dir: Path) -> None:
+    """When the window closes, nothing reads what careplan draws any more: its next frames can wait
+    for ever, even before the hang-up is handled. It must still end (not linger, one process for
+    every window closed), let go of the plan and leave whole files."""
+    plan_id = one_plan(store)
+    with careplan_in_a_terminal(data_dir) as terminal:
+        terminal.wait_for("About us")
+        terminal.type("1")
+        terminal.wait_for("Who is taking part")
+        terminal.close()  # the window goes: what careplan draws now reaches nobody
+        for _ in range(40):  # and it has reasons to draw (a size change is redrawn at once)
+            os.kill(terminal.process.pid, signal.SIGWINCH)
+            time.sleep(0.02)
+        os.kill(terminal.process.pid, signal.SIGHUP)
+        deadline = time.monotonic() + WAIT
+        while terminal.process.poll() is None:
+            assert time.monotonic() < deadline, "careplan did not end after its terminal went"
+            time.sleep(0.1)
+        assert terminal.process.returncode == 128 + signal.SIGHUP
+    with store.open_plan(plan_id) as plan_file:  # let go, and readable
+        assert not plan_file.read_only
+        assert plan_file.load(plan_file.latest).about.name == "Ruth Okafor"
+        plan_file.draft()  # whole, or not there: reading it raises nothing
 
 
 async def test_what_the_handler_does_keeps_session_notes_too(store: Store) -> None:
