@@ -2,7 +2,8 @@
 
 The draft is written when typing pauses, so without this the last half second of typing would go
 with the terminal. Nobody is there to answer a question, so unlike quitting nothing is asked: the
-typing already on its way through the widgets is let arrive, the app's usual closing writes it
+typing already on its way through the widgets is let arrive, an open editor's words are saved as
+"Save it" would save them, the app's usual closing writes it all
 into the draft (the same as on quit), and careplan exits with the code a shell gives a program
 ended by that signal.
 
@@ -55,9 +56,12 @@ def write_draft_on_hangup(app: CarePlanApp) -> None:
 
 
 async def leave_now(app: CarePlanApp, signal_number: int) -> None:
-    """Let typing on its way arrive, write everything waiting into the draft, and exit."""
+    """Let typing on its way arrive, keep what open editors hold, write everything waiting into
+    the draft, and exit."""
     try:
         await asyncio.wait_for(_let_typing_arrive(app), SETTLE_LIMIT)
+        _save_open_editors(app)
+        await asyncio.wait_for(_let_typing_arrive(app), SETTLE_LIMIT)  # the screens take them in
     except (asyncio.TimeoutError, Exception):  # the draft is written whatever happened here
         pass
     _write_session_notes(app)
@@ -91,6 +95,18 @@ async def _let_typing_arrive(app: CarePlanApp) -> None:
             if node.call_later(done.set):
                 handled.append(done.wait())
         await asyncio.gather(*handled)
+
+
+def _save_open_editors(app: CarePlanApp) -> None:
+    """Words in an open editor (a goal, a change, a team member) are saved as "Save it" would on
+    Ctrl+Q. An editor still missing something it needs (a goal's title) cannot be saved and stays
+    as it is: its words go with the window."""
+    from careplan.screens.leaving import editor_with_words
+
+    tried = set()
+    while (editor := editor_with_words(app)) is not None and editor not in tried:
+        tried.add(editor)
+        editor.action_save()  # type: ignore[attr-defined]
 
 
 def _write_session_notes(app: CarePlanApp) -> None:

@@ -181,3 +181,20 @@ async def test_what_the_handler_does_keeps_session_notes_too(store: Store) -> No
         finally:
             GuidePanel.NOTES_DELAY = delay
     assert app.return_code == 128 + signal.SIGHUP
+
+
+async def test_the_handler_keeps_an_editors_words_as_save_it_would(store: Store) -> None:
+    """A goal half written when the window closes is saved into the draft, as "Save it" does on
+    Ctrl+Q: nobody is there to be asked."""
+    from careplan.app import CarePlanApp
+    from careplan.screens.hangup import leave_now
+    from tests.pilot_helpers import SIZE, draft_plan, settle
+
+    plan_id = one_plan(store)
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("4", "n", *"See the sea")
+        await leave_now(app, signal.SIGTERM)
+    assert app.return_code == 128 + signal.SIGTERM
+    assert [goal.title for goal in draft_plan(store, plan_id).goals] == ["See the sea"]
