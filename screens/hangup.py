@@ -3,9 +3,8 @@
 The draft is written when typing pauses, so without this the last half second of typing would go
 with the terminal. Nobody is there to answer a question, so unlike quitting nothing is asked: the
 typing already on its way through the widgets is let arrive, an open editor's words are saved as
-"Save it" would save them, the app's usual closing writes it all
-into the draft (the same as on quit), and careplan exits with the code a shell gives a program
-ended by that signal.
+"Save it" would save them, the app's usual closing writes it all into the draft (the same as on
+quit), and careplan exits with the code a shell gives a program ended by that signal.
 
 When the terminal's window has closed, nothing reads what careplan draws: Textual's output thread
 dies on the first write that fails, and the next frame then waits for it for ever, perhaps before
