@@ -24,6 +24,7 @@ __all__ = [
     "VersionSummary",
     "checkin_trends",
     "compare_versions",
+    "restore_note",
     "restore_version",
     "version_summaries",
 ]
@@ -150,6 +151,12 @@ def compare_versions(plan_file: PlanFile, old: int, new: int) -> PlanDiff:
     return PlanHistory(plan_file).diff(old, new)
 
 
+def restore_note(number: int) -> str:
+    """The note a version brought back from version `number` is saved with, so the history says
+    so: the same words from `careplan restore` and from a new draft started in the app."""
+    return f"Restored from version {number}"
+
+
 def restore_version(plan_file: PlanFile, number: int, saved_by: str = "") -> VersionInfo | None:
     """Save the content of version `number` as a new version; earlier versions stay as they are.
 
@@ -168,4 +175,4 @@ def restore_version(plan_file: PlanFile, number: int, saved_by: str = "") -> Ver
         )
     if restored == plan_file.load(latest):
         return None
-    return plan_file.save_version(restored, saved_by=saved_by, note=f"Restored from version {number}")
+    return plan_file.save_version(restored, saved_by=saved_by, note=restore_note(number))

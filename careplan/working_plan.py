@@ -45,6 +45,15 @@ class WorkingPlan:
     def has_changes(self) -> bool:
         return self.plan != self.base
 
+    @property
+    def restored_from(self) -> int | None:
+        """The older version this draft was started from (kept in the draft, so it lasts through a
+        restart); None for a draft started from the latest version as usual."""
+        number = self.extra.get("restored_from")
+        if not isinstance(number, int) or isinstance(number, bool) or number == self.base_number:
+            return None
+        return number
+
     def set_speaker(self, voice: str) -> None:
         if voice not in vocab.VOICES:
             raise CarePlanError(f'"{voice}" is not one of: {", ".join(vocab.VOICES)}')

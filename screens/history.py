@@ -301,8 +301,7 @@ history shows its latest versions there; every version is still listed on the le
         working = self.working
         if not working.has_changes:
             return None
-        restored = working.extra.get("restored_from")
-        return restored if isinstance(restored, int) else working.base_number
+        return working.restored_from or working.base_number
 
     def index_of(self, number: int | None) -> int:
         return next((index for index, summary in enumerate(self.summaries) if summary.number == number), 0)

@@ -113,6 +113,8 @@ class ReviewScreen(SectionScreen):
 keyboard, add a note if you like, then Save: that makes a new numbered version, kept for good.
 
 - If something needs a look first, it is listed with a button that goes straight to it.
+- A draft started from an older version (History, N) starts with the note "Restored from
+  version N"; change it if you like.
 - Discard changes goes back to the last saved version (it asks first).
 - Ctrl+S saves from here too.
 """
@@ -163,12 +165,22 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
                     yield TextBox(who_is_saving(plan, working.speaker), id="saved-by", placeholder="your name or names")
                 with Vertical():
                     yield Label("A note for this version (optional)", classes="field-label")
-                    yield TextBox("", id="version-note", placeholder="e.g. after the meeting with Dr Rao")
+                    yield TextBox(self.suggested_note(), id="version-note",
+                                  placeholder="e.g. after the meeting with Dr Rao")
             yield Static("", id="saved-by-message", classes="field-message", markup=False)
             with Horizontal(classes="button-row"):
                 yield Button("Save as a new version", id="save", variant="primary", compact=True)
                 yield Button("Discard changes", id="discard", compact=True)
                 yield Static("", id="review-result", markup=False)
+
+    def suggested_note(self) -> str:
+        """What the note box starts with: for a draft started from an older version, the words
+        `careplan restore` saves, so the history says which version came back. Theirs to change."""
+        from careplan.history import restore_note
+
+        working = self.working
+        restored = working.restored_from
+        return restore_note(restored) if restored is not None and working.has_changes else ""
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual.message import Message
 from textual.notifications import Notify
-from textual.widgets import OptionList, Sparkline, Static
+from textual.widgets import Input, OptionList, Sparkline, Static
 
 from careplan.app import CarePlanApp
 from careplan.demo import build_demo
@@ -19,7 +19,7 @@ from careplan.screens.review import ReviewScreen
 from careplan.screens.widgets.confirm import ConfirmScreen
 from careplan.store import Store
 from careplan.working_plan import WorkingPlan
-from tests.pilot_helpers import settle
+from tests.pilot_helpers import add_plan, settle, type_into
 from tests.screen_host import ScreenHost
 
 SIZE = (100, 30)
@@ -312,6 +312,81 @@ async def test_starting_from_version_2_then_saving_makes_version_7_and_keeps_1_t
         assert after.versions()[:6] == old_versions
         assert [after.load(info.number) for info in old_versions] == old_plans
         assert after.load(7) == old_plans[1]
+
+
+def two_versions(store: Store) -> str:
+    """Sam's plan saved twice: version 1 without a preferred name, version 2 with one."""
+    plan_id = add_plan(store, "Sam Jones")
+    with store.open_plan(plan_id) as plan_file:
+        plan = plan_file.load()
+        plan.about.preferred_name = "Sammy"
+        plan_file.save_version(plan, saved_by="Priya", note="")
+    return plan_id
+
+
+async def start_from_version_1_and_review(pilot) -> Input:
+    history = await open_history_from_home(pilot)
+    choose(history, 1)
+    await pilot.press("n")
+    await pilot.pause()
+    await pilot.press("ctrl+s")  # Review and save
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ReviewScreen)
+    await type_into(pilot, "#saved-by", "Priya")  # the plan names nobody, so who is saving is typed
+    return pilot.app.screen.query_one("#version-note", Input)
+
+
+async def test_a_draft_from_an_old_version_is_saved_with_the_note_restored_from_it(store: Store) -> None:
+    plan_id = two_versions(store)
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        note = await start_from_version_1_and_review(pilot)
+        assert note.value == "Restored from version 1"  # the same words as `careplan restore`
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert note.value == ""  # the next version starts with an empty note again
+    with store.open_plan(plan_id, write=False) as after:
+        assert after.latest == 3 and after.version(3).note == "Restored from version 1"
+        assert after.load(3) == after.load(1)
+        assert version_summaries(after)[-1].note == "Restored from version 1"
+
+
+async def test_the_restored_note_can_be_changed_before_saving(store: Store) -> None:
+    plan_id = two_versions(store)
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_from_version_1_and_review(pilot)
+        await type_into(pilot, "#version-note", "Back to how it was before the hospital")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    with store.open_plan(plan_id, write=False) as after:
+        assert after.version(3).note == "Back to how it was before the hospital"
+
+
+async def test_the_restored_note_is_still_there_after_closing_careplan(store: Store) -> None:
+    plan_id = two_versions(store)
+    working = WorkingPlan(store.open_plan(plan_id))
+    working.start_from(1)
+    working.file.close()  # the draft stays on disk, as after a closed terminal
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.query_one("#version-note", Input).value == "Restored from version 1"
+
+
+async def test_an_ordinary_draft_starts_with_an_empty_note(store: Store) -> None:
+    two_versions(store)
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.working.plan.about.preferred_name = "S"
+        app.working.changed()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen.query_one("#version-note", Input).value == ""
 
 
 async def test_unsaved_changes_are_only_replaced_after_a_clear_yes(store: Store) -> None:
