@@ -101,10 +101,15 @@ class GuidedSession:
         panels.set(display=True)
         notes.focus()
 
+    @property
+    def ends_with_a_save(self) -> bool:
+        """Whether the next save ends the session (it is at its last step), its notes with it."""
+        return self.step == len(STEPS) - 1 or self.current is None
+
     def saved(self) -> None:
         """A version was saved. At the last step that ends the session; earlier (Ctrl+S on the
         way) the session carries on, and its step and notes go back into the new draft."""
-        if self.step == len(STEPS) - 1 or self.current is None:
+        if self.ends_with_a_save:
             self.finish()
             return
         extra = self.working.extra
@@ -116,7 +121,8 @@ class GuidedSession:
         keep_draft(self.app, self.working)
 
     def finish(self) -> None:
-        """The session is done (saving cleared its step and notes from the draft)."""
+        """The session is done (saving cleared its step and notes from the draft; the review
+        screen says where the notes went)."""
         self.app.guide = None
         if self.current is not None:
             for panel in self.current.query(GuidePanel):

@@ -36,7 +36,8 @@ READ_ONLY_SAVE = (
     "This window can only read the plan, so it cannot save. Once the other careplan window is closed, "
     "Ctrl+E makes changes possible here."
 )
-KEEP_NOTES_LABEL = "Add the session notes to this version's note (they will show in history and exports)"
+KEEP_NOTES_LABEL = "Keep the session notes in this version's note"
+KEEP_NOTES_DETAIL = "The version's note shows in history and exports. Left out, the notes end with this save."
 _INDEXED = re.compile(r"^(?P<part>[a-z_]+)(?:\[(?P<index>\d+)\])?")
 _ITEM_WORDS = {
     "about": "person taking part",
@@ -155,8 +156,12 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             yield Label("When to look at the plan again (next review)", classes="field-label")
             yield DateField(working, "next_review", id="next-review")
             notes = str(working.extra.get("session_notes", "")).strip()
-            if notes:  # private working notes: they go into the version only when asked
-                yield Checkbox(KEEP_NOTES_LABEL, value=False, id="keep-notes")
+            if notes:
+                # Private working notes. While a session goes on they stay in the draft, so they go
+                # into a version only when asked; a save that ends the session (or follows a paused
+                # one) would clear them for good, so then they are kept unless someone says not.
+                yield Checkbox(KEEP_NOTES_LABEL, value=self.notes_end_with_this_save, id="keep-notes")
+                yield Static(KEEP_NOTES_DETAIL, classes="calm-note", id="keep-notes-detail")
         # Who, the note and Save stay in view below the changes, however long the list is.
         with Vertical(id="review-form"):
             with Horizontal(id="review-fields"):
@@ -260,6 +265,11 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         # The version is the plan as it is now; anything typed while it is written stays a change.
         self.save_version(self.working.snapshot(), saved_by, self.version_note())
 
+    @property
+    def notes_end_with_this_save(self) -> bool:
+        guide = self.app.guide
+        return guide is None or guide.ends_with_a_save
+
     def version_note(self) -> str:
         note = self.query_one("#version-note", Input).value.strip()
         keep = self.query("#keep-notes")
@@ -293,12 +303,22 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         self.refresh_changes()
         self.query_one("#discard", Button).display = True
         self.query_one("#version-note", Input).value = ""
-        for keep in self.query("#keep-notes"):
-            keep.remove()
+        self.say_where_the_notes_went(info.number)
+        self.query("#keep-notes, #keep-notes-detail").remove()
         self.say(f"Saved as version {info.number}. It is kept for good; Esc goes back to the plan.")
         self.notify(f"Version {info.number} saved.", title="Saved")
         self.post_message(PlanSaved(info))
         self.refresh_bindings()
+
+    def say_where_the_notes_went(self, number: int) -> None:
+        """When a save ends the session notes' life in the draft, say where they are now."""
+        keep = self.query("#keep-notes")
+        if not keep or not self.notes_end_with_this_save:
+            return
+        if cast(Checkbox, keep.first()).value:
+            self.notify(f"The session notes are in version {number}'s note.", title="Session notes")
+        else:
+            self.notify(f"The session notes were left out of version {number}, as chosen.", title="Session notes")
 
     @on(Worker.StateChanged)
     def save_failed(self, event: Worker.StateChanged) -> None:

@@ -132,16 +132,68 @@ async def test_a_guided_session_goes_through_every_step_to_a_saved_version(store
                 await settle(pilot)
         assert seen == list(STEPS)
         assert app.working is not None and app.working.extra["guided_step"] == len(STEPS) - 1
+        # The session ends with this save: its notes would have nowhere else to go, so they are
+        # kept with the version unless someone says otherwise.
+        assert app.screen.query_one("#keep-notes", Checkbox).value
         await type_into(pilot, "#saved-by", "Ruth, Sam and Priya")
         await pilot.click("#save")
         await settle(pilot)
         assert "Saved as version 2" in shown(app, "#review-result")
         assert app.guide is None
         assert not app.screen.query(GuideStrip)
+        assert "session notes are in version 2's note" in said(app)
     with store.open_plan(plan_id, write=False) as plan_file:
         assert plan_file.load(2).about.preferred_name == "Ruthie"
-        assert plan_file.version(2).note == ""  # the session notes stay out unless asked for
+        assert plan_file.version(2).note == "Session notes: Ruth wants to keep driving"
         assert plan_file.draft() is None
+
+
+async def test_session_notes_left_out_at_the_end_only_when_asked_and_it_is_said(store: Store) -> None:
+    plan_id = add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        await type_into(pilot, "#about-preferred", "Ruthie")
+        app.screen.query_one("#session-notes", TextArea).focus()
+        await pilot.press(*"private", "f8")
+        for _ in STEPS[1:]:
+            await pilot.press("f5")
+            await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.click("#keep-notes")  # a clear choice to leave them out
+        await type_into(pilot, "#saved-by", "Priya")
+        await pilot.click("#save")
+        await settle(pilot)
+        assert "session notes were left out of version 2, as chosen" in said(app)
+    with store.open_plan(plan_id, write=False) as plan_file:
+        assert plan_file.version(2).note == ""
+
+
+async def test_a_save_after_a_paused_session_keeps_its_notes_unless_asked(store: Store) -> None:
+    """Notes of a paused session live in the draft, which a save clears: by default they go into
+    the version's note rather than nowhere."""
+    plan_id = add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        await type_into(pilot, "#about-preferred", "Ruthie")
+        app.screen.query_one("#session-notes", TextArea).focus()
+        await pilot.press(*"keep it short", "f8")
+        await pilot.press("escape")  # pause the session
+        await settle(pilot)
+        assert app.guide is None and app.working.extra["session_notes"] == "keep it short"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen.query_one("#keep-notes", Checkbox).value
+        await type_into(pilot, "#saved-by", "Priya")
+        await pilot.click("#save")
+        await settle(pilot)
+    with store.open_plan(plan_id, write=False) as plan_file:
+        assert plan_file.version(2).note == "Session notes: keep it short"
 
 
 async def test_a_paused_guided_session_resumes_where_it_stopped(store: Store) -> None:

@@ -3,7 +3,7 @@ since history and exports show a note on one line."""
 
 from __future__ import annotations
 
-from careplan.screens.review import KEEP_NOTES_LABEL, join_note
+from careplan.screens.review import KEEP_NOTES_DETAIL, join_note
 
 
 def test_notes_follow_the_version_note_as_their_own_sentence() -> None:
@@ -18,4 +18,4 @@ def test_notes_follow_the_version_note_as_their_own_sentence() -> None:
 
 
 def test_the_box_says_where_the_notes_will_show() -> None:
-    assert "history" in KEEP_NOTES_LABEL and "exports" in KEEP_NOTES_LABEL
+    assert "history" in KEEP_NOTES_DETAIL and "exports" in KEEP_NOTES_DETAIL
