@@ -120,7 +120,7 @@ print or share. What is shown here is exactly what will be written.
         yield viewer
         yield Label("Save it as", classes="field-label", id="export-path-label")
         with Horizontal(id="export-path-row"):
-            yield Input(str(self.exports_folder / self.default_name), id="export-path",
+            yield Input(str(self.exports_folder / self.default_name), id="export-path", select_on_focus=False,
                         placeholder="a file name, e.g. " + self.default_name)
             yield Button("Write the file", id="export-write", variant="primary")
         yield Static(PREPARING, id="export-result", markup=False)

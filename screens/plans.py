@@ -110,7 +110,7 @@ changes kept as a draft that are not yet saved as a version.
         yield Header()
         with Vertical(id="plans-body"):
             yield Static(WELCOME, id="welcome", markup=False)
-            yield Input(placeholder="Find a plan: type part of a name", id="plan-filter")
+            yield Input(placeholder="Find a plan: type part of a name", id="plan-filter", select_on_focus=False)
             yield DataTable(id="plan-table", cursor_type="row", zebra_stripes=False)
             yield Static("", id="plan-detail", markup=False)
             with Horizontal(classes="button-row"):
