@@ -36,6 +36,7 @@ READ_ONLY_SAVE = (
     "This window can only read the plan, so it cannot save. Once the other careplan window is closed, "
     "Ctrl+E makes changes possible here."
 )
+TYPED_WHO, TYPED_NOTE = "review_saved_by", "review_note"  # in the draft's extra, until a save
 KEEP_NOTES_LABEL = "Keep the session notes in this version's note"
 KEEP_NOTES_DETAIL = "The version's note shows in history and exports. Left out, the notes end with this save."
 _INDEXED = re.compile(r"^(?P<part>[a-z_]+)(?:\[(?P<index>\d+)\])?")
@@ -167,10 +168,13 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             with Horizontal(id="review-fields"):
                 with Vertical():
                     yield Label("Who is at the keyboard", classes="field-label")
-                    yield TextBox(who_is_saving(plan, working.speaker), id="saved-by", placeholder="your name or names")
+                    who = working.extra.get(TYPED_WHO, who_is_saving(plan, working.speaker))
+                    # A guess to check: typing a name replaces it rather than adding to it.
+                    yield TextBox(str(who), id="saved-by", placeholder="your name or names", select_on_focus=True)
                 with Vertical():
                     yield Label("A note for this version (optional)", classes="field-label")
-                    yield TextBox(self.suggested_note(), id="version-note",
+                    note = working.extra.get(TYPED_NOTE, self.suggested_note())
+                    yield TextBox(str(note), id="version-note",
                                   placeholder="e.g. after the meeting with Dr Rao")
             yield Static("", id="saved-by-message", classes="field-message", markup=False)
             with Horizontal(classes="button-row"):
@@ -216,6 +220,14 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
     @on(Input.Changed, "#saved-by")
     def clear_saved_by_message(self) -> None:
         self.query_one("#saved-by-message", Static).update("")
+
+    @on(Input.Changed, "#saved-by, #version-note")
+    def remember_typing(self, event: Input.Changed) -> None:
+        """Kept with the working plan (and its draft), so going off to fix something and coming
+        back finds them as typed; a save starts the next version's afresh."""
+        if event.input.has_focus:  # typed, not set by careplan
+            key = TYPED_WHO if event.input.id == "saved-by" else TYPED_NOTE
+            self.working.extra[key] = event.value
 
     @on(SpeakerChanged)
     def follow_speaker(self, event: SpeakerChanged) -> None:

@@ -226,6 +226,39 @@ async def test_another_view_is_kept_beside_the_statement(store: Store) -> None:
 # --- review and save -------------------------------------------------------------------------------
 
 
+async def test_review_keeps_who_and_the_note_while_something_is_fixed_elsewhere(store: Store) -> None:
+    """Leaving Review and save to fix something (its "Go to" buttons, or Esc) and coming back
+    finds the name and the note as they were typed."""
+    plan_id = add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        await type_into(pilot, "#about-preferred", "Ruthie")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await type_into(pilot, "#saved-by", "Sam")
+        await type_into(pilot, "#version-note", "after the clinic")
+        app.screen.query_one("#save").focus()
+        await pilot.press("escape")  # off to change something else first
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.query_one("#saved-by", Input).value == "Sam"
+        assert app.screen.query_one("#version-note", Input).value == "after the clinic"
+        await pilot.click("#save")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+s")  # after the save, a new version starts with an empty note
+        await settle(pilot)
+        assert app.screen.query_one("#version-note", Input).value == ""
+    with store.open_plan(plan_id, write=False) as plan_file:
+        assert (plan_file.version(2).saved_by, plan_file.version(2).note) == ("Sam", "after the clinic")
+
+
 async def test_review_and_save_makes_version_two_with_who_and_note(store: Store) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
     saved: list[Message] = []
