@@ -26,7 +26,7 @@ from careplan.model import CheckIn
 from careplan.screens.messages import SpeakerChanged
 from careplan.screens.section_base import SectionScreen
 from careplan.screens.widgets.text_box import TextBox
-from careplan.screens.widgets.trend import Trend
+from careplan.screens.widgets.trend import Trend, scale_for
 from careplan.styles import stylesheet
 
 FUNCTION_LEVEL = "function_level"  # the key careplan.history uses for the function level's trend
@@ -129,7 +129,7 @@ class SymptomRow(HorizontalGroup, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Label(vocab.SYMPTOMS[self.symptom], classes="symptom-name")
         yield ScoreScale(self.score)
-        yield Trend(id=f"trend-{self.symptom}")
+        yield Trend(scale=scale_for(self.symptom), id=f"trend-{self.symptom}")
 
     def _rate(self, score: int | None) -> None:
         if self.read_only or score == self.score:
@@ -237,7 +237,7 @@ numbers.
             )
             with HorizontalGroup(classes="trend-row"):
                 yield Label("Across saved versions:", classes="trend-label")
-                yield Trend(unit="%", id=f"trend-{FUNCTION_LEVEL}")
+                yield Trend(unit="%", scale=scale_for(FUNCTION_LEVEL), id=f"trend-{FUNCTION_LEVEL}")
 
             yield Static("Symptoms, from 0 (none) to 10 (worst possible)", classes="part-title")
             yield Static(SCALE_HINT, classes="part-hint")

@@ -15,13 +15,14 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, OptionList, Sparkline, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from careplan import vocab
 from careplan.errors import CarePlanError
 from careplan.screens.look_back import LookBackScreen, saved_moment
+from careplan.screens.widgets.trend import ScaledSparkline, scale_for
 from careplan.working_plan import WorkingPlan
 
 if TYPE_CHECKING:
@@ -45,14 +46,6 @@ def trend_numbers(values: list[int | None], width: int = 2) -> str:
     return " ".join(f"{MISSING if value is None else value:>{width}}" for value in values)
 
 
-def sparkline_data(values: list[int | None]) -> list[float]:
-    """Sparkline needs a number for every version: a missing rating sits at the line's lowest
-    point (the numbers beside it say it was missing)."""
-    known = [value for value in values if value is not None]
-    floor = min(known) if known else 0
-    return [float(floor if value is None else value) for value in values]
-
-
 def open_history(app: App, working: WorkingPlan) -> None:
     """Show the history; from a part of the plan it takes that part's place, as another part would."""
     from careplan.screens.section_base import SectionScreen
@@ -71,9 +64,10 @@ class HistoryScreen(LookBackScreen):
     HELP = """\
 **The plan's history.** Every saved version is listed, newest first: when it was saved, who was
 at the keyboard, its note, and what changed since the version before. Beside them, how everyday
-function and each symptom went from one version to the next: the line shows the ups and downs, the
-numbers are what was written down (everyday function in %, symptoms 0 = none to 10 = worst). A long
-history shows its latest versions there; every version is still listed on the left.
+function and each symptom went from one version to the next: the numbers are what was written down
+(everyday function in %, symptoms 0 = none to 10 = worst), and the bars show them on that same
+scale, so a full bar is 100% or a 10 and a low score is a low bar. A long history shows its latest
+versions there; every version is still listed on the left.
 
 - Up and down to choose a version.
 - Enter, Space or a click marks a version (and unmarks it). Mark two, then C (or the Compare
@@ -242,8 +236,8 @@ history shows its latest versions there; every version is still listed on the le
                            line_width),
         ]
         for key, values in shown.items():
-            rows.append(self.trend_row(f"trend-{key}", trend_label(key), Sparkline(sparkline_data(values), classes="trend-line"),
-                                       trend_numbers(values, width), line_width))
+            line = ScaledSparkline(values, scale=scale_for(key), classes="trend-line")  # a gap where not rated
+            rows.append(self.trend_row(f"trend-{key}", trend_label(key), line, trend_numbers(values, width), line_width))
         await panel.mount_all(rows)
 
     def trends_that_fit(self, width: int, total: int) -> int:
@@ -259,7 +253,7 @@ history shows its latest versions there; every version is still listed on the le
             await self.show_trends(self._trends, self._trend_numbers)
 
     @staticmethod
-    def trend_row(row_id: str, label: str, line: Static | Sparkline, numbers: str, line_width: int) -> Horizontal:
+    def trend_row(row_id: str, label: str, line: Static | ScaledSparkline, numbers: str, line_width: int) -> Horizontal:
         line.styles.width = line_width
         return Horizontal(
             Static(label, classes="trend-label", markup=False),
