@@ -61,7 +61,7 @@ MODIFICATION_STATUSES: Choices = {
 BREAK_KINDS: Choices = {
     "recover": "A pause to recover",
     "event": "A pause for an event",
-    "side_effects": "Stopping because side effects outweigh benefit",
+    "side_effects": "A break because the side effects feel like too much",
     "other": "Other",
 }
 
