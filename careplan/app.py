@@ -43,6 +43,17 @@ def _spare_long_lived_objects_from_collection() -> None:
         gc.freeze()
 
 
+NOTICE_LIMIT = 360  # characters: about eight lines of a notice
+
+
+def shortened(message: str, limit: int = NOTICE_LIMIT) -> str:
+    """`message` as it is, or, when longer than `limit`, its start and end around " … "."""
+    if len(message) <= limit:
+        return message
+    tail = limit // 3
+    return f"{message[: limit - tail - 3].rstrip()} … {message[-tail:].lstrip()}"
+
+
 class CarePlanApp(App[None]):
     TITLE = "careplan"
     CSS_PATH = [stylesheet("app.tcss"), stylesheet("forms.tcss")]  # the others: by their screens
@@ -174,8 +185,10 @@ class CarePlanApp(App[None]):
         markup: bool = True,
     ) -> None:
         """Every notification is plain text, whatever the caller asked: they carry names, goals and
-        error messages as typed, and "Sam [/]" must read as that, not as markup (or a crash)."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        error messages as typed, and "Sam [/]" must read as that, not as markup (or a crash). A
+        very long one (a goal of a thousand words, achieved) loses its middle, not its end, which
+        says what to do next: the whole text is on the screen behind it."""
+        super().notify(shortened(message), title=title, severity=severity, timeout=timeout, markup=False)
 
     # --- app-wide keys ------------------------------------------------------------------------
 
