@@ -43,7 +43,7 @@ def _spare_long_lived_objects_from_collection() -> None:
         gc.freeze()
 
 
-NOTICE_LIMIT = 360  # characters: about eight lines of a notice
+NOTICE_LIMIT = 600  # characters: a dozen lines of a notice, longer than any message careplan writes itself
 
 
 def shortened(message: str, limit: int = NOTICE_LIMIT) -> str:
