@@ -41,6 +41,10 @@ class SectionScreen(Screen[None]):
         super().__init__()
         self.working = working
         self._pending_change: Timer | None = None
+        # The first field is focused by focus_on_arrival, without scrolling to it: Textual's own
+        # auto-focus scrolls it to the middle, taking its label (and the screen's top) out of
+        # sight. A field named here later ("Go to the date") is still Textual's to focus and show.
+        self.first_field, self.AUTO_FOCUS = type(self).AUTO_FOCUS, ""
 
     @property
     def plan(self) -> CarePlan:
@@ -84,11 +88,13 @@ class SectionScreen(Screen[None]):
         went between runs (tmux, a second window); here it does not depend on that. At once, not
         through Widget.focus (which waits its turn): a key pressed meanwhile (Ctrl+N, then a name)
         must not have its own focus taken back."""
-        if self.focused is not None or not self.AUTO_FOCUS:
+        chosen = self.AUTO_FOCUS  # a field someone is sent to: shown, wherever it is
+        selector = chosen or self.first_field
+        if self.focused is not None or not selector:
             return
-        for widget in self.query(self.AUTO_FOCUS):
+        for widget in self.query(selector):
             if widget.focusable:
-                self.set_focus(widget)
+                self.set_focus(widget, scroll_visible=bool(chosen))
                 return
 
     def in_guided_session(self) -> bool:

@@ -373,3 +373,15 @@ async def test_the_plan_home_suggests_where_to_go_next(store: Store) -> None:
         await settle(pilot)
         assert "How things are now has nothing in it yet (press 3)" in shown(app, "#home-status")
         assert "* changed since version 1, not saved yet" in app.screen.section_details("matters")
+
+
+async def test_a_section_opens_at_its_top_with_the_first_fields_label_in_sight(store: Store) -> None:
+    add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        assert app.screen.focused is app.screen.query_one("#about-name")
+        body = app.screen.query_one(".section-body")
+        assert body.scroll_y == 0  # the "Name" label above the box is not scrolled away
