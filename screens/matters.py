@@ -1,5 +1,6 @@
 """What matters most: the person's own statements, each in the voice that said it, with room for
-another voice to see it differently, shown side by side and never written over.
+another voice to see it differently, shown beside it (below it when there is little room) and
+never written over.
 
 Statements are edited in place and kept as they are typed. A new one takes the voice of whoever
 is speaking now (F2 changes it).
@@ -10,10 +11,10 @@ from __future__ import annotations
 from typing import TypeVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, HorizontalGroup, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Label, Select, TextArea
 
@@ -22,9 +23,15 @@ from careplan.model import CarePlan, Statement, View
 from careplan.screens.section_base import SectionScreen
 from careplan.screens.widgets.questions import SuggestedQuestions
 from careplan.screens.wording import plain
+from careplan.styles import stylesheet
 from careplan.voices import voice_name
 
 RowType = TypeVar("RowType", bound=Widget)
+
+# A statement's first line on one line: whose words (16 cells, matters.tcss), "Another view" (14),
+# "Remove" (8) and the gaps between them. With room for two of these, other views go beside the
+# statement, else below it; without room for one, the buttons go below whose words.
+HEAD_WIDTH = 40
 
 
 def voice_options(plan: CarePlan) -> list[tuple[Text, str]]:
@@ -57,7 +64,8 @@ class ViewRow(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="row-head"):
             yield voice_select(self.plan, self.view.voice, "view-voice")
-            yield Button("Remove view", classes="view-remove", compact=True)
+            with HorizontalGroup(classes="row-buttons"):
+                yield Button("Remove view", classes="view-remove", compact=True)
         yield TextArea(self.view.text, placeholder="how they see it", classes="view-text")
 
 
@@ -69,14 +77,21 @@ class StatementRow(Vertical):
         self.plan = plan
         self.statement = statement
 
+    def on_resize(self, event: events.Resize) -> None:
+        """Lay out for the room this row has, which a guided session's panel makes smaller, so
+        whose words these are always shows: this follows the row's width, not the screen's."""
+        self.set_class(event.size.width >= 2 * HEAD_WIDTH + 1, "-beside")
+        self.set_class(event.size.width < HEAD_WIDTH, "-tight")
+
     def compose(self) -> ComposeResult:
         statement = self.statement
         with Horizontal(classes="statement-sides"):
             with Vertical(classes="statement-main"):
                 with Horizontal(classes="row-head"):
                     yield voice_select(self.plan, statement.voice, "statement-voice")
-                    yield Button("Another view", classes="statement-add-view", compact=True)
-                    yield Button("Remove", classes="statement-remove", compact=True)
+                    with HorizontalGroup(classes="row-buttons"):
+                        yield Button("Another view", classes="statement-add-view", compact=True)
+                        yield Button("Remove", classes="statement-remove", compact=True)
                 yield TextArea(statement.text, placeholder="in their own words", classes="statement-text")
             with Vertical(classes="statement-views"):
                 for view in statement.other_views:
@@ -84,6 +99,7 @@ class StatementRow(Vertical):
 
 
 class MattersScreen(SectionScreen):
+    CSS_PATH = stylesheet("matters.tcss")
     SECTION = "matters"
     AUTO_FOCUS = ".statement-text, .kind-add"  # the first statement, or the first group's Add
     HELP = """\
@@ -92,7 +108,8 @@ can't imagine living without, in their own words.
 
 - Each statement says whose words it is. A new one takes the voice of whoever is speaking now
   (F2 changes who is speaking).
-- "Another view" adds how someone else sees the same thing, side by side; both are kept.
+- "Another view" adds how someone else sees the same thing, beside it (or below it in a narrow
+  window); both are kept.
 - Ctrl+N adds a statement to the group you are in (the first group when you are in none).
   Everything is kept as you type.
 """
