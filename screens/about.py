@@ -139,7 +139,7 @@ anyone helping, such as a social worker).
         self.mark_changed()
         row = ParticipantRow(person)
         await self.query_one("#participants", Vertical).mount(row)
-        row.query_one(".participant-name", Input).focus()
+        self.focus_new_row(row, row.query_one(".participant-name", Input))
 
     @on(Button.Pressed, "#add-participant")
     async def add_pressed(self) -> None:

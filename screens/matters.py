@@ -158,7 +158,7 @@ can't imagine living without, in their own words.
         group = self.query_one(f"#kind-{kind}", Vertical)
         row = StatementRow(self.plan, statement)
         await group.mount(row, before=group.query_one(".kind-add"))
-        row.query_one(".statement-text", TextArea).focus()
+        self.focus_new_row(row, row.query_one(".statement-text", TextArea))
 
     def focused_group(self) -> Widget | None:
         node = self.focused
@@ -216,7 +216,7 @@ can't imagine living without, in their own words.
         self.mark_changed()
         view_row = ViewRow(self.plan, row.statement, view)
         await row.query_one(".statement-views", Vertical).mount(view_row)
-        view_row.query_one(".view-text", TextArea).focus()
+        self.focus_new_row(view_row, view_row.query_one(".view-text", TextArea))
 
     @on(TextArea.Changed, ".view-text")
     def view_typed(self, event: TextArea.Changed) -> None:

@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer, Header, TextArea
 
 from careplan import vocab
@@ -96,6 +97,12 @@ class SectionScreen(Screen[None]):
             if widget.focusable:
                 self.set_focus(widget, scroll_visible=bool(chosen))
                 return
+
+    def focus_new_row(self, row: Widget, field: Widget) -> None:
+        """A row just added: the cursor into its field at once (the next key is typed there), and
+        the whole row brought into sight once it is laid out (before, it has no place to scroll to)."""
+        self.set_focus(field, scroll_visible=False)
+        self.call_after_refresh(row.scroll_visible, animate=False)
 
     def in_guided_session(self) -> bool:
         guide = getattr(self.app, "guide", None)

@@ -385,3 +385,18 @@ async def test_a_section_opens_at_its_top_with_the_first_fields_label_in_sight(s
         assert app.screen.focused is app.screen.query_one("#about-name")
         body = app.screen.query_one(".section-body")
         assert body.scroll_y == 0  # the "Name" label above the box is not scrolled away
+
+
+async def test_someone_added_is_brought_into_sight_with_the_cursor_in_their_name(store: Store) -> None:
+    add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        await pilot.press("ctrl+n", *"Sam")
+        await settle(pilot)
+        field = app.screen.focused
+        assert isinstance(field, Input) and field.value == "Sam"
+        row = field.parent
+        assert app.screen.can_view_entire(row)  # its name box and its Remove button both
