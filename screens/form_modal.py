@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalGroup, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Select, Static, TextArea
+from textual.widgets import Button, Footer, Input, Select, Static, TextArea
 
 from careplan.screens.widgets.confirm import ChoiceScreen
 
@@ -54,6 +54,7 @@ class FormModal(ModalScreen[ResultType]):
                 yield Button("Save", id="form-save", variant="primary", compact=True)
                 yield Button("Cancel", id="form-cancel", compact=True)
                 yield Static(FORM_HINT, classes="form-hint")
+        yield Footer()  # this dialog's keys, not those of the screen behind it
 
     def compose_fields(self) -> ComposeResult:
         raise NotImplementedError

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalGroup, VerticalGroup, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from careplan import vocab
 from careplan.model import CarePlan, Goal, View
@@ -234,6 +234,7 @@ class JourneyScreen(ModalScreen[None]):
                     yield Static(f"{number}. {goal.title}", classes="journey-step-title", markup=False)
                     yield Static(self._step_details(goal), classes="journey-step-detail", markup=False)
             yield Button("Close", id="journey-close", compact=True)
+        yield Footer()  # this dialog's keys, not those of the screen behind it
 
     def _step_details(self, goal: Goal) -> str:
         lines = []

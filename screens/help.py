@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Markdown, Static
+from textual.widgets import Button, Footer, Markdown, Static
 
 GENERAL_HELP = """\
 careplan keeps everything you type as a draft straight away, so nothing is lost if you stop,
@@ -71,6 +71,7 @@ class HelpScreen(ModalScreen[None]):
                     for key, what in self.keys:
                         yield Static(key_line(key, what), classes="help-key")
             yield Button("Close (Esc)", id="help-close", variant="primary")
+        yield Footer()  # this dialog's keys, not those of the screen behind it
 
     def on_mount(self) -> None:
         # The text has the focus, so PageDown and the arrows scroll it at once; Esc or F1 close it.

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalGroup, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from careplan import content, vocab
@@ -116,6 +116,7 @@ class StatusPicker(ModalScreen[str]):
                 id="status-options",
             )
             yield Static("Enter picks · Esc closes", classes="choice-detail")
+        yield Footer()  # this dialog's keys, not those of the screen behind it
 
     def on_mount(self) -> None:
         options = self.query_one("#status-options", OptionList)
@@ -161,6 +162,7 @@ class ExamplePicker(ModalScreen[content.ModificationExample]):
                 yield Button("Start from this", id="examples-use", variant="primary", compact=True)
                 yield Button("Close", id="examples-close", compact=True)
                 yield Static("Enter picks · Esc closes", classes="form-hint")
+        yield Footer()  # this dialog's keys, not those of the screen behind it
 
     def on_mount(self) -> None:
         self._show_area(self.area)

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Static
 
 from careplan.screens.widgets.text_box import TextBox
 
@@ -30,6 +30,7 @@ class NewPlanScreen(ModalScreen[str | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Start the plan", id="start", variant="primary")
                 yield Button("Not now", id="cancel")
+        yield Footer()  # this dialog's keys, not those of the screen behind it
 
     @on(Input.Submitted, "#person-name")
     @on(Button.Pressed, "#start")

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalGroup, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from careplan import content, vocab
 from careplan.model import TeamMember
@@ -131,6 +131,7 @@ class MemberEditor(ModalScreen[TeamMember | None]):
                 with HorizontalGroup(classes="editor-buttons"):
                     yield Button("Save", id="editor-save", variant="primary", compact=True)
                     yield Button("Cancel", id="editor-cancel", compact=True)
+        yield Footer()  # this dialog's keys, not those of the screen behind it
 
     def on_mount(self) -> None:
         self._show_role(self.query_one("#role", Select).value)

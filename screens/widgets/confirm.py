@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalGroup, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Footer, Static
 
 from careplan.screens.wording import plain
 
@@ -51,6 +51,7 @@ class QuestionScreen(ModalScreen[AnswerType]):
             with HorizontalGroup(classes="choice-buttons"):
                 for label, value in self.answers:
                     yield Button(plain(label), id=f"answer-{value}", name=value, compact=True)
+        yield Footer()  # this dialog's keys, not those of the screen behind it
 
     def on_mount(self) -> None:
         self.query_one(f"#answer-{self.safe}", Button).focus()
