@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from careplan import vocab
 from careplan.errors import CarePlanError
 from careplan.model import CarePlan
+from careplan.validation import without_blank_rows
 
 if TYPE_CHECKING:
     from careplan.store import PlanFile
@@ -26,7 +27,7 @@ def counted(count: int, one: str, many: str | None = None) -> str:
 def section_summary(plan: CarePlan, section: str) -> str:
     """A few words on what the section holds: "3 active goals, 1 adapted · next: Coffee outside"."""
     summarise = _SUMMARIES.get(section)
-    return summarise(plan) if summarise else ""
+    return summarise(without_blank_rows(plan)) if summarise else ""
 
 
 def not_started(plan: CarePlan) -> list[str]:

@@ -49,6 +49,25 @@ def tidy(plan: CarePlan) -> CarePlan:
     return plan
 
 
+def without_blank_rows(plan: CarePlan) -> CarePlan:
+    """`plan` without the rows added on screen and left empty (a statement, a person taking
+    part, with no words in them at all): they are not a change, not counted and not saved. A
+    shallow copy; `plan` keeps its rows, which may still be typed into."""
+    about = plan.about
+    people = [person for person in about.participants if _has_words(person.name, person.relationship)]
+    matters = [
+        statement for statement in plan.matters
+        if _has_words(statement.text, *(view.text for view in statement.other_views))
+    ]
+    if len(people) == len(about.participants) and len(matters) == len(plan.matters):
+        return plan
+    return dataclasses.replace(plan, about=dataclasses.replace(about, participants=people), matters=matters)
+
+
+def _has_words(*texts: str) -> bool:
+    return any(tidy_text(text).strip() for text in texts)
+
+
 def problems(plan: CarePlan) -> dict[str, str]:
     """Every problem in the plan, keyed by a field path such as "goals[2].title"."""
     found: dict[str, str] = {}

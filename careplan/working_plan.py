@@ -14,7 +14,7 @@ from careplan import vocab
 from careplan.errors import CarePlanError
 from careplan.model import CarePlan
 from careplan.store import PlanFile, VersionInfo
-from careplan.validation import tidy
+from careplan.validation import tidy, without_blank_rows
 
 
 class WorkingPlan:
@@ -43,7 +43,7 @@ class WorkingPlan:
 
     @property
     def has_changes(self) -> bool:
-        return self.plan != self.base
+        return without_blank_rows(self.plan) != self.base
 
     @property
     def restored_from(self) -> int | None:
@@ -79,8 +79,9 @@ class WorkingPlan:
 
     def snapshot(self) -> CarePlan:
         """The plan as it is now, to save as a version while typing goes on. Its text is tidied in
-        the plan first (as saving would), so once saved the plan on screen equals the version."""
-        return copy.deepcopy(tidy(self.plan))
+        the plan first (as saving would), so once saved the plan on screen equals the version.
+        Rows added and left empty are left out."""
+        return copy.deepcopy(without_blank_rows(tidy(self.plan)))
 
     def save_version(self, saved_by: str, note: str = "", plan: CarePlan | None = None) -> VersionInfo:
         """Save `plan` (a snapshot taken where the typing happens; by default one taken now) as a

@@ -84,7 +84,11 @@ def join_note(note: str, more: str) -> str:
 
 
 def changes_text(base: CarePlan, plan: CarePlan, base_number: int | None) -> str:
-    """What changed since the last version, grouped by section, in plain sentences."""
+    """What changed since the last version, grouped by section, in plain sentences (rows added and
+    left empty are no change)."""
+    from careplan.validation import without_blank_rows
+
+    plan = without_blank_rows(plan)
     if base_number is None:
         return "This will be the first saved version of the plan."
     try:
@@ -248,10 +252,10 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             self.say("Still saving; one moment.")
             return
         from careplan.date_fields import waiting_dates
-        from careplan.validation import problems
+        from careplan.validation import problems, without_blank_rows
 
         self.flush_changes()  # takes in the next review date typed here just before saving
-        found = problems(self.plan)
+        found = problems(without_blank_rows(self.plan))  # what the save would keep
         waiting = waiting_dates(self.working.extra)
         self.show_problems(found, waiting)
         saved_by = self.query_one("#saved-by", Input).value.strip()
