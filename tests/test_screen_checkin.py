@@ -108,3 +108,11 @@ async def test_a_level_already_recorded_as_0_is_still_shown(store: Store) -> Non
         levels = app.screen.query_one("#function-levels")
         assert levels.options[levels.highlighted].id == "0"
         assert str(levels.get_option("0").prompt).startswith("(x)   0%")
+
+
+async def test_the_trend_label_is_shown_whole(store: Store) -> None:
+    app = host(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        label = app.screen.query_one(".trend-label")
+        assert label.region.width >= len("Across saved versions:")
