@@ -202,8 +202,9 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
         await listing.remove_children()
         await listing.mount_all(self._goal_widgets())
         self._show_actions()
-        if self.selected_id:
-            card = self.query_one(f"#goal-{self.selected_id}", GoalCard)
+        # Not query_one: when careplan is closing (Ctrl+Q, then "Save it") the new cards may never
+        # be mounted, and a missing card must not turn a calm goodbye into a traceback.
+        for card in self.query(f"#goal-{self.selected_id}").results(GoalCard) if self.selected_id else ():
             card.focus()
             card.scroll_visible(animate=False)
 
