@@ -318,7 +318,7 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
             return
         question = ChoiceScreen(
             f'Let go of "{goal.title}"?',
-            [("Let it go", "let_go"), ("Keep it", "keep")],
+            [("Keep it", "keep"), ("Let it go", "let_go")],
             safe="keep",
             detail="It stays in the plan, marked as let go, and every saved version keeps it. "
             "You can make it active again later.",

@@ -251,7 +251,7 @@ the draft straight away.
             return
         question = ChoiceScreen(
             f'Remove "{change_in_words(change)}"?',
-            [("Remove it", "remove"), ("Keep it", "keep")],
+            [("Keep it", "keep"), ("Remove it", "remove")],
             safe="keep",
             detail="Versions saved before now keep it; only the plan from here on changes.",
         )
