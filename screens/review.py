@@ -271,7 +271,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         if found:
             self.say("A few things need a look before this can be saved; they are listed above.")
             return
-        if not self.working.has_changes:
+        if not self.working.has_changes and not self.keeps_session_notes:
             self.say(f"Nothing has changed since version {self.working.base_number}, so there is nothing new to save.")
             return
         self.flush_changes()
@@ -286,10 +286,18 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         guide = self.app.guide
         return guide is None or guide.ends_with_a_save
 
+    @property
+    def keeps_session_notes(self) -> bool:
+        """Whether this save takes the session notes into the version's note (reason enough to
+        save a version of an unchanged plan: a session may be all talk, and that is worth keeping)."""
+        keep = self.query("#keep-notes")
+        return bool(keep) and cast(Checkbox, keep.first()).value and bool(
+            str(self.working.extra.get("session_notes", "")).strip()
+        )
+
     def version_note(self) -> str:
         note = self.query_one("#version-note", Input).value.strip()
-        keep = self.query("#keep-notes")
-        if keep and cast(Checkbox, keep.first()).value:
+        if self.keeps_session_notes:
             notes = str(self.working.extra.get("session_notes", "")).strip()
             note = join_note(note, f"Session notes: {notes}")
         return note

@@ -310,3 +310,27 @@ async def test_f1_works_in_a_dialog_too_and_f1_again_closes_help(store: Store) -
         await pilot.press("f1")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_a_session_with_notes_but_no_changes_can_still_end_with_a_save(store: Store) -> None:
+    """Talking and noting, without changing the plan, is a session too: its last save keeps the
+    notes in a version instead of saying there is nothing to save (a dead end)."""
+    plan_id = add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        app.screen.query_one("#session-notes", TextArea).focus()
+        await pilot.press(*"we talked about the garden", "f8")
+        for _ in STEPS[1:]:
+            await pilot.press("f5")
+            await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        await type_into(pilot, "#saved-by", "Priya")
+        await pilot.click("#save")
+        await settle(pilot)
+        assert "Saved as version 2" in shown(app, "#review-result")
+        assert app.guide is None
+    with store.open_plan(plan_id, write=False) as plan_file:
+        assert plan_file.version(2).note == "Session notes: we talked about the garden"
