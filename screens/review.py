@@ -451,6 +451,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         self.query("#recovered-note").remove()
         self.query_one("#next-review", DateField).reset()
         self.query_one("#saved-by-message", Static).update("")
+        self.query_one("#version-note", Input).value = self.suggested_note()  # no "Restored from" left over
         self.refresh_changes()
         self.refresh_bindings()
         self.show_problems({})

@@ -336,6 +336,19 @@ async def start_from_version_1_and_review(pilot) -> Input:
     return pilot.app.screen.query_one("#version-note", Input)
 
 
+async def test_discarding_a_restored_draft_leaves_no_restored_note_behind(store: Store) -> None:
+    two_versions(store)
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        note = await start_from_version_1_and_review(pilot)
+        await pilot.press("ctrl+d")
+        await settle(pilot)
+        await pilot.click("#answer-yes")
+        await settle(pilot)
+        assert "Changes discarded" in str(pilot.app.screen.query_one("#review-result").render())
+        assert note.value == ""
+
+
 async def test_a_draft_from_an_old_version_is_saved_with_the_note_restored_from_it(store: Store) -> None:
     plan_id = two_versions(store)
     app = CarePlanApp(store)
