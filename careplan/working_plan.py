@@ -25,13 +25,13 @@ class WorkingPlan:
         # DamagedFile propagates: the caller says so and offers the saved version (use_draft=False
         # shows it without reading the draft, e.g. read-only while another window writes it)
         draft = plan_file.draft() if use_draft else None
-        self.recovered = draft is not None and self.base_number is not None and draft.plan != self.base
         if draft is not None:
             self.plan = draft.plan
             self.extra: dict[str, Any] = dict(draft.extra)
         else:
             self.plan = copy.deepcopy(self.base)
             self.extra = {}
+        self.recovered = draft is not None and self.base_number is not None and self.has_changes
         self.speaker = self.extra.get("speaker", "together")
         # Why the last draft write failed (a full disk, a folder gone): the words are only in memory
         # until a write works again. None once one does.
@@ -42,8 +42,18 @@ class WorkingPlan:
         return self.file.read_only
 
     @property
+    def to_be_saved(self) -> CarePlan:
+        """The plan as a save would keep it: rows added and left empty are no part of it (a shallow
+        copy only when there are such rows)."""
+        return without_blank_rows(self.plan)
+
+    def unsaved(self, section: str) -> bool:
+        """Whether a part of the plan (a CarePlan field) differs from the saved version."""
+        return getattr(self.to_be_saved, section) != getattr(self.base, section)
+
+    @property
     def has_changes(self) -> bool:
-        return without_blank_rows(self.plan) != self.base
+        return self.to_be_saved != self.base
 
     @property
     def restored_from(self) -> int | None:

@@ -176,7 +176,7 @@ is not yet a saved version.
             return "changes waiting to be saved" if working.has_changes else "nothing new to save"
         parts = [overview.section_summary(working.plan, section)]
         number = self.changed_in.get(section)
-        if getattr(working.plan, section) != getattr(working.base, section):
+        if working.unsaved(section):
             since = f" since version {working.base_number}" if working.base_number is not None else ""
             parts.append(f"* changed{since}, not saved yet")
         elif number is not None:

@@ -252,10 +252,10 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             self.say("Still saving; one moment.")
             return
         from careplan.date_fields import waiting_dates
-        from careplan.validation import problems, without_blank_rows
+        from careplan.validation import problems
 
         self.flush_changes()  # takes in the next review date typed here just before saving
-        found = problems(without_blank_rows(self.plan))  # what the save would keep
+        found = problems(self.working.to_be_saved)
         waiting = waiting_dates(self.working.extra)
         self.show_problems(found, waiting)
         saved_by = self.query_one("#saved-by", Input).value.strip()

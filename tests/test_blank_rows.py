@@ -81,3 +81,15 @@ def test_review_does_not_list_an_empty_row_as_a_change() -> None:
     base = CarePlan(about=About(name="Ruth"))
     plan = CarePlan(about=About(name="Ruth"), matters=[Statement(text="")])
     assert changes_text(base, plan, 1) == "Nothing has changed since version 1."
+
+
+async def test_the_home_does_not_call_an_empty_row_a_change(store: Store) -> None:
+    from careplan.app import CarePlanApp
+
+    add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "ctrl+n", "escape")
+        await settle(pilot)
+        assert app.screen.section_details("matters") == "nothing written yet"
