@@ -32,7 +32,7 @@ class ParticipantRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         person = self.participant
-        yield TextBox(person.name, placeholder="name", classes="participant-name", select_on_focus=False)
+        yield TextBox(person.name, placeholder="name", classes="participant-name")
         yield Select(
             [(label, role) for role, label in vocab.PARTICIPANT_ROLES.items()],
             value=person.role if person.role in vocab.PARTICIPANT_ROLES else Select.NULL,
@@ -40,7 +40,7 @@ class ParticipantRow(Horizontal):
             classes="participant-role",
         )
         yield TextBox(person.relationship, placeholder="e.g. wife, son",
-                    classes="participant-relationship", select_on_focus=False)
+                    classes="participant-relationship")
         yield Button("Remove", classes="participant-remove", compact=True)
 
 
@@ -68,11 +68,11 @@ anyone helping, such as a social worker).
             with Horizontal(classes="columns"):
                 with Vertical(classes="form-column"):
                     yield Label("Name", classes="field-label")
-                    yield TextBox(about.name, placeholder="their full name", id="about-name", select_on_focus=False)
+                    yield TextBox(about.name, placeholder="their full name", id="about-name")
                     yield Static(NAME_NEEDED if not about.name.strip() else "", id="about-name-message",
                                  classes="field-message", markup=False)
                     yield Label("What they like to be called", classes="field-label")
-                    yield TextBox(about.preferred_name, placeholder="e.g. Maggie", id="about-preferred", select_on_focus=False)
+                    yield TextBox(about.preferred_name, placeholder="e.g. Maggie", id="about-preferred")
                     yield Label("Date of birth", classes="field-label")
                     yield DateField(self.working, "about.date_of_birth", id="about-dob")
                     yield Label("The illness, in their own words", classes="field-label")

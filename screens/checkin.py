@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from careplan import vocab
 from careplan.errors import CarePlanError
+from careplan.history import FUNCTION_LEVEL
 from careplan.model import CheckIn
 from careplan.screens.messages import SpeakerChanged
 from careplan.screens.section_base import SectionScreen
@@ -29,7 +30,6 @@ from careplan.screens.widgets.text_box import TextBox
 from careplan.screens.widgets.trend import Trend, scale_for
 from careplan.styles import stylesheet
 
-FUNCTION_LEVEL = "function_level"  # the key careplan.history uses for the function level's trend
 SCORES = range(0, 11)
 CELL = 3  # characters per score on the scale: " 4 " or "[4]"
 SCALE_HINT = (

@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from careplan import vocab
 from careplan.errors import CarePlanError
+from careplan.history import FUNCTION_LEVEL
 from careplan.screens.look_back import LookBackScreen, saved_moment
 from careplan.screens.widgets.trend import ScaledSparkline, scale_for
 from careplan.working_plan import WorkingPlan
@@ -28,7 +29,6 @@ from careplan.working_plan import WorkingPlan
 if TYPE_CHECKING:
     from careplan.history import VersionSummary
 
-FUNCTION_LEVEL = "function_level"
 TWO_COLUMNS_FROM = 96  # columns; narrower, the trends go below the versions
 TRENDS_SHARE = 0.6  # of the width, at most, for the trends beside the versions (max-width in history.tcss)
 TREND_LABEL_WIDTH = 21  # "Shortness of breath" and a space (.trend-label in history.tcss)

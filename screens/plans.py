@@ -292,17 +292,20 @@ changes kept as a draft that are not yet saved as a version.
                 return
             # A saved version is damaged, not the draft: the draft stays where it is, and the
             # message says what to do (the backups kept before each save).
-            plan_file.close()
-            self.notify(str(damaged), title="This plan can't be opened", severity="warning", timeout=20)
+            self.cannot_open(plan_file, damaged, timeout=20)
             return
         except CarePlanError as error:
-            plan_file.close()
-            self.notify(str(error), title="This plan can't be opened", severity="warning", timeout=10)
+            self.cannot_open(plan_file, error)
             return
         except BaseException:
             plan_file.close()  # whatever went wrong, the plan is not left locked
             raise
         self.show(working)
+
+    def cannot_open(self, plan_file: PlanFile, error: CarePlanError, timeout: float = 10) -> None:
+        """Let the plan go (its lock with it) and say why it could not be opened."""
+        plan_file.close()
+        self.notify(str(error), title="This plan can't be opened", severity="warning", timeout=timeout)
 
     def saved_version(self, plan_file: PlanFile) -> WorkingPlan | None:
         """The last saved version without the draft, or None after closing the file (so its lock
@@ -312,8 +315,7 @@ changes kept as a draft that are not yet saved as a version.
         try:
             return WorkingPlan(plan_file, use_draft=False)
         except CarePlanError as error:
-            plan_file.close()
-            self.notify(str(error), title="This plan can't be opened", severity="warning", timeout=20)
+            self.cannot_open(plan_file, error, timeout=20)
             return None
         except BaseException:
             plan_file.close()
@@ -337,8 +339,7 @@ changes kept as a draft that are not yet saved as a version.
             try:
                 kept_at = plan_file.set_aside_draft()
             except CarePlanError as error:
-                plan_file.close()
-                self.notify(str(error), title="This plan can't be opened", severity="warning", timeout=10)
+                self.cannot_open(plan_file, error)
                 return
             except BaseException:
                 plan_file.close()

@@ -18,11 +18,11 @@ from textual.containers import HorizontalGroup
 from textual.widgets import Sparkline, Static
 
 from careplan import vocab
+from careplan.history import FUNCTION_LEVEL
 
 NOT_YET = "-"
 BARS = "▁▂▃▄▅▆▇█"  # the lowest for the bottom of the scale, so a 0 is still seen to be there
 NOT_RATED = " "  # a version with no rating: a gap, never a guessed bar
-FUNCTION_LEVEL = "function_level"
 SYMPTOM_SCALE = (0, 10)  # ESAS-r: 0 none, 10 worst possible
 FUNCTION_SCALE = (min(vocab.FUNCTION_LEVELS), max(vocab.FUNCTION_LEVELS))  # PPS: 0% to 100%
 
