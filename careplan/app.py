@@ -146,11 +146,9 @@ class CarePlanApp(App[None]):
         if self.working is None:
             return
         from careplan.screens.draft_keeper import keep_draft
-        from careplan.screens.section_base import SectionScreen
+        from careplan.screens.leaving import write_waiting_changes
 
-        for screen in self.screen_stack:
-            if isinstance(screen, SectionScreen):
-                screen.flush_changes()
+        write_waiting_changes(self)  # the sections' typing and a guided session's notes
         working, self.working, self.guide = self.working, None, None
         if working.has_changes and not working.read_only:
             self._drafted_here.add(working.file.id)

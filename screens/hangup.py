@@ -63,7 +63,6 @@ async def leave_now(app: CarePlanApp, signal_number: int) -> None:
         await asyncio.wait_for(_let_typing_arrive(app), SETTLE_LIMIT)  # the screens take them in
     except (asyncio.TimeoutError, Exception):  # the draft is written whatever happened here
         pass
-    _write_session_notes(app)
     app.close_plan()  # writes typing still waiting for a pause, as quitting does
     app.exit(return_code=128 + signal_number)
 
@@ -106,12 +105,3 @@ def _save_open_editors(app: CarePlanApp) -> None:
     while (editor := editor_with_words(app)) is not None and editor not in tried:
         tried.add(editor)
         editor.action_save()  # type: ignore[attr-defined]
-
-
-def _write_session_notes(app: CarePlanApp) -> None:
-    """A guided session's notes wait for their own pause; close_plan writes only the screens'."""
-    from careplan.screens.guided import GuidePanel
-
-    for screen in app.screen_stack:
-        for panel in screen.query(GuidePanel):
-            panel.flush()

@@ -274,7 +274,6 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         if not self.working.has_changes and not self.keeps_session_notes:
             self.say(f"Nothing has changed since version {self.working.base_number}, so there is nothing new to save.")
             return
-        self.flush_changes()
         self._saving = True
         self.query_one("#save", Button).disabled = True
         self.say("Saving…")
