@@ -16,10 +16,15 @@ from benchmarks.suite import FULL, QUICK, Sizes, run, stderr_progress
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--quick", action="store_true",
-                        help="tiny caseload and one run of each: proves the suite works, figures mean nothing")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="tiny caseload and one run of each: proves the suite works, figures mean nothing",
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 if any target is missed")
     parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     options = parser.parse_args(argv)
@@ -56,18 +61,22 @@ def as_json(metrics: list[Metric], sizes: Sizes) -> dict:
 def table(metrics: list[Metric], sizes: Sizes) -> str:
     rows = [("metric", "value", "baseline", "ratio", "target", "met")]
     for metric in metrics:
-        rows.append((
-            metric.name,
-            _amount(metric.value, metric.unit),
-            _amount(metric.baseline, metric.unit),
-            "-" if metric.ratio is None else f"{metric.ratio:.3f}",
-            "-" if metric.target is None else f"<= {metric.target:g}",
-            {True: "yes", False: "NO", None: "-"}[metric.ok],
-        ))
+        rows.append(
+            (
+                metric.name,
+                _amount(metric.value, metric.unit),
+                _amount(metric.baseline, metric.unit),
+                "-" if metric.ratio is None else f"{metric.ratio:.3f}",
+                "-" if metric.target is None else f"<= {metric.target:g}",
+                {True: "yes", False: "NO", None: "-"}[metric.ok],
+            )
+        )
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
     lines = [f"careplan benchmarks: {sizes.describe()}", ""]
     for index, row in enumerate(rows):
-        cells = [row[0].ljust(widths[0])] + [cell.rjust(width) for cell, width in zip(row[1:], widths[1:])]
+        cells = [row[0].ljust(widths[0])] + [
+            cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=False)
+        ]
         lines.append("  ".join(cells).rstrip())
         if index == 0:
             lines.append("  ".join("-" * width for width in widths))

@@ -21,11 +21,10 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.plans import plan_history
 from careplan import locations
 from careplan.codec import to_dict
 from careplan.store import Store
-
-from benchmarks.plans import plan_history
 
 SEED = 20250106
 
@@ -50,7 +49,9 @@ def build(root: Path, plans: int, versions: int, plain_db: Path | None = None) -
     if plain_db:
         parts.mkdir()
     jobs = [(root, number, versions, parts if plain_db else None) for number in range(plans)]
-    workers = max(1, min(os.cpu_count() or 1, plans // 10))  # a tiny caseload is not worth the start-up
+    workers = max(
+        1, min(os.cpu_count() or 1, plans // 10)
+    )  # a tiny caseload is not worth the start-up
     try:
         if workers == 1:
             plan_ids = [_build_plan(*job) for job in jobs]
@@ -58,7 +59,7 @@ def build(root: Path, plans: int, versions: int, plain_db: Path | None = None) -
             context = multiprocessing.get_context("spawn")  # nothing inherited but the arguments
             pool = ProcessPoolExecutor(workers, mp_context=context)
             try:
-                plan_ids = list(pool.map(_build_plan, *zip(*jobs)))
+                plan_ids = list(pool.map(_build_plan, *zip(*jobs, strict=False)))
             finally:
                 # Interrupted: drop the plans not started, wait for the few being saved, so nothing
                 # writes into the folder while it is being removed.
@@ -79,11 +80,13 @@ def _build_plan(root: Path, number: int, versions: int, parts: Path | None) -> s
     first, when, note = next(history)
     with (
         _without_fsync(),
-        (parts / f"{number}.jsonl").open("w", encoding="utf-8") if parts else nullcontext() as documents,
+        (parts / f"{number}.jsonl").open("w", encoding="utf-8")
+        if parts
+        else nullcontext() as documents,
         store.create_plan(first) as opened,
     ):
-        for plan, when, note in itertools.chain([(first, when, note)], history):
-            info = opened.save_version(plan, saved_by="Social worker", note=note, when=when)
+        for plan, saved_on, said in itertools.chain([(first, when, note)], history):
+            info = opened.save_version(plan, saved_by="Social worker", note=said, when=saved_on)
             if documents:
                 document = {**to_dict(plan), "plan_id": opened.id, "number": info.number}
                 documents.write(json.dumps(document) + "\n")
@@ -133,7 +136,9 @@ def scale_up(caseload: Caseload, root: Path, factor: int) -> Caseload:
     target_plans = locations.plans_dir(root)
     target_plans.mkdir(parents=True, mode=0o700)
     plan_ids = list(caseload.plan_ids)
-    for plan_id in caseload.plan_ids:  # the originals with their backups: a save there does what it does at 1x
+    for plan_id in (
+        caseload.plan_ids
+    ):  # the originals with their backups: a save there does what it does at 1x
         shutil.copy2(source_plans / f"{plan_id}.json", target_plans / f"{plan_id}.json")
         backups = locations.backups_dir(caseload.root, plan_id)
         if backups.is_dir():
@@ -146,7 +151,9 @@ def scale_up(caseload: Caseload, root: Path, factor: int) -> Caseload:
             meta["id"] = new_id
             meta["person"] = f"{meta['person']} ({copy_number + 1})"
             path = target_plans / f"{new_id}.json"
-            path.write_bytes(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+            path.write_bytes(
+                json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            )
             path.chmod(0o600)
             plan_ids.append(new_id)
     scaled = Caseload(root=root, plan_ids=plan_ids, versions=caseload.versions)

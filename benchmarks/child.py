@@ -57,7 +57,7 @@ def _careplan_app():
 async def _until_ready(app, expected: list[str]) -> dict[str, float]:
     """When the first screen was mounted, its loading work done and a frame drawn (time.time()),
     and the peak RSS at that moment. With `expected`, one of those names must be on screen too."""
-    while not app.screen.is_mounted:
+    while not app.screen.is_mounted:  # noqa: ASYNC110 - Textual posts no event for this
         await asyncio.sleep(0.001)
     await app.workers.wait_for_complete()
     drawn = asyncio.Event()
@@ -78,7 +78,10 @@ async def _until_ready(app, expected: list[str]) -> dict[str, float]:
 
 
 def _ready_now() -> dict[str, float]:
-    return {"ready_at": time.time(), "peak_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+    return {
+        "ready_at": time.time(),
+        "peak_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    }
 
 
 def _screen_text(app) -> str:
@@ -88,8 +91,15 @@ def _screen_text(app) -> str:
     from rich.console import Console
 
     width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
-                      color_system=None, record=True, legacy_windows=False)
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system=None,
+        record=True,
+        legacy_windows=False,
+    )
     console.print(app.screen._compositor.render_update(full=True))
     return console.export_text()
 

@@ -16,7 +16,9 @@ from textual.widgets import Input
 
 
 @asynccontextmanager
-async def open_goal_title(plan_id: str, size: tuple[int, int]) -> AsyncIterator[tuple[Pilot, Input, str]]:
+async def open_goal_title(
+    plan_id: str, size: tuple[int, int]
+) -> AsyncIterator[tuple[Pilot, Input, str]]:
     from careplan import locations
     from careplan.app import CarePlanApp
     from careplan.screens import registry
@@ -36,7 +38,9 @@ async def open_goal_title(plan_id: str, size: tuple[int, int]) -> AsyncIterator[
             app.open_section("goals")
             await pilot.pause()
             if not isinstance(app.screen, goals_screen):
-                raise SystemExit(f"the goals section did not open (the screen is {type(app.screen).__name__})")
+                raise SystemExit(
+                    f"the goals section did not open (the screen is {type(app.screen).__name__})"
+                )
             await pilot.press("n")
             where = "the GoalsScreen's new-goal editor (N), title box"
         else:  # the goals screen is not there yet: its editor over the section that stands in for it
@@ -46,7 +50,9 @@ async def open_goal_title(plan_id: str, size: tuple[int, int]) -> AsyncIterator[
             await pilot.pause()
             assert app.working is not None
             app.push_screen(GoalEditor(app.working.plan, app.working.speaker))
-            where = "GoalEditor pushed over the stand-in goals section (no GoalsScreen yet), title box"
+            where = (
+                "GoalEditor pushed over the stand-in goals section (no GoalsScreen yet), title box"
+            )
         await pilot.pause()
         box = app.screen.query_one("#goal-title", Input)
         yield pilot, box, where

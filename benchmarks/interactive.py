@@ -6,11 +6,10 @@ The baseline is always the least an app can be: a bare Textual app with a Header
 
 from __future__ import annotations
 
-from careplan.store import Store
-
 from benchmarks.caseload import Caseload
 from benchmarks.metrics import Metric, median
 from benchmarks.processes import ChildRun, run_child
+from careplan.store import Store
 
 SENTENCE = "We would like a quiet walk to the park on Sunday mornings, with a rest on the bench by the pond. "
 
@@ -18,7 +17,9 @@ SENTENCE = "We would like a quiet walk to the park on Sunday mornings, with a re
 def startup_and_memory(caseload: Caseload, runs: int) -> tuple[Metric, Metric]:
     # Some person's name must be on screen before the app counts as ready. First and family name
     # only: the list may shorten long names, and may sort them in any order.
-    names = sorted({summary.person.rsplit(" ", 1)[0] for summary in Store(caseload.root).list_plans()})
+    names = sorted(
+        {summary.person.rsplit(" ", 1)[0] for summary in Store(caseload.root).list_plans()}
+    )
     careplan_args, bare_args = ["startup", "careplan", "\n".join(names)], ["startup", "bare"]
     run_child(bare_args, caseload.root)  # warm up: byte-code compiled, files in the page cache
     run_child(careplan_args, caseload.root)
@@ -59,7 +60,9 @@ def startup_and_memory(caseload: Caseload, runs: int) -> tuple[Metric, Metric]:
         median([megabytes(run) for run in bare]),
         "MB",
         target=1.5,
-        notes=[f"ru_maxrss of the same processes at the moment the first screen was ready; median of {runs}"],
+        notes=[
+            f"ru_maxrss of the same processes at the moment the first screen was ready; median of {runs}"
+        ],
     )
     return startup, memory
 
@@ -71,7 +74,9 @@ def typing(caseload: Caseload, characters: int, runs: int) -> Metric:
     root = caseload.root
     ours: list[ChildRun] = []
     bare: list[ChildRun] = []
-    for _ in range(runs):  # no warm-up: the start-up runs before have compiled and cached everything
+    for _ in range(
+        runs
+    ):  # no warm-up: the start-up runs before have compiled and cached everything
         bare.append(run_child(bare_args, root))
         ours.append(run_child(careplan_args + [plan_id], root))
 
@@ -90,7 +95,8 @@ def typing(caseload: Caseload, characters: int, runs: int) -> Metric:
         "ms/key",
         target=1.5,
         notes=[
-            f"careplan: {ours[0].report['where']}; baseline: a bare App with one focused Input; Pilot.press of each character",
+            f"careplan: {ours[0].report['where']}; baseline: a bare App with one focused Input; "
+            "Pilot.press of each character",
             "value is the process CPU time per key (handling the key, the app's own reactions, drawing):"
             " Pilot sleeps until the app is idle after every key, so wall time is mostly that waiting",
             f"wall time per key for comparison: {wall:.1f} ms against {wall_bare:.1f} ms"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from careplan import vocab
 from careplan.goals import adapt_goal, end_goal
@@ -30,12 +30,46 @@ from careplan.model import (
 )
 
 FIRST_NAMES = (
-    "Margaret", "Dev", "Aisha", "Tomasz", "Helen", "Kwame", "Siobhan", "Ravi", "Lucía", "Oluwaseun",
-    "Brigid", "Hiroshi", "Fatima", "Gareth", "Ingrid", "Mohammed", "Noor", "Patrick", "Chen", "Eleni",
+    "Margaret",
+    "Dev",
+    "Aisha",
+    "Tomasz",
+    "Helen",
+    "Kwame",
+    "Siobhan",
+    "Ravi",
+    "Lucía",
+    "Oluwaseun",
+    "Brigid",
+    "Hiroshi",
+    "Fatima",
+    "Gareth",
+    "Ingrid",
+    "Mohammed",
+    "Noor",
+    "Patrick",
+    "Chen",
+    "Eleni",
 )
 FAMILY_NAMES = (
-    "Okafor", "Brennan", "Kowalski", "Patel", "Nakamura", "Haddad", "MacLeod", "Mensah", "Rossi",
-    "Lindqvist", "Ahmed", "O'Connell", "Fernández", "Evans", "Schmidt", "Nguyen", "Dubois", "Kaur",
+    "Okafor",
+    "Brennan",
+    "Kowalski",
+    "Patel",
+    "Nakamura",
+    "Haddad",
+    "MacLeod",
+    "Mensah",
+    "Rossi",
+    "Lindqvist",
+    "Ahmed",
+    "O'Connell",
+    "Fernández",
+    "Evans",
+    "Schmidt",
+    "Nguyen",
+    "Dubois",
+    "Kaur",
 )
 RELATIONSHIPS = ("wife", "husband", "daughter", "son", "partner", "sister", "brother", "friend")
 ILLNESSES = (
@@ -45,16 +79,36 @@ ILLNESSES = (
     "Motor neurone disease, diagnosed last spring. My hands are weaker and my speech is slowing.",
     "Pancreatic cancer. We know the time is shorter than we hoped and we want to use it well.",
 )
-WORDS = (
-    "garden walks with the dog, Sunday dinners with everyone round the table, the allotment, choir "
-    "practice, the grandchildren's football, reading in the afternoon sun, crosswords with coffee, "
-    "phone calls with my sister in Glasgow, the caravan by the sea, cooking for friends, knitting for "
-    "the new baby, church on Sundays, the pub quiz, old films on a rainy day, fishing at the reservoir, "
-    "watching the birds from the kitchen window, painting, the book club, a trip to see the lights"
-).split(", ")
+WORDS = [
+    "garden walks with the dog",
+    "Sunday dinners with everyone round the table",
+    "the allotment",
+    "choir practice",
+    "the grandchildren's football",
+    "reading in the afternoon sun",
+    "crosswords with coffee",
+    "phone calls with my sister in Glasgow",
+    "the caravan by the sea",
+    "cooking for friends",
+    "knitting for the new baby",
+    "church on Sundays",
+    "the pub quiz",
+    "old films on a rainy day",
+    "fishing at the reservoir",
+    "watching the birds from the kitchen window",
+    "painting",
+    "the book club",
+    "a trip to see the lights",
+]
 FEELINGS = (
-    "being a burden", "the pain at night", "not being able to say goodbye properly", "money for the rent",
-    "the children coping", "going into hospital again", "losing my independence", "being alone at night",
+    "being a burden",
+    "the pain at night",
+    "not being able to say goodbye properly",
+    "money for the rent",
+    "the children coping",
+    "going into hospital again",
+    "losing my independence",
+    "being alone at night",
 )
 GOAL_TITLES = (
     "Walk to the end of the garden every day",
@@ -94,37 +148,65 @@ def rich_plan(rng: random.Random, number: int, start: date) -> CarePlan:
         participants=[
             Participant(name=person, role="person", relationship=""),
             Participant(name=partner, role="caregiver", relationship=rng.choice(RELATIONSHIPS)),
-            Participant(name=f"{rng.choice(FIRST_NAMES)} {rng.choice(FAMILY_NAMES)}", role="facilitator",
-                        relationship="palliative social worker"),
+            Participant(
+                name=f"{rng.choice(FIRST_NAMES)} {rng.choice(FAMILY_NAMES)}",
+                role="facilitator",
+                relationship="palliative social worker",
+            ),
         ],
     )
     kinds = list(vocab.STATEMENT_KINDS)
     matters = []
     for index in range(8):
         kind = kinds[index % len(kinds)]
-        text = f"I worry about {rng.choice(FEELINGS)}." if kind == "worry" else _sentence(rng, rng.randrange(60, 160))
+        text = (
+            f"I worry about {rng.choice(FEELINGS)}."
+            if kind == "worry"
+            else _sentence(rng, rng.randrange(60, 160))
+        )
         views = [View(voice="caregiver", text=_sentence(rng, 80))] if index % 3 == 0 else []
-        matters.append(Statement(text=text, kind=kind, voice=rng.choice(("person", "caregiver", "together")),
-                                 other_views=views))
+        matters.append(
+            Statement(
+                text=text,
+                kind=kind,
+                voice=rng.choice(("person", "caregiver", "together")),
+                other_views=views,
+            )
+        )
     goals = []
     for index, title in enumerate(rng.sample(GOAL_TITLES, rng.randrange(6, 11))):
-        goals.append(Goal(
-            title=title,
-            why=_sentence(rng, rng.randrange(50, 140)),
-            category=rng.choice(list(vocab.GOAL_CATEGORIES)),
-            voice=rng.choice(("person", "caregiver", "together")),
-            fallback=f"If this gets harder, {_sentence(rng, 60).lower()}",
-            started_on=start - timedelta(days=rng.randrange(10, 200)),
-            other_views=[View(voice="caregiver", text=_sentence(rng, 70))] if index % 4 == 1 else [],
-        ))
+        goals.append(
+            Goal(
+                title=title,
+                why=_sentence(rng, rng.randrange(50, 140)),
+                category=rng.choice(list(vocab.GOAL_CATEGORIES)),
+                voice=rng.choice(("person", "caregiver", "together")),
+                fallback=f"If this gets harder, {_sentence(rng, 60).lower()}",
+                started_on=start - timedelta(days=rng.randrange(10, 200)),
+                other_views=[View(voice="caregiver", text=_sentence(rng, 70))]
+                if index % 4 == 1
+                else [],
+            )
+        )
     plan = CarePlan(about=about, matters=matters, goals=goals)
     # A journey already under way: the first goal was adapted once as things changed.
-    adapt_goal(plan, goals[0].id, f"{goals[0].title}, with a rest halfway",
-               "Walking tires me more since the last scan", on=start - timedelta(days=5))
+    adapt_goal(
+        plan,
+        goals[0].id,
+        f"{goals[0].title}, with a rest halfway",
+        "Walking tires me more since the last scan",
+        on=start - timedelta(days=5),
+    )
     areas = list(vocab.MODIFICATION_AREAS)
     plan.modifications = [
-        Modification(area=areas[index], before=_sentence(rng, 60), now=_sentence(rng, 70), why=_sentence(rng, 50),
-                     status=rng.choice(list(vocab.MODIFICATION_STATUSES)), voice=rng.choice(list(vocab.VOICES)))
+        Modification(
+            area=areas[index],
+            before=_sentence(rng, 60),
+            now=_sentence(rng, 70),
+            why=_sentence(rng, 50),
+            status=rng.choice(list(vocab.MODIFICATION_STATUSES)),
+            voice=rng.choice(list(vocab.VOICES)),
+        )
         for index in rng.sample(range(len(areas)), 5)
     ]
     plan.treatment_break = TreatmentBreak(
@@ -142,18 +224,33 @@ def rich_plan(rng: random.Random, number: int, start: date) -> CarePlan:
             "Can the steroid dose come down while I'm off?",
             "Who do we ring at the weekend if something changes?",
         ],
-        warning_signs=["A temperature over 38°C", "New pain in the tummy", "Yellow skin or eyes",
-                       "Not able to keep fluids down", "Suddenly more breathless"],
+        warning_signs=[
+            "A temperature over 38°C",
+            "New pain in the tummy",
+            "Yellow skin or eyes",
+            "Not able to keep fluids down",
+            "Suddenly more breathless",
+        ],
         who_to_call="Acute oncology line first, then the GP out-of-hours number.",
         status="discussed",
         look_again_on=start + timedelta(days=30),
     )
-    roles = ["oncologist", "specialist_nurse", "gp", "palliative_care", "social_worker", "family", "friend",
-             "neighbour"]
+    roles = [
+        "oncologist",
+        "specialist_nurse",
+        "gp",
+        "palliative_care",
+        "social_worker",
+        "family",
+        "friend",
+        "neighbour",
+    ]
     tasks = list(vocab.TASKS)
     plan.team = [
         TeamMember(
-            name=partner if role == "family" else f"{rng.choice(FIRST_NAMES)} {rng.choice(FAMILY_NAMES)}",
+            name=partner
+            if role == "family"
+            else f"{rng.choice(FIRST_NAMES)} {rng.choice(FAMILY_NAMES)}",
             role=role,
             contact=f"07{rng.randrange(10**8, 10**9)}",
             when=rng.choice(("weekdays 9 to 5", "any time", "evenings and weekends", "Tuesdays")),
@@ -196,7 +293,13 @@ def _change_goals(plan: CarePlan, rng: random.Random, today: date) -> None:
     if move == 0 and len(active) > 3:
         end_goal(plan, goal.id, rng.choice(("achieved", "let_go")), on=today)
     elif move == 1:
-        adapt_goal(plan, goal.id, f"{goal.title.split(',')[0]}, a smaller step", _sentence(rng, 50), on=today)
+        adapt_goal(
+            plan,
+            goal.id,
+            f"{goal.title.split(',')[0]}, a smaller step",
+            _sentence(rng, 50),
+            on=today,
+        )
     else:
         goal.why = _sentence(rng, rng.randrange(50, 140))
 
@@ -248,7 +351,7 @@ def plan_history(seed: int, number: int, versions: int) -> Iterator[tuple[CarePl
     rng = random.Random(seed * 100_003 + number)
     start = date(2025, 1, 6) + timedelta(days=rng.randrange(60))
     plan = rich_plan(rng, number, start)
-    moment = datetime(start.year, start.month, start.day, 10, 30, tzinfo=timezone.utc)
+    moment = datetime(start.year, start.month, start.day, 10, 30, tzinfo=UTC)
     yield plan, moment, "First session"
     for index in range(1, versions):
         section, change = CHANGES[(index - 1) % len(CHANGES)]

@@ -41,12 +41,18 @@ def run_child(args: list[str], data_dir: Path) -> ChildRun:
     env["CAREPLAN_DATA_DIR"] = str(data_dir)
     env["XDG_DATA_HOME"] = str(data_dir.parent / "xdg-data")  # nothing reaches a real home folder
     project = Path(__file__).resolve().parent.parent
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(project), os.environ.get("PYTHONPATH", "")]))
+    env["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(project), os.environ.get("PYTHONPATH", "")])
+    )
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         launched_at = time.time()
         child = subprocess.Popen(
             [sys.executable, "-m", "benchmarks.child", *args],
-            stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env, cwd=project,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+            env=env,
+            cwd=project,
         )
         try:
             status, usage = _wait(child)
@@ -55,15 +61,22 @@ def run_child(args: list[str], data_dir: Path) -> ChildRun:
             raise
         out.seek(0)
         err.seek(0)
-        output, errors = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+        output, errors = (
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+        )
     what = f"benchmarks.child {' '.join(args[:2])}"
     if status != 0:
         raise ChildFailed(f"{what} exited with {status}: {_last_line(errors)}", errors)
     lines = [line for line in output.splitlines() if line.startswith("{")]
     if not lines:
         raise ChildFailed(f"{what} printed no figures: {_last_line(errors)}", errors)
-    return ChildRun(launched_at=launched_at, report=json.loads(lines[-1]), max_rss_kib=usage.ru_maxrss,
-                    cpu_s=usage.ru_utime + usage.ru_stime)
+    return ChildRun(
+        launched_at=launched_at,
+        report=json.loads(lines[-1]),
+        max_rss_kib=usage.ru_maxrss,
+        cpu_s=usage.ru_utime + usage.ru_stime,
+    )
 
 
 def _wait(child: subprocess.Popen) -> tuple[int, Any]:

@@ -13,15 +13,14 @@ from datetime import datetime, timedelta
 
 from tinydb import Query, TinyDB
 
+from benchmarks.caseload import Caseload, folder_bytes
+from benchmarks.metrics import Metric, interleaved, median, timed
+from benchmarks.plans import next_change
 from careplan import locations
 from careplan.codec import to_dict
 from careplan.markdown_export import render_snapshot
 from careplan.store import PlanFile, Store
 from careplan.working_plan import WorkingPlan
-
-from benchmarks.caseload import Caseload, folder_bytes
-from benchmarks.metrics import Metric, interleaved, median, timed
-from benchmarks.plans import next_change
 
 MS = 1000.0
 
@@ -43,8 +42,11 @@ class _Saver:
 
     def save(self) -> float:
         self.change()
-        return timed(lambda: self.opened.save_version(self.plan, saved_by="Social worker", note="Benchmark",
-                                                      when=self.when))
+        return timed(
+            lambda: self.opened.save_version(
+                self.plan, saved_by="Social worker", note="Benchmark", when=self.when
+            )
+        )
 
     def close(self) -> None:
         self.opened.close()
@@ -98,7 +100,9 @@ def save_version(caseload: Caseload, runs: int) -> Metric:
 
 
 def save_scaling(small: Caseload, large: Caseload, runs: int) -> Metric:
-    plan_id = small.plan_ids[2 % len(small.plan_ids)]  # present in both: the large caseload copies the small
+    plan_id = small.plan_ids[
+        2 % len(small.plan_ids)
+    ]  # present in both: the large caseload copies the small
     at_small, at_large = _Saver(small, plan_id, seed=2), _Saver(large, plan_id, seed=2)
     try:
         at_small.save(), at_large.save()
@@ -134,7 +138,9 @@ def open_plan(caseload: Caseload, runs: int) -> Metric:
 
     def plain() -> float:
         def search() -> None:
-            db = TinyDB(plain_path)  # a fresh TinyDB each time: its query cache would otherwise answer
+            db = TinyDB(
+                plain_path
+            )  # a fresh TinyDB each time: its query cache would otherwise answer
             try:
                 found = db.search(Query().plan_id == plan_id)
             finally:
@@ -194,9 +200,13 @@ def _make_up(path, versions: int) -> list[str]:
     diagnosis: an unexpected layout just leaves it out."""
     try:
         tables = json.loads(path.read_bytes())
-        sizes = {name: len(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-                 for name, rows in tables.items()}
-        parts = ", ".join(f"{name} {size:,} bytes ({len(tables[name])} rows)" for name, size in sizes.items())
+        sizes = {
+            name: len(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+            for name, rows in tables.items()
+        }
+        parts = ", ".join(
+            f"{name} {size:,} bytes ({len(tables[name])} rows)" for name, size in sizes.items()
+        )
     except (OSError, ValueError, AttributeError, TypeError):
         return []
     return [f"one plan file's tables: {parts}; {versions} versions"]
@@ -226,7 +236,9 @@ def markdown_export(caseload: Caseload, runs: int) -> Metric:
 
 def data_folder(caseload: Caseload) -> Metric:
     assert caseload.plain_db is not None
-    backups = sum(folder_bytes(locations.backups_dir(caseload.root, plan_id)) for plan_id in caseload.plan_ids)
+    backups = sum(
+        folder_bytes(locations.backups_dir(caseload.root, plan_id)) for plan_id in caseload.plan_ids
+    )
     return Metric(
         "data_folder",
         f"size of the data folder for {len(caseload.plan_ids)} plans x {caseload.versions} versions",

@@ -41,9 +41,13 @@ class Sizes:
     plans: int = 60
     versions: int = 50
     scale: int = 10  # the large caseload for save_scaling is this many times the plans
-    runs: int = 9  # in-process measurements (careplan's take milliseconds, plain TinyDB's up to 2 s)
+    runs: int = (
+        9  # in-process measurements (careplan's take milliseconds, plain TinyDB's up to 2 s)
+    )
     process_runs: int = 5  # fresh-process start-ups (each takes about half a second)
-    typing_runs: int = 3  # fresh processes typing (each several seconds; each already averages every key)
+    typing_runs: int = (
+        3  # fresh processes typing (each several seconds; each already averages every key)
+    )
     typed: int = 200
 
     def describe(self) -> str:
@@ -70,26 +74,49 @@ def run(sizes: Sizes = FULL, progress: Progress = lambda line: None) -> list[Met
             progress(f"[{time.perf_counter() - started:6.1f} s] {what}")
 
         step(f"building {sizes.plans} plans x {sizes.versions} versions through the Store")
-        small = caseloads.build(folder / "one", sizes.plans, sizes.versions, plain_db=folder / "plain-tinydb.json")
+        small = caseloads.build(
+            folder / "one", sizes.plans, sizes.versions, plain_db=folder / "plain-tinydb.json"
+        )
         # Figures of the caseload as built, before any measurement adds versions to it.
         _measure(results, step, "storage_growth", lambda: [storage.storage_growth(small)])
         _measure(results, step, "data_folder", lambda: [storage.data_folder(small)])
         step(f"copying it to {sizes.plans * sizes.scale} plans")
         large = caseloads.scale_up(small, folder / "large", sizes.scale)
-        _measure(results, step, "startup and peak_memory",
-                 lambda: list(interactive.startup_and_memory(small, sizes.process_runs)),
-                 names=("startup", "peak_memory"))
-        _measure(results, step, "typing", lambda: [interactive.typing(small, sizes.typed, sizes.typing_runs)])
+        _measure(
+            results,
+            step,
+            "startup and peak_memory",
+            lambda: list(interactive.startup_and_memory(small, sizes.process_runs)),
+            names=("startup", "peak_memory"),
+        )
+        _measure(
+            results,
+            step,
+            "typing",
+            lambda: [interactive.typing(small, sizes.typed, sizes.typing_runs)],
+        )
         _measure(results, step, "save_version", lambda: [storage.save_version(small, sizes.runs)])
-        _measure(results, step, "save_scaling", lambda: [storage.save_scaling(small, large, sizes.runs * 3)])
+        _measure(
+            results,
+            step,
+            "save_scaling",
+            lambda: [storage.save_scaling(small, large, sizes.runs * 3)],
+        )
         _measure(results, step, "open_plan", lambda: [storage.open_plan(small, sizes.runs)])
-        _measure(results, step, "markdown_export", lambda: [storage.markdown_export(small, sizes.runs)])
+        _measure(
+            results, step, "markdown_export", lambda: [storage.markdown_export(small, sizes.runs)]
+        )
         step("done; removing the temporary folder")
     return [results[name] for name in METRICS]
 
 
-def _measure(results: dict[str, Metric], step: Callable[[str], None], label: str,
-             measure: Callable[[], list[Metric]], names: tuple[str, ...] | None = None) -> None:
+def _measure(
+    results: dict[str, Metric],
+    step: Callable[[str], None],
+    label: str,
+    measure: Callable[[], list[Metric]],
+    names: tuple[str, ...] | None = None,
+) -> None:
     step(f"measuring {label}")
     try:
         for metric in measure():
@@ -97,8 +124,15 @@ def _measure(results: dict[str, Metric], step: Callable[[str], None], label: str
     except Exception as error:  # one broken measurement must not hide the others
         detail = traceback.format_exception_only(error)[-1].strip()
         for name in names or (label,):
-            results[name] = Metric(name, "could not be measured", None, None, "", target=METRICS[name],
-                                   notes=[f"error: {detail}"])
+            results[name] = Metric(
+                name,
+                "could not be measured",
+                None,
+                None,
+                "",
+                target=METRICS[name],
+                notes=[f"error: {detail}"],
+            )
         step(f"  {label} failed: {detail}")
 
 

@@ -43,7 +43,9 @@ def _spare_long_lived_objects_from_collection() -> None:
         gc.freeze()
 
 
-NOTICE_LIMIT = 600  # characters: a dozen lines of a notice, longer than any message careplan writes itself
+NOTICE_LIMIT = (
+    600  # characters: a dozen lines of a notice, longer than any message careplan writes itself
+)
 
 
 def shortened(message: str, limit: int = NOTICE_LIMIT) -> str:
@@ -62,23 +64,73 @@ class CarePlanApp(App[None]):
 
     BINDINGS = [
         # F1 and F2 are priority keys so they work in dialogs too (a modal hides ordinary app keys).
-        Binding("f1", "help", "Help", id="help", priority=True, tooltip="What this screen is for, and its keys"),
-        Binding("f2", "next_speaker", "Who's speaking", id="next_speaker", show=False, priority=True,
-                tooltip="Change who is speaking now: the person, caregiver, or together"),
-        Binding("ctrl+s", "save", "Save", id="save", tooltip="Review the changes and save them as a new version"),
+        Binding(
+            "f1",
+            "help",
+            "Help",
+            id="help",
+            priority=True,
+            tooltip="What this screen is for, and its keys",
+        ),
+        Binding(
+            "f2",
+            "next_speaker",
+            "Who's speaking",
+            id="next_speaker",
+            show=False,
+            priority=True,
+            tooltip="Change who is speaking now: the person, caregiver, or together",
+        ),
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save",
+            id="save",
+            tooltip="Review the changes and save them as a new version",
+        ),
         # Read only: a priority key, as a read-only TextArea would take Ctrl+E (end of line) first.
-        Binding("ctrl+e", "try_changes", "Make changes", id="try_changes", priority=True,
-                tooltip="Read only: try again to make changes here, once the other careplan window is closed"),
+        Binding(
+            "ctrl+e",
+            "try_changes",
+            "Make changes",
+            id="try_changes",
+            priority=True,
+            tooltip="Read only: try again to make changes here, once the other careplan window is closed",
+        ),
         # F3-F5 and F8: keys no Textual widget uses (a TextArea takes F6 and F7). Not in the
         # footer: the guided session's own strip shows them, as buttons.
-        Binding("f3", "guide('back')", "Back a step", id="guide_back", show=False,
-                tooltip="Guided session: the step before"),
-        Binding("f4", "guide('skip')", "Skip", id="guide_skip", show=False,
-                tooltip="Guided session: leave this step for now"),
-        Binding("f5", "guide('next')", "Next step", id="guide_next", show=False,
-                tooltip="Guided session: on to the next step"),
-        Binding("f8", "guide('panel')", "Notes", id="guide_panel", show=False,
-                tooltip="Guided session: to the session notes and questions; from the notes, hides them"),
+        Binding(
+            "f3",
+            "guide('back')",
+            "Back a step",
+            id="guide_back",
+            show=False,
+            tooltip="Guided session: the step before",
+        ),
+        Binding(
+            "f4",
+            "guide('skip')",
+            "Skip",
+            id="guide_skip",
+            show=False,
+            tooltip="Guided session: leave this step for now",
+        ),
+        Binding(
+            "f5",
+            "guide('next')",
+            "Next step",
+            id="guide_next",
+            show=False,
+            tooltip="Guided session: on to the next step",
+        ),
+        Binding(
+            "f8",
+            "guide('panel')",
+            "Notes",
+            id="guide_panel",
+            show=False,
+            tooltip="Guided session: to the session notes and questions; from the notes, hides them",
+        ),
     ]
 
     def __init__(self, store: Store, today: date | None = None) -> None:
@@ -88,7 +140,9 @@ class CarePlanApp(App[None]):
         self._today = today  # fixed in snapshot tests, so "overdue" does not depend on the clock
         self.working: WorkingPlan | None = None
         self.guide: GuidedSession | None = None
-        self._drafted_here: set[str] = set()  # plans whose draft this run wrote: not "from last time"
+        self._drafted_here: set[str] = (
+            set()
+        )  # plans whose draft this run wrote: not "from last time"
 
     @property
     def today(self) -> date:
@@ -103,9 +157,14 @@ class CarePlanApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own palette commands, cut to the two a person here needs, in plain words
         (its Screenshot, Keys and Maximize mean nothing to a family planning together)."""
-        yield SystemCommand("Change colours (light or dark)", "Choose how careplan looks", self.action_change_theme)
-        yield SystemCommand("Quit careplan", "Everything typed is kept; saved versions are untouched",
-                            self.action_quit)
+        yield SystemCommand(
+            "Change colours (light or dark)", "Choose how careplan looks", self.action_change_theme
+        )
+        yield SystemCommand(
+            "Quit careplan",
+            "Everything typed is kept; saved versions are untouched",
+            self.action_quit,
+        )
 
     def _load_screen_css(self, screen: Screen) -> None:
         """Read the sheets a screen names in its CSS_PATH, the first time one of its kind is shown.
@@ -186,7 +245,9 @@ class CarePlanApp(App[None]):
         error messages as typed, and "Sam [/]" must read as that, not as markup (or a crash). A
         very long one (a goal of a thousand words, achieved) loses its middle, not its end, which
         says what to do next: the whole text is on the screen behind it."""
-        super().notify(shortened(message), title=title, severity=severity, timeout=timeout, markup=False)
+        super().notify(
+            shortened(message), title=title, severity=severity, timeout=timeout, markup=False
+        )
 
     # --- app-wide keys ------------------------------------------------------------------------
 
@@ -244,8 +305,11 @@ class CarePlanApp(App[None]):
         if self.guide is not None:
             self.notify("A guided session is already going: F5 moves it on, Esc pauses it.")
         elif self.working is not None and self.working.read_only:
-            self.notify("A guided session changes the plan, so it can start once this window can make "
-                        "changes: close the other careplan window, then Ctrl+E.", title="Read only")
+            self.notify(
+                "A guided session changes the plan, so it can start once this window can make "
+                "changes: close the other careplan window, then Ctrl+E.",
+                title="Read only",
+            )
         elif self.working is not None:
             self.guide = GuidedSession(self, self.working)
             self.guide.start()

@@ -11,6 +11,7 @@ Restoring never deletes anything: the file being replaced is renamed beside it
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from dataclasses import dataclass
@@ -76,7 +77,9 @@ def keep_copy(root: Path, plan_id: str, plan_path: Path, version: int | None) ->
         ensure_private_dir(folder.parent)
         ensure_private_dir(folder)
     except OSError as error:
-        raise CarePlanError(f"Could not keep a backup copy of {plan_path} ({error.strerror or error}).") from None
+        raise CarePlanError(
+            f"Could not keep a backup copy of {plan_path} ({error.strerror or error})."
+        ) from None
     _remove_leftovers(folder)
     atomic_write(folder / f"{version}.json", data)
     kept = list_backups(root, plan_id)
@@ -85,7 +88,9 @@ def keep_copy(root: Path, plan_id: str, plan_path: Path, version: int | None) ->
     return next((backup for backup in kept if backup.version == version), None)
 
 
-def restore_backup(root: Path, plan_id: str, backup: Backup | int | str, *, force: bool = False) -> Path | None:
+def restore_backup(
+    root: Path, plan_id: str, backup: Backup | int | str, *, force: bool = False
+) -> Path | None:
     """Put a kept copy back as the plan's file. Returns where the file it replaced was moved to
     (None if there was no file). Refuses, changing nothing, if another window has the plan open,
     or if the plan's file can still be read and `force` is not given (restoring would hide the
@@ -114,7 +119,9 @@ def restore_backup(root: Path, plan_id: str, backup: Backup | int | str, *, forc
             atomic_write(plan_path, chosen.path.read_bytes())
             still = _problem(root, plan_id)
             if still is not None:
-                raise CarePlanError(f"The copy {chosen.path} could not be read once put back ({still}).")
+                raise CarePlanError(
+                    f"The copy {chosen.path} could not be read once put back ({still})."
+                )
         except BaseException:
             _undo(plan_path, moved)
             raise
@@ -134,7 +141,9 @@ def _find(root: Path, plan_id: str, wanted: Backup | int | str) -> Backup:
         if backup.version == version:
             return backup
     listed = ", ".join(str(backup.version) for backup in kept) or "none"
-    raise CarePlanError(f'There is no backup "{wanted}" of plan {plan_id} (the copies kept are: {listed}).')
+    raise CarePlanError(
+        f'There is no backup "{wanted}" of plan {plan_id} (the copies kept are: {listed}).'
+    )
 
 
 def _check_backup(backup: Backup) -> None:
@@ -158,10 +167,8 @@ def _remove_leftovers(folder: Path) -> None:
     """Temporary files of a copy interrupted by a kill (we hold the plan's lock, so none is in use)."""
     for name in os.listdir(folder):
         if name.startswith(".") and name.endswith(".tmp"):
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(folder / name)
-            except OSError:
-                pass
 
 
 def _undo(plan_path: Path, moved: Path | None) -> None:
@@ -176,6 +183,12 @@ def _undo(plan_path: Path, moved: Path | None) -> None:
 
 
 def _checked(plan_id: str) -> str:
-    if not plan_id or plan_id in (".", "..") or "/" in plan_id or "\\" in plan_id or "\0" in plan_id:
+    if (
+        not plan_id
+        or plan_id in (".", "..")
+        or "/" in plan_id
+        or "\\" in plan_id
+        or "\0" in plan_id
+    ):
         raise CarePlanError(f'"{plan_id}" is not a plan id.')
     return plan_id

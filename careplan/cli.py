@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1  # something the person can fix; the message says what
-EXIT_BUG = 70  # careplan itself went wrong (sysexits EX_SOFTWARE); CAREPLAN_DEBUG=1 shows the traceback
+EXIT_BUG = (
+    70  # careplan itself went wrong (sysexits EX_SOFTWARE); CAREPLAN_DEBUG=1 shows the traceback
+)
 EXIT_INTERRUPTED = 130
 
 DEBUG_ENV = "CAREPLAN_DEBUG"
@@ -89,10 +91,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(run=run_app)
     # --data-dir may also come after the command; SUPPRESS keeps it from hiding one given before.
     data_dir = _Parser(add_help=False)
-    data_dir.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="the data folder to use")
+    data_dir.add_argument(
+        "--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="the data folder to use"
+    )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
 
-    def command(name: str, run: Callable[[argparse.Namespace], int], summary: str) -> argparse.ArgumentParser:
+    def command(
+        name: str, run: Callable[[argparse.Namespace], int], summary: str
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=summary, description=summary, parents=[data_dir])
         sub.set_defaults(run=run)
         return sub
@@ -106,26 +112,49 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = command("export", run_export, "write out one saved version of a plan")
     _add_plan(export)
-    export.add_argument("--version", type=_version_number, metavar="N", help="which version (default: the latest)")
+    export.add_argument(
+        "--version", type=_version_number, metavar="N", help="which version (default: the latest)"
+    )
     _add_format(export, ("markdown", "json"))
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE, readable only by you (- or no -o: standard output)")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE, readable only by you (- or no -o: standard output)",
+    )
 
-    importing = command("import", run_import, "save a plan from a JSON file made by `careplan export --format json`")
-    importing.add_argument("file", metavar="FILE", help="the JSON file (- reads it from standard input)")
-    importing.add_argument("--by", default="", metavar="NAME", help='who is saving it (default: "careplan import")')
+    importing = command(
+        "import", run_import, "save a plan from a JSON file made by `careplan export --format json`"
+    )
+    importing.add_argument(
+        "file", metavar="FILE", help="the JSON file (- reads it from standard input)"
+    )
+    importing.add_argument(
+        "--by", default="", metavar="NAME", help='who is saving it (default: "careplan import")'
+    )
     importing.add_argument("--note", default="", metavar="TEXT", help="a note for the new version")
     _add_format(importing, ("text", "json"))
 
     changes = command("diff", run_diff, "show what changed between two saved versions of a plan")
     _add_plan(changes)
-    changes.add_argument("old", type=_version_number, metavar="A", help="the earlier version number")
+    changes.add_argument(
+        "old", type=_version_number, metavar="A", help="the earlier version number"
+    )
     changes.add_argument("new", type=_version_number, metavar="B", help="the later version number")
     _add_format(changes, ("text", "markdown", "json"))
 
-    restore = command("restore", run_restore, "save an earlier version again as the newest (no version is changed)")
+    restore = command(
+        "restore",
+        run_restore,
+        "save an earlier version again as the newest (no version is changed)",
+    )
     _add_plan(restore)
-    restore.add_argument("number", type=_version_number, metavar="N", help="the version to bring back")
-    restore.add_argument("--by", default="", metavar="NAME", help='who is restoring it (default: "careplan restore")')
+    restore.add_argument(
+        "number", type=_version_number, metavar="N", help="the version to bring back"
+    )
+    restore.add_argument(
+        "--by", default="", metavar="NAME", help='who is restoring it (default: "careplan restore")'
+    )
     _add_format(restore, ("text", "json"))
 
     command("demo", run_demo, "add an example plan with several versions, to try careplan")
@@ -137,11 +166,17 @@ def build_parser() -> argparse.ArgumentParser:
     _add_plan(kept)
     _add_format(kept, ("table", "json"))
 
-    restore_copy = command("restore-backup", run_restore_backup, "put a kept copy back as the plan's file")
+    restore_copy = command(
+        "restore-backup", run_restore_backup, "put a kept copy back as the plan's file"
+    )
     _add_plan(restore_copy)
-    restore_copy.add_argument("copy", metavar="COPY", help="which copy: its number in `careplan backups PLAN`")
     restore_copy.add_argument(
-        "--force", action="store_true", help="restore even though the plan's file can be read (it is kept beside)"
+        "copy", metavar="COPY", help="which copy: its number in `careplan backups PLAN`"
+    )
+    restore_copy.add_argument(
+        "--force",
+        action="store_true",
+        help="restore even though the plan's file can be read (it is kept beside)",
     )
     return parser
 
@@ -158,7 +193,9 @@ def _version_number(text: str) -> int:
     try:
         number = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f'"{text}" is not a version number (1, 2, 3 ...)') from None
+        raise argparse.ArgumentTypeError(
+            f'"{text}" is not a version number (1, 2, 3 ...)'
+        ) from None
     if number < 1:
         raise argparse.ArgumentTypeError(f'"{text}" is not a version number (1, 2, 3 ...)')
     return number
@@ -195,15 +232,21 @@ def run_list(args: argparse.Namespace) -> int:
         review = _day(summary.next_review) if summary.next_review else "not set"
         if summary.next_review and summary.next_review < today:
             review += " (overdue)"
-        notes = "could not be read" if summary.problem else ("unsaved changes" if summary.has_draft else "")
-        rows.append([
-            summary.id,
-            summary.person or "?",
-            str(summary.versions),
-            _moment(summary.last_saved) if summary.last_saved else "never",
-            review,
-            notes,
-        ])
+        notes = (
+            "could not be read"
+            if summary.problem
+            else ("unsaved changes" if summary.has_draft else "")
+        )
+        rows.append(
+            [
+                summary.id,
+                summary.person or "?",
+                str(summary.versions),
+                _moment(summary.last_saved) if summary.last_saved else "never",
+                review,
+                notes,
+            ]
+        )
     _out(_table(["ID", "PERSON", "VERSIONS", "LAST SAVED", "NEXT REVIEW", "NOTES"], rows))
     for summary in summaries:
         if summary.problem:
@@ -221,8 +264,16 @@ def run_history(args: argparse.Namespace) -> int:
     if not entries:
         _out(f"{person}'s plan has no saved versions yet. Open it with `careplan` and save one.")
         return EXIT_OK
-    rows = [[str(entry["number"]), _moment(datetime.fromisoformat(entry["saved_at"])), entry["saved_by"], entry["note"],
-             entry["summary"]] for entry in entries]
+    rows = [
+        [
+            str(entry["number"]),
+            _moment(datetime.fromisoformat(entry["saved_at"])),
+            entry["saved_by"],
+            entry["note"],
+            entry["summary"],
+        ]
+        for entry in entries
+    ]
     _out(_table(["VERSION", "SAVED", "BY", "NOTE", "WHAT CHANGED"], rows))
     return EXIT_OK
 
@@ -257,16 +308,29 @@ def run_restore(args: argparse.Namespace) -> int:
     store = _store(args)
     with store.open_plan(store.resolve(args.plan)) as plan_file:
         person = plan_file.person or plan_file.id
-        info = restore_version(plan_file, args.number, saved_by=args.by.strip() or "careplan restore")
+        info = restore_version(
+            plan_file, args.number, saved_by=args.by.strip() or "careplan restore"
+        )
         latest = plan_file.latest
     if args.format == "json":
-        _emit_json({"id": plan_file.id, "restored": args.number, "version": latest, "saved": info is not None})
+        _emit_json(
+            {
+                "id": plan_file.id,
+                "restored": args.number,
+                "version": latest,
+                "saved": info is not None,
+            }
+        )
     elif info is None:
-        _out(f"Version {args.number} is already what the latest version ({latest}) of {person}'s plan holds; "
-             "nothing new was saved.")
+        _out(
+            f"Version {args.number} is already what the latest version ({latest}) of {person}'s plan holds; "
+            "nothing new was saved."
+        )
     else:
-        _out(f"Saved version {args.number} of {person}'s plan again as version {info.number}. "
-             "Every earlier version is kept as it was.")
+        _out(
+            f"Saved version {args.number} of {person}'s plan again as version {info.number}. "
+            "Every earlier version is kept as it was."
+        )
     return EXIT_OK
 
 
@@ -329,7 +393,9 @@ def run_import(args: argparse.Namespace) -> int:
             plan_id = plan_file.id
             info = plan_file.save_version(plan, saved_by=saved_by, note=note)
     if args.format == "json":
-        _emit_json({"id": plan_id, "version": info.number, "person": plan.person, "new_plan": new_plan})
+        _emit_json(
+            {"id": plan_id, "version": info.number, "person": plan.person, "new_plan": new_plan}
+        )
     else:
         if new_plan:
             _out(f"Imported as a new plan for {plan.person}: {plan_id}, version {info.number}")
@@ -369,7 +435,10 @@ def run_locate(args: argparse.Namespace) -> int:
         "backups": "Backups",
         "exports": "Exports",
     }
-    rows = [[labels[name], str(path), "" if path.exists() else "(not created yet)"] for name, path in places.items()]
+    rows = [
+        [labels[name], str(path), "" if path.exists() else "(not created yet)"]
+        for name, path in places.items()
+    ]
     _out(_table(["WHAT", "WHERE", ""], rows, show_headings=False))
     return EXIT_OK
 
@@ -381,13 +450,23 @@ def run_backups(args: argparse.Namespace) -> int:
     plan_id = _plan_for_backups(args)
     kept = list_backups(root, plan_id)
     if args.format == "json":
-        _emit_json([
-            {"copy": b.version, "holds_versions": b.version, "kept_at": b.kept_at.isoformat(), "bytes": b.size, "path": str(b.path)}
-            for b in kept
-        ])
+        _emit_json(
+            [
+                {
+                    "copy": b.version,
+                    "holds_versions": b.version,
+                    "kept_at": b.kept_at.isoformat(),
+                    "bytes": b.size,
+                    "path": str(b.path),
+                }
+                for b in kept
+            ]
+        )
         return EXIT_OK
     if not kept:
-        _out(f"No copies of plan {plan_id} have been kept yet: one is kept each time a version is saved over another.")
+        _out(
+            f"No copies of plan {plan_id} have been kept yet: one is kept each time a version is saved over another."
+        )
         return EXIT_OK
     rows = [[str(b.version), f"1 to {b.version}", _moment(b.kept_at), str(b.path)] for b in kept]
     _out(_table(["COPY", "HOLDS VERSIONS", "KEPT", "FILE"], rows))
@@ -401,7 +480,9 @@ def run_restore_backup(args: argparse.Namespace) -> int:
     plan_id = _plan_for_backups(args)
     copy = args.copy.strip().removesuffix(".json")
     if not copy.isdigit():
-        raise UsageError(f'"{args.copy}" is not a copy number; `careplan backups {plan_id}` lists them.')
+        raise UsageError(
+            f'"{args.copy}" is not a copy number; `careplan backups {plan_id}` lists them.'
+        )
     moved = restore_backup(_root(args), plan_id, int(copy), force=args.force)
     _out(f"Put back the copy of plan {plan_id} holding versions 1 to {int(copy)}.")
     if moved is not None:
@@ -486,7 +567,9 @@ def _read_input(name: str) -> bytes:
     try:
         return _typed_path(name).read_bytes()
     except OSError as error:
-        raise CarePlanError(f"Could not read {name} ({error.strerror or error}). Nothing was imported.") from None
+        raise CarePlanError(
+            f"Could not read {name} ({error.strerror or error}). Nothing was imported."
+        ) from None
 
 
 def _write_private(path: Path, data: bytes) -> None:
@@ -520,13 +603,17 @@ def _one_line(text: str) -> str:
 
 def _table(headings: list[str], rows: list[list[str]], *, show_headings: bool = True) -> str:
     """Plain aligned columns (no colour, no box drawing); the last column is left unpadded."""
-    from rich.cells import cell_len  # columns on screen: "李" and "🌷" take two, a combining accent none
+    from rich.cells import (
+        cell_len,
+    )  # columns on screen: "李" and "🌷" take two, a combining accent none
 
     lines = [headings, *rows] if show_headings else list(rows)
     lines = [[_one_line(cell) for cell in line] for line in lines]
     widths = [max(cell_len(line[column]) for line in lines) for column in range(len(headings))]
     return "\n".join(
-        "  ".join(cell + " " * (width - cell_len(cell)) for cell, width in zip(line, widths)).rstrip()
+        "  ".join(
+            cell + " " * (width - cell_len(cell)) for cell, width in zip(line, widths, strict=False)
+        ).rstrip()
         for line in lines
     )
 

@@ -22,7 +22,9 @@ T = TypeVar("T")
 def to_dict(value: Any) -> Any:
     """A JSON-ready copy of a dataclass tree (dates become ISO strings)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {field.name: to_dict(getattr(value, field.name)) for field in dataclasses.fields(value)}
+        return {
+            field.name: to_dict(getattr(value, field.name)) for field in dataclasses.fields(value)
+        }
     if isinstance(value, list):
         return [to_dict(item) for item in value]
     if isinstance(value, dict):
@@ -56,7 +58,9 @@ def _decode(kind: Any, data: Any, where: str) -> Any:
         values = {}
         for field in dataclasses.fields(kind):
             if field.name in data:
-                values[field.name] = _decode(hints[field.name], data[field.name], f"{where}.{field.name}")
+                values[field.name] = _decode(
+                    hints[field.name], data[field.name], f"{where}.{field.name}"
+                )
         return kind(**values)
     if origin is list:
         if not isinstance(data, list):

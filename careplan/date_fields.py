@@ -18,7 +18,9 @@ from careplan.errors import InvalidDate
 from careplan.model import CarePlan
 
 TYPED_DATES = "typed_dates"  # key in WorkingPlan.extra
-_GENERAL_HINT = 'try something like "24 Dec 2026", "2026-12-24" or "in 3 weeks"'  # see errors.InvalidDate
+_GENERAL_HINT = (
+    'try something like "24 Dec 2026", "2026-12-24" or "in 3 weeks"'  # see errors.InvalidDate
+)
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,9 @@ class DateFieldInfo:
     section: str  # the part of the plan (careplan.vocab.SECTIONS) whose screen shows the field
     label: str
     examples: tuple[str, ...]  # ways to type it, shown in the hint and in "could not read"
-    expect: Literal["past", "future"] | None = None  # the other side gets a gentle note, never a refusal
+    expect: Literal["past", "future"] | None = (
+        None  # the other side gets a gentle note, never a refusal
+    )
 
     @property
     def examples_text(self) -> str:
@@ -43,14 +47,31 @@ class DateFieldInfo:
 DATE_FIELDS: dict[str, DateFieldInfo] = {
     info.key: info
     for info in (
-        DateFieldInfo("about.date_of_birth", "about", "Date of birth", ("3 March 1956", "1956-03-03"), "past"),
-        DateFieldInfo("treatment_break.starts_on", "treatment_break", "When the break would start",
-                      ("24 Dec 2026", "in 3 weeks", "tomorrow")),
-        DateFieldInfo("treatment_break.ends_on", "treatment_break", "When it would end",
-                      ("6 Jan 2027", "in 2 months")),
-        DateFieldInfo("treatment_break.look_again_on", "treatment_break", "A date to look at this again",
-                      ("in 3 weeks", "24 Dec 2026"), "future"),
-        DateFieldInfo("next_review", "review", "Next review", ("in 6 weeks", "24 Dec 2026"), "future"),
+        DateFieldInfo(
+            "about.date_of_birth", "about", "Date of birth", ("3 March 1956", "1956-03-03"), "past"
+        ),
+        DateFieldInfo(
+            "treatment_break.starts_on",
+            "treatment_break",
+            "When the break would start",
+            ("24 Dec 2026", "in 3 weeks", "tomorrow"),
+        ),
+        DateFieldInfo(
+            "treatment_break.ends_on",
+            "treatment_break",
+            "When it would end",
+            ("6 Jan 2027", "in 2 months"),
+        ),
+        DateFieldInfo(
+            "treatment_break.look_again_on",
+            "treatment_break",
+            "A date to look at this again",
+            ("in 3 weeks", "24 Dec 2026"),
+            "future",
+        ),
+        DateFieldInfo(
+            "next_review", "review", "Next review", ("in 6 weeks", "24 Dec 2026"), "future"
+        ),
     )
 }
 
@@ -111,7 +132,9 @@ def forget_typed(extra: dict[str, Any], key: str) -> bool:
     return True
 
 
-def take_typed(plan: CarePlan, extra: dict[str, Any], key: str, text: str, today: date | None = None) -> bool:
+def take_typed(
+    plan: CarePlan, extra: dict[str, Any], key: str, text: str, today: date | None = None
+) -> bool:
     """The person is done with the field: put the date `text` reads as into the plan (empty text:
     no date) and stop keeping the text; if it cannot be read, the plan keeps its date and the text
     stays waiting. True when the plan or the waiting texts changed (the draft needs writing)."""

@@ -22,13 +22,18 @@ _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
 _NAMED = {"today": 0, "tomorrow": 1, "yesterday": -1}
 _WEEKDAYS = {
     name: weekday
-    for weekday, full in zip((MO, TU, WE, TH, FR, SA, SU),
-                             ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+    for weekday, full in zip(
+        (MO, TU, WE, TH, FR, SA, SU),
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        strict=False,
+    )
     for name in (full, full[:3])
 }
 _THIS_OR_NEXT = re.compile(r"^(?P<which>this|next) (?P<weekday>[a-z]+)$")
 # Day and month as numbers, maybe a year: "03/04/2026", "3.4.26", "3-4". Not ISO (the year first).
-_NUMBERS_ONLY = re.compile(r"^(?P<first>\d{1,2})(?P<sep>[/.\- ])(?P<second>\d{1,2})(?:(?P=sep)(?:\d{2}|\d{4}))?$")
+_NUMBERS_ONLY = re.compile(
+    r"^(?P<first>\d{1,2})(?P<sep>[/.\- ])(?P<second>\d{1,2})(?:(?P=sep)(?:\d{2}|\d{4}))?$"
+)
 _EARLIEST_YEAR = 1900
 _LATEST_YEAR = 2200
 
@@ -81,7 +86,10 @@ def other_reading(typed: str, today: date | None = None) -> date | None:
         read = parse_date(typed, today)
     except InvalidDate:
         return None
-    if (read.month, read.day) != (month, day):  # not read month first after all: no other side to offer
+    if (read.month, read.day) != (
+        month,
+        day,
+    ):  # not read month first after all: no other side to offer
         return None
     return date(read.year, day, month)
 

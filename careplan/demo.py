@@ -10,7 +10,7 @@ plan id (snapshot tests rely on this). The people and their story are invented.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from careplan.goals import adapt_goal, end_goal
@@ -57,7 +57,9 @@ def _first_session() -> CarePlan:
             participants=[
                 Participant(name="Maggie Ellis", role="person"),
                 Participant(name="Tom Ellis", role="caregiver", relationship="husband"),
-                Participant(name="Priya Shah", role="facilitator", relationship="palliative social worker"),
+                Participant(
+                    name="Priya Shah", role="facilitator", relationship="palliative social worker"
+                ),
             ],
         ),
         matters=[
@@ -73,7 +75,10 @@ def _first_session() -> CarePlan:
                 voice="person",
                 text="Becoming a burden on Tom.",
                 other_views=[
-                    View(voice="caregiver", text="Tom: you are not a burden. Looking after you is where I want to be."),
+                    View(
+                        voice="caregiver",
+                        text="Tom: you are not a burden. Looking after you is where I want to be.",
+                    ),
                 ],
             ),
             Statement(
@@ -173,9 +178,20 @@ def _first_session() -> CarePlan:
                 helps_with="Batch cooking on Sundays",
             ),
         ],
-        checkin=_checkin(80, "person", "Tired after chemo weeks, otherwise much as usual.",
-                         pain=1, tiredness=5, drowsiness=1, nausea=4, appetite=3, breath=0,
-                         depression=2, anxiety=4, wellbeing=3),
+        checkin=_checkin(
+            80,
+            "person",
+            "Tired after chemo weeks, otherwise much as usual.",
+            pain=1,
+            tiredness=5,
+            drowsiness=1,
+            nausea=4,
+            appetite=3,
+            breath=0,
+            depression=2,
+            anxiety=4,
+            wellbeing=3,
+        ),
         next_review=date(2026, 5, 14),
     )
 
@@ -195,7 +211,10 @@ def _may(plan: CarePlan) -> None:
         fallback="If the park gets too far, the garden and the bench.",
     )
     plan.goal("g-walk").other_views = [
-        View(voice="caregiver", text="Tom would rather she walked with someone, at least on chemo weeks."),
+        View(
+            voice="caregiver",
+            text="Tom would rather she walked with someone, at least on chemo weeks.",
+        ),
     ]
     _modification(plan, "m-running").status = "not_working"
     _modification(plan, "m-work").status = "working"
@@ -229,9 +248,20 @@ def _may(plan: CarePlan) -> None:
         ],
         status="thinking",
     )
-    plan.checkin = _checkin(70, "together", "The walks help. Work is tiring but worth it.",
-                            pain=2, tiredness=6, drowsiness=2, nausea=3, appetite=4, breath=1,
-                            depression=2, anxiety=5, wellbeing=4)
+    plan.checkin = _checkin(
+        70,
+        "together",
+        "The walks help. Work is tiring but worth it.",
+        pain=2,
+        tiredness=6,
+        drowsiness=2,
+        nausea=3,
+        appetite=4,
+        breath=1,
+        depression=2,
+        anxiety=5,
+        wellbeing=4,
+    )
     plan.next_review = date(2026, 7, 9)
 
 
@@ -264,7 +294,9 @@ def _july(plan: CarePlan) -> None:
     pause.status = "agreed"
     pause.starts_on = date(2026, 8, 3)
     pause.ends_on = date(2026, 8, 31)
-    pause.team_said = "A four-week pause around the wedding is reasonable; bloods before starting again."
+    pause.team_said = (
+        "A four-week pause around the wedding is reasonable; bloods before starting again."
+    )
     pause.warning_signs = [
         "A swollen tummy that keeps getting bigger over a few days",
         "Being sick and not keeping fluids down for a day",
@@ -282,17 +314,39 @@ def _july(plan: CarePlan) -> None:
             helps_with="Walks Biscuit when Maggie can't",
         )
     )
-    plan.checkin = _checkin(60, "person", "Glad to have stopped work. Counting down to the wedding.",
-                            pain=2, tiredness=6, drowsiness=2, nausea=3, appetite=4, breath=2,
-                            depression=2, anxiety=4, wellbeing=4)
+    plan.checkin = _checkin(
+        60,
+        "person",
+        "Glad to have stopped work. Counting down to the wedding.",
+        pain=2,
+        tiredness=6,
+        drowsiness=2,
+        nausea=3,
+        appetite=4,
+        breath=2,
+        depression=2,
+        anxiety=4,
+        wellbeing=4,
+    )
     plan.next_review = date(2026, 8, 12)
 
 
 def _august(plan: CarePlan) -> None:
     plan.treatment_break.status = "on_break"
-    plan.checkin = _checkin(70, "together", "A week into the break: more energy, eating better.",
-                            pain=2, tiredness=4, drowsiness=1, nausea=1, appetite=2, breath=2,
-                            depression=1, anxiety=3, wellbeing=2)
+    plan.checkin = _checkin(
+        70,
+        "together",
+        "A week into the break: more energy, eating better.",
+        pain=2,
+        tiredness=4,
+        drowsiness=1,
+        nausea=1,
+        appetite=2,
+        breath=2,
+        depression=1,
+        anxiety=3,
+        wellbeing=2,
+    )
     plan.next_review = date(2026, 9, 10)
 
 
@@ -311,7 +365,10 @@ def _september(plan: CarePlan) -> None:
         fallback="On bad days, coffee by the open back door.",
     )
     plan.goal("g-coffee").other_views = [
-        View(voice="caregiver", text="Tom would bring it to her in bed on bad days; Maggie wants to get up for it."),
+        View(
+            voice="caregiver",
+            text="Tom would bring it to her in bed on bad days; Maggie wants to get up for it.",
+        ),
     ]
     _modification(plan, "m-walk").status = "stopped"
     plan.modifications.append(
@@ -339,9 +396,20 @@ def _september(plan: CarePlan) -> None:
             helps_with="Symptoms at home, and what to do if things change",
         )
     )
-    plan.checkin = _checkin(50, "together", "Back on treatment. Wobbly on the stairs, so the bed came down.",
-                            pain=3, tiredness=7, drowsiness=3, nausea=4, appetite=5, breath=3,
-                            depression=3, anxiety=5, wellbeing=5)
+    plan.checkin = _checkin(
+        50,
+        "together",
+        "Back on treatment. Wobbly on the stairs, so the bed came down.",
+        pain=3,
+        tiredness=7,
+        drowsiness=3,
+        nausea=4,
+        appetite=5,
+        breath=3,
+        depression=3,
+        anxiety=5,
+        wellbeing=5,
+    )
     plan.next_review = date(2026, 10, 8)
 
 
@@ -373,19 +441,46 @@ def _november(plan: CarePlan) -> None:
             ],
         )
     )
-    plan.checkin = _checkin(40, "caregiver", "More time in bed. Comfortable most days with Sue's help.",
-                            pain=3, tiredness=8, drowsiness=4, nausea=3, appetite=6, breath=4,
-                            depression=3, anxiety=4, wellbeing=5)
+    plan.checkin = _checkin(
+        40,
+        "caregiver",
+        "More time in bed. Comfortable most days with Sue's help.",
+        pain=3,
+        tiredness=8,
+        drowsiness=4,
+        nausea=3,
+        appetite=6,
+        breath=4,
+        depression=3,
+        anxiety=4,
+        wellbeing=5,
+    )
     plan.next_review = date(2026, 12, 3)
 
 
 _CHAPTERS: list[tuple[datetime, str, Callable[[CarePlan], None]]] = [
-    (datetime(2026, 3, 12, 10, 30, tzinfo=timezone.utc), "First session with Priya", _march),
-    (datetime(2026, 5, 20, 11, 0, tzinfo=timezone.utc), "Review: running swapped for walking", _may),
-    (datetime(2026, 7, 15, 14, 15, tzinfo=timezone.utc), "Treatment break agreed with Dr Reyes; stopped work", _july),
-    (datetime(2026, 8, 12, 10, 0, tzinfo=timezone.utc), "On the break before the wedding", _august),
-    (datetime(2026, 9, 10, 15, 45, tzinfo=timezone.utc), "After the wedding; back on treatment", _september),
-    (datetime(2026, 11, 5, 11, 30, tzinfo=timezone.utc), "Review with Sue from the palliative care team", _november),
+    (datetime(2026, 3, 12, 10, 30, tzinfo=UTC), "First session with Priya", _march),
+    (
+        datetime(2026, 5, 20, 11, 0, tzinfo=UTC),
+        "Review: running swapped for walking",
+        _may,
+    ),
+    (
+        datetime(2026, 7, 15, 14, 15, tzinfo=UTC),
+        "Treatment break agreed with Dr Reyes; stopped work",
+        _july,
+    ),
+    (datetime(2026, 8, 12, 10, 0, tzinfo=UTC), "On the break before the wedding", _august),
+    (
+        datetime(2026, 9, 10, 15, 45, tzinfo=UTC),
+        "After the wedding; back on treatment",
+        _september,
+    ),
+    (
+        datetime(2026, 11, 5, 11, 30, tzinfo=UTC),
+        "Review with Sue from the palliative care team",
+        _november,
+    ),
 ]
 
 

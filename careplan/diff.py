@@ -74,7 +74,16 @@ KINDS: dict[str, tuple[str, str] | None] = {
 }
 
 # What comes first in a one-line summary: the things a care team most wants to see at a glance.
-_SUMMARY_ORDER = ("goals", "checkin", "team", "treatment_break", "modifications", "matters", "next_review", "about")
+_SUMMARY_ORDER = (
+    "goals",
+    "checkin",
+    "team",
+    "treatment_break",
+    "modifications",
+    "matters",
+    "next_review",
+    "about",
+)
 _SUMMARY_PARTS = 5
 _QUOTE_LIMIT = 100
 
@@ -91,7 +100,12 @@ class Change:
     size: int = 0  # how far a symptom score moved, so a summary can name the biggest change
 
     def to_json(self) -> dict[str, Any]:
-        return {"section": self.section, "kind": self.kind, "text": self.text, "item": self.item or None}
+        return {
+            "section": self.section,
+            "kind": self.kind,
+            "text": self.text,
+            "item": self.item or None,
+        }
 
 
 @dataclass(frozen=True)
@@ -146,7 +160,9 @@ class PlanDiff:
         for (group, value), changes in groups.items():
             if group == "symptoms":
                 count = len(changes)
-                parts.append(f"{count} {'other ' if named else ''}symptom{'' if count == 1 else 's'} changed")
+                parts.append(
+                    f"{count} {'other ' if named else ''}symptom{'' if count == 1 else 's'} changed"
+                )
             elif group == "kind":
                 count = len({change.item or str(index) for index, change in enumerate(changes)})
                 one, several = KINDS[value]  # type: ignore[misc]
@@ -156,7 +172,10 @@ class PlanDiff:
             sizes.append(len(changes))
         if len(parts) > _SUMMARY_PARTS:
             rest = sum(sizes[_SUMMARY_PARTS - 1 :])
-            parts = [*parts[: _SUMMARY_PARTS - 1], f"and {rest} more change{'' if rest == 1 else 's'}"]
+            parts = [
+                *parts[: _SUMMARY_PARTS - 1],
+                f"and {rest} more change{'' if rest == 1 else 's'}",
+            ]
         return ", ".join(parts)
 
     def to_text(self) -> str:
@@ -193,14 +212,31 @@ class PlanDiff:
         }
 
 
-def compare(old: CarePlan, new: CarePlan, old_label: str = "the earlier version", new_label: str = "this version") -> PlanDiff:
+def compare(
+    old: CarePlan,
+    new: CarePlan,
+    old_label: str = "the earlier version",
+    new_label: str = "this version",
+) -> PlanDiff:
     """Every change from `old` to `new`, section by section."""
     changes: list[Change] = []
-    for describe in (_about, _matters, _checkin, _goals, _modifications, _treatment_break, _team, _next_review):
+    for describe in (
+        _about,
+        _matters,
+        _checkin,
+        _goals,
+        _modifications,
+        _treatment_break,
+        _team,
+        _next_review,
+    ):
         changes.extend(describe(old, new))
     # Typed words may hold line breaks or control characters: sentences are one clean line each,
     # safe to print to a terminal.
-    cleaned = tuple(replace(change, text=_printable(change.text), brief=_printable(change.brief)) for change in changes)
+    cleaned = tuple(
+        replace(change, text=_printable(change.text), brief=_printable(change.brief))
+        for change in changes
+    )
     return PlanDiff(old_label=old_label, new_label=new_label, changes=cleaned)
 
 
@@ -227,27 +263,43 @@ def _about(old: CarePlan, new: CarePlan) -> list[Change]:
         if _differs(was, now):
             add("about_changed", _field_change(label, was, now))
     if before.date_of_birth != after.date_of_birth:
-        add("about_changed", _date_change("Date of birth", before.date_of_birth, after.date_of_birth))
+        add(
+            "about_changed",
+            _date_change("Date of birth", before.date_of_birth, after.date_of_birth),
+        )
 
     old_people = {p.name.strip().casefold(): p for p in before.participants if p.name.strip()}
     new_people = {p.name.strip().casefold(): p for p in after.participants if p.name.strip()}
     for key, someone in new_people.items():
         role = vocab.label(vocab.PARTICIPANT_ROLES, someone.role)
         if key not in old_people:
-            add("participant_joined", f"{someone.name.strip()} ({role}) joined the planning",
-                f"{someone.name.strip()} joined the planning")
+            add(
+                "participant_joined",
+                f"{someone.name.strip()} ({role}) joined the planning",
+                f"{someone.name.strip()} joined the planning",
+            )
             continue
         was = old_people[key]
         if was.role != someone.role:
-            add("participant_changed", f"{someone.name.strip()} now takes part as {role} "
-                f"(was {vocab.label(vocab.PARTICIPANT_ROLES, was.role)})")
+            add(
+                "participant_changed",
+                f"{someone.name.strip()} now takes part as {role} "
+                f"(was {vocab.label(vocab.PARTICIPANT_ROLES, was.role)})",
+            )
         if _differs(was.relationship, someone.relationship):
-            add("participant_changed", _field_change(f"{someone.name.strip()}'s relationship", was.relationship,
-                                                     someone.relationship))
+            add(
+                "participant_changed",
+                _field_change(
+                    f"{someone.name.strip()}'s relationship", was.relationship, someone.relationship
+                ),
+            )
     for key, someone in old_people.items():
         if key not in new_people:
-            add("participant_left", f"{someone.name.strip()} is no longer part of the planning",
-                f"{someone.name.strip()} left the planning")
+            add(
+                "participant_left",
+                f"{someone.name.strip()} is no longer part of the planning",
+                f"{someone.name.strip()} left the planning",
+            )
     return changes
 
 
@@ -265,23 +317,39 @@ def _matters(old: CarePlan, new: CarePlan) -> list[Change]:
     for statement in new.matters:
         was = old_by_id.get(statement.id)
         if was is None:
-            add("statement_added", statement, f"Added {_quote(statement.text)} ({_kind(statement)}), "
-                f"said by {voice_name(new, statement.voice)}")
+            add(
+                "statement_added",
+                statement,
+                f"Added {_quote(statement.text)} ({_kind(statement)}), "
+                f"said by {voice_name(new, statement.voice)}",
+            )
             continue
         subject = _quote(statement.text)
         if _differs(was.text, statement.text):
             add("statement_changed", statement, f"{_quote(was.text)} now reads {subject}")
         if was.kind != statement.kind:
-            add("statement_changed", statement, f"{subject} is now under {_kind(statement)} (was {_kind(was)})")
+            add(
+                "statement_changed",
+                statement,
+                f"{subject} is now under {_kind(statement)} (was {_kind(was)})",
+            )
         if was.voice != statement.voice:
-            add("statement_changed", statement, f"{subject} is now said by {voice_name(new, statement.voice)} "
-                f"(was {voice_name(old, was.voice)})")
+            add(
+                "statement_changed",
+                statement,
+                f"{subject} is now said by {voice_name(new, statement.voice)} "
+                f"(was {voice_name(old, was.voice)})",
+            )
         for text in _view_changes(old, new, was.other_views, statement.other_views, subject):
             add("statement_changed", statement, text)
     for statement in old.matters:
         if statement.id not in new_ids:
-            add("statement_removed", statement, f"Taken out: {_quote(statement.text)} ({_kind(statement)}), "
-                f"said by {voice_name(old, statement.voice)}")
+            add(
+                "statement_removed",
+                statement,
+                f"Taken out: {_quote(statement.text)} ({_kind(statement)}), "
+                f"said by {voice_name(old, statement.voice)}",
+            )
     return changes
 
 
@@ -289,7 +357,9 @@ def _kind(statement: Statement) -> str:
     return vocab.label(vocab.STATEMENT_KINDS, statement.kind)
 
 
-def _view_changes(old: CarePlan, new: CarePlan, was: list[View], now: list[View], subject: str) -> list[str]:
+def _view_changes(
+    old: CarePlan, new: CarePlan, was: list[View], now: list[View], subject: str
+) -> list[str]:
     """Other voices added, changed or taken away, keyed by voice."""
     before, after = _views_by_voice(was), _views_by_voice(now)
     sentences = []
@@ -301,7 +371,9 @@ def _view_changes(old: CarePlan, new: CarePlan, was: list[View], now: list[View]
             sentences.append(f"{who}'s view of {subject} now reads {_quote(text)}")
     for voice in before:
         if voice not in after:
-            sentences.append(f"{voice_name(old, voice)}'s different view of {subject} was taken out")
+            sentences.append(
+                f"{voice_name(old, voice)}'s different view of {subject} was taken out"
+            )
     return sentences
 
 
@@ -325,7 +397,10 @@ def _checkin(old: CarePlan, new: CarePlan) -> list[Change]:
             text = f"{name} recorded: {now}%"
             brief = f"{name.lower()} {now}%"
         elif now is None:
-            text, brief = f"{name} not recorded this time (was {was}%)", f"{name.lower()} not recorded"
+            text, brief = (
+                f"{name} not recorded this time (was {was}%)",
+                f"{name.lower()} not recorded",
+            )
         else:
             text, brief = f"{name} {was}% → {now}%", f"{name.lower()} {was}%→{now}%"
         changes.append(Change("checkin", "function_level", text, brief))
@@ -339,7 +414,10 @@ def _checkin(old: CarePlan, new: CarePlan) -> list[Change]:
         if was_score is None:
             text, brief = f"{name} rated {score} (not rated before)", f"{name.lower()} {score}"
         elif score is None:
-            text, brief = f"{name} not rated this time (was {was_score})", f"{name.lower()} not rated"
+            text, brief = (
+                f"{name} not rated this time (was {was_score})",
+                f"{name.lower()} not rated",
+            )
         else:
             text, brief = f"{name} {was_score} → {score}", f"{name.lower()} {was_score}→{score}"
         size = abs(score - was_score) if score is not None and was_score is not None else 0
@@ -355,7 +433,9 @@ def _goals(old: CarePlan, new: CarePlan) -> list[Change]:
     old_by_id = {goal.id: goal for goal in old.goals}
     new_by_id = {goal.id: goal for goal in new.goals}
     # Goals that were adapted in this step: their new status is explained by their successor.
-    adapted_now = {goal.adapted_from for goal in new.goals if goal.id not in old_by_id and goal.adapted_from}
+    adapted_now = {
+        goal.adapted_from for goal in new.goals if goal.id not in old_by_id and goal.adapted_from
+    }
 
     def add(kind: str, goal: Goal, text: str) -> None:
         changes.append(Change("goals", kind, text, item=goal.id))
@@ -363,7 +443,9 @@ def _goals(old: CarePlan, new: CarePlan) -> list[Change]:
     for goal in new.goals:
         was = old_by_id.get(goal.id)
         if was is None:
-            source = new_by_id.get(goal.adapted_from or "") or old_by_id.get(goal.adapted_from or "")
+            source = new_by_id.get(goal.adapted_from or "") or old_by_id.get(
+                goal.adapted_from or ""
+            )
             if source is not None:
                 add("goal_adapted", goal, _adapted_sentence(source, goal))
             else:
@@ -378,17 +460,33 @@ def _goals(old: CarePlan, new: CarePlan) -> list[Change]:
         if _differs(was.title, goal.title):
             add("goal_edited", goal, f"The goal {_quote(was.title)} is now called {subject}")
         if was.category != goal.category:
-            add("goal_edited", goal, f"{subject} moved from {vocab.label(vocab.GOAL_CATEGORIES, was.category)} "
-                f"to {vocab.label(vocab.GOAL_CATEGORIES, goal.category)}")
+            add(
+                "goal_edited",
+                goal,
+                f"{subject} moved from {vocab.label(vocab.GOAL_CATEGORIES, was.category)} "
+                f"to {vocab.label(vocab.GOAL_CATEGORIES, goal.category)}",
+            )
         if was.voice != goal.voice:
-            add("goal_edited", goal, f"{subject} is now {voice_name(new, goal.voice)}'s goal "
-                f"(was {voice_name(old, was.voice)}'s)")
+            add(
+                "goal_edited",
+                goal,
+                f"{subject} is now {voice_name(new, goal.voice)}'s goal "
+                f"(was {voice_name(old, was.voice)}'s)",
+            )
         if _differs(was.why, goal.why):
             add("goal_edited", goal, _field_change(f"Why {subject} matters", was.why, goal.why))
         if _differs(was.fallback, goal.fallback):
-            add("goal_edited", goal, _field_change(f"If {subject} gets harder", was.fallback, goal.fallback))
+            add(
+                "goal_edited",
+                goal,
+                _field_change(f"If {subject} gets harder", was.fallback, goal.fallback),
+            )
         if was.started_on != goal.started_on:
-            add("goal_edited", goal, _date_change(f"{subject} started", was.started_on, goal.started_on))
+            add(
+                "goal_edited",
+                goal,
+                _date_change(f"{subject} started", was.started_on, goal.started_on),
+            )
         if was.ended_on != goal.ended_on and was.status == goal.status:
             add("goal_edited", goal, _date_change(f"{subject} ended", was.ended_on, goal.ended_on))
         for text in _view_changes(old, new, was.other_views, goal.other_views, subject):
@@ -457,8 +555,11 @@ def _modifications(old: CarePlan, new: CarePlan) -> list[Change]:
             else:
                 add("modification_status", change, f"{subject}: {was_status} → {status}")
         if was.area != change.area:
-            add("modification_edited", change, f"{subject} moved from "
-                f"{vocab.label(vocab.MODIFICATION_AREAS, was.area)} to {area}")
+            add(
+                "modification_edited",
+                change,
+                f"{subject} moved from {vocab.label(vocab.MODIFICATION_AREAS, was.area)} to {area}",
+            )
         for label, before, after in (
             ("What I used to do", was.before, change.before),
             ("What I'll do now", was.now, change.now),
@@ -467,10 +568,18 @@ def _modifications(old: CarePlan, new: CarePlan) -> list[Change]:
             if _differs(before, after):
                 add("modification_edited", change, _field_change(label, before, after))
         if was.voice != change.voice:
-            add("modification_edited", change, f"{subject} is now in {voice_name(new, change.voice)}'s words")
+            add(
+                "modification_edited",
+                change,
+                f"{subject} is now in {voice_name(new, change.voice)}'s words",
+            )
     for change in old.modifications:
         if change.id not in new_ids:
-            add("modification_removed", change, f"{_modification_name(change)} was taken out of the plan")
+            add(
+                "modification_removed",
+                change,
+                f"{_modification_name(change)} was taken out of the plan",
+            )
     return changes
 
 
@@ -500,15 +609,27 @@ def _treatment_break(old: CarePlan, new: CarePlan) -> list[Change]:
     if was == now:
         return []
     if not now.started:
-        return [Change("treatment_break", "break_cleared", "The treatment break worksheet was cleared",
-                       "treatment break worksheet cleared")]
+        return [
+            Change(
+                "treatment_break",
+                "break_cleared",
+                "The treatment break worksheet was cleared",
+                "treatment break worksheet cleared",
+            )
+        ]
     if not was.started:
         detail = "; ".join(
-            label for label in (vocab.label(vocab.BREAK_KINDS, now.kind), vocab.label(vocab.BREAK_STATUSES, now.status))
+            label
+            for label in (
+                vocab.label(vocab.BREAK_KINDS, now.kind),
+                vocab.label(vocab.BREAK_STATUSES, now.status),
+            )
             if label
         )
         text = "Started the treatment break worksheet" + (f": {detail}" if detail else "")
-        return [Change("treatment_break", "break_started", text, "treatment break worksheet started")]
+        return [
+            Change("treatment_break", "break_started", text, "treatment break worksheet started")
+        ]
 
     changes = []
 
@@ -517,12 +638,20 @@ def _treatment_break(old: CarePlan, new: CarePlan) -> list[Change]:
 
     if was.kind != now.kind:
         kind = vocab.label(vocab.BREAK_KINDS, now.kind) or "not chosen"
-        add("break_decision", f"Kind of treatment break: {vocab.label(vocab.BREAK_KINDS, was.kind) or 'not chosen'} "
-            f"→ {kind}", f"treatment break: {kind.lower()}")
+        add(
+            "break_decision",
+            f"Kind of treatment break: {vocab.label(vocab.BREAK_KINDS, was.kind) or 'not chosen'} "
+            f"→ {kind}",
+            f"treatment break: {kind.lower()}",
+        )
     if was.status != now.status:
         status = vocab.label(vocab.BREAK_STATUSES, now.status) or "not set"
-        add("break_status", f"Treatment break decision: {vocab.label(vocab.BREAK_STATUSES, was.status) or 'not set'} "
-            f"→ {status}", f"treatment break: {status.lower()}")
+        add(
+            "break_status",
+            f"Treatment break decision: {vocab.label(vocab.BREAK_STATUSES, was.status) or 'not set'} "
+            f"→ {status}",
+            f"treatment break: {status.lower()}",
+        )
     for name, label in _BREAK_DATES:
         if getattr(was, name) != getattr(now, name):
             add("break_dates", _date_change(label, getattr(was, name), getattr(now, name)))
@@ -542,7 +671,9 @@ def _list_changes(label: str, before: list[str], after: list[str]) -> list[str]:
     was = {_fold(item).casefold(): item for item in before if item.strip()}
     now = {_fold(item).casefold(): item for item in after if item.strip()}
     sentences = [f"New {label}: {_quote(item)}" for key, item in now.items() if key not in was]
-    sentences += [f"Taken out, {label}: {_quote(item)}" for key, item in was.items() if key not in now]
+    sentences += [
+        f"Taken out, {label}: {_quote(item)}" for key, item in was.items() if key not in now
+    ]
     return sentences
 
 
@@ -579,20 +710,36 @@ def _team(old: CarePlan, new: CarePlan) -> list[Change]:
                 add("member_edited", member, _field_change(label, before, after))
     for member in old.team:
         if member.id not in new_by_id:
-            add("member_left", member, f"{_name(member)} left the team ({member.role_label})",
-                f"{_name(member)} left the team")
+            add(
+                "member_left",
+                member,
+                f"{_name(member)} left the team ({member.role_label})",
+                f"{_name(member)} left the team",
+            )
     changes.extend(_task_moves(old_by_id, new_by_id))
     was_first, first = old.first_contact, new.first_contact
     if (was_first and was_first.id) != (first and first.id):
         if first and was_first:
-            add("first_contact", first, f"The first point of contact is now {_name(first)} (was {_name(was_first)})",
-                f"{_name(first)} is now the first contact")
+            add(
+                "first_contact",
+                first,
+                f"The first point of contact is now {_name(first)} (was {_name(was_first)})",
+                f"{_name(first)} is now the first contact",
+            )
         elif first:
-            add("first_contact", first, f"{_name(first)} is now the first point of contact",
-                f"{_name(first)} is now the first contact")
+            add(
+                "first_contact",
+                first,
+                f"{_name(first)} is now the first point of contact",
+                f"{_name(first)} is now the first contact",
+            )
         else:
-            add("first_contact", None, f"No first point of contact is chosen now (was {_name(was_first)})",
-                "no first contact now")
+            add(
+                "first_contact",
+                None,
+                f"No first point of contact is chosen now (was {_name(was_first)})",
+                "no first contact now",
+            )
     return changes
 
 
@@ -613,17 +760,30 @@ def _task_moves(old_by_id: dict[str, TeamMember], new_by_id: dict[str, TeamMembe
         now = [m for m in after.get(task, []) if m.id not in {n.id for n in before.get(task, [])}]
         words = _task_words(task)
         if was and now:
-            text = f"{words[0].upper()}{words[1:]} moved from {_and(_name(m) for m in was)} to {_and(_name(m) for m in now)}"
+            before, after = _and(_name(m) for m in was), _and(_name(m) for m in now)
+            text = f"{words[0].upper()}{words[1:]} moved from {before} to {after}"
             changes.append(Change("team", "member_tasks", text, item=now[0].id))
             continue
         for member in now:
             if member.id in old_by_id:  # someone who joined has their tasks in the joining sentence
-                changes.append(Change("team", "member_tasks", f"{_name(member)} now helps with {words}",
-                                      item=member.id))
+                changes.append(
+                    Change(
+                        "team",
+                        "member_tasks",
+                        f"{_name(member)} now helps with {words}",
+                        item=member.id,
+                    )
+                )
         for member in was:
             if member.id in new_by_id:
-                changes.append(Change("team", "member_tasks", f"{_name(member)} no longer helps with {words}",
-                                      item=member.id))
+                changes.append(
+                    Change(
+                        "team",
+                        "member_tasks",
+                        f"{_name(member)} no longer helps with {words}",
+                        item=member.id,
+                    )
+                )
     return changes
 
 
@@ -651,7 +811,10 @@ def _next_review(old: CarePlan, new: CarePlan) -> list[Change]:
     elif now is None:
         text, brief = f"No next review date now (was {_day(was)})", "next review date cleared"
     else:
-        text, brief = f"Next review moved from {_day(was)} to {_day(now)}", f"next review moved to {_day(now)}"
+        text, brief = (
+            f"Next review moved from {_day(was)} to {_day(now)}",
+            f"next review moved to {_day(now)}",
+        )
     return [Change("next_review", "review_moved", text, brief)]
 
 
@@ -677,8 +840,10 @@ def _shorten(text: str) -> str:
     """A phrase cut to fit a one-line summary, at a word where it can be."""
     if len(text) <= _QUOTE_LIMIT:
         return text
-    cut = text[:_QUOTE_LIMIT].rsplit(" ", 1)[0] if " " in text[:_QUOTE_LIMIT] else text[:_QUOTE_LIMIT]
-    return cut.rstrip(" ,.;:\"") + "…"
+    cut = (
+        text[:_QUOTE_LIMIT].rsplit(" ", 1)[0] if " " in text[:_QUOTE_LIMIT] else text[:_QUOTE_LIMIT]
+    )
+    return cut.rstrip(' ,.;:"') + "…"
 
 
 def _differs(was: str, now: str) -> bool:
@@ -711,4 +876,3 @@ def _and(items: Iterable[str]) -> str:
     if len(words) <= 1:
         return "".join(words)
     return ", ".join(words[:-1]) + " and " + words[-1]
-

@@ -9,7 +9,9 @@ from careplan.errors import CarePlanError
 from careplan.model import CarePlan, Goal, new_id
 
 
-def adapt_goal(plan: CarePlan, goal_id: str, new_title: str, reason: str, on: date | None = None, **changes) -> Goal:
+def adapt_goal(
+    plan: CarePlan, goal_id: str, new_title: str, reason: str, on: date | None = None, **changes
+) -> Goal:
     """End a goal as "adapted" and start its successor; the old goal is kept, never edited away.
 
     `changes` may set the successor's other fields (why, category, fallback, voice); by default it
@@ -17,7 +19,9 @@ def adapt_goal(plan: CarePlan, goal_id: str, new_title: str, reason: str, on: da
     """
     old = _find(plan, goal_id)
     if old.status != "active":
-        raise CarePlanError(f'"{old.title}" is already {old.status.replace("_", " ")}; only an active goal can be adapted.')
+        raise CarePlanError(
+            f'"{old.title}" is already {old.status.replace("_", " ")}; only an active goal can be adapted.'
+        )
     if not new_title.strip():
         raise CarePlanError("The new goal needs a title.")
     on = on or date.today()

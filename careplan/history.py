@@ -85,7 +85,9 @@ class PlanHistory:
         for info in self.versions:
             before = self.previous(info.number)
             summary = FIRST_VERSION if before is None else self.diff(before, info.number).summary()
-            result.append(VersionSummary(info.number, info.saved_at, info.saved_by, info.note, summary))
+            result.append(
+                VersionSummary(info.number, info.saved_at, info.saved_by, info.note, summary)
+            )
         return result
 
     def trends(self) -> dict[str, list[int | None]]:

@@ -44,11 +44,11 @@ class JourneyStep:
         if details:
             text += f" ({details})"
         if self.reason.strip():
-            text += f': {" ".join(self.reason.split())}'
+            text += f": {' '.join(self.reason.split())}"
         return text
 
     def details(self) -> str:
-        """"everyday function 70%, version 2", or as much of it as is known."""
+        """ "everyday function 70%, version 2", or as much of it as is known."""
         details = []
         if self.function_level is not None:
             details.append(f"{vocab.FUNCTION_NAME.lower()} {self.function_level}%")
@@ -76,7 +76,9 @@ class GoalJourney:
         return "\n".join(lines)
 
 
-def journeys_in(plan: CarePlan, first_versions: dict[str, int], levels: dict[int, int | None]) -> list[GoalJourney]:
+def journeys_in(
+    plan: CarePlan, first_versions: dict[str, int], levels: dict[int, int | None]
+) -> list[GoalJourney]:
     """Every chain of adapted goals in `plan`, each step with the version it began in and the
     function level then. `first_versions` maps goal id -> version number; `levels` maps version
     number -> function level. Steps not in any saved version use the plan's own check-in."""
@@ -91,7 +93,9 @@ def journeys_in(plan: CarePlan, first_versions: dict[str, int], levels: dict[int
     return found
 
 
-def goal_journeys(plan_file: PlanFile, number: int | None = None, history: PlanHistory | None = None) -> list[GoalJourney]:
+def goal_journeys(
+    plan_file: PlanFile, number: int | None = None, history: PlanHistory | None = None
+) -> list[GoalJourney]:
     """The journeys in version `number` (the latest by default), using versions up to it."""
     from careplan.history import PlanHistory
 

@@ -115,7 +115,12 @@ def _version_line(info: VersionInfo | None) -> str:
 def _about(plan: CarePlan) -> str:
     about = plan.about
     lines = [
-        _field("Likes to be called", about.preferred_name if escape_inline(about.preferred_name) != escape_inline(about.name) else ""),
+        _field(
+            "Likes to be called",
+            about.preferred_name
+            if escape_inline(about.preferred_name) != escape_inline(about.name)
+            else "",
+        ),
         _field("Date of birth", _day(about.date_of_birth) if about.date_of_birth else ""),
         _field("The illness, in their own words", about.illness),
     ]
@@ -164,7 +169,9 @@ def _checkin(plan: CarePlan, trend: list[int | None] | None) -> str:
     lines = []
     if checkin.function_level is not None:
         words = vocab.FUNCTION_LEVELS.get(checkin.function_level, "")
-        lines.append(f"{vocab.FUNCTION_NAME}: {checkin.function_level}%" + (f" ({words})" if words else ""))
+        lines.append(
+            f"{vocab.FUNCTION_NAME}: {checkin.function_level}%" + (f" ({words})" if words else "")
+        )
     known = [level for level in trend or [] if level is not None]
     if len(known) > 1:
         lines.append("Over the versions so far: " + " → ".join(f"{level}%" for level in known))
@@ -202,7 +209,9 @@ def _goals(plan: CarePlan, journeys: list[GoalJourney] | None) -> str:
     blocks = []
     for category, title in vocab.GOAL_CATEGORIES.items():
         in_category = [goal for goal in shown if goal.category == category]
-        in_category.sort(key=lambda goal: status_order.index(goal.status) if goal.status in status_order else 99)
+        in_category.sort(
+            key=lambda goal: status_order.index(goal.status) if goal.status in status_order else 99
+        )
         if in_category:
             items = [_goal(plan, goal, by_last_step.get(goal.id)) for goal in in_category]
             blocks.append(f"### {title}\n\n" + "\n".join(items))
@@ -246,10 +255,14 @@ def _goal_state(plan: CarePlan, goal: Goal) -> str:
 
 
 def _journey_step(step: JourneyStep) -> str:
-    """"A daily walk round the park (from 20 May 2026; everyday function 70%, version 2). Why it
+    """ "A daily walk round the park (from 20 May 2026; everyday function 70%, version 2). Why it
     changed: ..." """
     text = escape_inline(step.title)
-    when = [part for part in (f"from {_day(step.started_on)}" if step.started_on else "", step.details()) if part]
+    when = [
+        part
+        for part in (f"from {_day(step.started_on)}" if step.started_on else "", step.details())
+        if part
+    ]
     if when:
         text += f" ({'; '.join(when)})"
     if _said(step.reason):
@@ -302,8 +315,11 @@ def _treatment_break(plan: CarePlan) -> str:
         _field("What the team said", pause.team_said),
         _field("Hopes", pause.hopes),
         _field("Fears", pause.fears),
-        _field("Look at this again on", describe_date(pause.look_again_on) if pause.look_again_on else "",
-               escaped=True),
+        _field(
+            "Look at this again on",
+            describe_date(pause.look_again_on) if pause.look_again_on else "",
+            escaped=True,
+        ),
     ]
     return "\n".join(line for line in lines if line)
 
@@ -364,9 +380,12 @@ def _who_does_what(members: list[TeamMember]) -> str:
             by_task.setdefault(task, []).append(escape_inline(member.name))
     if not by_task:
         return "No tasks shared out yet."
-    ordered = [task for task in vocab.TASKS if task in by_task] + [task for task in by_task if task not in vocab.TASKS]
+    ordered = [task for task in vocab.TASKS if task in by_task] + [
+        task for task in by_task if task not in vocab.TASKS
+    ]
     return "\n".join(
-        f"- **{escape_inline(vocab.label(vocab.TASKS, task))}:** {', '.join(by_task[task])}" for task in ordered
+        f"- **{escape_inline(vocab.label(vocab.TASKS, task))}:** {', '.join(by_task[task])}"
+        for task in ordered
     )
 
 
@@ -405,7 +424,11 @@ def _warning_signs(plan: CarePlan) -> str:
 
 
 def _questions(plan: CarePlan) -> str:
-    questions = [f"- {escape_inline(question)}" for question in plan.treatment_break.questions if _said(question)]
+    questions = [
+        f"- {escape_inline(question)}"
+        for question in plan.treatment_break.questions
+        if _said(question)
+    ]
     return "\n".join(questions) or "None written down yet."
 
 

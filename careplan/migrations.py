@@ -33,7 +33,9 @@ def migrate(data: dict[str, Any], found: int, path: Path) -> dict[str, Any]:
     for version in range(found, SCHEMA_VERSION):
         step = MIGRATIONS.get(version)
         if step is None:
-            raise DamagedFile(path, f"its data format ({found}) is not one careplan has ever written")
+            raise DamagedFile(
+                path, f"its data format ({found}) is not one careplan has ever written"
+            )
         data = step(data)
     for meta in data[META].values():
         meta["schema"] = SCHEMA_VERSION

@@ -58,7 +58,9 @@ def last_changed(plan_file: PlanFile) -> dict[str, int | None]:
         return {part: None for part in PLAN_PARTS}
     try:
         later = plan_file.load(numbers[-1])
-        for earlier_number, later_number in zip(reversed(numbers[:-1]), reversed(numbers[1:])):
+        for earlier_number, later_number in zip(
+            reversed(numbers[:-1]), reversed(numbers[1:]), strict=False
+        ):
             earlier = plan_file.load(earlier_number)
             for part in PLAN_PARTS:
                 if part not in found and getattr(earlier, part) != getattr(later, part):
@@ -116,8 +118,18 @@ def _goals(plan: CarePlan) -> str:
     statuses = Counter(goal.status for goal in plan.goals)
     active = statuses.pop("active", 0)
     parts = [counted(active, "active goal")]
-    parts += [f"{count} {vocab.label(vocab.GOAL_STATUSES, status).lower()}" for status, count in statuses.items()]
-    first = next((goal.title.strip() for goal in plan.goals if goal.status == "active" and goal.title.strip()), "")
+    parts += [
+        f"{count} {vocab.label(vocab.GOAL_STATUSES, status).lower()}"
+        for status, count in statuses.items()
+    ]
+    first = next(
+        (
+            goal.title.strip()
+            for goal in plan.goals
+            if goal.status == "active" and goal.title.strip()
+        ),
+        "",
+    )
     line = ", ".join(parts)
     return f"{line} · first: {first}" if first else line
 
@@ -126,7 +138,10 @@ def _modifications(plan: CarePlan) -> str:
     if not plan.modifications:
         return "no changes written yet"
     statuses = Counter(change.status for change in plan.modifications)
-    parts = [f"{count} {vocab.label(vocab.MODIFICATION_STATUSES, status).lower()}" for status, count in statuses.items()]
+    parts = [
+        f"{count} {vocab.label(vocab.MODIFICATION_STATUSES, status).lower()}"
+        for status, count in statuses.items()
+    ]
     return f"{counted(len(plan.modifications), 'change')}: {', '.join(parts)}"
 
 

@@ -33,7 +33,9 @@ def plan_to_json(plan_file: PlanFile, number: int | None = None) -> dict[str, An
     if number is None:
         number = plan_file.latest
         if number is None:
-            raise CarePlanError(f"{plan_file.person or plan_file.id}'s plan has no saved version yet.")
+            raise CarePlanError(
+                f"{plan_file.person or plan_file.id}'s plan has no saved version yet."
+            )
     info = plan_file.version(number)
     return {
         "format": FORMAT,
@@ -64,7 +66,9 @@ def loads(text: str | bytes) -> tuple[str | None, CarePlan]:
     except UnicodeDecodeError:
         raise _not_a_plan("is not text (UTF-8)") from None
     except json.JSONDecodeError as error:
-        raise _not_a_plan(f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
+        raise _not_a_plan(
+            f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from None
     except RecursionError:
         raise _not_a_plan("is nested too deeply to be a plan") from None
     return plan_from_json(data)
@@ -78,7 +82,9 @@ def plan_from_json(data: Any) -> tuple[str | None, CarePlan]:
     if not isinstance(data, dict):
         raise _not_a_plan(f"should hold a JSON object; expected {_WHAT_WE_EXPECT}")
     if data.get("format") != FORMAT:
-        raise _not_a_plan(f'is not a careplan plan ("format" should be "{FORMAT}"); expected {_WHAT_WE_EXPECT}')
+        raise _not_a_plan(
+            f'is not a careplan plan ("format" should be "{FORMAT}"); expected {_WHAT_WE_EXPECT}'
+        )
     version = data.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int):
         raise InvalidPlanFile("format_version", "should be a whole number")
@@ -88,7 +94,9 @@ def plan_from_json(data: Any) -> tuple[str | None, CarePlan]:
             f"{FORMAT_VERSION}); please update careplan to import it"
         )
     if version < 1:
-        raise InvalidPlanFile("format_version", f"{version} is not a format version careplan has used")
+        raise InvalidPlanFile(
+            "format_version", f"{version} is not a format version careplan has used"
+        )
     plan_id = data.get("id")
     if plan_id is not None and not (isinstance(plan_id, str) and _PLAN_ID.match(plan_id)):
         raise InvalidPlanFile("id", "should be a plan id: lower-case letters, digits and dashes")

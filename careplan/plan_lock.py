@@ -39,7 +39,9 @@ class PlanLock:
             return
         try:
             ensure_private_dir(self.path.parent)
-            descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)  # not inherited by children
+            descriptor = os.open(
+                self.path, os.O_RDWR | os.O_CREAT, FILE_MODE
+            )  # not inherited by children
         except OSError as error:
             raise LockUnavailable(self.path, describe_error(error)) from None
         if fcntl is not None:

@@ -26,7 +26,9 @@ from typing import Any
 
 from careplan.model import SECTION_NAMES
 
-KEY_BYTES = 8  # 64 bits of sha256, written in 11 base64 characters: ample for the objects of one plan
+KEY_BYTES = (
+    8  # 64 bits of sha256, written in 11 base64 characters: ample for the objects of one plan
+)
 LONG = 64  # characters: a text (or list of texts) longer than this is stored as a piece of its own
 VALUE, LIST = "&", "@"  # the marks of a key whose value is stored apart (see above)
 
@@ -110,5 +112,8 @@ def _is_list_of_groups(value: Any) -> bool:
 def _is_long_text(value: Any) -> bool:
     if isinstance(value, str):
         return len(value) > LONG
-    return isinstance(value, list) and all(isinstance(item, str) for item in value) and sum(map(len, value)) > LONG
-
+    return (
+        isinstance(value, list)
+        and all(isinstance(item, str) for item in value)
+        and sum(map(len, value)) > LONG
+    )

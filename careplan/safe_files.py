@@ -7,6 +7,7 @@ cut. Files are 0600 and folders 0700 whatever the umask: this is health informat
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sys
@@ -55,7 +56,9 @@ def make_private_dirs(path: Path) -> None:
             if folder.is_dir():
                 continue  # another process made it a moment ago
             raise
-        os.chmod(folder, DIR_MODE)  # the umask may have taken away more than the group and others' bits
+        os.chmod(
+            folder, DIR_MODE
+        )  # the umask may have taken away more than the group and others' bits
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -163,10 +166,8 @@ def remove_leftovers(path: Path) -> None:
 
 
 def _remove_quietly(path: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass
 
 
 def describe_error(error: OSError) -> str:
@@ -182,4 +183,3 @@ def describe_error(error: OSError) -> str:
     if error.errno in (errno.ENOTDIR, errno.EEXIST):
         return "a file is where a folder should be"
     return error.strerror or str(error)
-

@@ -19,6 +19,7 @@ added, never changed, so an old version's bytes stay as they were written.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
@@ -48,7 +49,13 @@ from careplan.errors import (
 from careplan.migrations import SCHEMA_VERSION, migrate
 from careplan.model import SECTION_NAMES, CarePlan
 from careplan.plan_lock import LockBusy, PlanLock
-from careplan.safe_files import atomic_write, describe_error, ensure_private_dir, remove, remove_leftovers
+from careplan.safe_files import (
+    atomic_write,
+    describe_error,
+    ensure_private_dir,
+    remove,
+    remove_leftovers,
+)
 from careplan.tinydb_storage import AtomicJSONStorage, encode, read_json_file
 from careplan.validation import check, tidy, tidy_text
 
@@ -109,7 +116,9 @@ class Store:
             return []
         except OSError as error:
             raise DamagedFile(folder, error.strerror or str(error)) from None
-        return sorted(name[:-5] for name in names if name.endswith(".json") and not name.startswith("."))
+        return sorted(
+            name[:-5] for name in names if name.endswith(".json") and not name.startswith(".")
+        )
 
     def list_plans(self) -> list[PlanSummary]:
         """Every plan's summary, from the index where the plan file has not changed since."""
@@ -186,7 +195,9 @@ class Store:
             raise
         return opened
 
-    def open_plan(self, plan_id: str, *, write: bool = True, read_only_if_busy: bool = False) -> PlanFile:
+    def open_plan(
+        self, plan_id: str, *, write: bool = True, read_only_if_busy: bool = False
+    ) -> PlanFile:
         """Open a plan. For writing, takes its lock: PlanLocked if another process has it, or a
         read-only PlanFile (with `locked_by` set) when `read_only_if_busy`."""
         if plan_id not in self.plan_ids():
@@ -221,9 +232,17 @@ class Store:
             problem = str(error)
         except Exception as error:  # a bug meeting an odd file: still list the rest
             problem = f"The file {locations.plan_file(self.root, plan_id)} could not be read ({type(error).__name__})."
-        return {"person": "", "versions": 0, "last_saved": None, "next_review": None, "problem": problem}
+        return {
+            "person": "",
+            "versions": 0,
+            "last_saved": None,
+            "next_review": None,
+            "problem": problem,
+        }
 
-    def _summary_from_entry(self, plan_id: str, entry: dict[str, Any], has_draft: bool) -> PlanSummary:
+    def _summary_from_entry(
+        self, plan_id: str, entry: dict[str, Any], has_draft: bool
+    ) -> PlanSummary:
         return PlanSummary(
             id=plan_id,
             person=entry.get("person") or "",
@@ -266,7 +285,9 @@ class PlanFile:
     """One plan, opened. Read-only, or writable while this process holds the plan's lock.
     Safe to use from more than one thread: each read or write runs alone (see `_one_at_a_time`)."""
 
-    def __init__(self, root: Path, plan_id: str, *, write: bool, create: bool = False, person: str = "") -> None:
+    def __init__(
+        self, root: Path, plan_id: str, *, write: bool, create: bool = False, person: str = ""
+    ) -> None:
         self.root = root
         self.id = plan_id
         self.path = locations.plan_file(root, plan_id)
@@ -327,7 +348,9 @@ class PlanFile:
             plan_data = plan_objects.join(self._sections(number), self._objects)
             return from_dict(CarePlan, plan_data, where=f"version {number}")
         except _INCOMPLETE as error:
-            raise DamagedFile(self.path, f"version {number} is incomplete ({error})", advice=self._damage_advice()) from None
+            raise DamagedFile(
+                self.path, f"version {number} is incomplete ({error})", advice=self._damage_advice()
+            ) from None
 
     @_one_at_a_time
     def load_section(self, section: str, number: int | None = None) -> Any:
@@ -342,7 +365,9 @@ class PlanFile:
             data = plan_objects.join_section(self._sections(number)[section], self._objects)
             return from_dict(_SECTION_TYPES[section], data, where=f"version {number}.{section}")
         except _INCOMPLETE as error:
-            raise DamagedFile(self.path, f"version {number} is incomplete ({error})", advice=self._damage_advice()) from None
+            raise DamagedFile(
+                self.path, f"version {number} is incomplete ({error})", advice=self._damage_advice()
+            ) from None
 
     @_one_at_a_time
     def sections_changed(self, number: int) -> frozenset[str]:
@@ -353,7 +378,9 @@ class PlanFile:
             now = self._sections(number)
             before = self._sections(self._versions[index - 1].number) if index else {}
         except _INCOMPLETE as error:
-            raise DamagedFile(self.path, f"version {number} is incomplete ({error})", advice=self._damage_advice()) from None
+            raise DamagedFile(
+                self.path, f"version {number} is incomplete ({error})", advice=self._damage_advice()
+            ) from None
         return frozenset(name for name in SECTION_NAMES if now.get(name) != before.get(name))
 
     @_one_at_a_time
@@ -367,12 +394,16 @@ class PlanFile:
             items = plan_objects.list_items(self._sections(number)[section], self._objects)
             return [stored["id"] for _, stored in items]
         except _INCOMPLETE as error:
-            raise DamagedFile(self.path, f"version {number} is incomplete ({error})", advice=self._damage_advice()) from None
+            raise DamagedFile(
+                self.path, f"version {number} is incomplete ({error})", advice=self._damage_advice()
+            ) from None
 
     # --- writing ------------------------------------------------------------------------------
 
     @_one_at_a_time
-    def save_version(self, plan: CarePlan, saved_by: str, note: str = "", when: datetime | None = None) -> VersionInfo:
+    def save_version(
+        self, plan: CarePlan, saved_by: str, note: str = "", when: datetime | None = None
+    ) -> VersionInfo:
         """Save the plan as a new, numbered version that is never changed again. Clears the draft."""
         self._need_write()
         check(tidy(plan))
@@ -383,14 +414,22 @@ class PlanFile:
         changed = self._changed_sections(sections)
         number = (self.latest or 0) + 1
         when = when or datetime.now().astimezone()
-        record = {"n": number, "at": when.isoformat(), "by": tidy_text(saved_by).strip(), "note": tidy_text(note).strip(), "s": changed}
+        record = {
+            "n": number,
+            "at": when.isoformat(),
+            "by": tidy_text(saved_by).strip(),
+            "note": tidy_text(note).strip(),
+            "s": changed,
+        }
         meta = {
             "person": plan.person,
             "next_review": plan.next_review.isoformat() if plan.next_review else None,
         }
         with self._storage.batch():
             if new_objects:
-                self._db.table(OBJECTS).insert({"h": plan_objects.object_key(new_objects), "d": new_objects})
+                self._db.table(OBJECTS).insert(
+                    {"h": plan_objects.object_key(new_objects), "d": new_objects}
+                )
             self._db.table(VERSIONS).insert(record)
             self._db.table(META).update(meta)
         self._objects.update(new_objects)
@@ -428,7 +467,9 @@ class PlanFile:
             raise DamagedFile(path, f"the draft is not in the expected shape ({error})") from None
 
     @_one_at_a_time
-    def save_draft(self, plan: CarePlan, based_on: int | None = None, extra: dict[str, Any] | None = None) -> None:
+    def save_draft(
+        self, plan: CarePlan, based_on: int | None = None, extra: dict[str, Any] | None = None
+    ) -> None:
         """Keep the work in progress safe on disk (atomically, so a crash keeps the previous draft)."""
         self._need_write()
         data = {
@@ -459,7 +500,9 @@ class PlanFile:
         folder = locations.backups_dir(self.root, self.id)
         ensure_private_dir(folder.parent)
         ensure_private_dir(folder)
-        target = folder / f"draft-set-aside-{datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(2)}.json"
+        target = (
+            folder / f"draft-set-aside-{datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(2)}.json"
+        )
         try:
             os.replace(source, target)
         except OSError as error:
@@ -495,12 +538,16 @@ class PlanFile:
         built = self._section_maps  # version -> its map, or why it cannot be read
         if number not in built:
             sections = built[self._versions[len(built) - 1].number] if built else {}
-            for info in self._versions[len(built):]:
+            for info in self._versions[len(built) :]:
                 changed = self._records[info.number].get("s")
-                if not isinstance(changed, dict) or not all(isinstance(key, str) for key in changed.values()):
+                if not isinstance(changed, dict) or not all(
+                    isinstance(key, str) for key in changed.values()
+                ):
                     sections = f"version {info.number} does not say which sections it holds"
-                elif isinstance(sections, dict) or _ALL_SECTIONS <= changed.keys():
-                    sections = {**sections, **changed} if isinstance(sections, dict) else dict(changed)
+                elif isinstance(sections, dict) or changed.keys() >= _ALL_SECTIONS:
+                    sections = (
+                        {**sections, **changed} if isinstance(sections, dict) else dict(changed)
+                    )
                 built[info.number] = sections
                 if info.number == number:
                     break
@@ -519,13 +566,19 @@ class PlanFile:
 
     def _need_write(self) -> None:
         if self._closed:
-            raise CarePlanError(f"{self.person or self.id}'s plan was closed here, so nothing more is written to it.")
+            raise CarePlanError(
+                f"{self.person or self.id}'s plan was closed here, so nothing more is written to it."
+            )
         if self.read_only:
             raise PlanLocked(self.person or self.id, self.locked_by)
 
     def _tidy_folders(self) -> None:
         """With the lock held: the data folders owner-only, and no temporary files left by a killed save."""
-        for folder in (self.root, self.path.parent, locations.draft_file(self.root, self.id).parent):
+        for folder in (
+            self.root,
+            self.path.parent,
+            locations.draft_file(self.root, self.id).parent,
+        ):
             try:
                 ensure_private_dir(folder)
             except OSError:
@@ -536,10 +589,8 @@ class PlanFile:
     def _keep_backup(self) -> None:
         """Copy the file about to be replaced into backups/ (see careplan.backups). A copy that cannot
         be made does not stop the save: the save itself is atomic, and the words matter more."""
-        try:
+        with contextlib.suppress(CarePlanError):
             backups.keep_copy(self.root, self.id, self.path, self.latest)
-        except CarePlanError:
-            pass
 
     def _keep_unreadable_draft(self) -> None:
         """Before the first write over the draft, set it aside if it cannot be read: its bytes may
@@ -595,21 +646,27 @@ class PlanFile:
             for row in migrated.get(OBJECTS, {}).values():
                 if not isinstance(row["h"], str):
                     raise TypeError("a row of pieces without its key")
-                if isinstance(row["d"], dict):  # otherwise damaged: the versions needing it say so when read
+                if isinstance(
+                    row["d"], dict
+                ):  # otherwise damaged: the versions needing it say so when read
                     self._objects.update(row["d"])
             records = sorted(migrated.get(VERSIONS, {}).values(), key=lambda record: record["n"])
             self._records: dict[int, dict[str, Any]] = {record["n"]: record for record in records}
             self._versions: list[VersionInfo] = [_version_info(record) for record in records]
             self._section_maps: dict[int, dict[str, str] | str] = {}
         except (AttributeError, KeyError, TypeError, ValueError) as error:
-            raise DamagedFile(self.path, f"it is not in the expected shape ({type(error).__name__}: {error})") from None
+            raise DamagedFile(
+                self.path, f"it is not in the expected shape ({type(error).__name__}: {error})"
+            ) from None
 
 
 # What reading a damaged version can raise, besides InvalidPlanFile from the codec: a piece missing
 # or of the wrong shape, or pieces that refer to each other in a circle.
 _INCOMPLETE = (AttributeError, KeyError, TypeError, InvalidPlanFile, RecursionError)
 _ALL_SECTIONS = frozenset(SECTION_NAMES)
-_SECTION_TYPES: dict[str, Any] = {name: typing.get_type_hints(CarePlan)[name] for name in SECTION_NAMES}
+_SECTION_TYPES: dict[str, Any] = {
+    name: typing.get_type_hints(CarePlan)[name] for name in SECTION_NAMES
+}
 
 
 def _use(storage: AtomicJSONStorage):

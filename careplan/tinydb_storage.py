@@ -34,7 +34,9 @@ class AtomicJSONStorage(Storage):
         self._data: dict[str, Any] | None = None
         self._deferring = False
         self._pending = False
-        self._stamp: Stamp | None = None  # the file as we last read or wrote it (None: there was none)
+        self._stamp: Stamp | None = (
+            None  # the file as we last read or wrote it (None: there was none)
+        )
         self._known = False  # whether _stamp has been taken
         self._stale = False  # set once the file was found replaced by something else
 
@@ -42,7 +44,9 @@ class AtomicJSONStorage(Storage):
         if self._data is None:
             self._data, stamp = _read_with_stamp(self.path)
             if self._known and stamp != self._stamp:
-                self._stale = True  # replaced since we last read or wrote it: refuse to write over it
+                self._stale = (
+                    True  # replaced since we last read or wrote it: refuse to write over it
+                )
             self._stamp, self._known = stamp, True
         # TinyDB changes what it reads in place before writing it back; a failed write drops this
         # cache (see _flush), so it is never ahead of the disk for long.
@@ -111,7 +115,9 @@ def read_json_file(path: Path) -> Any:
 def _read_with_stamp(path: Path) -> tuple[Any, Stamp | None]:
     try:
         with open(path, "rb") as handle:
-            stamp = _stamp_from(os.fstat(handle.fileno()))  # of the very file read, even if replaced meanwhile
+            stamp = _stamp_from(
+                os.fstat(handle.fileno())
+            )  # of the very file read, even if replaced meanwhile
             raw = handle.read()
     except FileNotFoundError:
         return None, None
@@ -128,8 +134,13 @@ def _read_with_stamp(path: Path) -> tuple[Any, Stamp | None]:
     except UnicodeDecodeError:
         raise DamagedFile(path, "it is not text") from None
     except json.JSONDecodeError as error:
-        raise DamagedFile(path, f"it is not valid JSON: {error.msg} at line {error.lineno}") from None
-    except (ValueError, RecursionError):  # e.g. a number thousands of digits long, or lists nested too deep
+        raise DamagedFile(
+            path, f"it is not valid JSON: {error.msg} at line {error.lineno}"
+        ) from None
+    except (
+        ValueError,
+        RecursionError,
+    ):  # e.g. a number thousands of digits long, or lists nested too deep
         raise DamagedFile(path, "it is not in a form careplan can read") from None
 
 

@@ -16,7 +16,9 @@ from careplan import vocab
 from careplan.errors import ValidationError
 from careplan.model import CarePlan
 
-MAX_TEXT = 100_000  # characters in any one field: generous, but a paste of a whole book is a mistake
+MAX_TEXT = (
+    100_000  # characters in any one field: generous, but a paste of a whole book is a mistake
+)
 
 # C0 controls except tab and newline, DEL, and the C1 controls (\x80-\x9f; \x9b starts an escape
 # sequence on some terminals).
@@ -54,14 +56,19 @@ def without_blank_rows(plan: CarePlan) -> CarePlan:
     part, with no words in them at all): they are not a change, not counted and not saved. A
     shallow copy; `plan` keeps its rows, which may still be typed into."""
     about = plan.about
-    people = [person for person in about.participants if _has_words(person.name, person.relationship)]
+    people = [
+        person for person in about.participants if _has_words(person.name, person.relationship)
+    ]
     matters = [
-        statement for statement in plan.matters
+        statement
+        for statement in plan.matters
         if _has_words(statement.text, *(view.text for view in statement.other_views))
     ]
     if len(people) == len(about.participants) and len(matters) == len(plan.matters):
         return plan
-    return dataclasses.replace(plan, about=dataclasses.replace(about, participants=people), matters=matters)
+    return dataclasses.replace(
+        plan, about=dataclasses.replace(about, participants=people), matters=matters
+    )
 
 
 def _has_words(*texts: str) -> bool:
@@ -76,7 +83,9 @@ def problems(plan: CarePlan) -> dict[str, str]:
         if not tidy_text(value).strip():
             found[path] = f"{what} is needed"
 
-    def need_choice(path: str, value: str | None, choices: vocab.Choices, optional: bool = False) -> None:
+    def need_choice(
+        path: str, value: str | None, choices: vocab.Choices, optional: bool = False
+    ) -> None:
         if value is None and optional:
             return
         if value not in choices:
@@ -86,6 +95,7 @@ def problems(plan: CarePlan) -> dict[str, str]:
     for index, person in enumerate(plan.about.participants):
         need_text(f"about.participants[{index}].name", person.name, "A name")
         need_choice(f"about.participants[{index}].role", person.role, vocab.PARTICIPANT_ROLES)
+
     def need_views(path: str, views: list) -> None:
         for number, view in enumerate(views):
             need_choice(f"{path}.other_views[{number}].voice", view.voice, vocab.VOICES)

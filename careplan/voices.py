@@ -17,7 +17,9 @@ def person_name(plan: CarePlan) -> str:
 
 def caregiver_name(plan: CarePlan) -> str:
     """The caregiver's name when the plan names exactly one, else ""."""
-    names = [p.name.strip() for p in plan.about.participants if p.role == "caregiver" and p.name.strip()]
+    names = [
+        p.name.strip() for p in plan.about.participants if p.role == "caregiver" and p.name.strip()
+    ]
     return names[0] if len(names) == 1 else ""
 
 

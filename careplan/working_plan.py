@@ -93,7 +93,9 @@ class WorkingPlan:
         Rows added and left empty are left out."""
         return copy.deepcopy(without_blank_rows(tidy(self.plan)))
 
-    def save_version(self, saved_by: str, note: str = "", plan: CarePlan | None = None) -> VersionInfo:
+    def save_version(
+        self, saved_by: str, note: str = "", plan: CarePlan | None = None
+    ) -> VersionInfo:
         """Save `plan` (a snapshot taken where the typing happens; by default one taken now) as a
         new version. Anything typed into `self.plan` since the snapshot stays a change: call
         `changed()` afterwards if `has_changes`, since the save clears the draft."""

@@ -39,8 +39,9 @@ class ParticipantRow(Horizontal):
             allow_blank=person.role not in vocab.PARTICIPANT_ROLES,
             classes="participant-role",
         )
-        yield TextBox(person.relationship, placeholder="e.g. wife, son",
-                    classes="participant-relationship")
+        yield TextBox(
+            person.relationship, placeholder="e.g. wife, son", classes="participant-relationship"
+        )
         yield Button("Remove", classes="participant-remove", compact=True)
 
 
@@ -59,42 +60,53 @@ anyone helping, such as a social worker).
 """
 
     BINDINGS = [
-        Binding("ctrl+n", "add_participant", "Add someone", id="about_add", tooltip="Add a person taking part"),
+        Binding(
+            "ctrl+n",
+            "add_participant",
+            "Add someone",
+            id="about_add",
+            tooltip="Add a person taking part",
+        ),
     ]
 
     def compose_body(self) -> ComposeResult:
         about = self.plan.about
-        with VerticalScroll(classes="section-body"):
-            with Horizontal(classes="columns"):
-                with Vertical(classes="form-column"):
-                    yield Label("Name", classes="field-label")
-                    yield TextBox(about.name, placeholder="their full name", id="about-name")
-                    yield Static(NAME_NEEDED if not about.name.strip() else "", id="about-name-message",
-                                 classes="field-message", markup=False)
-                    yield Label("What they like to be called", classes="field-label")
-                    yield TextBox(about.preferred_name, placeholder="e.g. Maggie", id="about-preferred")
-                    yield Label("Date of birth", classes="field-label")
-                    yield DateField(self.working, "about.date_of_birth", id="about-dob")
-                    yield Label("The illness, in their own words", classes="field-label")
-                    yield TextArea(about.illness, id="about-illness", classes="short-text")
-                    yield Label("Who is taking part", classes="field-label")
-                    with Horizontal(classes="participant-head"):
-                        yield Static("Name", classes="participant-name")
-                        yield Static("Taking part as", classes="participant-role")
-                        yield Static("How they are related", classes="participant-relationship")
-                        yield Static("", classes="participant-remove")
-                    with Vertical(id="participants"):
-                        for person in about.participants:
-                            yield ParticipantRow(person)
-                    yield Button("Add someone (Ctrl+N)", id="add-participant", compact=True)
-                yield SuggestedQuestions("about", classes="questions-column")
+        with VerticalScroll(classes="section-body"), Horizontal(classes="columns"):
+            with Vertical(classes="form-column"):
+                yield Label("Name", classes="field-label")
+                yield TextBox(about.name, placeholder="their full name", id="about-name")
+                yield Static(
+                    NAME_NEEDED if not about.name.strip() else "",
+                    id="about-name-message",
+                    classes="field-message",
+                    markup=False,
+                )
+                yield Label("What they like to be called", classes="field-label")
+                yield TextBox(about.preferred_name, placeholder="e.g. Maggie", id="about-preferred")
+                yield Label("Date of birth", classes="field-label")
+                yield DateField(self.working, "about.date_of_birth", id="about-dob")
+                yield Label("The illness, in their own words", classes="field-label")
+                yield TextArea(about.illness, id="about-illness", classes="short-text")
+                yield Label("Who is taking part", classes="field-label")
+                with Horizontal(classes="participant-head"):
+                    yield Static("Name", classes="participant-name")
+                    yield Static("Taking part as", classes="participant-role")
+                    yield Static("How they are related", classes="participant-relationship")
+                    yield Static("", classes="participant-remove")
+                with Vertical(id="participants"):
+                    for person in about.participants:
+                        yield ParticipantRow(person)
+                yield Button("Add someone (Ctrl+N)", id="add-participant", compact=True)
+            yield SuggestedQuestions("about", classes="questions-column")
 
     # --- the person -------------------------------------------------------------------------
 
     @on(Input.Changed, "#about-name")
     def name_changed(self, event: Input.Changed) -> None:
         self.plan.about.name = event.value
-        self.query_one("#about-name-message", Static).update("" if event.value.strip() else NAME_NEEDED)
+        self.query_one("#about-name-message", Static).update(
+            "" if event.value.strip() else NAME_NEEDED
+        )
         self.names_changed()
 
     @on(Input.Changed, "#about-preferred")

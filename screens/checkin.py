@@ -51,8 +51,13 @@ def level_prompt(level: int, chosen: int | None) -> str:
 
 class FunctionLevels(OptionList):
     BINDINGS = [
-        Binding("enter,space", "select", "Choose this one", id="checkin.choose_level",
-                tooltip=f"Choose the highlighted description of {vocab.FUNCTION_NAME.lower()}"),
+        Binding(
+            "enter,space",
+            "select",
+            "Choose this one",
+            id="checkin.choose_level",
+            tooltip=f"Choose the highlighted description of {vocab.FUNCTION_NAME.lower()}",
+        ),
     ]
 
 
@@ -94,14 +99,29 @@ class SymptomRow(HorizontalGroup, can_focus=True):
     """One symptom: its name, the 0-10 scale, and its trend. Rated by keys or a click."""
 
     BINDINGS: ClassVar = [
-        Binding("right", "change(1)", "Higher", id="checkin.higher", tooltip="One higher on the scale"),
-        Binding("left", "change(-1)", "Lower", id="checkin.lower", tooltip="One lower on the scale"),
+        Binding(
+            "right", "change(1)", "Higher", id="checkin.higher", tooltip="One higher on the scale"
+        ),
+        Binding(
+            "left", "change(-1)", "Lower", id="checkin.lower", tooltip="One lower on the scale"
+        ),
         Binding("up", "app.focus_previous", "Previous", id="checkin.previous_row", show=False),
         Binding("down", "app.focus_next", "Next", id="checkin.next_row", show=False),
-        Binding("delete,backspace", "clear", "Not rated", id="checkin.clear",
-                tooltip="Clear this score: not rated this time"),
+        Binding(
+            "delete,backspace",
+            "clear",
+            "Not rated",
+            id="checkin.clear",
+            tooltip="Clear this score: not rated this time",
+        ),
         *(
-            Binding(str(digit), f"digit({digit})", f"Score {digit}", id=f"checkin.score_{digit}", show=False)
+            Binding(
+                str(digit),
+                f"digit({digit})",
+                f"Score {digit}",
+                id=f"checkin.score_{digit}",
+                show=False,
+            )
             for digit in range(10)
         ),
     ]
@@ -165,7 +185,9 @@ class SymptomRow(HorizontalGroup, can_focus=True):
 class TrendsLoaded(Message):
     """The trends of the saved versions, read in a worker (`problem` says why, when they couldn't be)."""
 
-    def __init__(self, trends: dict[str, list[int | None]], versions: int, problem: str = "") -> None:
+    def __init__(
+        self, trends: dict[str, list[int | None]], versions: int, problem: str = ""
+    ) -> None:
         super().__init__()
         self.trends = trends
         self.versions = versions
@@ -173,7 +195,10 @@ class TrendsLoaded(Message):
 
 
 class CheckInScreen(SectionScreen):
-    CSS_PATH = [stylesheet("history.tcss"), stylesheet("checkin.tcss")]  # its trends share the history's rules
+    CSS_PATH = [
+        stylesheet("history.tcss"),
+        stylesheet("checkin.tcss"),
+    ]  # its trends share the history's rules
     SECTION = "checkin"
     AUTO_FOCUS = "#function-levels"
     HELP = """\
@@ -203,10 +228,20 @@ numbers.
 """
 
     BINDINGS: ClassVar = [
-        Binding("ctrl+l", "go('#function-levels')", vocab.FUNCTION_NAME, id="checkin.go_function",
-                tooltip=f"Go to the {vocab.FUNCTION_NAME.lower()} levels"),
-        Binding("ctrl+y", "go('.symptom-row')", "Symptoms", id="checkin.go_symptoms",
-                tooltip="Go to the first symptom"),
+        Binding(
+            "ctrl+l",
+            "go('#function-levels')",
+            vocab.FUNCTION_NAME,
+            id="checkin.go_function",
+            tooltip=f"Go to the {vocab.FUNCTION_NAME.lower()} levels",
+        ),
+        Binding(
+            "ctrl+y",
+            "go('.symptom-row')",
+            "Symptoms",
+            id="checkin.go_symptoms",
+            tooltip="Go to the first symptom",
+        ),
     ]
 
     def __init__(self, working) -> None:
@@ -228,10 +263,14 @@ numbers.
                 classes="section-intro",
             )
             yield Static(f"{vocab.FUNCTION_NAME}: which is closest to now?", classes="part-title")
-            yield Static("Up and Down to move, then Enter or a click to choose.", classes="part-hint")
+            yield Static(
+                "Up and Down to move, then Enter or a click to choose.", classes="part-hint"
+            )
             yield FunctionLevels(
-                *(Option(level_prompt(level, checkin.function_level), id=str(level))
-                  for level in offered_levels(checkin.function_level)),
+                *(
+                    Option(level_prompt(level, checkin.function_level), id=str(level))
+                    for level in offered_levels(checkin.function_level)
+                ),
                 id="function-levels",
                 markup=False,
             )
@@ -256,7 +295,11 @@ numbers.
                 id="answered-by",
             )
             yield Label("A note, in your own words", classes="field-label")
-            yield TextBox(checkin.note, placeholder="e.g. a good week; tired after the clinic visit", id="note")
+            yield TextBox(
+                checkin.note,
+                placeholder="e.g. a good week; tired after the clinic visit",
+                id="note",
+            )
 
     def _answered_by_shown(self) -> str:
         """Who answered, or (until someone says) whoever is speaking now."""
@@ -272,7 +315,9 @@ numbers.
         self.load_trends()
 
     def on_screen_resume(self) -> None:
-        if self._trend_versions is not None and self._trend_versions != len(self.working.file.versions()):
+        if self._trend_versions is not None and self._trend_versions != len(
+            self.working.file.versions()
+        ):
             self.load_trends()  # a version was saved while we were away
 
     def lock_editing(self) -> None:
@@ -358,8 +403,11 @@ numbers.
     @on(TrendsLoaded)
     def _show_trends(self, event: TrendsLoaded) -> None:
         if event.problem:
-            self.notify(f"The trend over saved versions can't be shown: {event.problem}",
-                        title="How things are now", severity="warning")
+            self.notify(
+                f"The trend over saved versions can't be shown: {event.problem}",
+                title="How things are now",
+                severity="warning",
+            )
             return
         self._trend_versions = event.versions
         for trend in self.query(Trend):

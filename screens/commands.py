@@ -24,7 +24,11 @@ def guided_command(app: CarePlanApp) -> Command:
     if isinstance(step, int) and 0 <= step < len(STEPS):
         where = f"Paused at step {step + 1} of {len(STEPS)}: {vocab.SECTIONS[STEPS[step]]}"
         return "Resume the guided session", app.start_guided_session, where
-    return "Start a guided session", app.start_guided_session, "Go through the plan together, one part at a time"
+    return (
+        "Start a guided session",
+        app.start_guided_session,
+        "Go through the plan together, one part at a time",
+    )
 
 
 class CarePlanCommands(Provider):
@@ -44,17 +48,43 @@ class CarePlanCommands(Provider):
         for number, (section, title) in enumerate(vocab.SECTIONS.items(), start=1):
             yield f"Go to {title}", partial(app.open_section, section), f"Part {number} of the plan"
         if app.working.read_only:  # a session and a save both change the plan
-            yield ("Try again to make changes", app.action_try_changes,
-                   "Once the other careplan window has closed the plan (Ctrl+E)")
+            yield (
+                "Try again to make changes",
+                app.action_try_changes,
+                "Once the other careplan window has closed the plan (Ctrl+E)",
+            )
         else:
             yield guided_command(app)
-            yield "Save a new version", app.action_save, "See what changed, then save it as a new version"
-        yield "Plan history", partial(open_history, app, app.working), "Every saved version, what changed, and trends"
-        yield "Compare two versions", partial(open_history, app, app.working), "In the history: Enter on one version, then the other"
-        yield "Goal journeys", partial(open_journeys, app, app.working), "How each goal changed over time, and why"
-        yield ("Export a snapshot to print or share", app.action_export,
-               "See the last saved version as a document first, then choose where to keep it")
-        yield "Change who is speaking", app.action_next_speaker, "The person, caregiver, or together (F2)"
+            yield (
+                "Save a new version",
+                app.action_save,
+                "See what changed, then save it as a new version",
+            )
+        yield (
+            "Plan history",
+            partial(open_history, app, app.working),
+            "Every saved version, what changed, and trends",
+        )
+        yield (
+            "Compare two versions",
+            partial(open_history, app, app.working),
+            "In the history: Enter on one version, then the other",
+        )
+        yield (
+            "Goal journeys",
+            partial(open_journeys, app, app.working),
+            "How each goal changed over time, and why",
+        )
+        yield (
+            "Export a snapshot to print or share",
+            app.action_export,
+            "See the last saved version as a document first, then choose where to keep it",
+        )
+        yield (
+            "Change who is speaking",
+            app.action_next_speaker,
+            "The person, caregiver, or together (F2)",
+        )
 
     async def discover(self) -> Hits:
         for name, run, help_text in self.commands():

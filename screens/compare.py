@@ -70,9 +70,15 @@ Nothing here changes the plan. Esc goes back to the history.
             self.post_message(self.Compared("", problem=str(error)))
             return
         if not found:
-            self.post_message(self.Compared("", problem=f"Nothing changed between version {old} and version {new}."))
+            self.post_message(
+                self.Compared(
+                    "", problem=f"Nothing changed between version {old} and version {new}."
+                )
+            )
             return
-        self.post_message(self.Compared(found.markdown_list()))  # the labels above say from what to what
+        self.post_message(
+            self.Compared(found.markdown_list())
+        )  # the labels above say from what to what
 
     @on(Compared)
     async def show_changes(self, event: Compared) -> None:
@@ -86,5 +92,8 @@ Nothing here changes the plan. Esc goes back to the history.
             self.query_one("#compare-note", Static).update(
                 "These two versions could not be compared just now. The plan itself is untouched."
             )
-            self.notify("The comparison could not be made. Nothing in the plan has changed.",
-                        title="Not compared", severity="warning")
+            self.notify(
+                "The comparison could not be made. Nothing in the plan has changed.",
+                title="Not compared",
+                severity="warning",
+            )

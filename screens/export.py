@@ -46,7 +46,9 @@ def export_path(typed: str, exports_folder: Path, default_name: str) -> Path:
         path = Path(typed.strip()).expanduser()
     except RuntimeError:
         home = typed.strip().split("/", 1)[0]
-        raise CarePlanError(f"{home} is not a home folder on this computer. Change the name in the box.") from None
+        raise CarePlanError(
+            f"{home} is not a home folder on this computer. Change the name in the box."
+        ) from None
     if not path.is_absolute():
         path = exports_folder / path
     if _is_there(path, Path.is_dir):
@@ -80,10 +82,20 @@ print or share. What is shown here is exactly what will be written.
 """
 
     BINDINGS = [
-        Binding("ctrl+o", "write", "Write the file", id="export_write",
-                tooltip="Write the snapshot to the file named below"),
-        Binding("ctrl+t", "contents", "Headings", id="export_contents",
-                tooltip="Show or hide the list of headings beside the preview"),
+        Binding(
+            "ctrl+o",
+            "write",
+            "Write the file",
+            id="export_write",
+            tooltip="Write the snapshot to the file named below",
+        ),
+        Binding(
+            "ctrl+t",
+            "contents",
+            "Headings",
+            id="export_contents",
+            tooltip="Show or hide the list of headings beside the preview",
+        ),
     ]
 
     class Rendered(Message):
@@ -120,8 +132,12 @@ print or share. What is shown here is exactly what will be written.
         yield viewer
         yield Label("Save it as", classes="field-label", id="export-path-label")
         with Horizontal(id="export-path-row"):
-            yield Input(str(self.exports_folder / self.default_name), id="export-path", select_on_focus=False,
-                        placeholder="a file name, e.g. " + self.default_name)
+            yield Input(
+                str(self.exports_folder / self.default_name),
+                id="export-path",
+                select_on_focus=False,
+                placeholder="a file name, e.g. " + self.default_name,
+            )
             yield Button("Write the file", id="export-write", variant="primary")
         yield Static(PREPARING, id="export-result", markup=False)
 
@@ -133,7 +149,9 @@ print or share. What is shown here is exactly what will be written.
             return str(error)
         text = f"A snapshot of {label[0].lower()}{label[1:]}."
         if working.has_changes and self.number == working.file.latest:
-            text += " Changes not saved yet are not in it: save them first (Ctrl+S) to include them."
+            text += (
+                " Changes not saved yet are not in it: save them first (Ctrl+S) to include them."
+            )
         return text
 
     def on_mount(self) -> None:
@@ -192,8 +210,11 @@ print or share. What is shown here is exactly what will be written.
                     yes="Replace it",
                     no="No, keep it",
                 ),
-                callback=lambda replace: self.start_writing(path) if replace else self.say(
-                    "Nothing was written. Change the name in the box to keep both."),
+                callback=lambda replace: (
+                    self.start_writing(path)
+                    if replace
+                    else self.say("Nothing was written. Change the name in the box to keep both.")
+                ),
             )
             return
         self.start_writing(path)
@@ -209,7 +230,11 @@ print or share. What is shown here is exactly what will be written.
         from careplan.safe_files import atomic_write
 
         try:
-            text = self.snapshot if self.snapshot is not None else render_snapshot(self.working.file, self.number)
+            text = (
+                self.snapshot
+                if self.snapshot is not None
+                else render_snapshot(self.working.file, self.number)
+            )
             atomic_write(path, text.encode("utf-8"))
         except CarePlanError as error:
             self.post_message(self.Written(path, problem=str(error)))
@@ -221,19 +246,30 @@ print or share. What is shown here is exactly what will be written.
         self.query_one("#export-write", Button).disabled = False
         if event.problem:
             self.say(f"Not written. {event.problem}")
-            self.notify("The snapshot was not written; the plan is untouched.", title="Not written",
-                        severity="warning", timeout=8)
+            self.notify(
+                "The snapshot was not written; the plan is untouched.",
+                title="Not written",
+                severity="warning",
+                timeout=8,
+            )
             return
         self.say(f"Written to {event.path}. Esc goes back.")
-        self.notify(f"Version {self.number} written to {event.path}", title="Snapshot ready", timeout=10)
+        self.notify(
+            f"Version {self.number} written to {event.path}", title="Snapshot ready", timeout=10
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state != WorkerState.ERROR:
             return
         self.query_one("#export-write", Button).disabled = False
-        self.say("Something went wrong making the snapshot; nothing was written and the plan is untouched.")
-        self.notify("The snapshot was not made. Nothing in the plan has changed.", title="Not exported",
-                    severity="warning")
+        self.say(
+            "Something went wrong making the snapshot; nothing was written and the plan is untouched."
+        )
+        self.notify(
+            "The snapshot was not made. Nothing in the plan has changed.",
+            title="Not exported",
+            severity="warning",
+        )
 
     def say(self, text: str) -> None:
         self.said = text

@@ -32,7 +32,13 @@ class FormModal(ModalScreen[ResultType]):
     HEADING = ""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving (asks first if you typed something)"),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            id="form.cancel",
+            tooltip="Close without saving (asks first if you typed something)",
+        ),
         Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save and close"),
     ]
 

@@ -56,7 +56,9 @@ def _goal_summary(plan: CarePlan, goal: Goal) -> str:
 class GoalEditor(FormModal[Goal]):
     """Write a new goal, or change one. Closes with the goal (a changed copy when editing)."""
 
-    def __init__(self, plan: CarePlan, speaker: str, goal: Goal | None = None, category: str | None = None) -> None:
+    def __init__(
+        self, plan: CarePlan, speaker: str, goal: Goal | None = None, category: str | None = None
+    ) -> None:
         super().__init__()
         self.plan = plan
         self.goal = goal
@@ -69,11 +71,20 @@ class GoalEditor(FormModal[Goal]):
 
     def compose_fields(self) -> ComposeResult:
         goal = self.goal or Goal()
-        yield from _field("Goal", TextBox(goal.title, placeholder="e.g. A walk to the park", id="goal-title"))
-        yield from _field("Why it matters", TextBox(goal.why, placeholder="in your own words", id="goal-why"))
+        yield from _field(
+            "Goal", TextBox(goal.title, placeholder="e.g. A walk to the park", id="goal-title")
+        )
+        yield from _field(
+            "Why it matters", TextBox(goal.why, placeholder="in your own words", id="goal-why")
+        )
         yield from _field(
             "Kind of goal",
-            Select([(text, key) for key, text in vocab.GOAL_CATEGORIES.items()], value=self.category, allow_blank=False, id="goal-category"),
+            Select(
+                [(text, key) for key, text in vocab.GOAL_CATEGORIES.items()],
+                value=self.category,
+                allow_blank=False,
+                id="goal-category",
+            ),
         )
         yield from _field(
             "Whose goal",
@@ -81,7 +92,11 @@ class GoalEditor(FormModal[Goal]):
         )
         yield from _field(
             "If this gets harder",
-            TextBox(goal.fallback, placeholder="e.g. a shorter walk, or sitting in the garden", id="goal-fallback"),
+            TextBox(
+                goal.fallback,
+                placeholder="e.g. a shorter walk, or sitting in the garden",
+                id="goal-fallback",
+            ),
         )
 
     def collect(self) -> Goal | None:
@@ -130,11 +145,17 @@ class AdaptGoalScreen(FormModal[GoalAdaptation]):
             "What changed, and why?",
             TextBox(placeholder="e.g. running hurts my hip now", id="adapt-reason"),
         )
-        yield from _field("The goal now", TextBox(placeholder="e.g. A daily walk", id="adapt-title"))
+        yield from _field(
+            "The goal now", TextBox(placeholder="e.g. A daily walk", id="adapt-title")
+        )
         yield from _field("Why it matters", TextBox(self.goal.why, id="adapt-why"))
         yield from _field(
             "If this gets harder",
-            TextBox(self.goal.fallback, placeholder="e.g. a smaller step, or another way", id="adapt-fallback"),
+            TextBox(
+                self.goal.fallback,
+                placeholder="e.g. a smaller step, or another way",
+                id="adapt-fallback",
+            ),
         )
 
     def collect(self) -> GoalAdaptation | None:
@@ -179,7 +200,12 @@ class OtherViewScreen(FormModal[View]):
         yield Static(_goal_summary(self.plan, self.goal), classes="form-context", markup=False)
         yield from _field(
             "Whose view",
-            Select([(plain(voice_name(self.plan, voice)), voice) for voice in self.voices], value=self.voice, allow_blank=False, id="view-voice"),
+            Select(
+                [(plain(voice_name(self.plan, voice)), voice) for voice in self.voices],
+                value=self.voice,
+                allow_blank=False,
+                id="view-voice",
+            ),
         )
         yield from _field(
             "How they see it",
@@ -197,7 +223,9 @@ class OtherViewScreen(FormModal[View]):
     def collect(self) -> View | None:
         text = self.query_one("#view-text", Input).value.strip()
         if not text and not self._existing(self.voice):
-            self.show_problem("Write a few words for this view, or press Esc to leave it.", focus="#view-text")
+            self.show_problem(
+                "Write a few words for this view, or press Esc to leave it.", focus="#view-text"
+            )
             return None
         return View(voice=self.voice, text=text)
 
@@ -228,11 +256,20 @@ class JourneyScreen(ModalScreen[None]):
                     markup=False,
                 )
             else:
-                yield Static(journey_line(self.chain), id="journey-line", classes="journey-line", markup=False)
+                yield Static(
+                    journey_line(self.chain),
+                    id="journey-line",
+                    classes="journey-line",
+                    markup=False,
+                )
             for number, goal in enumerate(self.chain, start=1):
                 with VerticalGroup(classes="journey-step"):
-                    yield Static(f"{number}. {goal.title}", classes="journey-step-title", markup=False)
-                    yield Static(self._step_details(goal), classes="journey-step-detail", markup=False)
+                    yield Static(
+                        f"{number}. {goal.title}", classes="journey-step-title", markup=False
+                    )
+                    yield Static(
+                        self._step_details(goal), classes="journey-step-detail", markup=False
+                    )
             yield Button("Close", id="journey-close", compact=True)
         yield Footer()  # this dialog's keys, not those of the screen behind it
 
@@ -241,7 +278,9 @@ class JourneyScreen(ModalScreen[None]):
         started = f"Set {day_text(goal.started_on)}" if goal.started_on else "Set"
         lines.append(f"{started} · {goal_status(goal)} · {voice_name(self.plan, goal.voice)}")
         if goal.adapted_from:
-            lines.append(f"What changed: {goal.adapted_reason.strip() or '(no reason written down)'}")
+            lines.append(
+                f"What changed: {goal.adapted_reason.strip() or '(no reason written down)'}"
+            )
         return "\n".join(lines)
 
     def on_mount(self) -> None:

@@ -21,7 +21,6 @@ from careplan import vocab
 from careplan.errors import CarePlanError
 from careplan.model import CarePlan, Goal, View
 from careplan.screens import clock
-from careplan.screens.widgets.confirm import ChoiceScreen
 from careplan.screens.goal_editor import (
     AdaptGoalScreen,
     GoalAdaptation,
@@ -31,10 +30,10 @@ from careplan.screens.goal_editor import (
 )
 from careplan.screens.messages import GoalAdapted
 from careplan.screens.section_base import SectionScreen
+from careplan.screens.widgets.confirm import ChoiceScreen
 from careplan.screens.wording import adaptation_note, goal_status, voice_phrase
 from careplan.styles import stylesheet
 from careplan.working_plan import WorkingPlan
-
 
 NO_GOALS_YET = (
     "No goals written yet. Press n (or New goal) to write the first. Goals are grouped in three "
@@ -42,7 +41,15 @@ NO_GOALS_YET = (
 )
 
 # Actions that change the plan; none of them is offered while the plan is read-only.
-_CHANGES = {"add_goal", "edit_goal", "adapt_goal", "achieve_goal", "let_go", "reopen_goal", "add_view"}
+_CHANGES = {
+    "add_goal",
+    "edit_goal",
+    "adapt_goal",
+    "achieve_goal",
+    "let_go",
+    "reopen_goal",
+    "add_view",
+}
 _FOR_ACTIVE = {"adapt_goal", "achieve_goal", "let_go"}
 _FOR_ANY = {"edit_goal", "show_journey", "add_view"}
 
@@ -80,13 +87,20 @@ class GoalCard(VerticalGroup, can_focus=True):
 
     def __init__(self, plan: CarePlan, goal: Goal, selected: bool) -> None:
         ended = goal.status != "active"
-        super().__init__(id=f"goal-{goal.id}", classes="goal-card" + (" -ended" if ended else "") + (" -selected" if selected else ""))
+        super().__init__(
+            id=f"goal-{goal.id}",
+            classes="goal-card" + (" -ended" if ended else "") + (" -selected" if selected else ""),
+        )
         self.plan = plan
         self.goal = goal
 
     def compose(self) -> ComposeResult:
         goal = self.goal
-        yield Static(f"{goal.title or '(no title yet)'}  ·  {goal_status(goal)}", classes="goal-title", markup=False)
+        yield Static(
+            f"{goal.title or '(no title yet)'}  ·  {goal_status(goal)}",
+            classes="goal-title",
+            markup=False,
+        )
         about = self._about_line()
         if about:
             yield Static(about, classes="goal-line", markup=False)
@@ -99,11 +113,15 @@ class GoalCard(VerticalGroup, can_focus=True):
         elif goal.why.strip():
             yield Static(f"Why it matters: {goal.why.strip()}", classes="goal-line", markup=False)
         if goal.fallback.strip():
-            yield Static(f"If this gets harder: {goal.fallback.strip()}", classes="goal-line", markup=False)
+            yield Static(
+                f"If this gets harder: {goal.fallback.strip()}", classes="goal-line", markup=False
+            )
 
     def _about_line(self) -> str:
         # With other views beside it, the columns already say whose words are whose.
-        parts = [] if self.goal.other_views else [_sentence(voice_phrase(self.plan, self.goal.voice))]
+        parts = (
+            [] if self.goal.other_views else [_sentence(voice_phrase(self.plan, self.goal.voice))]
+        )
         if self.goal.adapted_from:
             before = self.plan.goal(self.goal.adapted_from)
             if before is not None:
@@ -115,7 +133,11 @@ class GoalCard(VerticalGroup, can_focus=True):
         return " · ".join(parts)
 
     def _view_column(self, voice: str, text: str) -> Static:
-        return Static(f"{_sentence(voice_phrase(self.plan, voice))}:\n{text}", classes="goal-view", markup=False)
+        return Static(
+            f"{_sentence(voice_phrase(self.plan, voice))}:\n{text}",
+            classes="goal-view",
+            markup=False,
+        )
 
     def on_focus(self) -> None:
         self.post_message(self.Chosen(self.goal.id))
@@ -144,13 +166,55 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
 
     BINDINGS = [
         Binding("n", "add_goal", "New goal", id="goals.add", tooltip="Write a new goal"),
-        Binding("e", "edit_goal", "Edit", id="goals.edit", tooltip="Change the words of the selected goal"),
-        Binding("a", "adapt_goal", "Adapt", id="goals.adapt", tooltip="Change the goal to fit how things are now; the old one is kept"),
-        Binding("d", "achieve_goal", "Achieved", id="goals.achieved", tooltip="Mark the selected goal achieved"),
-        Binding("l", "let_go", "Let go", id="goals.let_go", tooltip="Let the selected goal go; it stays in the plan"),
-        Binding("r", "reopen_goal", "Active again", id="goals.reopen", tooltip="Make an achieved or let-go goal active again"),
-        Binding("j", "show_journey", "Journey", id="goals.journey", tooltip="How the selected goal has changed over time"),
-        Binding("v", "add_view", "Another view", id="goals.view", tooltip="Add another voice's view of the selected goal"),
+        Binding(
+            "e",
+            "edit_goal",
+            "Edit",
+            id="goals.edit",
+            tooltip="Change the words of the selected goal",
+        ),
+        Binding(
+            "a",
+            "adapt_goal",
+            "Adapt",
+            id="goals.adapt",
+            tooltip="Change the goal to fit how things are now; the old one is kept",
+        ),
+        Binding(
+            "d",
+            "achieve_goal",
+            "Achieved",
+            id="goals.achieved",
+            tooltip="Mark the selected goal achieved",
+        ),
+        Binding(
+            "l",
+            "let_go",
+            "Let go",
+            id="goals.let_go",
+            tooltip="Let the selected goal go; it stays in the plan",
+        ),
+        Binding(
+            "r",
+            "reopen_goal",
+            "Active again",
+            id="goals.reopen",
+            tooltip="Make an achieved or let-go goal active again",
+        ),
+        Binding(
+            "j",
+            "show_journey",
+            "Journey",
+            id="goals.journey",
+            tooltip="How the selected goal has changed over time",
+        ),
+        Binding(
+            "v",
+            "add_view",
+            "Another view",
+            id="goals.view",
+            tooltip="Add another voice's view of the selected goal",
+        ),
     ]
 
     def __init__(self, working: WorkingPlan) -> None:
@@ -164,7 +228,13 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
             for action, label in _BUTTONS:
                 # Buttons that only look (not change) stay usable when the plan is read-only.
                 looks_only = "" if action in _CHANGES else "keep-enabled"
-                yield Button(label, id=f"do-{action}", action=f"screen.{action}", compact=True, classes=looks_only)
+                yield Button(
+                    label,
+                    id=f"do-{action}",
+                    action=f"screen.{action}",
+                    compact=True,
+                    classes=looks_only,
+                )
         with VerticalScroll(id="goal-list", classes="section-body"):
             yield from self._goal_widgets()
 
@@ -179,11 +249,15 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
             widgets.append(Static(heading, classes="goal-category", markup=False))
             if not in_category:
                 widgets.append(Static("None of this kind yet.", classes="goal-empty"))
-            widgets.extend(GoalCard(self.plan, goal, goal.id == self.selected_id) for goal in in_category)
+            widgets.extend(
+                GoalCard(self.plan, goal, goal.id == self.selected_id) for goal in in_category
+            )
         unknown = [goal for goal in self.plan.goals if goal.category not in vocab.GOAL_CATEGORIES]
         if unknown:
             widgets.append(Static("Other goals", classes="goal-category"))
-            widgets.extend(GoalCard(self.plan, goal, goal.id == self.selected_id) for goal in unknown)
+            widgets.extend(
+                GoalCard(self.plan, goal, goal.id == self.selected_id) for goal in unknown
+            )
         return widgets
 
     def on_mount(self) -> None:
@@ -204,7 +278,9 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
         self._show_actions()
         # Not query_one: when careplan is closing (Ctrl+Q, then "Save it") the new cards may never
         # be mounted, and a missing card must not turn a calm goodbye into a traceback.
-        for card in self.query(f"#goal-{self.selected_id}").results(GoalCard) if self.selected_id else ():
+        for card in (
+            self.query(f"#goal-{self.selected_id}").results(GoalCard) if self.selected_id else ()
+        ):
             card.focus()
             card.scroll_visible(animate=False)
 
@@ -220,9 +296,16 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
         return self.plan.goal(self.selected_id) if self.selected_id else None
 
     def _first_goal_id(self) -> str | None:
-        ordered = [goal for category in vocab.GOAL_CATEGORIES for goal in self.plan.goals if goal.category == category]
+        ordered = [
+            goal
+            for category in vocab.GOAL_CATEGORIES
+            for goal in self.plan.goals
+            if goal.category == category
+        ]
         ordered += [goal for goal in self.plan.goals if goal not in ordered]
-        first = next((goal for goal in ordered if goal.status == "active"), None) or next(iter(ordered), None)
+        first = next((goal for goal in ordered if goal.status == "active"), None) or next(
+            iter(ordered), None
+        )
         return first.id if first else None
 
     @on(GoalCard.Chosen)
@@ -254,7 +337,9 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
 
     def action_add_goal(self) -> None:
         category = self.selected_goal.category if self.selected_goal else None
-        self.app.push_screen(GoalEditor(self.plan, self.working.speaker, category=category), self._goal_written)
+        self.app.push_screen(
+            GoalEditor(self.plan, self.working.speaker, category=category), self._goal_written
+        )
 
     async def _goal_written(self, goal: Goal | None) -> None:
         if goal is None:
@@ -266,7 +351,9 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
     def action_edit_goal(self) -> None:
         goal = self.selected_goal
         if goal is not None:
-            self.app.push_screen(GoalEditor(self.plan, self.working.speaker, goal=goal), self._goal_rewritten)
+            self.app.push_screen(
+                GoalEditor(self.plan, self.working.speaker, goal=goal), self._goal_rewritten
+            )
 
     async def _goal_rewritten(self, changed: Goal | None) -> None:
         if changed is None:
@@ -280,7 +367,9 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
     def action_adapt_goal(self) -> None:
         goal = self.selected_goal
         if goal is not None and goal.status == "active":
-            self.app.push_screen(AdaptGoalScreen(self.plan, goal), partial(self._goal_adapted, goal))
+            self.app.push_screen(
+                AdaptGoalScreen(self.plan, goal), partial(self._goal_adapted, goal)
+            )
 
     async def _goal_adapted(self, old: Goal, adaptation: GoalAdaptation | None) -> None:
         if adaptation is None:
@@ -300,7 +389,10 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
             return
         self.mark_changed()
         self.post_message(GoalAdapted(old.id, successor.id))
-        self.notify(f'"{old.title}" is kept as adapted; "{successor.title}" grows out of it.', title="Goal adapted")
+        self.notify(
+            f'"{old.title}" is kept as adapted; "{successor.title}" grows out of it.',
+            title="Goal adapted",
+        )
         await self._refresh_goals(select=successor.id)
 
     async def action_achieve_goal(self) -> None:
@@ -309,7 +401,9 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
             return
         goal_changes.end_goal(self.plan, goal.id, "achieved", on=clock.today(self.app))
         self.mark_changed()
-        self.notify(f'"{goal.title}" is marked achieved. Press r if that was a slip.', title="Achieved")
+        self.notify(
+            f'"{goal.title}" is marked achieved. Press r if that was a slip.', title="Achieved"
+        )
         await self._refresh_goals()
 
     def action_let_go(self) -> None:
@@ -349,7 +443,10 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
     def action_add_view(self) -> None:
         goal = self.selected_goal
         if goal is not None:
-            self.app.push_screen(OtherViewScreen(self.plan, goal, self.working.speaker), partial(self._view_written, goal))
+            self.app.push_screen(
+                OtherViewScreen(self.plan, goal, self.working.speaker),
+                partial(self._view_written, goal),
+            )
 
     async def _view_written(self, goal: Goal, view: View | None) -> None:
         if view is None:
@@ -357,7 +454,10 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
         kept = [other for other in goal.other_views if other.voice != view.voice]
         if view.text:
             # Keep each voice where it was, so the columns do not jump about.
-            position = next((i for i, other in enumerate(goal.other_views) if other.voice == view.voice), len(kept))
+            position = next(
+                (i for i, other in enumerate(goal.other_views) if other.voice == view.voice),
+                len(kept),
+            )
             kept.insert(position, view)
         goal.other_views = kept
         self.mark_changed()

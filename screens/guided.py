@@ -44,7 +44,9 @@ class GuidedSession:
         self.working = working
         step = working.extra.get(STEP_KEY)
         self.step = step if isinstance(step, int) and 0 <= step < len(STEPS) else 0
-        self.skipped: set[int] = {index for index in working.extra.get(SKIPPED_KEY, []) if isinstance(index, int)}
+        self.skipped: set[int] = {
+            index for index in working.extra.get(SKIPPED_KEY, []) if isinstance(index, int)
+        }
         self.current: SectionScreen | None = None
         self.show_panel = app.size.width >= WIDE_ENOUGH_FOR_PANEL
         self._before_notes: Widget | None = None  # where the cursor was before F8 went to the notes
@@ -53,7 +55,7 @@ class GuidedSession:
         self.app.call_later(self._show, self.step)
 
     def move(self, how: str) -> None:
-        """"next", "skip", "back" to change step; "panel" to show or hide the questions and notes."""
+        """ "next", "skip", "back" to change step; "panel" to show or hide the questions and notes."""
         if self.current is None:
             return  # between two steps: the next one is on its way
         if self.app.screen is not self.current:
@@ -64,7 +66,9 @@ class GuidedSession:
             return
         target = self.step - 1 if how == "back" else self.step + 1
         if not 0 <= target < len(STEPS):
-            first_or_last = "the first step" if target < 0 else "the last step: save here, or Esc to pause"
+            first_or_last = (
+                "the first step" if target < 0 else "the last step: save here, or Esc to pause"
+            )
             self.app.notify(f"This is {first_or_last}.")
             return
         self.skipped.discard(self.step)
@@ -177,14 +181,24 @@ class GuideStrip(Vertical):
         note = " (skipped earlier)" if self.skipped else ""
         # "Esc Pause" in the footer's words; on this line, so the buttons fit in 50 columns (80
         # columns with the questions beside them).
-        yield Static(f"Guided session · {step_title(self.step)}{note} · Esc Pause", classes="guide-step",
-                     markup=False)
+        yield Static(
+            f"Guided session · {step_title(self.step)}{note} · Esc Pause",
+            classes="guide-step",
+            markup=False,
+        )
         with Horizontal(classes="guide-buttons"):
             yield Button("F3 Back", id="guide-back", compact=True, classes="keep-enabled")
             yield Button("F4 Skip", id="guide-skip", compact=True, classes="keep-enabled")
-            yield Button("F5 Next", id="guide-next", compact=True, classes="keep-enabled", variant="primary")
-            yield Button("F8 Notes", id="guide-notes", compact=True, classes="keep-enabled",
-                         tooltip="Show or hide the questions and the session notes")
+            yield Button(
+                "F5 Next", id="guide-next", compact=True, classes="keep-enabled", variant="primary"
+            )
+            yield Button(
+                "F8 Notes",
+                id="guide-notes",
+                compact=True,
+                classes="keep-enabled",
+                tooltip="Show or hide the questions and the session notes",
+            )
 
     @on(Button.Pressed, ".guide-buttons Button")
     def pressed(self, event: Button.Pressed) -> None:
@@ -209,7 +223,9 @@ class GuidePanel(Vertical):
 
         yield SuggestedQuestions(self.section, classes="guide-questions")
         yield Static("Session notes (kept with the draft)", classes="guide-notes-title")
-        notes = TextArea(str(self.working.extra.get(NOTES_KEY, "")), id="session-notes", classes="keep-enabled")
+        notes = TextArea(
+            str(self.working.extra.get(NOTES_KEY, "")), id="session-notes", classes="keep-enabled"
+        )
         notes.read_only = self.working.read_only
         yield notes
 

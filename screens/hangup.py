@@ -25,7 +25,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from careplan.app import CarePlanApp
 
-SETTLE_LIMIT = 1.0  # seconds at most for typing on its way to arrive; then the draft is written anyway
+SETTLE_LIMIT = (
+    1.0  # seconds at most for typing on its way to arrive; then the draft is written anyway
+)
 EXIT_LIMIT = 10.0  # seconds from the signal for the usual ending; then the process ends itself
 
 
@@ -61,7 +63,7 @@ async def leave_now(app: CarePlanApp, signal_number: int) -> None:
         await asyncio.wait_for(_let_typing_arrive(app), SETTLE_LIMIT)
         _save_open_editors(app)
         await asyncio.wait_for(_let_typing_arrive(app), SETTLE_LIMIT)  # the screens take them in
-    except (asyncio.TimeoutError, Exception):  # the draft is written whatever happened here
+    except (TimeoutError, Exception):  # the draft is written whatever happened here
         pass
     app.close_plan()  # writes typing still waiting for a pause, as quitting does
     app.exit(return_code=128 + signal_number)
@@ -84,7 +86,10 @@ def end_process_later(return_code: int) -> None:
 async def _let_typing_arrive(app: CarePlanApp) -> None:
     """Let every widget handle what is already in its queue. A field's change reaches the screen
     that puts it in the plan one parent at a time, so this goes round as deep as the widgets go."""
-    nodes = [app, *(node for screen in app.screen_stack for node in screen.walk_children(with_self=True))]
+    nodes = [
+        app,
+        *(node for screen in app.screen_stack for node in screen.walk_children(with_self=True)),
+    ]
     depth = max((len(node.ancestors) for node in nodes), default=0)
     for _ in range(depth + 1):
         handled = []

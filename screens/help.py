@@ -31,7 +31,9 @@ def key_line(key: str, what: str) -> Table:
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,f1", "close", "Close help", id="help_close", tooltip="Back to where you were"),
+        Binding(
+            "escape,f1", "close", "Close help", id="help_close", tooltip="Back to where you were"
+        ),
     ]
 
     def __init__(self, title: str, text: str, keys: list[tuple[str, str]]) -> None:
@@ -44,18 +46,30 @@ class HelpScreen(ModalScreen[None]):
     def for_screen(cls, screen: Screen) -> HelpScreen:
         """Help for `screen`: its HELP text and our own keys active on it now (ours have an id;
         Textual's, such as scrolling or Tab, are left out), the guided session's F keys among them."""
-        title = getattr(screen, "title_text", None) or screen.sub_title or screen.title or "careplan"
+        title = (
+            getattr(screen, "title_text", None) or screen.sub_title or screen.title or "careplan"
+        )
         text = getattr(screen, "HELP", "") or ""
         keys: list[tuple[str, str]] = []
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
             ours = binding.id is not None
-            if not ours or not active.enabled or binding.system or not binding.description or binding.action in seen:
+            if (
+                not ours
+                or not active.enabled
+                or binding.system
+                or not binding.description
+                or binding.action in seen
+            ):
                 continue
             seen.add(binding.action)
             shown = binding.key_display or screen.app.get_key_display(binding)
-            what = f"{binding.description}: {binding.tooltip}" if binding.tooltip else binding.description
+            what = (
+                f"{binding.description}: {binding.tooltip}"
+                if binding.tooltip
+                else binding.description
+            )
             keys.append((shown, what))
         return cls(str(title), text, keys)
 

@@ -30,7 +30,9 @@ if TYPE_CHECKING:
     from careplan.history import VersionSummary
 
 TWO_COLUMNS_FROM = 96  # columns; narrower, the trends go below the versions
-TRENDS_SHARE = 0.6  # of the width, at most, for the trends beside the versions (max-width in history.tcss)
+TRENDS_SHARE = (
+    0.6  # of the width, at most, for the trends beside the versions (max-width in history.tcss)
+)
 TREND_LABEL_WIDTH = 21  # "Shortness of breath" and a space (.trend-label in history.tcss)
 TRENDS_EDGES = 5  # the trends panel's padding, border and scrollbar
 MAX_LINE = 12  # sparkline cells at most
@@ -42,7 +44,7 @@ def trend_label(key: str) -> str:
 
 
 def trend_numbers(values: list[int | None], width: int = 2) -> str:
-    """"80 70 60  – 50": every value, oldest first, each `width` wide so the rows line up."""
+    """ "80 70 60  – 50": every value, oldest first, each `width` wide so the rows line up."""
     return " ".join(f"{MISSING if value is None else value:>{width}}" for value in values)
 
 
@@ -80,15 +82,38 @@ versions there; every version is still listed on the left.
 """
 
     BINDINGS = [
-        Binding("space", "mark", "Mark", id="history_mark", show=False,
-                tooltip="Mark this version, or unmark it; mark two to compare them"),
-        Binding("c", "compare", "Compare", id="history_compare",
-                tooltip="Compare the two marked versions (or this one with the version before it)"),
-        Binding("n", "start_from", "New draft", id="history_start_from",
-                tooltip="Start a new draft from this version; saved versions are not changed"),
-        Binding("e", "export", "Export", id="history_export", tooltip="Preview and export this version"),
-        Binding("j", "journeys", "Journeys", id="history_journeys",
-                tooltip="How each goal changed over time, and why"),
+        Binding(
+            "space",
+            "mark",
+            "Mark",
+            id="history_mark",
+            show=False,
+            tooltip="Mark this version, or unmark it; mark two to compare them",
+        ),
+        Binding(
+            "c",
+            "compare",
+            "Compare",
+            id="history_compare",
+            tooltip="Compare the two marked versions (or this one with the version before it)",
+        ),
+        Binding(
+            "n",
+            "start_from",
+            "New draft",
+            id="history_start_from",
+            tooltip="Start a new draft from this version; saved versions are not changed",
+        ),
+        Binding(
+            "e", "export", "Export", id="history_export", tooltip="Preview and export this version"
+        ),
+        Binding(
+            "j",
+            "journeys",
+            "Journeys",
+            id="history_journeys",
+            tooltip="How each goal changed over time, and why",
+        ),
     ]
 
     class Loaded(Message):
@@ -161,8 +186,11 @@ versions there; every version is still listed on the left.
             self.query_one("#history-status", Static).update(
                 "The history could not be read just now. The plan itself is untouched."
             )
-            self.notify("The history could not be read. Nothing in the plan has changed.",
-                        title="History not shown", severity="warning")
+            self.notify(
+                "The history could not be read. Nothing in the plan has changed.",
+                title="History not shown",
+                severity="warning",
+            )
 
     @on(Loaded)
     async def show_history(self, event: Loaded) -> None:
@@ -192,7 +220,9 @@ versions there; every version is still listed on the left.
     def prompt(self, summary: VersionSummary) -> Text:
         """Flush-left lines, so a long note still reads well when it wraps."""
         marked = summary.number in self.marked
-        text = Text.assemble(("[x] " if marked else "", "bold"), (f"Version {summary.number}", "bold"))
+        text = Text.assemble(
+            ("[x] " if marked else "", "bold"), (f"Version {summary.number}", "bold")
+        )
         text.append(f" · {saved_moment(summary.saved_at)}")
         if summary.saved_by.strip():
             text.append(f" · by {' '.join(summary.saved_by.split())}")
@@ -202,7 +232,11 @@ versions there; every version is still listed on the left.
             text.append("\nThe unsaved draft starts from this version.", "italic")
         if summary.note.strip():
             text.append(f"\nNote: {' '.join(summary.note.split())}")
-        text.append(f"\nChanged: {summary.summary}" if self.previous(summary.number) else f"\n{summary.summary}")
+        text.append(
+            f"\nChanged: {summary.summary}"
+            if self.previous(summary.number)
+            else f"\n{summary.summary}"
+        )
         return text
 
     def previous(self, number: int) -> int | None:
@@ -216,28 +250,49 @@ versions there; every version is still listed on the left.
         self._trends, self._trend_numbers = trends, numbers
         panel = self.query_one("#history-trends", VerticalScroll)
         await panel.query(".trend-row, .trend-caption").remove()
-        shown = {key: values for key, values in trends.items() if any(value is not None for value in values)}
+        shown = {
+            key: values
+            for key, values in trends.items()
+            if any(value is not None for value in values)
+        }
         if not numbers:
             return
         if not shown:
-            await panel.mount(Static("No check-ins recorded yet.", classes="trend-caption", markup=False))
+            await panel.mount(
+                Static("No check-ins recorded yet.", classes="trend-caption", markup=False)
+            )
             return
-        width = max(len(str(item)) for item in [*numbers, *(v for values in shown.values() for v in values)])
+        width = max(
+            len(str(item)) for item in [*numbers, *(v for values in shown.values() for v in values)]
+        )
         count = self.trends_that_fit(width, len(numbers))
         self._trend_count, self._trend_digits = count, width
         numbers, shown = numbers[-count:], {key: values[-count:] for key, values in shown.items()}
         line_width = min(max(count, 2), MAX_LINE)
-        caption = f"{vocab.FUNCTION_NAME} in % (higher is better); symptoms from 0 (none) to 10 (worst)."
+        caption = (
+            f"{vocab.FUNCTION_NAME} in % (higher is better); symptoms from 0 (none) to 10 (worst)."
+        )
         if count < len(self._trend_numbers):
             caption = f"The latest {count} of {len(self._trend_numbers)} versions. " + caption
         rows: list[Static | Horizontal] = [
             Static(caption, classes="trend-caption", markup=False),
-            self.trend_row("trend-versions", "Version", Static("", classes="trend-line"), trend_numbers(numbers, width),
-                           line_width),
+            self.trend_row(
+                "trend-versions",
+                "Version",
+                Static("", classes="trend-line"),
+                trend_numbers(numbers, width),
+                line_width,
+            ),
         ]
         for key, values in shown.items():
-            line = ScaledSparkline(values, scale=scale_for(key), classes="trend-line")  # a gap where not rated
-            rows.append(self.trend_row(f"trend-{key}", trend_label(key), line, trend_numbers(values, width), line_width))
+            line = ScaledSparkline(
+                values, scale=scale_for(key), classes="trend-line"
+            )  # a gap where not rated
+            rows.append(
+                self.trend_row(
+                    f"trend-{key}", trend_label(key), line, trend_numbers(values, width), line_width
+                )
+            )
         await panel.mount_all(rows)
 
     def trends_that_fit(self, width: int, total: int) -> int:
@@ -249,11 +304,17 @@ versions there; every version is still listed on the left.
         return max(3, min(total, (room + 1) // (width + 1)))
 
     async def on_resize(self) -> None:
-        if self._trend_numbers and self.trends_that_fit(self._trend_digits, len(self._trend_numbers)) != self._trend_count:
+        if (
+            self._trend_numbers
+            and self.trends_that_fit(self._trend_digits, len(self._trend_numbers))
+            != self._trend_count
+        ):
             await self.show_trends(self._trends, self._trend_numbers)
 
     @staticmethod
-    def trend_row(row_id: str, label: str, line: Static | ScaledSparkline, numbers: str, line_width: int) -> Horizontal:
+    def trend_row(
+        row_id: str, label: str, line: Static | ScaledSparkline, numbers: str, line_width: int
+    ) -> Horizontal:
         line.styles.width = line_width
         return Horizontal(
             Static(label, classes="trend-label", markup=False),
@@ -275,7 +336,9 @@ versions there; every version is still listed on the left.
             first, second = sorted(self.marked)
             lines.append(f"Versions {first} and {second} are marked: C compares them.")
         elif self.marked:
-            lines.append(f"Version {self.marked[0]} is marked: mark another (Enter), then C to compare.")
+            lines.append(
+                f"Version {self.marked[0]} is marked: mark another (Enter), then C to compare."
+            )
         else:
             lines.append("To compare two versions, mark each with Enter, then press C.")
         return " ".join(lines)
@@ -298,7 +361,9 @@ versions there; every version is still listed on the left.
         return working.restored_from or working.base_number
 
     def index_of(self, number: int | None) -> int:
-        return next((index for index, summary in enumerate(self.summaries) if summary.number == number), 0)
+        return next(
+            (index for index, summary in enumerate(self.summaries) if summary.number == number), 0
+        )
 
     def redraw(self) -> None:
         listing = self.query_one("#history-versions", OptionList)
@@ -333,8 +398,10 @@ versions there; every version is still listed on the left.
             return
         earlier = [summary.number for summary in self.summaries if summary.number < number]
         if not earlier:
-            self.notify(f"Version {number} is the first one. Mark another version (Enter) to compare it with.",
-                        title="Nothing before it")
+            self.notify(
+                f"Version {number} is the first one. Mark another version (Enter) to compare it with.",
+                title="Nothing before it",
+            )
             return
         self.compare(max(earlier), number)
 
@@ -370,13 +437,17 @@ versions there; every version is still listed on the left.
         if number is None:
             return
         if working.read_only:
-            self.notify("This window can only read the plan; close the other careplan window first.",
-                        title="Read only")
+            self.notify(
+                "This window can only read the plan; close the other careplan window first.",
+                title="Read only",
+            )
             return
         if wait_for_parts_underneath(self, "start from an older version"):
             return
         if number == working.base_number and not working.has_changes:
-            self.notify(f"The plan is already as it was saved in version {number}.", title="Nothing to do")
+            self.notify(
+                f"The plan is already as it was saved in version {number}.", title="Nothing to do"
+            )
             return
         if not working.has_changes:
             self.start_from(number)

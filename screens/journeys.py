@@ -23,15 +23,22 @@ if TYPE_CHECKING:
 def step_widgets(index: int, step: JourneyStep) -> list[Static]:
     """One step: the goal, then when and how things were, then why it changed (each on its own
     indented line, so a long reason wraps under itself)."""
-    widgets = [Static(f"{index}. {' '.join(step.title.split())}", classes="journey-step", markup=False)]
+    widgets = [
+        Static(f"{index}. {' '.join(step.title.split())}", classes="journey-step", markup=False)
+    ]
     facts = [f"from {step.started_on.day} {step.started_on:%B %Y}"] if step.started_on else []
     if step.details():
         facts.append(step.details())
     if facts:
         widgets.append(Static(" · ".join(facts), classes="journey-detail", markup=False))
     if step.reason.strip():
-        widgets.append(Static(f"Why it changed: {' '.join(step.reason.split())}", classes="journey-detail",
-                              markup=False))
+        widgets.append(
+            Static(
+                f"Why it changed: {' '.join(step.reason.split())}",
+                classes="journey-detail",
+                markup=False,
+            )
+        )
     return widgets
 
 
@@ -107,12 +114,19 @@ Nothing here changes the plan. Esc goes back.
             )
             return
         count = len(event.journeys)
-        note.update("1 journey, from its first goal to where it is now." if count == 1
-                    else f"{count} journeys, each from its first goal to where it is now.")
+        note.update(
+            "1 journey, from its first goal to where it is now."
+            if count == 1
+            else f"{count} journeys, each from its first goal to where it is now."
+        )
         blocks = [
             Vertical(
                 Static(journey_heading(journey), classes="journey-title", markup=False),
-                *(widget for index, step in enumerate(journey.steps, start=1) for widget in step_widgets(index, step)),
+                *(
+                    widget
+                    for index, step in enumerate(journey.steps, start=1)
+                    for widget in step_widgets(index, step)
+                ),
                 classes="journey",
             )
             for journey in event.journeys

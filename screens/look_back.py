@@ -21,12 +21,12 @@ from careplan.working_plan import WorkingPlan
 
 
 def saved_moment(value: datetime) -> str:
-    """"Thu 5 Nov 2026, 11:30": the day and time a version was saved, as it was written down."""
+    """ "Thu 5 Nov 2026, 11:30": the day and time a version was saved, as it was written down."""
     return f"{value:%a} {value.day} {value:%b %Y}, {value:%H:%M}"
 
 
 def version_label(info: VersionInfo) -> str:
-    """"Version 6 · Thu 5 Nov 2026, 11:30 · by Maggie and Tom": which version, when, who."""
+    """ "Version 6 · Thu 5 Nov 2026, 11:30 · by Maggie and Tom": which version, when, who."""
     label = f"Version {info.number} · {saved_moment(info.saved_at)}"
     if info.saved_by.strip():
         label += f" · by {' '.join(info.saved_by.split())}"

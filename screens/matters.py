@@ -36,7 +36,10 @@ HEAD_WIDTH = 40
 
 def voice_options(plan: CarePlan) -> list[tuple[Text, str]]:
     """Short labels for whose words, as typed: "Maggie", "Tom Ellis", "Together"."""
-    return [(plain(voice_name(plan, voice) if voice != "together" else "Together"), voice) for voice in vocab.VOICES]
+    return [
+        (plain(voice_name(plan, voice) if voice != "together" else "Together"), voice)
+        for voice in vocab.VOICES
+    ]
 
 
 def other_voice(statement: Statement, speaker: str) -> str:
@@ -48,8 +51,13 @@ def other_voice(statement: Statement, speaker: str) -> str:
 
 def voice_select(plan: CarePlan, voice: str, classes: str) -> Select[str]:
     known = voice in vocab.VOICES
-    return Select(voice_options(plan), value=voice if known else Select.NULL, allow_blank=not known,
-                  compact=True, classes=f"voice-select {classes}")
+    return Select(
+        voice_options(plan),
+        value=voice if known else Select.NULL,
+        allow_blank=not known,
+        compact=True,
+        classes=f"voice-select {classes}",
+    )
 
 
 class ViewRow(Vertical):
@@ -92,7 +100,9 @@ class StatementRow(Vertical):
                     with HorizontalGroup(classes="row-buttons"):
                         yield Button("Another view", classes="statement-add-view", compact=True)
                         yield Button("Remove", classes="statement-remove", compact=True)
-                yield TextArea(statement.text, placeholder="in their own words", classes="statement-text")
+                yield TextArea(
+                    statement.text, placeholder="in their own words", classes="statement-text"
+                )
             with Vertical(classes="statement-views"):
                 for view in statement.other_views:
                     yield ViewRow(self.plan, statement, view)
@@ -115,28 +125,36 @@ can't imagine living without, in their own words.
 """
 
     BINDINGS = [
-        Binding("ctrl+n", "add_here", "Add a statement", id="matters_add",
-                tooltip="Add a statement to the group you are in, or else to the first group"),
+        Binding(
+            "ctrl+n",
+            "add_here",
+            "Add a statement",
+            id="matters_add",
+            tooltip="Add a statement to the group you are in, or else to the first group",
+        ),
     ]
 
     def compose_body(self) -> ComposeResult:
-        with VerticalScroll(classes="section-body"):
-            with Horizontal(classes="columns"):
-                with Vertical(classes="form-column"):
-                    for kind, title in vocab.STATEMENT_KINDS.items():
-                        with Vertical(classes="kind-group", id=f"kind-{kind}"):
-                            yield Label(title, classes="kind-title")
-                            for statement in self.plan.matters:
-                                if statement.kind == kind:
-                                    yield StatementRow(self.plan, statement)
-                            yield Button(f"Add: {title[:1].lower()}{title[1:]}", id=f"add-{kind}", classes="kind-add",
-                                         compact=True)  # only the first letter: "what I hope for"
-                    unknown = [s for s in self.plan.matters if s.kind not in vocab.STATEMENT_KINDS]
-                    if unknown:  # from a newer careplan: shown, never dropped
-                        yield Label("Other", classes="kind-title")
-                        for statement in unknown:
-                            yield StatementRow(self.plan, statement)
-                yield SuggestedQuestions("matters", classes="questions-column")
+        with VerticalScroll(classes="section-body"), Horizontal(classes="columns"):
+            with Vertical(classes="form-column"):
+                for kind, title in vocab.STATEMENT_KINDS.items():
+                    with Vertical(classes="kind-group", id=f"kind-{kind}"):
+                        yield Label(title, classes="kind-title")
+                        for statement in self.plan.matters:
+                            if statement.kind == kind:
+                                yield StatementRow(self.plan, statement)
+                        yield Button(
+                            f"Add: {title[:1].lower()}{title[1:]}",
+                            id=f"add-{kind}",
+                            classes="kind-add",
+                            compact=True,
+                        )  # only the first letter: "what I hope for"
+                unknown = [s for s in self.plan.matters if s.kind not in vocab.STATEMENT_KINDS]
+                if unknown:  # from a newer careplan: shown, never dropped
+                    yield Label("Other", classes="kind-title")
+                    for statement in unknown:
+                        yield StatementRow(self.plan, statement)
+            yield SuggestedQuestions("matters", classes="questions-column")
 
     # --- adding and removing ----------------------------------------------------------------
 
@@ -146,7 +164,9 @@ can't imagine living without, in their own words.
 
     async def action_add_here(self) -> None:
         group = self.focused_group()
-        first = next(iter(vocab.STATEMENT_KINDS))  # in no group (nothing focused): the first, not the last
+        first = next(
+            iter(vocab.STATEMENT_KINDS)
+        )  # in no group (nothing focused): the first, not the last
         await self.add_statement(group.id.removeprefix("kind-") if group and group.id else first)
 
     async def add_statement(self, kind: str) -> None:

@@ -24,7 +24,7 @@ from careplan.screens.wording import voice_choices
 from careplan.styles import stylesheet
 
 WORDS_MISSING = (
-    'Please write what you used to do, or what you\'ll do now (or both). '
+    "Please write what you used to do, or what you'll do now (or both). "
     "Everything else you typed is still here."
 )
 
@@ -46,7 +46,13 @@ def change_in_words(change: Modification) -> str:
 class ModificationEditor(FormModal[Modification]):
     """Write a change (or change one). `start` pre-fills a new one, e.g. from an example."""
 
-    def __init__(self, plan: CarePlan, speaker: str, change: Modification | None = None, start: Modification | None = None) -> None:
+    def __init__(
+        self,
+        plan: CarePlan,
+        speaker: str,
+        change: Modification | None = None,
+        start: Modification | None = None,
+    ) -> None:
         super().__init__()
         self.plan = plan
         self.change = change
@@ -54,26 +60,47 @@ class ModificationEditor(FormModal[Modification]):
 
     @property
     def heading(self) -> str:
-        return "Change what is written" if self.change else "A change to how you live: before and now"
+        return (
+            "Change what is written" if self.change else "A change to how you live: before and now"
+        )
 
     def compose_fields(self) -> ComposeResult:
         start = self.start
         area = start.area if start.area in vocab.MODIFICATION_AREAS else "other"
         yield from _field(
             "Part of life",
-            Select([(text, key) for key, text in vocab.MODIFICATION_AREAS.items()], value=area, allow_blank=False, id="change-area"),
+            Select(
+                [(text, key) for key, text in vocab.MODIFICATION_AREAS.items()],
+                value=area,
+                allow_blank=False,
+                id="change-area",
+            ),
         )
-        yield from _field("What I used to do", TextBox(start.before, placeholder="e.g. Running", id="change-before"))
-        yield from _field("What I'll do now", TextBox(start.now, placeholder="e.g. A daily walk", id="change-now"))
-        yield from _field("Why", TextBox(start.why, placeholder="in your own words", id="change-why"))
+        yield from _field(
+            "What I used to do",
+            TextBox(start.before, placeholder="e.g. Running", id="change-before"),
+        )
+        yield from _field(
+            "What I'll do now", TextBox(start.now, placeholder="e.g. A daily walk", id="change-now")
+        )
+        yield from _field(
+            "Why", TextBox(start.why, placeholder="in your own words", id="change-why")
+        )
         status = start.status if start.status in vocab.MODIFICATION_STATUSES else "trying"
         yield from _field(
             "How it's going",
-            Select([(text, key) for key, text in vocab.MODIFICATION_STATUSES.items()], value=status, allow_blank=False, id="change-status"),
+            Select(
+                [(text, key) for key, text in vocab.MODIFICATION_STATUSES.items()],
+                value=status,
+                allow_blank=False,
+                id="change-status",
+            ),
         )
         yield from _field(
             "Whose words",
-            Select(voice_choices(self.plan), value=start.voice, allow_blank=False, id="change-voice"),
+            Select(
+                voice_choices(self.plan), value=start.voice, allow_blank=False, id="change-voice"
+            ),
         )
 
     def collect(self) -> Modification | None:
@@ -99,7 +126,9 @@ class StatusPicker(ModalScreen[str]):
 
     CSS_PATH = stylesheet("modifications.tcss")
 
-    BINDINGS = [Binding("escape", "close", "Close", id="status.close", tooltip="Close, changing nothing")]
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="status.close", tooltip="Close, changing nothing")
+    ]
 
     def __init__(self, change: Modification) -> None:
         super().__init__(classes="choice-modal")
@@ -107,7 +136,11 @@ class StatusPicker(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="choice-dialog"):
-            yield Static(f"How is this going?\n{change_in_words(self.change)}", classes="choice-question", markup=False)
+            yield Static(
+                f"How is this going?\n{change_in_words(self.change)}",
+                classes="choice-question",
+                markup=False,
+            )
             yield OptionList(
                 *(
                     Option(f"{text} (as it is now)" if key == self.change.status else text, id=key)
@@ -120,7 +153,11 @@ class StatusPicker(ModalScreen[str]):
 
     def on_mount(self) -> None:
         options = self.query_one("#status-options", OptionList)
-        options.highlighted = options.get_option_index(self.change.status) if self.change.status in vocab.MODIFICATION_STATUSES else 0
+        options.highlighted = (
+            options.get_option_index(self.change.status)
+            if self.change.status in vocab.MODIFICATION_STATUSES
+            else 0
+        )
         options.focus()
 
     @on(OptionList.OptionSelected, "#status-options")
@@ -140,7 +177,9 @@ class ExamplePicker(ModalScreen[content.ModificationExample]):
 
     CSS_PATH = stylesheet("modifications.tcss")
 
-    BINDINGS = [Binding("escape", "close", "Close", id="examples.close", tooltip="Close, choosing nothing")]
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="examples.close", tooltip="Close, choosing nothing")
+    ]
 
     def __init__(self, area: str = "work") -> None:
         super().__init__(classes="form-modal")
@@ -151,10 +190,17 @@ class ExamplePicker(ModalScreen[content.ModificationExample]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form-dialog examples-dialog"):
             yield Static("Ideas to start from", classes="form-heading")
-            yield Static(content.DISCLAIMER, id="examples-disclaimer", classes="examples-disclaimer")
+            yield Static(
+                content.DISCLAIMER, id="examples-disclaimer", classes="examples-disclaimer"
+            )
             yield from _field(
                 "Part of life",
-                Select([(vocab.MODIFICATION_AREAS[key], key) for key in self.areas], value=self.area, allow_blank=False, id="examples-area"),
+                Select(
+                    [(vocab.MODIFICATION_AREAS[key], key) for key in self.areas],
+                    value=self.area,
+                    allow_blank=False,
+                    id="examples-area",
+                ),
             )
             yield OptionList(id="examples-list")
             yield Static("", id="examples-source", classes="examples-source", markup=False)
@@ -174,7 +220,8 @@ class ExamplePicker(ModalScreen[content.ModificationExample]):
         options = self.query_one("#examples-list", OptionList)
         options.clear_options()
         options.add_options(
-            Option(f"{example.before} → {example.now}", id=str(index)) for index, example in enumerate(self.examples)
+            Option(f"{example.before} → {example.now}", id=str(index))
+            for index, example in enumerate(self.examples)
         )
         if self.examples:
             options.highlighted = 0

@@ -16,7 +16,6 @@ from textual.widgets import Button, DataTable, Static
 
 from careplan import content, vocab
 from careplan.model import Modification
-from careplan.screens.widgets.confirm import ChoiceScreen
 from careplan.screens.modification_editor import (
     ExamplePicker,
     ModificationEditor,
@@ -24,6 +23,7 @@ from careplan.screens.modification_editor import (
     change_in_words,
 )
 from careplan.screens.section_base import SectionScreen
+from careplan.screens.widgets.confirm import ChoiceScreen
 from careplan.screens.wording import plain, voice_name
 from careplan.styles import stylesheet
 from careplan.working_plan import WorkingPlan
@@ -83,11 +83,37 @@ the draft straight away.
 """
 
     BINDINGS = [
-        Binding("n", "add_change", "New change", id="modifications.add", tooltip="Write a change: before and now"),
-        Binding("e", "edit_change", "Edit", id="modifications.edit", tooltip="Change the selected row"),
-        Binding("s", "change_status", "How it's going", id="modifications.status", tooltip="Say how the selected change is going"),
-        Binding("x", "remove_change", "Remove", id="modifications.remove", tooltip="Remove the selected change (saved versions keep it)"),
-        Binding("i", "show_examples", "Ideas", id="modifications.examples", tooltip="Examples to start from (not medical advice)"),
+        Binding(
+            "n",
+            "add_change",
+            "New change",
+            id="modifications.add",
+            tooltip="Write a change: before and now",
+        ),
+        Binding(
+            "e", "edit_change", "Edit", id="modifications.edit", tooltip="Change the selected row"
+        ),
+        Binding(
+            "s",
+            "change_status",
+            "How it's going",
+            id="modifications.status",
+            tooltip="Say how the selected change is going",
+        ),
+        Binding(
+            "x",
+            "remove_change",
+            "Remove",
+            id="modifications.remove",
+            tooltip="Remove the selected change (saved versions keep it)",
+        ),
+        Binding(
+            "i",
+            "show_examples",
+            "Ideas",
+            id="modifications.examples",
+            tooltip="Examples to start from (not medical advice)",
+        ),
     ]
 
     def __init__(self, working: WorkingPlan) -> None:
@@ -102,7 +128,13 @@ the draft straight away.
             for action, label in _BUTTONS:
                 # Buttons that only look (not change) stay usable when the plan is read-only.
                 looks_only = "" if action in _CHANGES else "keep-enabled"
-                yield Button(label, id=f"do-{action}", action=f"screen.{action}", compact=True, classes=looks_only)
+                yield Button(
+                    label,
+                    id=f"do-{action}",
+                    action=f"screen.{action}",
+                    compact=True,
+                    classes=looks_only,
+                )
         yield Static(EMPTY_NOTE, id="changes-empty", classes="calm-note")
         yield Static(TABLE_CAPTION, id="changes-caption")
         yield ChangesTable(id="changes", cursor_type="row", zebra_stripes=False)
@@ -126,7 +158,9 @@ the draft straight away.
         table = self.query_one("#changes")
         width = table.size.width or (self.size.width or self.app.size.width) - 2
         fixed = sum(size for _title, size, _share in _COLUMNS if size)
-        room = max(18, width - 2 * len(_COLUMNS) - 3 - 2 - fixed)  # at least 6 for each shared column
+        room = max(
+            18, width - 2 * len(_COLUMNS) - 3 - 2 - fixed
+        )  # at least 6 for each shared column
         shares = sum(share for _title, _size, share in _COLUMNS)
         return [size or max(6, room * share // shares) for _title, size, share in _COLUMNS]
 
@@ -137,7 +171,7 @@ the draft straight away.
         self._marked = None
         # A marker column points at the selected row, so the selection shows without colour.
         table.add_column("", width=1, key="mark")
-        for (title, _size, _share), width in zip(_COLUMNS, self._column_widths()):
+        for (title, _size, _share), width in zip(_COLUMNS, self._column_widths(), strict=False):
             table.add_column(title, width=width)
         for change in self.plan.modifications:
             table.add_row("", *self._cells(change), key=change.id, height=None)
@@ -145,7 +179,9 @@ the draft straight away.
         self.query_one("#changes-caption").display = bool(self.plan.modifications)
         table.display = bool(self.plan.modifications)
         if select is not None:
-            index = next((i for i, change in enumerate(self.plan.modifications) if change.id == select), None)
+            index = next(
+                (i for i, change in enumerate(self.plan.modifications) if change.id == select), None
+            )
             if index is not None:
                 table.move_cursor(row=index, animate=False)
         self._mark_selected()
@@ -215,7 +251,9 @@ the draft straight away.
     # --- actions -------------------------------------------------------------------------------
 
     def action_add_change(self, start: Modification | None = None) -> None:
-        self.app.push_screen(ModificationEditor(self.plan, self.working.speaker, start=start), self._change_written)
+        self.app.push_screen(
+            ModificationEditor(self.plan, self.working.speaker, start=start), self._change_written
+        )
 
     def _change_written(self, change: Modification | None) -> None:
         if change is None:
@@ -226,18 +264,25 @@ the draft straight away.
     def action_edit_change(self) -> None:
         change = self.selected
         if change is not None:
-            self.app.push_screen(ModificationEditor(self.plan, self.working.speaker, change=change), self._change_rewritten)
+            self.app.push_screen(
+                ModificationEditor(self.plan, self.working.speaker, change=change),
+                self._change_rewritten,
+            )
 
     def _change_rewritten(self, changed: Modification | None) -> None:
         if changed is None:
             return
-        self.plan.modifications[:] = [changed if change.id == changed.id else change for change in self.plan.modifications]
+        self.plan.modifications[:] = [
+            changed if change.id == changed.id else change for change in self.plan.modifications
+        ]
         self._changed(select=changed.id)
 
     def action_change_status(self) -> None:
         change = self.selected
         if change is not None:
-            self.app.push_screen(StatusPicker(change), lambda status: self._status_picked(change, status))
+            self.app.push_screen(
+                StatusPicker(change), lambda status: self._status_picked(change, status)
+            )
 
     def _status_picked(self, change: Modification, status: str | None) -> None:
         if status is None or status == change.status:
@@ -262,7 +307,11 @@ the draft straight away.
             return
         index = self.plan.modifications.index(change)
         self.plan.modifications.remove(change)
-        following = self.plan.modifications[min(index, len(self.plan.modifications) - 1)] if self.plan.modifications else None
+        following = (
+            self.plan.modifications[min(index, len(self.plan.modifications) - 1)]
+            if self.plan.modifications
+            else None
+        )
         self._changed(select=following.id if following else None)
 
     def action_show_examples(self) -> None:
@@ -272,7 +321,9 @@ the draft straight away.
     def _example_picked(self, example: content.ModificationExample | None) -> None:
         if example is None:
             return
-        start = Modification(area=example.area, before=example.before, now=example.now, voice=self.working.speaker)
+        start = Modification(
+            area=example.area, before=example.before, now=example.now, voice=self.working.speaker
+        )
         self.action_add_change(start)
 
     def _changed(self, select: str | None) -> None:

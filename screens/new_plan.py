@@ -18,13 +18,21 @@ class NewPlanScreen(ModalScreen[str | None]):
     HELP = "Type the name of the person the plan is for, then press Enter. Everything else can come later."
 
     BINDINGS = [
-        Binding("escape", "cancel", "Not now", id="new_plan_cancel", tooltip="Close without starting a plan"),
+        Binding(
+            "escape",
+            "cancel",
+            "Not now",
+            id="new_plan_cancel",
+            tooltip="Close without starting a plan",
+        ),
     ]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("Start a new plan", classes="dialog-title")
-            yield Label("Who is this plan for? Their name as they like it written:", classes="field-label")
+            yield Label(
+                "Who is this plan for? Their name as they like it written:", classes="field-label"
+            )
             yield TextBox(placeholder="for example: Margaret Ellis", id="person-name")
             yield Static("", id="name-message", classes="field-message", markup=False)
             with Horizontal(classes="dialog-buttons"):

@@ -20,7 +20,11 @@ def parts_open_underneath(screen: Screen) -> list[SectionScreen]:
     """The parts of the plan open in the app besides `screen` itself."""
     from careplan.screens.section_base import SectionScreen
 
-    return [other for other in screen.app.screen_stack if isinstance(other, SectionScreen) and other is not screen]
+    return [
+        other
+        for other in screen.app.screen_stack
+        if isinstance(other, SectionScreen) and other is not screen
+    ]
 
 
 def wait_for_parts_underneath(screen: Screen, then: str) -> bool:

@@ -62,14 +62,43 @@ is not yet a saved version.
 """
 
     BINDINGS = [
-        Binding("escape", "back", "All plans", id="home_back", tooltip="Back to all plans; nothing typed is lost"),
-        Binding("g", "guided", "Guided", id="home_guided", tooltip="Go through the plan one part at a time"),
-        Binding("h", "history", "History", id="home_history",
-                tooltip="Every saved version, what changed, and how things went over time"),
-        Binding("e", "export", "Export", id="home_export", tooltip="Preview the last saved version and write it to a file"),
+        Binding(
+            "escape",
+            "back",
+            "All plans",
+            id="home_back",
+            tooltip="Back to all plans; nothing typed is lost",
+        ),
+        Binding(
+            "g",
+            "guided",
+            "Guided",
+            id="home_guided",
+            tooltip="Go through the plan one part at a time",
+        ),
+        Binding(
+            "h",
+            "history",
+            "History",
+            id="home_history",
+            tooltip="Every saved version, what changed, and how things went over time",
+        ),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            id="home_export",
+            tooltip="Preview the last saved version and write it to a file",
+        ),
         *[
-            Binding(str(number), f"open('{section}')", title, id=f"home_open_{section}", show=False,
-                    tooltip=f"Open {title}")
+            Binding(
+                str(number),
+                f"open('{section}')",
+                title,
+                id=f"home_open_{section}",
+                show=False,
+                tooltip=f"Open {title}",
+            )
             for number, (section, title) in enumerate(vocab.SECTIONS.items(), start=1)
         ],
     ]
@@ -133,7 +162,9 @@ is not yet a saved version.
             lines.append(f"Version {info.number}, saved {saved_when(info.saved_at)}{by}.")
         lines.append(f"Next review: {review_text(working.plan.next_review, self.today)}.")
         if working.has_changes and not working.read_only:
-            lines.append("Changes not saved yet are kept safe as a draft. Ctrl+S to review and save them.")
+            lines.append(
+                "Changes not saved yet are kept safe as a draft. Ctrl+S to review and save them."
+            )
         lines.append(f"Where next: {self.where_next()}")
         return "\n".join(lines)
 
@@ -166,7 +197,9 @@ is not yet a saved version.
 
     def section_prompt(self, number: int, section: str, title: str) -> Table:
         details = self.section_details(section)
-        return keyed(str(number), Text(title, style="bold") + (Text("\n" + details) if details else Text()))
+        return keyed(
+            str(number), Text(title, style="bold") + (Text("\n" + details) if details else Text())
+        )
 
     def section_details(self, section: str) -> str:
         working = self.working
@@ -177,7 +210,9 @@ is not yet a saved version.
         parts = [overview.section_summary(working.plan, section)]
         number = self.changed_in.get(section)
         if working.unsaved(section):
-            since = f" since version {working.base_number}" if working.base_number is not None else ""
+            since = (
+                f" since version {working.base_number}" if working.base_number is not None else ""
+            )
             parts.append(f"* changed{since}, not saved yet")
         elif number is not None:
             saved_at = working.file.version(number).saved_at
@@ -227,5 +262,8 @@ is not yet a saved version.
 
     def action_back(self) -> None:
         if self.working.has_changes and not self.working.read_only:
-            self.notify("Your changes are kept as a draft; they will be here next time.", title="Nothing lost")
+            self.notify(
+                "Your changes are kept as a draft; they will be here next time.",
+                title="Nothing lost",
+            )
         self.dismiss(None)

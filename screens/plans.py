@@ -81,9 +81,17 @@ changes kept as a draft that are not yet saved as a version.
 
     BINDINGS = [
         Binding("n", "new_plan", "New plan", id="new_plan", tooltip="Start a plan for someone new"),
-        Binding("slash", "find", "Find", id="find_plan", tooltip="Type part of a name to find a plan"),
-        Binding("ctrl+q", "app.quit", "Quit", id="plans_quit", priority=True,
-                tooltip="Close careplan; everything typed is kept"),
+        Binding(
+            "slash", "find", "Find", id="find_plan", tooltip="Type part of a name to find a plan"
+        ),
+        Binding(
+            "ctrl+q",
+            "app.quit",
+            "Quit",
+            id="plans_quit",
+            priority=True,
+            tooltip="Close careplan; everything typed is kept",
+        ),
     ]
 
     class Loaded(Message):
@@ -110,7 +118,11 @@ changes kept as a draft that are not yet saved as a version.
         yield Header()
         with Vertical(id="plans-body"):
             yield Static(WELCOME, id="welcome", markup=False)
-            yield Input(placeholder="Find a plan: type part of a name", id="plan-filter", select_on_focus=False)
+            yield Input(
+                placeholder="Find a plan: type part of a name",
+                id="plan-filter",
+                select_on_focus=False,
+            )
             yield DataTable(id="plan-table", cursor_type="row", zebra_stripes=False)
             yield Static("", id="plan-detail", markup=False)
             with Horizontal(classes="button-row"):
@@ -185,14 +197,20 @@ changes kept as a draft that are not yet saved as a version.
                 plain(name),  # as typed: a name like "Sam [/]" is not markup
                 plain(saved_when(summary.last_saved, in_table=True) if not summary.problem else ""),
                 plain(str(summary.versions) if not summary.problem else ""),
-                plain(review_text(summary.next_review, self.today, in_table=True) if not summary.problem else ""),
+                plain(
+                    review_text(summary.next_review, self.today, in_table=True)
+                    if not summary.problem
+                    else ""
+                ),
                 plain(self.notes(summary)),
                 key=summary.id,
             )
         if highlighted is not None and highlighted in table.rows:
             table.move_cursor(row=table.get_row_index(highlighted))
         if not table.row_count and self.summaries:
-            self.query_one("#plan-detail", Static).update(f'No plan matches "{wanted}". Clear the box to see them all.')
+            self.query_one("#plan-detail", Static).update(
+                f'No plan matches "{wanted}". Clear the box to see them all.'
+            )
         else:
             self.show_detail()
 
@@ -218,9 +236,15 @@ changes kept as a draft that are not yet saved as a version.
         if summary and summary.problem:
             detail = f"{summary.person or summary.id}: {summary.problem}"
         elif summary:
-            parts = [f"Last saved {saved_when(summary.last_saved)}." if summary.versions else "Not saved yet."]
+            parts = [
+                f"Last saved {saved_when(summary.last_saved)}."
+                if summary.versions
+                else "Not saved yet."
+            ]
             if summary.versions and summary.has_draft:
-                parts.append("* unsaved: it has changes kept as a draft, not yet saved as a version.")
+                parts.append(
+                    "* unsaved: it has changes kept as a draft, not yet saved as a version."
+                )
             detail = " ".join([*parts, "Enter or click again to open."])
         self.query_one("#plan-detail", Static).update(detail)
 
@@ -269,12 +293,16 @@ changes kept as a draft that are not yet saved as a version.
         """Open for changes if we can, read only if another window has it; explain either way."""
         summary = self.summary(plan_id)
         if summary and summary.problem:
-            self.notify(summary.problem, title="This plan can't be opened", severity="warning", timeout=10)
+            self.notify(
+                summary.problem, title="This plan can't be opened", severity="warning", timeout=10
+            )
             return
         try:
             plan_file = self.store.open_plan(plan_id, read_only_if_busy=True)
         except CarePlanError as error:
-            self.notify(str(error), title="This plan can't be opened", severity="warning", timeout=10)
+            self.notify(
+                str(error), title="This plan can't be opened", severity="warning", timeout=10
+            )
             self.load_plans()
             return
         self.open_plan_file(plan_file)
@@ -305,7 +333,9 @@ changes kept as a draft that are not yet saved as a version.
     def cannot_open(self, plan_file: PlanFile, error: CarePlanError, timeout: float = 10) -> None:
         """Let the plan go (its lock with it) and say why it could not be opened."""
         plan_file.close()
-        self.notify(str(error), title="This plan can't be opened", severity="warning", timeout=timeout)
+        self.notify(
+            str(error), title="This plan can't be opened", severity="warning", timeout=timeout
+        )
 
     def saved_version(self, plan_file: PlanFile) -> WorkingPlan | None:
         """The last saved version without the draft, or None after closing the file (so its lock
@@ -349,7 +379,11 @@ changes kept as a draft that are not yet saved as a version.
                 return
             if not working.plan.about.name:
                 working.plan.about.name = plan_file.person  # a plan never saved keeps its name
-            self.notify(f"The unreadable draft was kept, unchanged, at {kept_at}.", title="Started again", timeout=10)
+            self.notify(
+                f"The unreadable draft was kept, unchanged, at {kept_at}.",
+                title="Started again",
+                timeout=10,
+            )
             self.show(working)
 
         self.app.push_screen(
@@ -365,7 +399,9 @@ changes kept as a draft that are not yet saved as a version.
 
     def show(self, working: WorkingPlan) -> None:
         self._first_load = False
-        self.careplan.show_plan(working)  # first: it knows whether a draft was typed in this sitting
+        self.careplan.show_plan(
+            working
+        )  # first: it knows whether a draft was typed in this sitting
         if working.read_only:
             self.notify(
                 "This plan is open for changes in another careplan window. Everything is shown here "

@@ -77,6 +77,8 @@ def try_again_for_changes(app: CarePlanApp) -> None:
     app.close_plan()
     plans.open_plan_file(plan_file)
     if app.working is not None and app.working.file is plan_file:
-        app.notify("This window can make changes now; they are kept as you go.", title="Open for changes")
+        app.notify(
+            "This window can make changes now; they are kept as you go.", title="Open for changes"
+        )
         if section:
             app.open_section(section)

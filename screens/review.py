@@ -38,7 +38,9 @@ READ_ONLY_SAVE = (
 )
 TYPED_WHO, TYPED_NOTE = "review_saved_by", "review_note"  # in the draft's extra, until a save
 KEEP_NOTES_LABEL = "Keep the session notes in this version's note"
-KEEP_NOTES_DETAIL = "The version's note shows in history and exports. Left out, the notes end with this save."
+KEEP_NOTES_DETAIL = (
+    "The version's note shows in history and exports. Left out, the notes end with this save."
+)
 _INDEXED = re.compile(r"^(?P<part>[a-z_]+)(?:\[(?P<index>\d+)\])?")
 _ITEM_WORDS = {
     "about": "person taking part",
@@ -72,8 +74,12 @@ def who_is_saving(plan: CarePlan, voice: str) -> str:
 def waiting_dates_text(waiting: Sequence[WaitingDate]) -> str:
     """Why the save waits for a date, naming it; calm, and nothing typed is lost."""
     names = " and ".join(f'{date.field.label} ("{date.text}")' for date in waiting)
-    what = "could not be read as a date" if all(date.problem for date in waiting) else "needs a look"
-    return f"Not saved yet: {names} {what}; see above. Change or clear it, then save. Nothing is lost."
+    what = (
+        "could not be read as a date" if all(date.problem for date in waiting) else "needs a look"
+    )
+    return (
+        f"Not saved yet: {names} {what}; see above. Change or clear it, then save. Nothing is lost."
+    )
 
 
 def join_note(note: str, more: str) -> str:
@@ -99,7 +105,7 @@ def changes_text(base: CarePlan, plan: CarePlan, base_number: int | None) -> str
         names = changed_sections(base, plan)
         if not names:
             return f"Nothing has changed since version {base_number}."
-        return "Changed since version {}:\n".format(base_number) + "\n".join(
+        return f"Changed since version {base_number}:\n" + "\n".join(
             f"  • {vocab.SECTIONS.get(name, 'Next review')}" for name in names
         )
     found = compare(base, plan, f"version {base_number}", "now")
@@ -128,8 +134,14 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
     BINDINGS = [
         # A priority key, or "Who is at the keyboard" would take Ctrl+D (delete to the right) first.
         # check_action lets it through to the field when there is nothing to discard.
-        Binding("ctrl+d", "discard", "Discard changes", id="review_discard", priority=True,
-                tooltip="Go back to the last saved version (asks first)"),
+        Binding(
+            "ctrl+d",
+            "discard",
+            "Discard changes",
+            id="review_discard",
+            priority=True,
+            tooltip="Go back to the last saved version (asks first)",
+        ),
     ]
 
     _saving = False  # a save is running: Save again, Discard and Esc wait for it
@@ -156,7 +168,11 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
                     classes="calm-note",
                     id="recovered-note",
                 )
-            yield Static(changes_text(working.base, plan, working.base_number), id="review-changes", markup=False)
+            yield Static(
+                changes_text(working.base, plan, working.base_number),
+                id="review-changes",
+                markup=False,
+            )
             yield Vertical(id="review-problems")
             yield Label("When to look at the plan again (next review)", classes="field-label")
             yield DateField(working, "next_review", id="next-review")
@@ -165,7 +181,9 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
                 # Private working notes. While a session goes on they stay in the draft, so they go
                 # into a version only when asked; a save that ends the session (or follows a paused
                 # one) would clear them for good, so then they are kept unless someone says not.
-                yield Checkbox(KEEP_NOTES_LABEL, value=self.notes_end_with_this_save, id="keep-notes")
+                yield Checkbox(
+                    KEEP_NOTES_LABEL, value=self.notes_end_with_this_save, id="keep-notes"
+                )
                 yield Static(KEEP_NOTES_DETAIL, classes="calm-note", id="keep-notes-detail")
         # Who, the note and Save stay in view below the changes, however long the list is.
         with Vertical(id="review-form"):
@@ -174,12 +192,20 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
                     yield Label("Who is at the keyboard", classes="field-label")
                     who = working.extra.get(TYPED_WHO, who_is_saving(plan, working.speaker))
                     # A guess to check: typing a name replaces it rather than adding to it.
-                    yield TextBox(str(who), id="saved-by", placeholder="your name or names", select_on_focus=True)
+                    yield TextBox(
+                        str(who),
+                        id="saved-by",
+                        placeholder="your name or names",
+                        select_on_focus=True,
+                    )
                 with Vertical():
                     yield Label("A note for this version (optional)", classes="field-label")
                     note = working.extra.get(TYPED_NOTE, self.suggested_note())
-                    yield TextBox(str(note), id="version-note",
-                                  placeholder="e.g. after the meeting with Dr Rao")
+                    yield TextBox(
+                        str(note),
+                        id="version-note",
+                        placeholder="e.g. after the meeting with Dr Rao",
+                    )
             yield Static("", id="saved-by-message", classes="field-message", markup=False)
             with Horizontal(classes="button-row"):
                 yield Button("Save as a new version", id="save", variant="primary", compact=True)
@@ -217,7 +243,9 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
 
     def refresh_changes(self) -> None:
         working = self.working
-        self.query_one("#review-changes", Static).update(changes_text(working.base, self.plan, working.base_number))
+        self.query_one("#review-changes", Static).update(
+            changes_text(working.base, self.plan, working.base_number)
+        )
 
     # --- fields -----------------------------------------------------------------------------
 
@@ -272,7 +300,9 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             self.say("A few things need a look before this can be saved; they are listed above.")
             return
         if not self.working.has_changes and not self.keeps_session_notes:
-            self.say(f"Nothing has changed since version {self.working.base_number}, so there is nothing new to save.")
+            self.say(
+                f"Nothing has changed since version {self.working.base_number}, so there is nothing new to save."
+            )
             return
         self._saving = True
         self.query_one("#save", Button).disabled = True
@@ -290,8 +320,10 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         """Whether this save takes the session notes into the version's note (reason enough to
         save a version of an unchanged plan: a session may be all talk, and that is worth keeping)."""
         keep = self.query("#keep-notes")
-        return bool(keep) and cast(Checkbox, keep.first()).value and bool(
-            str(self.working.extra.get("session_notes", "")).strip()
+        return (
+            bool(keep)
+            and cast(Checkbox, keep.first()).value
+            and bool(str(self.working.extra.get("session_notes", "")).strip())
         )
 
     def version_note(self) -> str:
@@ -304,7 +336,9 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
     @work(thread=True, exclusive=True, exit_on_error=False, group="save")
     def save_version(self, snapshot: CarePlan, saved_by: str, note: str) -> None:
         try:
-            self.post_message(self.Finished(self.working.save_version(saved_by, note, plan=snapshot)))
+            self.post_message(
+                self.Finished(self.working.save_version(saved_by, note, plan=snapshot))
+            )
         except CarePlanError as error:
             self.post_message(self.Finished(None, error))
 
@@ -315,7 +349,9 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         if event.info is None:
             if isinstance(event.error, ValidationError):
                 self.show_problems(event.error.problems)
-                self.say("A few things need a look before this can be saved; they are listed above.")
+                self.say(
+                    "A few things need a look before this can be saved; they are listed above."
+                )
             else:
                 self.say(f"Not saved: {event.error}")
             return
@@ -341,7 +377,10 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         if cast(Checkbox, keep.first()).value:
             self.notify(f"The session notes are in version {number}'s note.", title="Session notes")
         else:
-            self.notify(f"The session notes were left out of version {number}, as chosen.", title="Session notes")
+            self.notify(
+                f"The session notes were left out of version {number}, as chosen.",
+                title="Session notes",
+            )
 
     @on(Worker.StateChanged)
     def save_failed(self, event: Worker.StateChanged) -> None:
@@ -362,20 +401,38 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         widgets = [Static("Before saving, these need a look:", classes="problems-title")]
         for date in waiting:
             section = date.field.section
-            where = "Next review" if section == "review" else f"{vocab.SECTIONS[section]}, {date.field.label}"
+            where = (
+                "Next review"
+                if section == "review"
+                else f"{vocab.SECTIONS[section]}, {date.field.label}"
+            )
             problem = date.problem or f'"{date.text}" was typed but not yet taken into the plan'
             go = "Go to the date" if section == "review" else f"Go to {vocab.SECTIONS[section]}"
-            widgets.append(Horizontal(
-                Static(f"• {where}: {problem.rstrip('.')}.", classes="problem-text", markup=False),
-                Button(go, name=date.field.key, classes="fix-button date-fix-button", compact=True),
-                classes="problem-row",
-            ))
+            widgets.append(
+                Horizontal(
+                    Static(
+                        f"• {where}: {problem.rstrip('.')}.", classes="problem-text", markup=False
+                    ),
+                    Button(
+                        go, name=date.field.key, classes="fix-button date-fix-button", compact=True
+                    ),
+                    classes="problem-row",
+                )
+            )
         for index, (path, message) in enumerate(found.items()):
             section, where = problem_place(path)
-            parts: list[Static | Button] = [Static(f"• {where}: {message}.", classes="problem-text", markup=False)]
+            parts: list[Static | Button] = [
+                Static(f"• {where}: {message}.", classes="problem-text", markup=False)
+            ]
             if section != "review":
-                parts.append(Button(f"Go to {vocab.SECTIONS[section]}", id=f"fix-{index}-{section}",
-                                    classes="fix-button -section", compact=True))
+                parts.append(
+                    Button(
+                        f"Go to {vocab.SECTIONS[section]}",
+                        id=f"fix-{index}-{section}",
+                        classes="fix-button -section",
+                        compact=True,
+                    )
+                )
             widgets.append(Horizontal(*parts, classes="problem-row"))
         box.mount_all(widgets)
 
@@ -425,7 +482,9 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         if wait_for_parts_underneath(self, "discard the changes"):
             return
         if not working.has_changes:
-            self.say(f"Nothing to discard: the plan is as it was saved in version {working.base_number}.")
+            self.say(
+                f"Nothing to discard: the plan is as it was saved in version {working.base_number}."
+            )
             return
         self.app.push_screen(
             ConfirmScreen(
@@ -450,7 +509,9 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         self.query("#recovered-note").remove()
         self.query_one("#next-review", DateField).reset()
         self.query_one("#saved-by-message", Static).update("")
-        self.query_one("#version-note", Input).value = self.suggested_note()  # no "Restored from" left over
+        self.query_one(
+            "#version-note", Input
+        ).value = self.suggested_note()  # no "Restored from" left over
         self.refresh_changes()
         self.refresh_bindings()
         self.show_problems({})

@@ -20,10 +20,10 @@ from textual.widgets import Footer, Header, TextArea
 
 from careplan import vocab
 from careplan.model import CarePlan
-from careplan.working_plan import WorkingPlan
 from careplan.screens.draft_keeper import keep_draft
 from careplan.screens.messages import PlanChanged
 from careplan.screens.widgets.date_field import DateField
+from careplan.working_plan import WorkingPlan
 
 
 class SectionScreen(Screen[None]):
@@ -34,8 +34,13 @@ class SectionScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="back", tooltip="Go back; nothing typed is lost"),
         # The same key during a guided session, named for what it does there (the strip says so too)
-        Binding("escape", "pause", "Pause", id="guide_pause",
-                tooltip="Pause the guided session; resume it from the plan's home (G)"),
+        Binding(
+            "escape",
+            "pause",
+            "Pause",
+            id="guide_pause",
+            tooltip="Pause the guided session; resume it from the plan's home (G)",
+        ),
     ]
 
     def __init__(self, working: WorkingPlan) -> None:
@@ -136,7 +141,11 @@ class SectionScreen(Screen[None]):
     def flush_changes(self) -> None:
         """Write a change still waiting for a pause in the typing (the app calls this before closing),
         or try again a draft that could not be written."""
-        if self.take_typed_dates() or self._pending_change is not None or self.working.draft_problem is not None:
+        if (
+            self.take_typed_dates()
+            or self._pending_change is not None
+            or self.working.draft_problem is not None
+        ):
             self.mark_changed()
 
     def take_typed_dates(self) -> bool:
@@ -155,7 +164,9 @@ class SectionScreen(Screen[None]):
     def lock_editing(self) -> None:
         """Read only: every field shows its words but takes no edits. Mark a widget `keep-enabled`
         to leave it usable (navigation, copying)."""
-        for widget in self.query("Input, Select, Checkbox, RadioSet, Switch, Button").exclude(".keep-enabled"):
+        for widget in self.query("Input, Select, Checkbox, RadioSet, Switch, Button").exclude(
+            ".keep-enabled"
+        ):
             widget.disabled = True
         for area in self.query(TextArea):
             area.read_only = True
@@ -192,4 +203,6 @@ def apply_width_classes(screen: Screen) -> None:
         return
     width = screen.app.size.width
     reached = [name for minimum, name in sorted(breakpoints) if width >= minimum]
-    screen.update_classes({name: name == (reached[-1] if reached else None) for _, name in breakpoints})
+    screen.update_classes(
+        {name: name == (reached[-1] if reached else None) for _, name in breakpoints}
+    )

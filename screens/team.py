@@ -14,7 +14,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalGroup
-from textual.widgets import Button, DataTable, Label, OptionList, Select, Static, TabbedContent, TabPane
+from textual.widgets import (
+    Button,
+    DataTable,
+    Label,
+    OptionList,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+)
 from textual.widgets.option_list import Option
 
 from careplan import content
@@ -34,9 +43,19 @@ TASKS_WIDTH = 26  # the table shows the start; the detail underneath has them al
 ALL_REGIONS = "all"  # the helplines of every region, each marked with its country
 UK_ZONES = {"Europe/London", "Europe/Belfast", "GB", "GB-Eire"}
 US_ZONES = {
-    "America/New_York", "America/Detroit", "America/Chicago", "America/Denver", "America/Boise",
-    "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "America/Juneau", "America/Adak",
-    "America/Indiana/Indianapolis", "America/Kentucky/Louisville", "Pacific/Honolulu",
+    "America/New_York",
+    "America/Detroit",
+    "America/Chicago",
+    "America/Denver",
+    "America/Boise",
+    "America/Phoenix",
+    "America/Los_Angeles",
+    "America/Anchorage",
+    "America/Juneau",
+    "America/Adak",
+    "America/Indiana/Indianapolis",
+    "America/Kentucky/Louisville",
+    "Pacific/Honolulu",
 }
 
 
@@ -58,7 +77,12 @@ def default_region(regions: list[str], zone: str | None = None, locale: str | No
     nothing says, every region's helplines, so nobody is shown only another country's."""
     zone = local_zone() if zone is None else zone
     if locale is None:
-        locale = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
+        locale = (
+            os.environ.get("LC_ALL")
+            or os.environ.get("LC_MESSAGES")
+            or os.environ.get("LANG")
+            or ""
+        )
     if zone in UK_ZONES:
         wanted = "UK"
     elif zone in US_ZONES or zone.startswith("US/"):
@@ -82,22 +106,38 @@ def short_name(member: TeamMember, team: list[TeamMember]) -> str:
 
 class MembersTable(DataTable):
     BINDINGS = [
-        Binding("enter", "select_cursor", "Edit", id="team.edit_enter", show=False,
-                tooltip="Change the highlighted person's details"),
+        Binding(
+            "enter",
+            "select_cursor",
+            "Edit",
+            id="team.edit_enter",
+            show=False,
+            tooltip="Change the highlighted person's details",
+        ),
     ]
 
 
 class WhoGrid(DataTable):
     BINDINGS = [
-        Binding("enter,space", "select_cursor", "Give or take task", id="team.toggle_task",
-                tooltip="Give this task to this person, or take it off them"),
+        Binding(
+            "enter,space",
+            "select_cursor",
+            "Give or take task",
+            id="team.toggle_task",
+            tooltip="Give this task to this person, or take it off them",
+        ),
     ]
 
 
 class HelplineList(OptionList):
     BINDINGS = [
-        Binding("enter", "select", "Add to team", id="team.add_helpline",
-                tooltip="Add the highlighted helpline to the support team"),
+        Binding(
+            "enter",
+            "select",
+            "Add to team",
+            id="team.add_helpline",
+            tooltip="Add the highlighted helpline to the support team",
+        ),
     ]
 
 
@@ -129,17 +169,50 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
 
     BINDINGS: ClassVar = [
         Binding("a", "add_member", "Add", id="team.add", tooltip="Add someone to the team"),
-        Binding("e", "edit_member", "Edit", id="team.edit", tooltip="Change the highlighted person's details"),
-        Binding("delete", "remove_member", "Remove", id="team.remove",
-                tooltip="Take the highlighted person off the team (asks first)"),
-        Binding("f", "first_contact", "First contact", id="team.first_contact",
-                tooltip="Make the highlighted person the first point of contact"),
-        Binding("w", "show_tab('who')", "Who does what", id="team.show_who",
-                tooltip="Tasks against people, and what nobody has taken on yet"),
-        Binding("p", "show_tab('people')", "People", id="team.show_people", show=False,
-                tooltip="The list of people on the team"),
-        Binding("h", "show_tab('helplines')", "Helplines", id="team.show_helplines", show=False,
-                tooltip="Public helplines you could add to the team"),
+        Binding(
+            "e",
+            "edit_member",
+            "Edit",
+            id="team.edit",
+            tooltip="Change the highlighted person's details",
+        ),
+        Binding(
+            "delete",
+            "remove_member",
+            "Remove",
+            id="team.remove",
+            tooltip="Take the highlighted person off the team (asks first)",
+        ),
+        Binding(
+            "f",
+            "first_contact",
+            "First contact",
+            id="team.first_contact",
+            tooltip="Make the highlighted person the first point of contact",
+        ),
+        Binding(
+            "w",
+            "show_tab('who')",
+            "Who does what",
+            id="team.show_who",
+            tooltip="Tasks against people, and what nobody has taken on yet",
+        ),
+        Binding(
+            "p",
+            "show_tab('people')",
+            "People",
+            id="team.show_people",
+            show=False,
+            tooltip="The list of people on the team",
+        ),
+        Binding(
+            "h",
+            "show_tab('helplines')",
+            "Helplines",
+            id="team.show_helplines",
+            show=False,
+            tooltip="Public helplines you could add to the team",
+        ),
     ]
 
     def __init__(self, working) -> None:
@@ -178,8 +251,16 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
                     yield Label("Helplines in ", classes="region-label")
                     yield Select(
                         [(REGION_NAMES.get(region, region), region) for region in self._regions]
-                        + ([(" and ".join(REGION_NAMES.get(r, r) for r in self._regions), ALL_REGIONS)]
-                           if len(self._regions) > 1 else []),
+                        + (
+                            [
+                                (
+                                    " and ".join(REGION_NAMES.get(r, r) for r in self._regions),
+                                    ALL_REGIONS,
+                                )
+                            ]
+                            if len(self._regions) > 1
+                            else []
+                        ),
                         value=default_region(self._regions) or Select.NULL,
                         allow_blank=not self._regions,
                         compact=True,
@@ -244,9 +325,15 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
         if member is None:
             detail.update(NOBODY_ON_TEAM)
             return
-        lines = [f"{member.name} · {member.role_label}" + (" · first point of contact" if member.first_contact else "")]
+        lines = [
+            f"{member.name} · {member.role_label}"
+            + (" · first point of contact" if member.first_contact else "")
+        ]
         if member.contact or member.when:
-            lines.append("How to reach: " + " · ".join(part for part in (member.contact, member.when) if part))
+            lines.append(
+                "How to reach: "
+                + " · ".join(part for part in (member.contact, member.when) if part)
+            )
         if member.helps_with:
             lines.append(f"Helps with: {member.helps_with}")
         if member.tasks:
@@ -301,7 +388,9 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
         if self.read_only:
             return
         self.action_show_tab("people")
-        self.app.push_screen(MemberEditor(first_contact_now=self.plan.first_contact), self._member_added)
+        self.app.push_screen(
+            MemberEditor(first_contact_now=self.plan.first_contact), self._member_added
+        )
 
     def _member_added(self, member: TeamMember | None) -> None:
         if member is None:
@@ -316,9 +405,13 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
             return
         self.action_show_tab("people")
         if member is None:
-            self.notify("There is nobody to change yet. Press A to add someone.", title="Support team")
+            self.notify(
+                "There is nobody to change yet. Press A to add someone.", title="Support team"
+            )
             return
-        self.app.push_screen(MemberEditor(member, first_contact_now=self.plan.first_contact), self._member_edited)
+        self.app.push_screen(
+            MemberEditor(member, first_contact_now=self.plan.first_contact), self._member_edited
+        )
 
     @on(DataTable.RowSelected, "#members")
     def _row_chosen(self) -> None:
@@ -338,8 +431,10 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
         if member.first_contact:
             before = set_first_contact(self.plan, member.id)
             if before is not None:
-                self.notify(f"{member.name} is now the first point of contact, instead of {before.name}.",
-                            title="First point of contact")
+                self.notify(
+                    f"{member.name} is now the first point of contact, instead of {before.name}.",
+                    title="First point of contact",
+                )
         self._changed(member.id)
 
     def action_remove_member(self) -> None:
@@ -355,7 +450,10 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
             if yes and member in self.team:
                 self.team.remove(member)
                 self._changed()
-                self.notify(f"{member.name} is off the team. Saved versions still have them.", title="Support team")
+                self.notify(
+                    f"{member.name} is off the team. Saved versions still have them.",
+                    title="Support team",
+                )
 
         self.app.push_screen(remove_question(member), removed)
 
@@ -369,12 +467,17 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
             return
         if member.first_contact:
             set_first_contact(self.plan, None)
-            self.notify(f"{member.name} is no longer the first point of contact; nobody is for now.",
-                        title="First point of contact")
+            self.notify(
+                f"{member.name} is no longer the first point of contact; nobody is for now.",
+                title="First point of contact",
+            )
         else:
             before = set_first_contact(self.plan, member.id)
             moved = f", instead of {before.name}" if before else ""
-            self.notify(f"{member.name} is now the first point of contact{moved}.", title="First point of contact")
+            self.notify(
+                f"{member.name} is now the first point of contact{moved}.",
+                title="First point of contact",
+            )
         self._changed(member.id)
 
     @on(Button.Pressed, "#add-member")
@@ -416,7 +519,9 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
         self._show_helplines(event.value)
 
     def _show_helplines(self, region: object) -> None:
-        regions = self._regions if region == ALL_REGIONS else [region] if isinstance(region, str) else []
+        regions = (
+            self._regions if region == ALL_REGIONS else [region] if isinstance(region, str) else []
+        )
         found = [(place, helpline) for place in regions for helpline in content.helplines(place)]
         self._helplines = [helpline for _place, helpline in found]
         listing = self.query_one("#helplines-list", HelplineList)
@@ -426,7 +531,9 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
                 listing.add_option(None)  # a dividing line between helplines
             reach = " · ".join(part for part in (helpline.phone, helpline.website) if part)
             where = f" ({REGION_NAMES.get(place, place)})" if region == ALL_REGIONS else ""
-            listing.add_option(Option(f"{helpline.name}{where}\n{reach}\n{helpline.helps_with}", id=str(index)))
+            listing.add_option(
+                Option(f"{helpline.name}{where}\n{reach}\n{helpline.helps_with}", id=str(index))
+            )
         if self._helplines:
             listing.highlighted = 0
 

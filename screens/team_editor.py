@@ -55,15 +55,25 @@ def own_words(text: str) -> list[str]:
 
 class TaskList(CheckList):
     BINDINGS = [
-        Binding("space,enter", "select", "Take on or not", id="team_editor.toggle_task",
-                tooltip="Tick a task this person takes on, or untick it"),
+        Binding(
+            "space,enter",
+            "select",
+            "Take on or not",
+            id="team_editor.toggle_task",
+            tooltip="Tick a task this person takes on, or untick it",
+        ),
     ]
 
 
 class FirstContactChoice(CheckList):
     BINDINGS = [
-        Binding("space,enter", "select", "First contact or not", id="team_editor.toggle_first_contact",
-                tooltip="Make this person the first one to call, or not"),
+        Binding(
+            "space,enter",
+            "select",
+            "First contact or not",
+            id="team_editor.toggle_first_contact",
+            tooltip="Make this person the first one to call, or not",
+        ),
     ]
 
 
@@ -73,12 +83,21 @@ class MemberEditor(ModalScreen[TeamMember | None]):
     CSS_PATH = stylesheet("team.tcss")
 
     BINDINGS = [
-        Binding("escape", "cancel", "Close", id="team_editor.cancel",
-                tooltip="Close without keeping changes (asks first if you changed something)"),
-        Binding("ctrl+s", "save", "Save", id="team_editor.save", tooltip="Save these details and close"),
+        Binding(
+            "escape",
+            "cancel",
+            "Close",
+            id="team_editor.cancel",
+            tooltip="Close without keeping changes (asks first if you changed something)",
+        ),
+        Binding(
+            "ctrl+s", "save", "Save", id="team_editor.save", tooltip="Save these details and close"
+        ),
     ]
 
-    def __init__(self, member: TeamMember | None = None, *, first_contact_now: TeamMember | None = None) -> None:
+    def __init__(
+        self, member: TeamMember | None = None, *, first_contact_now: TeamMember | None = None
+    ) -> None:
         super().__init__(classes="team-editor")
         self.is_new = member is None
         self.original = member or TeamMember()
@@ -91,7 +110,11 @@ class MemberEditor(ModalScreen[TeamMember | None]):
     def compose(self) -> ComposeResult:
         member = self.member
         known_tasks, own_tasks = split_tasks(member.tasks)
-        heading = "Someone new on the team" if self.is_new else f"{member.name or 'This person'}: their details"
+        heading = (
+            "Someone new on the team"
+            if self.is_new
+            else f"{member.name or 'This person'}: their details"
+        )
         # The fields scroll; the hint and Save / Cancel stay below them, in view even at 80x24.
         with Vertical(classes="editor-dialog"):
             with VerticalScroll(classes="editor-fields"):
@@ -106,20 +129,37 @@ class MemberEditor(ModalScreen[TeamMember | None]):
                     allow_blank=False,
                     id="role",
                 )
-                yield TextBox(member.custom_role, placeholder="Name the role, e.g. Chaplain or Carer from the agency",
-                              id="custom-role")
+                yield TextBox(
+                    member.custom_role,
+                    placeholder="Name the role, e.g. Chaplain or Carer from the agency",
+                    id="custom-role",
+                )
                 yield Static("", id="custom-role-problem", classes="editor-problem", markup=False)
                 yield Static("", id="role-help", classes="role-help", markup=False)
                 yield Label("How to reach them", classes="field-label")
-                yield TextBox(member.contact, placeholder="a phone number, an email, or where to find them", id="contact")
+                yield TextBox(
+                    member.contact,
+                    placeholder="a phone number, an email, or where to find them",
+                    id="contact",
+                )
                 yield Label("When", classes="field-label")
-                yield TextBox(member.when, placeholder="e.g. weekdays 9 to 5, evenings, any time", id="when")
+                yield TextBox(
+                    member.when, placeholder="e.g. weekdays 9 to 5, evenings, any time", id="when"
+                )
                 yield Label("What they help with", classes="field-label")
                 yield TextBox(member.helps_with, placeholder="in your own words", id="helps-with")
-                yield Label("Tasks they take on (Space or a click ticks one)", classes="field-label")
+                yield Label(
+                    "Tasks they take on (Space or a click ticks one)", classes="field-label"
+                )
                 yield TaskList(vocab.TASKS.items(), known_tasks, id="tasks")
-                yield Label("Other tasks, in your own words (commas between)", classes="field-label")
-                yield TextBox(", ".join(own_tasks), placeholder="e.g. Gardening, Reading to me", id="own-tasks")
+                yield Label(
+                    "Other tasks, in your own words (commas between)", classes="field-label"
+                )
+                yield TextBox(
+                    ", ".join(own_tasks),
+                    placeholder="e.g. Gardening, Reading to me",
+                    id="own-tasks",
+                )
                 yield FirstContactChoice(
                     [(FIRST_CONTACT, "First point of contact: the first person to call")],
                     [FIRST_CONTACT] if member.first_contact else [],
@@ -150,7 +190,9 @@ class MemberEditor(ModalScreen[TeamMember | None]):
             self.query_one("#custom-role-problem", Static).update("")
             self.query_one("#custom-role-problem").remove_class("-shown")
         help_text = self._roles.get(role, "") if isinstance(role, str) else ""
-        self.query_one("#role-help", Static).update(f"About this role: {help_text}" if help_text else "")
+        self.query_one("#role-help", Static).update(
+            f"About this role: {help_text}" if help_text else ""
+        )
 
     @on(Input.Changed, "#name")
     def _name_typed(self, event: Input.Changed) -> None:
@@ -164,7 +206,9 @@ class MemberEditor(ModalScreen[TeamMember | None]):
         now = self.first_contact_now
         note = ""
         if ticked and now is not None and now.id != self.original.id:
-            note = f"Only one person can be the first point of contact: this moves it from {now.name}."
+            note = (
+                f"Only one person can be the first point of contact: this moves it from {now.name}."
+            )
         self.query_one("#first-contact-note", Static).update(note)
 
     def show_problem(self, text: str, focus: str) -> None:
@@ -185,15 +229,21 @@ class MemberEditor(ModalScreen[TeamMember | None]):
         member = copy.deepcopy(self.member)
         member.name = self.query_one("#name", Input).value.strip()
         member.role = str(self.query_one("#role", Select).value)
-        member.custom_role = self.query_one("#custom-role", Input).value.strip() if member.role == "custom" else ""
+        member.custom_role = (
+            self.query_one("#custom-role", Input).value.strip() if member.role == "custom" else ""
+        )
         member.contact = self.query_one("#contact", Input).value.strip()
         member.when = self.query_one("#when", Input).value.strip()
         member.helps_with = self.query_one("#helps-with", Input).value.strip()
         ticked = self.query_one("#tasks", TaskList).checked
         own = own_words(self.query_one("#own-tasks", Input).value)
         kept = [task for task in self.original.tasks if task in ticked]  # keep the order they had
-        member.tasks = kept + [task for task in vocab.TASKS if task in ticked and task not in kept] + own
-        member.first_contact = self.query_one("#first-contact", FirstContactChoice).is_checked(FIRST_CONTACT)
+        member.tasks = (
+            kept + [task for task in vocab.TASKS if task in ticked and task not in kept] + own
+        )
+        member.first_contact = self.query_one("#first-contact", FirstContactChoice).is_checked(
+            FIRST_CONTACT
+        )
         return member
 
     def action_save(self) -> None:
@@ -201,7 +251,10 @@ class MemberEditor(ModalScreen[TeamMember | None]):
         if not member.name:
             self.show_problem("A name is needed, so everyone knows who this is.", "#name")
         elif member.role == "custom" and not member.custom_role:
-            self.show_problem('Give the role a name, or choose one from the list above "Other role".', "#custom-role")
+            self.show_problem(
+                'Give the role a name, or choose one from the list above "Other role".',
+                "#custom-role",
+            )
         else:
             self.dismiss(member)
 

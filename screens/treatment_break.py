@@ -37,8 +37,14 @@ NO_SIGNS = "No warning signs in the plan yet: pick a group below, or add your ow
 
 # attribute of TreatmentBreak -> (label, placeholder); one line each.
 SHORT_TEXTS = {
-    "event": ("What the break is for", "e.g. our daughter's wedding, or time to get my strength back"),
-    "current_treatment": ("The treatment now, in plain words", "e.g. chemotherapy every three weeks"),
+    "event": (
+        "What the break is for",
+        "e.g. our daughter's wedding, or time to get my strength back",
+    ),
+    "current_treatment": (
+        "The treatment now, in plain words",
+        "e.g. chemotherapy every three weeks",
+    ),
     "who_to_call": ("Who to call if we are worried", "e.g. the chemo unit's 24-hour line"),
 }
 # attribute -> label; several lines each.
@@ -81,7 +87,9 @@ class PlanItems(OptionList):
         highlighted = self.highlighted
         self.clear_options()
         if items:
-            self.add_options(Option(f"{number}. {text}") for number, text in enumerate(items, start=1))
+            self.add_options(
+                Option(f"{number}. {text}") for number, text in enumerate(items, start=1)
+            )
             self.highlighted = 0 if highlighted is None else min(highlighted, len(items) - 1)
         else:
             self.add_option(Option(empty_text, id=self.EMPTY_ID, disabled=True))
@@ -97,15 +105,25 @@ class PlanItems(OptionList):
 
 class QuestionList(PlanItems):
     BINDINGS = [
-        Binding("delete", "remove", "Remove question", id="treatment_break.remove_question",
-                tooltip="Take the highlighted question out of the plan"),
+        Binding(
+            "delete",
+            "remove",
+            "Remove question",
+            id="treatment_break.remove_question",
+            tooltip="Take the highlighted question out of the plan",
+        ),
     ]
 
 
 class SignList(PlanItems):
     BINDINGS = [
-        Binding("delete", "remove", "Remove sign", id="treatment_break.remove_sign",
-                tooltip="Take the highlighted sign out of the plan"),
+        Binding(
+            "delete",
+            "remove",
+            "Remove sign",
+            id="treatment_break.remove_sign",
+            tooltip="Take the highlighted sign out of the plan",
+        ),
     ]
 
 
@@ -114,15 +132,25 @@ class SuggestedQuestions(OptionList):
         super().__init__(id=id, markup=False)
 
     BINDINGS = [
-        Binding("enter", "select", "Add this question", id="treatment_break.add_suggested_question",
-                tooltip="Add the highlighted suggestion to your questions"),
+        Binding(
+            "enter",
+            "select",
+            "Add this question",
+            id="treatment_break.add_suggested_question",
+            tooltip="Add the highlighted suggestion to your questions",
+        ),
     ]
 
 
 class WarningGroups(CheckList):
     BINDINGS = [
-        Binding("space,enter", "select", "Include or leave out", id="treatment_break.toggle_warning_group",
-                tooltip="Put this group's signs in the plan, or take them out"),
+        Binding(
+            "space,enter",
+            "select",
+            "Include or leave out",
+            id="treatment_break.toggle_warning_group",
+            tooltip="Put this group's signs in the plan, or take them out",
+        ),
     ]
 
 
@@ -155,14 +183,34 @@ medical advice.
 """
 
     BINDINGS: ClassVar = [
-        Binding("ctrl+n", "new_question", "Question", id="treatment_break.new_question",
-                tooltip="Type a question of your own for the oncologist"),
-        Binding("ctrl+o", "suggested_questions", "Suggested", id="treatment_break.suggested_questions",
-                tooltip="Go to the suggested questions"),
-        Binding("ctrl+r", "warning_groups", "Signs", id="treatment_break.warning_groups",
-                tooltip="Go to the groups of warning signs"),
-        Binding("ctrl+t", "new_sign", "Own sign", id="treatment_break.new_sign",
-                tooltip="Type a warning sign in your own words"),
+        Binding(
+            "ctrl+n",
+            "new_question",
+            "Question",
+            id="treatment_break.new_question",
+            tooltip="Type a question of your own for the oncologist",
+        ),
+        Binding(
+            "ctrl+o",
+            "suggested_questions",
+            "Suggested",
+            id="treatment_break.suggested_questions",
+            tooltip="Go to the suggested questions",
+        ),
+        Binding(
+            "ctrl+r",
+            "warning_groups",
+            "Signs",
+            id="treatment_break.warning_groups",
+            tooltip="Go to the groups of warning signs",
+        ),
+        Binding(
+            "ctrl+t",
+            "new_sign",
+            "Own sign",
+            id="treatment_break.new_sign",
+            tooltip="Type a warning sign in your own words",
+        ),
     ]
 
     def __init__(self, working) -> None:
@@ -196,14 +244,18 @@ medical advice.
             yield from self._short_text("current_treatment")
             for attribute, label in LONG_TEXTS.items():
                 yield Label(label, classes="field-label")
-                yield TextArea(getattr(pause, attribute), name=attribute, classes="plan-text", id=attribute)
+                yield TextArea(
+                    getattr(pause, attribute), name=attribute, classes="plan-text", id=attribute
+                )
 
             yield Static("Questions for the oncologist", classes="part-title")
             yield QuestionList(id="questions")
             with Horizontal(classes="add-row"):
                 yield TextBox(placeholder="A question of your own, then Enter", id="new-question")
                 yield Button("Add", id="add-question")
-            yield Button("Remove the highlighted question", id="remove-question", classes="remove-button")
+            yield Button(
+                "Remove the highlighted question", id="remove-question", classes="remove-button"
+            )
             yield Static("Suggested questions: Enter or a click adds one", classes="part-subtitle")
             yield Static(content.DISCLAIMER, classes="disclaimer", markup=False)
             yield SuggestedQuestions(id="suggested-questions")
@@ -243,8 +295,13 @@ medical advice.
     def _short_text(self, attribute: str) -> ComposeResult:
         label, placeholder = SHORT_TEXTS[attribute]
         yield Label(label, classes="field-label")
-        yield TextBox(getattr(self.pause, attribute), placeholder=placeholder, name=attribute, classes="plan-text",
-                    id=attribute)
+        yield TextBox(
+            getattr(self.pause, attribute),
+            placeholder=placeholder,
+            name=attribute,
+            classes="plan-text",
+            id=attribute,
+        )
 
     def on_mount(self) -> None:
         self._show_questions()
@@ -357,7 +414,10 @@ medical advice.
 
     def _remove_highlighted(self, items: PlanItems, what: str) -> None:
         if not items.has_items or items.highlighted is None:
-            self.notify(f"Highlight a {what} in the list first (click it, or use the arrow keys).", title="Nothing removed")
+            self.notify(
+                f"Highlight a {what} in the list first (click it, or use the arrow keys).",
+                title="Nothing removed",
+            )
             return
         items.action_remove()
 
@@ -369,7 +429,9 @@ medical advice.
         self.query_one("#warning-groups", WarningGroups).set_checked(self._included_groups())
 
     def _included_groups(self) -> list[str]:
-        return [group.id for group in self._groups if group_included(group, self.pause.warning_signs)]
+        return [
+            group.id for group in self._groups if group_included(group, self.pause.warning_signs)
+        ]
 
     def include_group(self, group_id: str, include: bool) -> None:
         if self.read_only:

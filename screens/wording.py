@@ -84,5 +84,7 @@ def journey_line(chain: list[Goal]) -> str:
     steps = [chain[0].title or "(untitled)"]
     for goal in chain[1:]:
         note = adaptation_note(goal)
-        steps.append(f"{goal.title or '(untitled)'} ({note})" if note else goal.title or "(untitled)")
+        steps.append(
+            f"{goal.title or '(untitled)'} ({note})" if note else goal.title or "(untitled)"
+        )
     return " → ".join(steps)

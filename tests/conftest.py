@@ -11,7 +11,15 @@ from careplan.store import Store
 
 # Read each time an App (or its Rich console) is made: colour switches and terminal size overrides.
 # TEXTUAL holds Textual's feature flags. A test that wants one (NO_COLOR) sets it itself.
-RENDERING_VARIABLES = ("NO_COLOR", "FORCE_COLOR", "TEXTUAL", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS", "LINES")
+RENDERING_VARIABLES = (
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "TEXTUAL",
+    "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE",
+    "COLUMNS",
+    "LINES",
+)
 
 
 @pytest.fixture(autouse=True)

@@ -28,11 +28,18 @@ def plan_for(number: int) -> CarePlan:
             participants=[Participant(name="Sami", role="caregiver", relationship="husband")],
         ),
         matters=[
-            Statement(text=f"Step {number}: " + " ".join(f"word{number}-{k}" for k in range(400)), id="m-every"),
+            Statement(
+                text=f"Step {number}: " + " ".join(f"word{number}-{k}" for k in range(400)),
+                id="m-every",
+            ),
             Statement(text="Sunday lunch with everyone", kind="hope", id="m-fixed"),
         ],
         goals=[
-            Goal(title=f"Goal {k} as of step {number - number % 3}", id=f"g-{k}", started_on=date(2026, 1, 1))
+            Goal(
+                title=f"Goal {k} as of step {number - number % 3}",
+                id=f"g-{k}",
+                started_on=date(2026, 1, 1),
+            )
             for k in range(number % 4)
         ],
         team=[TeamMember(name="Dr Okafor", role="oncologist", id="t-1")],
@@ -50,7 +57,9 @@ def main(argv: list[str]) -> None:
         if mode == "versions":
             while True:
                 number = (opened.latest or 0) + 1
-                opened.save_version(plan_for(number), saved_by="crash writer", note=f"step {number}")
+                opened.save_version(
+                    plan_for(number), saved_by="crash writer", note=f"step {number}"
+                )
                 print(f"saved {number}", flush=True)
         else:
             number = int(argv[3])

@@ -1,12 +1,12 @@
 """Another careplan process, for the locking tests.
 
-    python tests/lock_worker.py DATA_DIR PLAN_ID hold            open for writing, say "holding", wait
-    python tests/lock_worker.py DATA_DIR PLAN_ID hold-and-start  the same, after starting a program that
-                                                                 is handed every inheritable file
-                                                                 descriptor; says "holding PID" (its pid)
-    python tests/lock_worker.py DATA_DIR PLAN_ID try             try to open for writing once, say what happened
-    python tests/lock_worker.py DATA_DIR PLAN_ID append WHO N    N times: open (waiting while another
-                                                                 process has it), add a statement, save
+python tests/lock_worker.py DATA_DIR PLAN_ID hold            open for writing, say "holding", wait
+python tests/lock_worker.py DATA_DIR PLAN_ID hold-and-start  the same, after starting a program that
+                                                             is handed every inheritable file
+                                                             descriptor; says "holding PID" (its pid)
+python tests/lock_worker.py DATA_DIR PLAN_ID try             try to open for writing once, say what happened
+python tests/lock_worker.py DATA_DIR PLAN_ID append WHO N    N times: open (waiting while another
+                                                             process has it), add a statement, save
 """
 
 from __future__ import annotations
@@ -34,7 +34,9 @@ def main(argv: list[str]) -> None:
             # descriptors are inheritable, and an inherited lock would outlive this process.
             program = subprocess.Popen(
                 [sys.executable, "-c", "import time; time.sleep(600)"],
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,  # not our pipes
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,  # not our pipes
                 close_fds=False,
             )
             print(f"holding {program.pid}", flush=True)

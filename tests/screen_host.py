@@ -21,7 +21,10 @@ class ScreenHost(App[None]):
     today = CarePlanApp.today  # the day given, else the clock's, as in the app
 
     def __init__(
-        self, make_screen: Callable[[WorkingPlan], Screen], working: WorkingPlan, today: date | None = None
+        self,
+        make_screen: Callable[[WorkingPlan], Screen],
+        working: WorkingPlan,
+        today: date | None = None,
     ) -> None:
         super().__init__()
         self.make_screen = make_screen

@@ -43,11 +43,32 @@ def full_plan(name: str = "Ann Smith", note: str = "first") -> CarePlan:
                 id="s-dog",
             )
         ],
-        goals=[Goal(title="Walk to the harbour", why="The sea air", fallback="Drive there and sit", id="g-harbour")],
-        modifications=[Modification(area="work", before="Full time", now="Two mornings a week", id="m-work")],
-        treatment_break=TreatmentBreak(kind="event", event="Granddaughter's wedding", questions=["Is it safe?"]),
-        team=[TeamMember(name="Dr Okafor", role="oncologist", first_contact=True, tasks=["medicines"], id="t-okafor")],
-        checkin=CheckIn(function_level=70, symptoms={"pain": 3, "tiredness": 6}, answered_by="person", note=note),
+        goals=[
+            Goal(
+                title="Walk to the harbour",
+                why="The sea air",
+                fallback="Drive there and sit",
+                id="g-harbour",
+            )
+        ],
+        modifications=[
+            Modification(area="work", before="Full time", now="Two mornings a week", id="m-work")
+        ],
+        treatment_break=TreatmentBreak(
+            kind="event", event="Granddaughter's wedding", questions=["Is it safe?"]
+        ),
+        team=[
+            TeamMember(
+                name="Dr Okafor",
+                role="oncologist",
+                first_contact=True,
+                tasks=["medicines"],
+                id="t-okafor",
+            )
+        ],
+        checkin=CheckIn(
+            function_level=70, symptoms={"pain": 3, "tiredness": 6}, answered_by="person", note=note
+        ),
         next_review=date(2026, 12, 24),
     )
 
@@ -74,7 +95,11 @@ def open_for_reading(store: Store, plan_id: str) -> PlanFile:
     return store.open_plan(plan_id, write=False)
 
 
-def killed_at_call(number: int, work: Callable[[], None], calls: tuple[str, ...] = ("write", "fsync", "replace", "unlink")) -> bool:
+def killed_at_call(
+    number: int,
+    work: Callable[[], None],
+    calls: tuple[str, ...] = ("write", "fsync", "replace", "unlink"),
+) -> bool:
     """Run `work` in a forked child that SIGKILLs itself just before its `number`th call to any of
     `calls` (the os functions that change what is on disk). True if it was killed, False if `work`
     finished first. A failure inside `work` fails the test with its traceback.

@@ -15,7 +15,7 @@ from careplan.screens.matters import MattersScreen
 from careplan.screens.plan_home import PlanHomeScreen
 from careplan.screens.review import ReviewScreen
 from careplan.store import Store
-from tests.pilot_helpers import SIZE, add_plan, draft_plan, settle, shown, said
+from tests.pilot_helpers import SIZE, add_plan, draft_plan, said, settle, shown
 
 
 def footer_keys(app: CarePlanApp) -> set[str]:
@@ -49,7 +49,9 @@ async def test_read_only_offers_no_save_discard_or_session(store: Store) -> None
             assert "ctrl+d" not in footer_keys(app) and "ctrl+s" not in footer_keys(app)
 
 
-async def test_try_again_stays_calm_while_busy_and_opens_for_changes_once_free(store: Store) -> None:
+async def test_try_again_stays_calm_while_busy_and_opens_for_changes_once_free(
+    store: Store,
+) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
     other_window = store.open_plan(plan_id)
     app = CarePlanApp(store)
@@ -83,7 +85,9 @@ async def test_try_again_stays_calm_while_busy_and_opens_for_changes_once_free(s
 # --- keystrokes go where they are meant to ---------------------------------------------------------
 
 
-async def test_about_us_and_what_matters_start_with_the_cursor_in_the_first_field(store: Store) -> None:
+async def test_about_us_and_what_matters_start_with_the_cursor_in_the_first_field(
+    store: Store,
+) -> None:
     add_plan(store, "Ruth Okafor")
     app = CarePlanApp(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -132,7 +136,9 @@ async def test_f8_takes_typing_into_the_session_notes_and_f8_again_hides_them(st
         assert isinstance(app.screen, GoalsScreen)
         panel = app.screen.query_one(GuidePanel)
         assert panel.display
-        await pilot.press("f8", *"a walk, she said")  # "a" is Adapt on Goals: it must go to the notes
+        await pilot.press(
+            "f8", *"a walk, she said"
+        )  # "a" is Adapt on Goals: it must go to the notes
         await settle(pilot)
         assert isinstance(app.screen, GoalsScreen)
         assert app.screen.query_one("#session-notes", TextArea).text == "a walk, she said"
@@ -193,7 +199,9 @@ async def test_help_scrolls_at_once_and_lists_only_our_keys(store: Store) -> Non
 # --- review and save ---------------------------------------------------------------------------------
 
 
-async def test_ctrl_d_discards_from_the_name_field_and_the_footer_follows_the_changes(store: Store) -> None:
+async def test_ctrl_d_discards_from_the_name_field_and_the_footer_follows_the_changes(
+    store: Store,
+) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
     app = CarePlanApp(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -214,7 +222,9 @@ async def test_ctrl_d_discards_from_the_name_field_and_the_footer_follows_the_ch
         field.value = "Priya"
         field.focus()
         field.cursor_position = 0
-        await pilot.press("ctrl+d")  # in the name field: discards (asking first), not deletes a letter
+        await pilot.press(
+            "ctrl+d"
+        )  # in the name field: discards (asking first), not deletes a letter
         await settle(pilot)
         assert field.value == "Priya"
         await pilot.click("#answer-yes")
@@ -226,7 +236,9 @@ async def test_ctrl_d_discards_from_the_name_field_and_the_footer_follows_the_ch
         assert plan_file.draft() is None
 
 
-async def test_changes_from_earlier_in_this_sitting_are_not_said_to_be_from_last_time(store: Store) -> None:
+async def test_changes_from_earlier_in_this_sitting_are_not_said_to_be_from_last_time(
+    store: Store,
+) -> None:
     add_plan(store, "Ruth Okafor")
     add_plan(store, "Sam Lee")
     app = CarePlanApp(store)
@@ -251,7 +263,9 @@ async def test_changes_from_earlier_in_this_sitting_are_not_said_to_be_from_last
 
 
 async def test_the_speaker_bar_names_the_caregiver(store: Store) -> None:
-    plan = CarePlan(about=About(name="Ruth Okafor", participants=[Participant(name="Tom", role="caregiver")]))
+    plan = CarePlan(
+        about=About(name="Ruth Okafor", participants=[Participant(name="Tom", role="caregiver")])
+    )
     with store.create_plan(plan) as plan_file:
         plan_file.save_version(plan, saved_by="Priya")
     app = CarePlanApp(store)

@@ -103,12 +103,17 @@ async def test_overdue_reviews_are_marked_in_words(store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         table = app.screen.query_one(DataTable)
-        rows = {str(table.get_row_at(index)[0]): table.get_row_at(index) for index in range(table.row_count)}
+        rows = {
+            str(table.get_row_at(index)[0]): table.get_row_at(index)
+            for index in range(table.row_count)
+        }
         assert "overdue" in str(rows["Ruth Okafor"][3])
         assert str(rows["Margaret Ellis"][3]) == "none set"
 
 
-async def test_a_damaged_plan_is_listed_with_its_message_and_the_others_still_open(store: Store) -> None:
+async def test_a_damaged_plan_is_listed_with_its_message_and_the_others_still_open(
+    store: Store,
+) -> None:
     add_plan(store, "Ruth Okafor")
     broken = add_plan(store, "Margaret Ellis")
     path = locations.plan_file(store.root, broken)
@@ -126,7 +131,9 @@ async def test_a_damaged_plan_is_listed_with_its_message_and_the_others_still_op
         await settle(pilot)
         assert isinstance(app.screen, PlansScreen)  # not opened, no dead end
         assert path.read_bytes() == b"{ this is not a plan"  # untouched
-        table.move_cursor(row=table.get_row_index(next(s.id for s in store.list_plans() if s.id != broken)))
+        table.move_cursor(
+            row=table.get_row_index(next(s.id for s in store.list_plans() if s.id != broken))
+        )
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PlanHomeScreen)
@@ -175,7 +182,9 @@ async def test_about_us_adds_people_taking_part(store: Store) -> None:
         await pilot.press("escape")
         await pilot.pause()
         people = draft_plan(store, plan_id).about.participants
-        assert [(p.name, p.role, p.relationship) for p in people] == [("Sam Okafor", "person", "son")]
+        assert [(p.name, p.role, p.relationship) for p in people] == [
+            ("Sam Okafor", "person", "son")
+        ]
 
 
 async def test_a_new_statement_takes_the_voice_of_whoever_is_speaking(store: Store) -> None:
@@ -220,13 +229,17 @@ async def test_another_view_is_kept_beside_the_statement(store: Store) -> None:
         await pilot.pause()
         (statement,) = draft_plan(store, plan_id).matters
         assert (statement.voice, statement.text) == ("person", "Being a burden")
-        assert [(v.voice, v.text) for v in statement.other_views] == [("caregiver", "You are not a burden")]
+        assert [(v.voice, v.text) for v in statement.other_views] == [
+            ("caregiver", "You are not a burden")
+        ]
 
 
 # --- review and save -------------------------------------------------------------------------------
 
 
-async def test_review_keeps_who_and_the_note_while_something_is_fixed_elsewhere(store: Store) -> None:
+async def test_review_keeps_who_and_the_note_while_something_is_fixed_elsewhere(
+    store: Store,
+) -> None:
     """Leaving Review and save to fix something (its "Go to" buttons, or Esc) and coming back
     finds the name and the note as they were typed."""
     plan_id = add_plan(store, "Ruth Okafor")
@@ -256,14 +269,19 @@ async def test_review_keeps_who_and_the_note_while_something_is_fixed_elsewhere(
         await settle(pilot)
         assert app.screen.query_one("#version-note", Input).value == ""
     with store.open_plan(plan_id, write=False) as plan_file:
-        assert (plan_file.version(2).saved_by, plan_file.version(2).note) == ("Sam", "after the clinic")
+        assert (plan_file.version(2).saved_by, plan_file.version(2).note) == (
+            "Sam",
+            "after the clinic",
+        )
 
 
 async def test_review_and_save_makes_version_two_with_who_and_note(store: Store) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
     saved: list[Message] = []
     app = CarePlanApp(store)
-    async with app.run_test(size=SIZE, message_hook=lambda m: saved.append(m) if isinstance(m, PlanSaved) else None) as pilot:
+    async with app.run_test(
+        size=SIZE, message_hook=lambda m: saved.append(m) if isinstance(m, PlanSaved) else None
+    ) as pilot:
         await settle(pilot)
         await pilot.press("1")
         await pilot.pause()
@@ -277,7 +295,9 @@ async def test_review_and_save_makes_version_two_with_who_and_note(store: Store)
         await pilot.click("#save")
         await settle(pilot)
         assert "Saved as version 2" in shown(app, "#review-result")
-        posted = {id(message): message for message in saved}  # the hook sees it at each stop as it bubbles
+        posted = {
+            id(message): message for message in saved
+        }  # the hook sees it at each stop as it bubbles
         assert [message.info.number for message in posted.values()] == [2]
     with store.open_plan(plan_id, write=False) as plan_file:
         info = plan_file.version(2)
@@ -297,7 +317,9 @@ async def test_a_problem_is_named_with_a_way_straight_to_it(store: Store) -> Non
         assert "name is needed" in shown(app, "#about-name-message")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.screen.query_one("#saved-by", Input).value == ""  # "Together" is not anyone's name
+        assert (
+            app.screen.query_one("#saved-by", Input).value == ""
+        )  # "Together" is not anyone's name
         await type_into(pilot, "#saved-by", "Sam")
         await pilot.click("#save")
         await settle(pilot)
@@ -337,7 +359,9 @@ async def test_discard_asks_first_then_goes_back_to_the_saved_version(store: Sto
         assert plan_file.draft() is None
 
 
-async def test_an_unexpected_failure_while_saving_is_said_calmly_and_loses_nothing(store: Store, monkeypatch) -> None:
+async def test_an_unexpected_failure_while_saving_is_said_calmly_and_loses_nothing(
+    store: Store, monkeypatch
+) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
     app = CarePlanApp(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -365,7 +389,9 @@ async def test_the_plan_home_suggests_where_to_go_next(store: Store) -> None:
     app = CarePlanApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert "Where next: What matters most has nothing in it yet (press 2)" in shown(app, "#home-status")
+        assert "Where next: What matters most has nothing in it yet (press 2)" in shown(
+            app, "#home-status"
+        )
         await pilot.press("2")
         await pilot.pause()
         await pilot.click("#add-hope")
@@ -375,7 +401,9 @@ async def test_the_plan_home_suggests_where_to_go_next(store: Store) -> None:
         assert "* changed since version 1, not saved yet" in app.screen.section_details("matters")
 
 
-async def test_a_section_opens_at_its_top_with_the_first_fields_label_in_sight(store: Store) -> None:
+async def test_a_section_opens_at_its_top_with_the_first_fields_label_in_sight(
+    store: Store,
+) -> None:
     add_plan(store, "Ruth Okafor")
     app = CarePlanApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -387,7 +415,9 @@ async def test_a_section_opens_at_its_top_with_the_first_fields_label_in_sight(s
         assert body.scroll_y == 0  # the "Name" label above the box is not scrolled away
 
 
-async def test_someone_added_is_brought_into_sight_with_the_cursor_in_their_name(store: Store) -> None:
+async def test_someone_added_is_brought_into_sight_with_the_cursor_in_their_name(
+    store: Store,
+) -> None:
     add_plan(store, "Ruth Okafor")
     app = CarePlanApp(store)
     async with app.run_test(size=SIZE) as pilot:

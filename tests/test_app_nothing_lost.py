@@ -15,19 +15,18 @@ from textual.widgets import Input, TextArea
 from careplan import locations
 from careplan.app import CarePlanApp
 from careplan.screens.about import AboutScreen
-from careplan.screens.widgets.confirm import ChoiceScreen
 from careplan.screens.goal_editor import GoalEditor
 from careplan.screens.goals import GoalsScreen
 from careplan.screens.guided import GuidePanel
 from careplan.screens.plan_home import PlanHomeScreen
 from careplan.screens.review import ReviewScreen
 from careplan.screens.team_editor import MemberEditor
-from careplan.screens.widgets.confirm import ConfirmScreen
+from careplan.screens.widgets.confirm import ChoiceScreen, ConfirmScreen
 from careplan.store import Store
 from careplan.tinydb_storage import encode
 from careplan.working_plan import WorkingPlan
-from tests.storage_helpers import full_plan, new_plan_with_versions
 from tests.pilot_helpers import SIZE, add_plan, draft_plan, notices, said, settle, shown, type_into
+from tests.storage_helpers import full_plan, new_plan_with_versions
 
 NOT_KEPT = "could not be kept on disk"
 
@@ -51,7 +50,9 @@ async def open_section(pilot, key: str) -> None:
 # --- a draft that cannot be written ----------------------------------------------------------------
 
 
-async def test_a_draft_that_cannot_be_written_is_said_once_and_every_word_stays(store: Store) -> None:
+async def test_a_draft_that_cannot_be_written_is_said_once_and_every_word_stays(
+    store: Store,
+) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
     app = CarePlanApp(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -64,7 +65,10 @@ async def test_a_draft_that_cannot_be_written_is_said_once_and_every_word_stays(
             await pilot.press(*title, "enter")
             await settle(pilot)
             assert isinstance(app.screen, GoalsScreen)  # no traceback, the screen carries on
-        assert [goal.title for goal in app.working.plan.goals] == ["A walk to the park", "See the sea"]
+        assert [goal.title for goal in app.working.plan.goals] == [
+            "A walk to the park",
+            "See the sea",
+        ]
         said = [notice for notice in notices(app) if NOT_KEPT in notice]
         assert len(said) == 1  # said once, not at every change
         assert "a file is where a folder should be" in said[0]
@@ -74,7 +78,11 @@ async def test_a_draft_that_cannot_be_written_is_said_once_and_every_word_stays(
         await settle(pilot)
         assert any("kept on disk again" in notice for notice in notices(app))
         assert app.working.draft_problem is None
-    assert [goal.title for goal in draft_plan(store, plan_id).goals] == ["A walk to the park", "See the sea", "Sing"]
+    assert [goal.title for goal in draft_plan(store, plan_id).goals] == [
+        "A walk to the park",
+        "See the sea",
+        "Sing",
+    ]
 
 
 async def test_typing_in_a_field_while_the_draft_cannot_be_written(store: Store) -> None:
@@ -195,7 +203,9 @@ async def start_review(pilot, app: CarePlanApp) -> None:
     await type_into(pilot, "#saved-by", "Sam")
 
 
-async def test_a_second_save_while_one_is_running_makes_no_second_version(store: Store, monkeypatch) -> None:
+async def test_a_second_save_while_one_is_running_makes_no_second_version(
+    store: Store, monkeypatch
+) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
     app = CarePlanApp(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -214,7 +224,9 @@ async def test_a_second_save_while_one_is_running_makes_no_second_version(store:
         assert plan_file.latest == 2
 
 
-async def test_typing_during_a_save_stays_a_change_and_reaches_the_draft(store: Store, monkeypatch) -> None:
+async def test_typing_during_a_save_stays_a_change_and_reaches_the_draft(
+    store: Store, monkeypatch
+) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
     app = CarePlanApp(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -223,7 +235,9 @@ async def test_typing_during_a_save_stays_a_change_and_reaches_the_draft(store: 
         with slow_saves(app.working, monkeypatch) as done:
             await pilot.press("enter")
             await pilot.pause()
-            app.working.plan.about.illness = "Heart failure"  # a change arriving while the save runs
+            app.working.plan.about.illness = (
+                "Heart failure"  # a change arriving while the save runs
+            )
             app.screen.mark_changed_soon()
             done.set()
             await settle(pilot)
@@ -233,7 +247,10 @@ async def test_typing_during_a_save_stays_a_change_and_reaches_the_draft(store: 
         assert draft_plan(store, plan_id).about.illness == "Heart failure"
     with store.open_plan(plan_id, write=False) as plan_file:
         saved = plan_file.load(2)
-        assert (saved.about.preferred_name, saved.about.illness) == ("Ruthie", "")  # as it was at Save
+        assert (saved.about.preferred_name, saved.about.illness) == (
+            "Ruthie",
+            "",
+        )  # as it was at Save
 
 
 async def test_a_save_keeps_the_plan_tidy_in_step_with_what_was_saved(store: Store) -> None:
@@ -261,7 +278,9 @@ async def test_a_save_keeps_the_plan_tidy_in_step_with_what_was_saved(store: Sto
 # --- discarding with a step open underneath -------------------------------------------------------
 
 
-async def test_discard_with_a_guided_step_underneath_explains_and_loses_nothing(store: Store) -> None:
+async def test_discard_with_a_guided_step_underneath_explains_and_loses_nothing(
+    store: Store,
+) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
     app = CarePlanApp(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -304,7 +323,9 @@ async def test_a_damaged_saved_version_is_not_called_an_unreadable_draft(store: 
     app = CarePlanApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert not isinstance(app.screen, ConfirmScreen)  # no offer to set the (readable) draft aside
+        assert not isinstance(
+            app.screen, ConfirmScreen
+        )  # no offer to set the (readable) draft aside
         assert app.working is None
         words = said(app)
         assert "version 2 is incomplete" in words
@@ -403,7 +424,9 @@ async def test_ctrl_q_with_nothing_typed_quits_at_once(store: Store) -> None:
         assert app.return_code == 0
 
 
-async def test_history_start_from_with_a_guided_step_underneath_waits_the_same_way(store: Store) -> None:
+async def test_history_start_from_with_a_guided_step_underneath_waits_the_same_way(
+    store: Store,
+) -> None:
     from careplan.screens.history import HistoryScreen, open_history
 
     plan_id = add_plan(store, "Ruth Okafor")

@@ -35,17 +35,29 @@ def test_a_plan_never_saved_has_no_history(store: Store) -> None:
 
 def test_sections_in_a_few_words() -> None:
     plan = CarePlan(
-        about=About(name="Ruth Okafor", preferred_name="Ruthie", participants=[Participant(name="Sam")]),
+        about=About(
+            name="Ruth Okafor", preferred_name="Ruthie", participants=[Participant(name="Sam")]
+        ),
         matters=[
             Statement(text="The coast", kind="hope"),
-            Statement(text="Pain at night", kind="worry", other_views=[View(text="It is better now")]),
+            Statement(
+                text="Pain at night", kind="worry", other_views=[View(text="It is better now")]
+            ),
             Statement(text="The garden", kind="hope"),
         ],
         goals=[Goal(title="Walk to the harbour"), Goal(title="Run", status="adapted")],
     )
     assert overview.section_summary(plan, "about") == "Ruth Okafor (Ruthie) · 1 person taking part"
-    assert overview.section_summary(plan, "matters") == "3 things: 2 hopes, 1 worry · 1 with another view"
-    assert overview.section_summary(plan, "goals") == "1 active goal, 1 adapted · first: Walk to the harbour"
+    assert (
+        overview.section_summary(plan, "matters")
+        == "3 things: 2 hopes, 1 worry · 1 with another view"
+    )
+    assert (
+        overview.section_summary(plan, "goals")
+        == "1 active goal, 1 adapted · first: Walk to the harbour"
+    )
     assert overview.section_summary(plan, "team") == "nobody added yet"
-    assert overview.section_summary(plan, "treatment_break") == "none planned (only if one is wanted)"
+    assert (
+        overview.section_summary(plan, "treatment_break") == "none planned (only if one is wanted)"
+    )
     assert overview.not_started(plan) == ["checkin", "modifications", "team"]

@@ -16,13 +16,15 @@ def test_every_section_has_a_screen_that_takes_the_working_plan(store: Store) ->
     for section in vocab.SECTIONS:
         screen = registry.screen_for(section, working)
         assert isinstance(screen, SectionScreen)
-        assert screen.SECTION == section
+        assert section == screen.SECTION
         assert not isinstance(screen, registry.ComingSoonScreen)
 
 
 def test_a_screen_not_there_yet_is_a_calm_stand_in(store: Store, monkeypatch) -> None:
     working = working_plan_for(store, CarePlan(about=About(name="Ruth Okafor")))
-    monkeypatch.setitem(registry.SECTION_SCREENS, "team", "careplan.screens.not_written_yet:TeamScreen")
+    monkeypatch.setitem(
+        registry.SECTION_SCREENS, "team", "careplan.screens.not_written_yet:TeamScreen"
+    )
     screen = registry.screen_for("team", working)
     assert isinstance(screen, registry.ComingSoonScreen)
     assert screen.title_text == "Support team"

@@ -17,8 +17,7 @@ from careplan.screens.widgets.confirm import ConfirmScreen
 from careplan.store import Store
 from careplan.working_plan import WorkingPlan
 from tests.palette import palette_search
-from tests.pilot_helpers import SIZE, add_plan, draft_plan, settle, shown, type_into, said
-
+from tests.pilot_helpers import SIZE, add_plan, draft_plan, said, settle, shown, type_into
 
 # --- opening in the harder cases -------------------------------------------------------------------
 
@@ -70,7 +69,9 @@ async def test_a_recovered_draft_is_kept_and_said_so(store: Store) -> None:
         assert "kept from last time" in str(app.screen.query_one(".calm-note", Static).render())
 
 
-async def test_an_unreadable_draft_offers_the_saved_version_and_keeps_its_bytes(store: Store) -> None:
+async def test_an_unreadable_draft_offers_the_saved_version_and_keeps_its_bytes(
+    store: Store,
+) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
     draft = locations.draft_file(store.root, plan_id)
     draft.parent.mkdir(parents=True, exist_ok=True)
@@ -118,7 +119,7 @@ async def test_a_guided_session_goes_through_every_step_to_a_saved_version(store
         seen = []
         for step, section in enumerate(STEPS):
             screen = app.screen
-            assert isinstance(screen, SectionScreen) and screen.SECTION == section
+            assert isinstance(screen, SectionScreen) and section == screen.SECTION
             strip = str(screen.query_one(".guide-step", Static).render())
             assert f"Step {step + 1} of {len(STEPS)} · {vocab.SECTIONS[section]}" in strip
             assert screen.query(GuidePanel)  # the step's questions and the notes beside it
@@ -148,7 +149,9 @@ async def test_a_guided_session_goes_through_every_step_to_a_saved_version(store
         assert plan_file.draft() is None
 
 
-async def test_session_notes_left_out_at_the_end_only_when_asked_and_it_is_said(store: Store) -> None:
+async def test_session_notes_left_out_at_the_end_only_when_asked_and_it_is_said(
+    store: Store,
+) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
     app = CarePlanApp(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -283,7 +286,9 @@ async def test_saving_part_way_through_keeps_the_guided_session_going(store: Sto
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)
         keep_notes = app.screen.query_one("#keep-notes", Checkbox)
-        assert not keep_notes.value  # session notes are working notes: out of the version unless asked
+        assert (
+            not keep_notes.value
+        )  # session notes are working notes: out of the version unless asked
         await pilot.click("#keep-notes")
         await type_into(pilot, "#saved-by", "Priya")
         await pilot.press("enter")

@@ -54,7 +54,9 @@ def test_review_and_save_on_the_demo_plan(store: Store, snap_compare) -> None:
         await settled(pilot)
         app = pilot.app
         assert app.working is not None
-        app.working.plan.about.preferred_name = "Mags"  # one change, so there is something to review
+        app.working.plan.about.preferred_name = (
+            "Mags"  # one change, so there is something to review
+        )
         app.working.plan.next_review = date(2026, 12, 17)
         app.working.changed()
         await pilot.press("8")

@@ -13,9 +13,14 @@ from tests.pilot_helpers import SIZE, add_plan, settle, shown, type_into
 
 def plan_with_blank_rows() -> CarePlan:
     return CarePlan(
-        about=About(name="Ruth Okafor", participants=[Participant(name="Sam"), Participant(name="  ")]),
-        matters=[Statement(text="The garden", kind="strength"), Statement(text="", kind="worry"),
-                 Statement(text=" ", kind="hope", other_views=[View(text="")])],
+        about=About(
+            name="Ruth Okafor", participants=[Participant(name="Sam"), Participant(name="  ")]
+        ),
+        matters=[
+            Statement(text="The garden", kind="strength"),
+            Statement(text="", kind="worry"),
+            Statement(text=" ", kind="hope", other_views=[View(text="")]),
+        ],
     )
 
 

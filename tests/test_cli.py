@@ -44,7 +44,11 @@ def make_plan(store: Store, name: str, versions: int = 1, next_review: date | No
 def files_under(folder: Path) -> dict[str, bytes]:
     if not folder.exists():
         return {}
-    return {str(path.relative_to(folder)): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
 
 
 def assert_one_line_problem(code: int, out: str, err: str, *words: str) -> None:
@@ -108,7 +112,9 @@ def test_the_app_stopping_on_an_error_is_not_exit_0(cli, monkeypatch) -> None:
     assert cli()[0] == 1  # Textual's return code after an error
 
 
-def test_a_home_folder_that_is_not_there_is_one_line_and_exit_1(cli, store: Store, tmp_path: Path, monkeypatch) -> None:
+def test_a_home_folder_that_is_not_there_is_one_line_and_exit_1(
+    cli, store: Store, tmp_path: Path, monkeypatch
+) -> None:
     plan_id = make_plan(store, "Sam Jones")
     nobody = "~nosuchuser-careplan"
     for argv in (
@@ -121,10 +127,16 @@ def test_a_home_folder_that_is_not_there_is_one_line_and_exit_1(cli, store: Stor
     assert_one_line_problem(*cli("list"), nobody, "home folder")
 
 
-def test_names_too_long_for_a_file_are_one_line_and_exit_1(cli, store: Store, tmp_path: Path) -> None:
-    plan_id = make_plan(store, "Sam Jones", versions=2)  # a second save keeps a backup: the folder exists
+def test_names_too_long_for_a_file_are_one_line_and_exit_1(
+    cli, store: Store, tmp_path: Path
+) -> None:
+    plan_id = make_plan(
+        store, "Sam Jones", versions=2
+    )  # a second save keeps a backup: the folder exists
     too_long = "a" * 300
-    assert_one_line_problem(*cli("export", plan_id, "-o", str(tmp_path / too_long)), "could not save", "too long")
+    assert_one_line_problem(
+        *cli("export", plan_id, "-o", str(tmp_path / too_long)), "could not save", "too long"
+    )
     assert_one_line_problem(*cli("backups", too_long), "no plan matches")
     assert_one_line_problem(*cli("restore-backup", too_long, "1"), "no plan matches")
 
@@ -177,7 +189,9 @@ def test_a_bug_is_one_line_not_a_traceback(cli, monkeypatch) -> None:
 # --- list -------------------------------------------------------------------------------------
 
 
-def test_list_of_an_empty_caseload_says_how_to_start_and_creates_nothing(cli, data_dir: Path) -> None:
+def test_list_of_an_empty_caseload_says_how_to_start_and_creates_nothing(
+    cli, data_dir: Path
+) -> None:
     code, out, err = cli("list")
     assert code == 0 and err == ""
     assert "no plans" in out and "careplan demo" in out
@@ -201,7 +215,15 @@ def test_list_table_and_json(cli, store: Store) -> None:
     assert [entry["id"] for entry in listed] == [jones, lee]
     assert listed[0]["person"] == "Sam Jones" and listed[0]["versions"] == 2
     assert listed[0]["next_review"] == "2099-01-01"
-    assert set(listed[0]) >= {"id", "person", "versions", "last_saved", "next_review", "has_draft", "problem"}
+    assert set(listed[0]) >= {
+        "id",
+        "person",
+        "versions",
+        "last_saved",
+        "next_review",
+        "has_draft",
+        "problem",
+    }
 
 
 def test_list_shows_a_plan_never_saved(cli, store: Store) -> None:
@@ -271,11 +293,22 @@ def test_export_markdown_to_stdout(cli, store: Store) -> None:
     assert code == 0 and err == ""
     assert out.startswith("# Care plan: Maggie Ellis\n")
     assert "Version 6" in out
-    for heading in ("About us", "What matters most", "Goals", "Lifestyle modifications", "Treatment break",
-                    "Support team", "How things are now", "Warning signs to watch for",
-                    "Questions for the next appointment", "What changed since version 5"):
+    for heading in (
+        "About us",
+        "What matters most",
+        "Goals",
+        "Lifestyle modifications",
+        "Treatment break",
+        "Support team",
+        "How things are now",
+        "Warning signs to watch for",
+        "Questions for the next appointment",
+        "What changed since version 5",
+    ):
         assert f"\n## {heading}\n" in out
-    assert "Helplines" not in out and "Samaritans" not in out  # nobody put a helpline on Maggie's team
+    assert (
+        "Helplines" not in out and "Samaritans" not in out
+    )  # nobody put a helpline on Maggie's team
     code, out, _ = cli("export", plan_id, "--version", "1")
     assert "Version 1" in out and "Run 5 miles" in out and "Coffee outside" not in out
 
@@ -306,7 +339,9 @@ def test_export_to_a_file_is_private(cli, store: Store, tmp_path: Path) -> None:
 def test_export_to_a_folder_is_one_line(cli, store: Store, tmp_path: Path) -> None:
     make_plan(store, "Sam Jones")
     code, out, err = cli("export", "Sam", "-o", str(tmp_path))
-    assert_one_line_problem(code, out, err, "is a folder", "give a file name", str(tmp_path / "sam-jones-v1-"))
+    assert_one_line_problem(
+        code, out, err, "is a folder", "give a file name", str(tmp_path / "sam-jones-v1-")
+    )
     assert "space" not in err and "permissions" not in err  # not a disk problem
 
 
@@ -317,8 +352,12 @@ def test_markdown_export_keeps_typed_text_as_text(cli, store: Store) -> None:
         matters=[Statement(text=hostile, other_views=[View(text=hostile)])],
         goals=[Goal(title=hostile, why=hostile)],
         modifications=[Modification(before=hostile, now=hostile, why=hostile)],
-        team=[TeamMember(name=hostile, contact=hostile, tasks=[hostile]),
-              TeamMember(name=hostile, role="helpline", contact=hostile, when=hostile, helps_with=hostile)],
+        team=[
+            TeamMember(name=hostile, contact=hostile, tasks=[hostile]),
+            TeamMember(
+                name=hostile, role="helpline", contact=hostile, when=hostile, helps_with=hostile
+            ),
+        ],
     )
     with store.create_plan(plan) as plan_file:
         plan_file.save_version(plan, saved_by=hostile, note=hostile)
@@ -326,10 +365,17 @@ def test_markdown_export_keeps_typed_text_as_text(cli, store: Store) -> None:
     assert code == 0
     assert "\x1b" not in out
     tokens = MarkdownIt("commonmark").enable("table").parse(out)
-    headings = ["".join(child.content for child in tokens[index + 1].children)
-                for index, token in enumerate(tokens) if token.type == "heading_open"]
+    headings = [
+        "".join(child.content for child in tokens[index + 1].children)
+        for index, token in enumerate(tokens)
+        if token.type == "heading_open"
+    ]
     assert headings[0] == "Care plan: Sam | Jones" and len(headings) == 14
-    assert not [token for token in tokens if token.type in ("html_block", "hr", "ordered_list_open", "fence")]
+    assert not [
+        token
+        for token in tokens
+        if token.type in ("html_block", "hr", "ordered_list_open", "fence")
+    ]
     inline_kinds = {child.type for token in tokens if token.children for child in token.children}
     assert inline_kinds <= {"text", "strong_open", "strong_close", "softbreak", "hardbreak"}
     rows = [token for token in tokens if token.type == "tr_open"]
@@ -350,8 +396,13 @@ def test_export_json_then_import_round_trip(cli, store: Store, tmp_path: Path) -
     code, out, err = cli("--data-dir", str(elsewhere), "import", str(exported), "--format", "json")
     assert code == 0 and err == ""
     result = json.loads(out)
-    assert result["version"] == 1 and result["new_plan"] is True and result["person"] == "Maggie Ellis"
-    with Store(elsewhere).open_plan(result["id"], write=False) as copy, store.open_plan(plan_id, write=False) as original:
+    assert (
+        result["version"] == 1 and result["new_plan"] is True and result["person"] == "Maggie Ellis"
+    )
+    with (
+        Store(elsewhere).open_plan(result["id"], write=False) as copy,
+        store.open_plan(plan_id, write=False) as original,
+    ):
         assert copy.load() == original.load(3)
         assert copy.versions()[0].note == "Imported from maggie.json"
 
@@ -359,20 +410,31 @@ def test_export_json_then_import_round_trip(cli, store: Store, tmp_path: Path) -
     assert code == 0 and plan_id in out and "version 7" in out
     with store.open_plan(plan_id, write=False) as plan_file:
         assert plan_file.load(7) == plan_file.load(3)
-        assert (plan_file.version(7).saved_by, plan_file.version(7).note) == ("Priya", "Back from the hospice")
+        assert (plan_file.version(7).saved_by, plan_file.version(7).note) == (
+            "Priya",
+            "Back from the hospice",
+        )
 
 
 def test_import_from_standard_input(cli, store: Store, monkeypatch) -> None:
     plan_id = make_plan(store, "Sam Jones")
     _, exported, _ = cli("export", plan_id, "--format", "json")
-    monkeypatch.setattr(sys, "stdin", types.SimpleNamespace(buffer=types.SimpleNamespace(read=lambda: exported.encode())))
+    monkeypatch.setattr(
+        sys,
+        "stdin",
+        types.SimpleNamespace(buffer=types.SimpleNamespace(read=lambda: exported.encode())),
+    )
     code, out, _ = cli("import", "-")
     assert code == 0 and "version 2" in out
 
 
 def test_import_as_a_new_plan_when_the_id_is_not_here(cli, tmp_path: Path, data_dir: Path) -> None:
-    document = {"format": "careplan-plan", "format_version": 1, "id": "someone-else-1234",
-                "plan": {"about": {"name": "Ruth Okafor"}}}
+    document = {
+        "format": "careplan-plan",
+        "format_version": 1,
+        "id": "someone-else-1234",
+        "plan": {"about": {"name": "Ruth Okafor"}},
+    }
     source = tmp_path / "ruth.json"
     source.write_text(json.dumps(document))
     code, out, _ = cli("import", str(source))
@@ -390,13 +452,20 @@ def test_import_as_a_new_plan_when_the_id_is_not_here(cli, tmp_path: Path, data_
         ('{"format": "careplan-plan", "format_version": 99, "plan": {}}', ["newer careplan"]),
         ('{"format": "careplan-plan", "format_version": 1}', ['no "plan"']),
         ('{"format": "careplan-plan", "format_version": 1, "id": "../../etc", "plan": {}}', ["id"]),
-        ('{"format": "careplan-plan", "format_version": 1, "plan": {"about": {}}}', ["about.name", "name"]),
-        ('{"format": "careplan-plan", "format_version": 1, "plan": {"about": {"name": "A"}, "goals": [{"title": 5}]}}',
-         ["plan.goals[0].title", "text"]),
+        (
+            '{"format": "careplan-plan", "format_version": 1, "plan": {"about": {}}}',
+            ["about.name", "name"],
+        ),
+        (
+            '{"format": "careplan-plan", "format_version": 1, '
+            '"plan": {"about": {"name": "A"}, "goals": [{"title": 5}]}}',
+            ["plan.goals[0].title", "text"],
+        ),
     ],
 )
-def test_invalid_import_is_one_line_and_writes_nothing(cli, store: Store, tmp_path: Path, data_dir: Path,
-                                                       content: str | bytes, words: list[str]) -> None:
+def test_invalid_import_is_one_line_and_writes_nothing(
+    cli, store: Store, tmp_path: Path, data_dir: Path, content: str | bytes, words: list[str]
+) -> None:
     make_plan(store, "Sam Jones")
     before = files_under(data_dir)
     source = tmp_path / "bad.json"
@@ -454,7 +523,9 @@ def test_locate_lists_places_and_creates_nothing(cli, data_dir: Path) -> None:
     code, out, _ = cli("locate", "--format", "json")
     places = json.loads(out)
     assert places["data_dir"] == str(data_dir)
-    assert places["plans"] == str(data_dir / "plans") and places["index"] == str(data_dir / "index.json")
+    assert places["plans"] == str(data_dir / "plans") and places["index"] == str(
+        data_dir / "index.json"
+    )
     assert set(places) == {"data_dir", "plans", "drafts", "index", "backups", "exports", "exists"}
     assert places["exists"]["data_dir"] is False
     assert not data_dir.exists()
@@ -465,7 +536,13 @@ def test_locate_lists_places_and_creates_nothing(cli, data_dir: Path) -> None:
 
 def careplan(*argv: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "CAREPLAN_DATA_DIR": str(data_dir), "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "careplan", *argv], capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "careplan", *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
 
 
 def test_entry_point_runs_commands_and_reports_problems(data_dir: Path) -> None:
@@ -473,11 +550,15 @@ def test_entry_point_runs_commands_and_reports_problems(data_dir: Path) -> None:
     assert made.returncode == 0, made.stderr
     plan_id = made.stdout.strip()
     listed = careplan("list", "--format", "json", data_dir=data_dir)
-    assert listed.returncode == 0 and [entry["id"] for entry in json.loads(listed.stdout)] == [plan_id]
+    assert listed.returncode == 0 and [entry["id"] for entry in json.loads(listed.stdout)] == [
+        plan_id
+    ]
     wrong = careplan("export", "nobody", data_dir=data_dir)
     assert wrong.returncode == 1 and wrong.stdout == "" and wrong.stderr.count("\n") == 1
     usage = careplan("export", data_dir=data_dir)
-    assert usage.returncode == 1 and usage.stderr.count("\n") == 1 and "Traceback" not in usage.stderr
+    assert (
+        usage.returncode == 1 and usage.stderr.count("\n") == 1 and "Traceback" not in usage.stderr
+    )
 
 
 def test_help_and_list_do_not_import_the_heavy_modules(data_dir: Path) -> None:
@@ -491,5 +572,7 @@ def test_help_and_list_do_not_import_the_heavy_modules(data_dir: Path) -> None:
         "print(after_help, 'textual' in sys.modules)\n"
     )
     env = {**os.environ, "CAREPLAN_DATA_DIR": str(data_dir)}
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
+    )
     assert result.stdout.strip() == "[] False", result.stderr

@@ -142,12 +142,21 @@ def test_every_area_has_two_to_four_examples_tagged_with_it():
 
 def test_warning_signs_include_the_groups_a_break_needs():
     groups = {g.id: g for g in content.warning_signs()}
-    assert {"blood_clot", "high_calcium", "infection", "spinal_cord", "bleeding", "breathlessness"} <= set(groups)
+    assert {
+        "blood_clot",
+        "high_calcium",
+        "infection",
+        "spinal_cord",
+        "bleeding",
+        "breathlessness",
+    } <= set(groups)
 
 
 def test_warning_signs_only_ever_say_who_to_call():
     for group in content.warning_signs():
-        assert "the number your care team gave you for urgent problems" in group.who_to_call, group.id
+        assert "the number your care team gave you for urgent problems" in group.who_to_call, (
+            group.id
+        )
         assert "emergency services" in group.who_to_call, group.id
 
 
@@ -214,6 +223,10 @@ def test_importing_reads_no_file(monkeypatch):
 
 
 def test_no_ui_or_storage_libraries_are_pulled_in():
-    source = importlib.resources.files("careplan.content").joinpath("__init__.py").read_text(encoding="utf-8")
+    source = (
+        importlib.resources.files("careplan.content")
+        .joinpath("__init__.py")
+        .read_text(encoding="utf-8")
+    )
     assert "textual" not in source
     assert "tinydb" not in source

@@ -53,7 +53,9 @@ def run_and_kill(data_dir: Path, plan_id: str, *args: str, delay: float) -> list
         if first != "ready\n":
             writer.kill()
             raise AssertionError(f"the writer did not start: {first!r} {writer.communicate()[1]}")
-        time.sleep(delay)  # where the kill lands is the point of the test, not how long anything takes
+        time.sleep(
+            delay
+        )  # where the kill lands is the point of the test, not how long anything takes
         writer.send_signal(signal.SIGKILL)
         out, err = writer.communicate(timeout=30)
     finally:
@@ -61,7 +63,9 @@ def run_and_kill(data_dir: Path, plan_id: str, *args: str, delay: float) -> list
             writer.kill()
             writer.wait()
     assert writer.returncode == -signal.SIGKILL, f"the writer stopped by itself: {err}"
-    return [int(line.split()[1]) for line in out.splitlines() if line.split()[0] in ("saved", "drafted")]
+    return [
+        int(line.split()[1]) for line in out.splitlines() if line.split()[0] in ("saved", "drafted")
+    ]
 
 
 def check_versions(store: Store, plan_id: str, must_have: list[int]) -> int:
@@ -77,7 +81,9 @@ def check_versions(store: Store, plan_id: str, must_have: list[int]) -> int:
         return numbers[-1]
 
 
-def test_every_version_reported_saved_survives_sigkill_at_random_moments(store: Store, data_dir: Path) -> None:
+def test_every_version_reported_saved_survives_sigkill_at_random_moments(
+    store: Store, data_dir: Path
+) -> None:
     plan_id = start_plan(store)
     seed = random.randrange(1_000_000)
     rng = random.Random(seed)
@@ -102,28 +108,39 @@ def test_every_version_reported_saved_survives_sigkill_at_random_moments(store: 
         assert json.loads(backup.path.read_bytes())["_meta"]
 
 
-def test_the_draft_is_always_one_of_the_states_written_whenever_the_writer_is_killed(store: Store, data_dir: Path) -> None:
+def test_the_draft_is_always_one_of_the_states_written_whenever_the_writer_is_killed(
+    store: Store, data_dir: Path
+) -> None:
     plan_id = start_plan(store)
     seed = random.randrange(1_000_000)
     rng = random.Random(seed)
     previous: int | None = None  # the step the draft held after the last kill
     for kill in range(DRAFT_KILLS):
         start = (kill + 1) * 1000
-        drafted = run_and_kill(data_dir, plan_id, "drafts", str(start), delay=rng.uniform(0.0, 0.15))
+        drafted = run_and_kill(
+            data_dir, plan_id, "drafts", str(start), delay=rng.uniform(0.0, 0.15)
+        )
         with store.open_plan(plan_id, write=False) as opened:
             draft = opened.draft()
         if drafted:
-            allowed = {drafted[-1], drafted[-1] + 1}  # the last reported, or the next if killed after writing it
+            allowed = {
+                drafted[-1],
+                drafted[-1] + 1,
+            }  # the last reported, or the next if killed after writing it
         else:
             allowed = {previous, start}
         step = draft.extra["step"] if draft else None
-        assert step in allowed, f"after kill {kill + 1} (seed {seed}) the draft holds step {step}, not one of {allowed}"
+        assert step in allowed, (
+            f"after kill {kill + 1} (seed {seed}) the draft holds step {step}, not one of {allowed}"
+        )
         if draft is not None:
             assert draft.plan == plan_for(step)
         previous = step
 
 
-def test_a_save_killed_between_any_two_disk_operations_keeps_every_word(store: Store, data_dir: Path) -> None:
+def test_a_save_killed_between_any_two_disk_operations_keeps_every_word(
+    store: Store, data_dir: Path
+) -> None:
     """Kill just before the 1st, 2nd, 3rd ... write/fsync/replace/unlink of saving a version, until a
     save finishes. Every time: the file loads, and the new words are in the new version or still in
     the draft."""
@@ -135,7 +152,7 @@ def test_a_save_killed_between_any_two_disk_operations_keeps_every_word(store: S
             step = before + 1
             opened.save_draft(plan_for(step), extra={"step": step})
 
-        def save() -> None:
+        def save(step: int = step) -> None:
             with store.open_plan(plan_id) as opened:
                 opened.save_version(plan_for(step), saved_by="crash writer", note=f"step {step}")
 
@@ -145,7 +162,9 @@ def test_a_save_killed_between_any_two_disk_operations_keeps_every_word(store: S
         with store.open_plan(plan_id, write=False) as opened:
             draft = opened.draft()
         if latest == before:
-            assert draft is not None and draft.plan == plan_for(step), f"killed before call {call}: the words are lost"
+            assert draft is not None and draft.plan == plan_for(step), (
+                f"killed before call {call}: the words are lost"
+            )
         else:
             assert opened.load(step) == plan_for(step)
         if not killed:
@@ -154,7 +173,9 @@ def test_a_save_killed_between_any_two_disk_operations_keeps_every_word(store: S
         crash_points += 1
     else:
         pytest.fail("the save never finished")
-    assert crash_points >= 6  # backup copy and plan file: each written, fsynced, replaced; the draft removed
+    assert (
+        crash_points >= 6
+    )  # backup copy and plan file: each written, fsynced, replaced; the draft removed
 
 
 def test_a_draft_save_killed_between_any_two_disk_operations_leaves_the_old_or_the_new_draft(
@@ -181,7 +202,9 @@ def test_a_draft_save_killed_between_any_two_disk_operations_leaves_the_old_or_t
         pytest.fail("the draft save never finished")
 
 
-def test_a_killed_save_leaves_no_temporary_files_once_the_plan_is_opened_again(store: Store, data_dir: Path) -> None:
+def test_a_killed_save_leaves_no_temporary_files_once_the_plan_is_opened_again(
+    store: Store, data_dir: Path
+) -> None:
     plan_id = start_plan(store, versions=2)
     step = 3
 
@@ -192,6 +215,8 @@ def test_a_killed_save_leaves_no_temporary_files_once_the_plan_is_opened_again(s
     # Killed just before replacing the plan file (backup: write, fsync, replace, dir fsync; plan: write, fsync).
     assert killed_at_call(2, save, calls=("replace",))
     plans = locations.plans_dir(data_dir)
-    assert [name for name in os.listdir(plans) if name.endswith(".tmp")], "the kill left no temporary file to clean"
+    assert [name for name in os.listdir(plans) if name.endswith(".tmp")], (
+        "the kill left no temporary file to clean"
+    )
     with store.open_plan(plan_id):
         assert not [name for name in os.listdir(plans) if name.endswith(".tmp")]

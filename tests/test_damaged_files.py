@@ -18,12 +18,20 @@ from careplan.errors import CarePlanError, DamagedFile, NewerSchema, StorageErro
 from careplan.store import Store
 from careplan.tinydb_storage import encode
 from careplan.working_plan import WorkingPlan
-from tests.storage_helpers import files_under, full_plan, give_to, new_plan_with_versions, run_as_another_user
+from tests.storage_helpers import (
+    files_under,
+    full_plan,
+    give_to,
+    new_plan_with_versions,
+    run_as_another_user,
+)
 
 
 def caseload(store: Store) -> tuple[str, str]:
     """Two plans: Ann's (about to be damaged) and Bea's (which must carry on working)."""
-    return new_plan_with_versions(store, full_plan("Ann Smith"), 2), new_plan_with_versions(store, full_plan("Bea Jones"), 1)
+    return new_plan_with_versions(store, full_plan("Ann Smith"), 2), new_plan_with_versions(
+        store, full_plan("Bea Jones"), 1
+    )
 
 
 def check_the_rest_works(store: Store, damaged_id: str, healthy_id: str, why: str) -> None:
@@ -61,22 +69,51 @@ DAMAGE = {
     "a JSON list": (lambda good: b"[1, 2, 3]", "it is not a careplan plan file"),
     "some other JSON object": (lambda good: b'{"name": "Ann"}', "it is not a careplan plan file"),
     "no meta": (edit_json(lambda d: d.update(_meta={})), "it is not a careplan plan file"),
-    "meta not an object": (edit_json(lambda d: d["_meta"].update({"1": "x"})), "not in the expected shape"),
+    "meta not an object": (
+        edit_json(lambda d: d["_meta"].update({"1": "x"})),
+        "not in the expected shape",
+    ),
     "no schema": (edit_json(lambda d: meta(d).pop("schema")), "it has no data format version"),
-    "schema as text": (edit_json(lambda d: meta(d).update(schema="1")), "it has no data format version"),
+    "schema as text": (
+        edit_json(lambda d: meta(d).update(schema="1")),
+        "it has no data format version",
+    ),
     "versions as a list": (edit_json(lambda d: d.update(versions=[])), "not in the expected shape"),
-    "a version without its number": (edit_json(lambda d: d["versions"]["1"].pop("n")), "not in the expected shape"),
-    "a version's date unreadable": (edit_json(lambda d: d["versions"]["1"].update(at="last Tuesday")), "not in the expected shape"),
-    "a version that is not an object": (edit_json(lambda d: d["versions"].update({"1": 7})), "not in the expected shape"),
-    "version numbers of mixed kinds": (edit_json(lambda d: d["versions"]["1"].update(n="one")), "not in the expected shape"),
-    "objects without their hash": (edit_json(lambda d: d["objects"]["1"].pop("h")), "not in the expected shape"),
-    "nested too deeply": (lambda good: b"[" * 200_000 + b"]" * 200_000, "not in a form careplan can read"),
-    "a number with 10,000 digits": (lambda good: b'{"_meta": ' + b"9" * 10_000 + b"}", "not in a form careplan can read"),
+    "a version without its number": (
+        edit_json(lambda d: d["versions"]["1"].pop("n")),
+        "not in the expected shape",
+    ),
+    "a version's date unreadable": (
+        edit_json(lambda d: d["versions"]["1"].update(at="last Tuesday")),
+        "not in the expected shape",
+    ),
+    "a version that is not an object": (
+        edit_json(lambda d: d["versions"].update({"1": 7})),
+        "not in the expected shape",
+    ),
+    "version numbers of mixed kinds": (
+        edit_json(lambda d: d["versions"]["1"].update(n="one")),
+        "not in the expected shape",
+    ),
+    "objects without their hash": (
+        edit_json(lambda d: d["objects"]["1"].pop("h")),
+        "not in the expected shape",
+    ),
+    "nested too deeply": (
+        lambda good: b"[" * 200_000 + b"]" * 200_000,
+        "not in a form careplan can read",
+    ),
+    "a number with 10,000 digits": (
+        lambda good: b'{"_meta": ' + b"9" * 10_000 + b"}",
+        "not in a form careplan can read",
+    ),
 }
 
 
 @pytest.mark.parametrize("kind", list(DAMAGE))
-def test_a_damaged_plan_file_is_named_left_exactly_as_it_was_and_the_others_work(store: Store, kind: str) -> None:
+def test_a_damaged_plan_file_is_named_left_exactly_as_it_was_and_the_others_work(
+    store: Store, kind: str
+) -> None:
     damage, why = DAMAGE[kind]
     ann, bea = caseload(store)
     path = locations.plan_file(store.root, ann)
@@ -100,13 +137,17 @@ def test_a_damaged_plan_file_is_named_left_exactly_as_it_was_and_the_others_work
 def test_the_advice_points_to_the_copy_kept_before_the_last_save(store: Store) -> None:
     ann, _ = caseload(store)
     locations.plan_file(store.root, ann).write_bytes(b"{")
-    with pytest.raises(DamagedFile, match=f"A good copy up to version 1 was kept: `careplan backups {ann}`"):
+    with pytest.raises(
+        DamagedFile, match=f"A good copy up to version 1 was kept: `careplan backups {ann}`"
+    ):
         store.open_plan(ann)
     with store.create_plan(full_plan("Cy New")) as opened:  # no versions, so no copy was ever kept
         opened.save_version(full_plan("Cy New"), saved_by="Cy")
         new = opened.id
     locations.plan_file(store.root, new).write_bytes(b"{")
-    with pytest.raises(DamagedFile, match="Please keep this file: its words may still be recoverable by hand"):
+    with pytest.raises(
+        DamagedFile, match="Please keep this file: its words may still be recoverable by hand"
+    ):
         store.open_plan(new)
 
 
@@ -116,10 +157,15 @@ def test_the_advice_points_to_the_copy_kept_before_the_last_save(store: Store) -
         (lambda d: d["versions"]["2"].update(s=["not", "a", "map"]), "version 2 is incomplete"),
         (lambda d: d["versions"]["2"].pop("s"), "version 2 is incomplete"),
         (lambda d: d.update(objects={}), "version 2 is incomplete"),
-        (lambda d: [doc.update(d="not a plan section") for doc in d["objects"].values()], "version 2 is incomplete"),
+        (
+            lambda d: [doc.update(d="not a plan section") for doc in d["objects"].values()],
+            "version 2 is incomplete",
+        ),
     ],
 )
-def test_a_damaged_version_is_reported_when_read_and_the_other_versions_still_load(store: Store, damage, why: str) -> None:
+def test_a_damaged_version_is_reported_when_read_and_the_other_versions_still_load(
+    store: Store, damage, why: str
+) -> None:
     ann, bea = caseload(store)
     path = locations.plan_file(store.root, ann)
     data = json.loads(path.read_bytes())
@@ -135,7 +181,9 @@ def test_a_damaged_version_is_reported_when_read_and_the_other_versions_still_lo
     assert {s.id: s.problem for s in store.list_plans()} == {ann: "", bea: ""}
 
 
-def test_a_plan_from_a_newer_careplan_is_treated_like_damage_but_says_to_update(store: Store) -> None:
+def test_a_plan_from_a_newer_careplan_is_treated_like_damage_but_says_to_update(
+    store: Store,
+) -> None:
     ann, bea = caseload(store)
     path = locations.plan_file(store.root, ann)
     data = json.loads(path.read_bytes())
@@ -160,7 +208,9 @@ def test_a_folder_where_the_plan_file_should_be(store: Store) -> None:
     assert (path / "something.txt").read_text() == "kept"
 
 
-def test_a_damaged_draft_never_blocks_the_saved_plan_and_is_never_written_over(store: Store) -> None:
+def test_a_damaged_draft_never_blocks_the_saved_plan_and_is_never_written_over(
+    store: Store,
+) -> None:
     ann, bea = caseload(store)
     draft = locations.draft_file(store.root, ann)
     draft.parent.mkdir(exist_ok=True)
@@ -177,7 +227,9 @@ def test_a_damaged_draft_never_blocks_the_saved_plan_and_is_never_written_over(s
         working.plan.goals[0].title = "Typed after the damage"
         working.changed()
         assert opened.draft().plan.goals[0].title == "Typed after the damage"
-    set_aside = [p for p in locations.backups_dir(store.root, ann).iterdir() if p.name.startswith("draft-")]
+    set_aside = [
+        p for p in locations.backups_dir(store.root, ann).iterdir() if p.name.startswith("draft-")
+    ]
     assert [p.read_bytes() for p in set_aside] == [damaged]
 
 
@@ -189,7 +241,11 @@ def test_a_damaged_draft_is_set_aside_not_deleted_when_a_version_is_saved(store:
     with store.open_plan(ann) as opened:
         opened.save_version(opened.load(), saved_by="Ann")
     assert not draft.exists()
-    kept = [p.read_bytes() for p in locations.backups_dir(store.root, ann).iterdir() if p.name.startswith("draft-")]
+    kept = [
+        p.read_bytes()
+        for p in locations.backups_dir(store.root, ann).iterdir()
+        if p.name.startswith("draft-")
+    ]
     assert kept == [b"\xff\xfe not a draft"]
 
 
@@ -225,7 +281,9 @@ def test_a_file_where_the_drafts_folder_should_be_stops_only_the_draft(store: St
         with pytest.raises(StorageError) as raised:
             opened.save_draft(opened.load())
         assert str(locations.draft_file(store.root, ann)) in str(raised.value)
-        assert opened.save_version(opened.load(), saved_by="Ann").number == 3  # saving a version still works
+        assert (
+            opened.save_version(opened.load(), saved_by="Ann").number == 3
+        )  # saving a version still works
 
 
 # --- no permission: tested for real, as a user root's permissions do not cover ------------------
@@ -303,14 +361,23 @@ def test_a_data_folder_that_may_not_be_written_to(shared_folder: Path) -> None:
 
     if os.geteuid() == 0:
         give_to(shared_folder)
-        os.chown(locations.plans_dir(shared_folder), 0, 0)  # the plans folder is root's: readable, not writable
+        os.chown(
+            locations.plans_dir(shared_folder), 0, 0
+        )  # the plans folder is root's: readable, not writable
         os.chmod(locations.plans_dir(shared_folder), 0o755)
         run_as_another_user(check)
     else:
         os.chmod(locations.plans_dir(shared_folder), 0o500)
         check()
         os.chmod(locations.plans_dir(shared_folder), 0o700)
-    plans_and_drafts = lambda files: {k: v for k, v in files.items() if k.endswith(".json") and k.startswith(("plans", "drafts"))}
+
+    def plans_and_drafts(files):
+        return {
+            k: v
+            for k, v in files.items()
+            if k.endswith(".json") and k.startswith(("plans", "drafts"))
+        }
+
     assert plans_and_drafts(files_under(shared_folder)) == plans_and_drafts(before)
 
 
@@ -321,7 +388,9 @@ class FullDisk:
     """Stands in for the os module inside careplan.safe_files: `room` more bytes fit, then writes
     fail with ENOSPC (a write may be cut short first); with `fsync_fails`, fsync reports it instead."""
 
-    def __init__(self, room: int = 0, fsync_fails: bool = False, replace_error: int | None = None) -> None:
+    def __init__(
+        self, room: int = 0, fsync_fails: bool = False, replace_error: int | None = None
+    ) -> None:
         self.room = room
         self.fsync_fails = fsync_fails
         self.replace_error = replace_error
@@ -351,7 +420,10 @@ FULL_DISKS = {
     "no room at all": (lambda: FullDisk(room=0), "the disk is full"),
     "room for part of it": (lambda: FullDisk(room=700), "the disk is full"),
     "fsync reports it": (lambda: FullDisk(room=10**9, fsync_fails=True), "the disk is full"),
-    "the disk turned read-only": (lambda: FullDisk(room=10**9, replace_error=errno.EROFS), "the disk is read-only"),
+    "the disk turned read-only": (
+        lambda: FullDisk(room=10**9, replace_error=errno.EROFS),
+        "the disk is read-only",
+    ),
 }
 
 
@@ -378,9 +450,18 @@ def test_a_full_disk_while_saving_a_version_changes_nothing_and_the_save_can_be_
         assert [s.versions for s in store.list_plans()] == [2, 1]  # listing works on a full disk
         monkeypatch.undo()  # some space is freed
 
-        assert locations.draft_file(store.root, ann).read_bytes() == draft_before  # the words are safe
+        assert (
+            locations.draft_file(store.root, ann).read_bytes() == draft_before
+        )  # the words are safe
         after = files_under(store.root)
-        unchanged = lambda files: {k: v for k, v in files.items() if k != "index.json" and not k.startswith(("drafts", "backups"))}
+
+        def unchanged(files):
+            return {
+                k: v
+                for k, v in files.items()
+                if k != "index.json" and not k.startswith(("drafts", "backups"))
+            }
+
         assert unchanged(after) == unchanged(before)
         assert not [name for name in after if name.endswith(".tmp")]
 
@@ -426,7 +507,9 @@ def test_a_full_disk_when_starting_a_plan_leaves_no_half_plan_and_no_lock_held(
 # --- putting a good copy back from the command line ----------------------------------------------
 
 
-def test_from_damage_to_a_working_plan_again_with_the_command_line(store: Store, data_dir: Path, capsys) -> None:
+def test_from_damage_to_a_working_plan_again_with_the_command_line(
+    store: Store, data_dir: Path, capsys
+) -> None:
     from careplan.cli import main
 
     ann, bea = caseload(store)
@@ -438,7 +521,11 @@ def test_from_damage_to_a_working_plan_again_with_the_command_line(store: Store,
 
     assert main(["list"]) == 0
     listed = capsys.readouterr().out
-    assert "could not be read" in listed and f"careplan backups {ann}" in listed and "Bea Jones" in listed
+    assert (
+        "could not be read" in listed
+        and f"careplan backups {ann}" in listed
+        and "Bea Jones" in listed
+    )
 
     assert main(["backups", ann]) == 0
     shown = capsys.readouterr().out
@@ -456,7 +543,9 @@ def test_from_damage_to_a_working_plan_again_with_the_command_line(store: Store,
     with store.open_plan(ann) as opened:
         assert opened.latest == 2
 
-    assert main(["restore-backup", ann, "1"]) == 1  # the file can be read now: refused, nothing changed
+    assert (
+        main(["restore-backup", ann, "1"]) == 1
+    )  # the file can be read now: refused, nothing changed
     assert "--force" in capsys.readouterr().err
     assert main(["restore-backup", ann, "one"]) == 1
     assert "is not a copy number" in capsys.readouterr().err
@@ -466,7 +555,9 @@ def test_from_damage_to_a_working_plan_again_with_the_command_line(store: Store,
         assert opened.latest == 1
 
 
-def test_a_deleted_plan_can_be_put_back_from_the_command_line_by_its_id(store: Store, data_dir: Path, capsys) -> None:
+def test_a_deleted_plan_can_be_put_back_from_the_command_line_by_its_id(
+    store: Store, data_dir: Path, capsys
+) -> None:
     from careplan.cli import main
 
     ann, _ = caseload(store)

@@ -130,8 +130,12 @@ async def test_typing_30_february_never_puts_30_november_in_the_plan(store: Stor
         await settle(pilot)
         await open_section(pilot, "1")
         await type_fresh(pilot, "#about-dob Input", "30")
-        assert "30 June" in shown(app, "#about-dob .date-echo")  # how it reads so far, in the app's month
-        assert app.working is not None and app.working.plan.about.date_of_birth is None  # not taken in
+        assert "30 June" in shown(
+            app, "#about-dob .date-echo"
+        )  # how it reads so far, in the app's month
+        assert (
+            app.working is not None and app.working.plan.about.date_of_birth is None
+        )  # not taken in
         await pilot.press(*" February")
         await pilot.pause()
         assert "Could not read" in shown(app, "#about-dob .date-echo")
@@ -203,7 +207,9 @@ async def test_a_review_date_gone_by_gets_a_gentle_note(store: Store) -> None:
         assert "already gone by" in shown(app, "#next-review .date-echo")
 
 
-async def test_an_unreadable_review_date_stops_the_save_and_keeps_the_old_date(store: Store) -> None:
+async def test_an_unreadable_review_date_stops_the_save_and_keeps_the_old_date(
+    store: Store,
+) -> None:
     plan_id = add_plan(store)
     with store.open_plan(plan_id) as plan_file:
         plan = plan_file.load()
@@ -220,7 +226,9 @@ async def test_an_unreadable_review_date_stops_the_save_and_keeps_the_old_date(s
         await settle(pilot)
         result = shown(app, "#review-result")
         assert "Not saved yet" in result and 'Next review ("next tuesdayish")' in result
-        problems = " ".join(str(row.render()) for row in app.screen.query(".problem-text").results(Static))
+        problems = " ".join(
+            str(row.render()) for row in app.screen.query(".problem-text").results(Static)
+        )
         assert "next tuesdayish" in problems
         assert latest(store, plan_id) == 2  # nothing saved
         assert app.working is not None and app.working.plan.next_review == date(2026, 7, 1)
@@ -272,7 +280,10 @@ async def test_an_unreadable_birth_date_elsewhere_is_named_with_a_way_to_it(stor
         assert "Saved as version 2" in shown(app, "#review-result")
     with store.open_plan(plan_id, write=False) as plan_file:
         saved = plan_file.load(2)
-        assert saved.about.date_of_birth == date(1957, 3, 3) and saved.about.name == "Ruth Adaeze Okafor"
+        assert (
+            saved.about.date_of_birth == date(1957, 3, 3)
+            and saved.about.name == "Ruth Adaeze Okafor"
+        )
 
 
 async def test_text_waiting_in_the_draft_comes_back_after_a_restart(store: Store) -> None:

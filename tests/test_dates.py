@@ -72,7 +72,9 @@ def test_a_date_that_cannot_be_read_says_why_in_plain_words(typed: str, reason: 
 
 
 def test_the_message_echoes_what_was_typed() -> None:
-    with pytest.raises(InvalidDate, match='Could not read "30 February" as a date: that day does not exist'):
+    with pytest.raises(
+        InvalidDate, match='Could not read "30 February" as a date: that day does not exist'
+    ):
         parse_date("30 February", today=TODAY)
 
 

@@ -29,7 +29,9 @@ TODAY = date(2026, 1, 31)  # a Saturday
         ("3/4", date(2026, 3, 4), date(2026, 4, 3)),  # this year
     ],
 )
-def test_a_date_that_reads_two_ways_keeps_month_first_and_offers_the_other(typed: str, read: date, other: date) -> None:
+def test_a_date_that_reads_two_ways_keeps_month_first_and_offers_the_other(
+    typed: str, read: date, other: date
+) -> None:
     assert parse_date(typed, TODAY) == read  # nothing already typed changes meaning
     assert other_reading(typed, TODAY) == other
 
@@ -83,7 +85,9 @@ async def open_about(pilot) -> None:
     await settle(pilot)
 
 
-async def test_the_echo_says_a_date_was_read_month_first_and_how_to_type_the_other(store: Store) -> None:
+async def test_the_echo_says_a_date_was_read_month_first_and_how_to_type_the_other(
+    store: Store,
+) -> None:
     add_plan(store, "Ruth Okafor")
     app = CarePlanApp(store, today=date(2026, 6, 1))
     async with app.run_test(size=SIZE) as pilot:

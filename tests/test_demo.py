@@ -64,8 +64,12 @@ def test_both_voices_are_kept_where_they_differ(demo) -> None:
     latest = plans[-1]
     voices = {item.voice for item in [*latest.matters, *latest.goals]}
     assert voices >= {"person", "together"}
-    caregiver_views = [view for item in [*latest.matters, *latest.goals] for view in item.other_views
-                       if view.voice == "caregiver" and view.text]
+    caregiver_views = [
+        view
+        for item in [*latest.matters, *latest.goals]
+        for view in item.other_views
+        if view.voice == "caregiver" and view.text
+    ]
     assert len(caregiver_views) >= 2
 
 
@@ -77,7 +81,12 @@ def test_changes_in_several_areas_and_a_break_through_its_stages(demo) -> None:
     stages = [plan.treatment_break.status for plan in plans]
     assert stages == [None, "thinking", "agreed", "on_break", "resumed", "resumed"]
     pause = latest.treatment_break
-    assert pause.questions and pause.warning_signs and pause.who_to_call and pause.starts_on < pause.ends_on
+    assert (
+        pause.questions
+        and pause.warning_signs
+        and pause.who_to_call
+        and pause.starts_on < pause.ends_on
+    )
 
 
 def test_a_support_team_with_roles_tasks_and_one_first_contact(demo) -> None:
@@ -93,7 +102,7 @@ def test_a_support_team_with_roles_tasks_and_one_first_contact(demo) -> None:
 
 def test_a_checkin_every_version_and_a_review_date_ahead_of_each(demo) -> None:
     infos, plans = demo
-    for info, plan in zip(infos, plans):
+    for info, plan in zip(infos, plans, strict=False):
         assert plan.checkin.function_level in vocab.FUNCTION_LEVELS
         assert set(plan.checkin.symptoms) == set(vocab.SYMPTOMS)
         assert plan.next_review > info.saved_at.date()

@@ -41,17 +41,31 @@ def base_plan() -> CarePlan:
             Statement(text="Being a burden", kind="worry", voice="caregiver", id="s2"),
         ],
         goals=[
-            Goal(title="Run 5 miles", why="It clears my head", category="meaningful", started_on=date(2026, 1, 10), id="g1"),
+            Goal(
+                title="Run 5 miles",
+                why="It clears my head",
+                category="meaningful",
+                started_on=date(2026, 1, 10),
+                id="g1",
+            ),
             Goal(title="Sleep through the night", category="symptoms", id="g2"),
             Goal(title="Cook Sunday lunch", category="daily_life", id="g3"),
         ],
         modifications=[
-            Modification(area="work", before="Full-time", now="Three days a week", status="trying", id="m1"),
+            Modification(
+                area="work", before="Full-time", now="Three days a week", status="trying", id="m1"
+            ),
             Modification(area="travel", now="Short trips only", status="working", id="m2"),
         ],
         team=[
-            TeamMember(name="Sam Lopez", role="family", contact="07700 900123", tasks=["lifts", "meals"],
-                       first_contact=True, id="t1"),
+            TeamMember(
+                name="Sam Lopez",
+                role="family",
+                contact="07700 900123",
+                tasks=["lifts", "meals"],
+                first_contact=True,
+                id="t1",
+            ),
             TeamMember(name="Ana Torres", role="social_worker", tasks=["paperwork_money"], id="t2"),
         ],
         checkin=CheckIn(function_level=70, symptoms={"pain": 3, "tiredness": 5}),
@@ -84,7 +98,10 @@ def test_adapted_goal_reads_as_one_step_with_date_and_reason() -> None:
     adapt_goal(new, "g1", "A daily walk with Sam", "running hurts my hip now", on=date(2026, 6, 3))
     diff = compare(old, new)
     assert [(c.section, c.kind) for c in diff.changes] == [("goals", "goal_adapted")]
-    assert diff.changes[0].text == '"Run 5 miles" became "A daily walk with Sam" on 3 June 2026: running hurts my hip now'
+    assert (
+        diff.changes[0].text
+        == '"Run 5 miles" became "A daily walk with Sam" on 3 June 2026: running hurts my hip now'
+    )
     assert diff.summary() == "1 goal adapted"
 
 
@@ -129,7 +146,7 @@ def test_goal_edits_name_what_changed() -> None:
     assert texts(old, new) == [
         'The goal "Run 5 miles" is now called "Run 3 miles"',
         '"Run 3 miles" moved from Meaningful moments to Making daily life easier',
-        '"Run 3 miles" is now Maria and Sam Lopez together\'s goal (was Maria\'s)',
+        "\"Run 3 miles\" is now Maria and Sam Lopez together's goal (was Maria's)",
         'Why "Run 3 miles" matters: "It clears my head and I sleep better" (was "It clears my head")',
         'If "Run 3 miles" gets harder: "Walk instead" (new)',
         'Sam Lopez sees "Run 3 miles" differently: "I worry about her knees"',
@@ -150,7 +167,9 @@ def test_only_spacing_is_not_a_change() -> None:
 def test_statements_added_removed_and_changed_with_voices() -> None:
     old = base_plan()
     new = copy.deepcopy(old)
-    new.matters.append(Statement(text="Being home for Christmas", kind="hope", voice="together", id="s3"))
+    new.matters.append(
+        Statement(text="Being home for Christmas", kind="hope", voice="together", id="s3")
+    )
     new.matters = [s for s in new.matters if s.id != "s2"]
     first = new.matters[0]
     first.text = "My grandchildren and my garden"
@@ -174,10 +193,14 @@ def test_other_view_changed_and_taken_out() -> None:
     old.matters[0].other_views = [View(voice="caregiver", text="The dog too")]
     changed = copy.deepcopy(old)
     changed.matters[0].other_views[0].text = "The dog, mostly"
-    assert texts(old, changed) == ['Sam Lopez\'s view of "My grandchildren" now reads "The dog, mostly"']
+    assert texts(old, changed) == [
+        'Sam Lopez\'s view of "My grandchildren" now reads "The dog, mostly"'
+    ]
     removed = copy.deepcopy(old)
     removed.matters[0].other_views = []
-    assert texts(old, removed) == ['Sam Lopez\'s different view of "My grandchildren" was taken out']
+    assert texts(old, removed) == [
+        'Sam Lopez\'s different view of "My grandchildren" was taken out'
+    ]
 
 
 # --- lifestyle modifications -----------------------------------------------------------------
@@ -186,12 +209,17 @@ def test_other_view_changed_and_taken_out() -> None:
 def test_modifications_started_status_stopped_edited_removed() -> None:
     old = base_plan()
     new = copy.deepcopy(old)
-    new.modifications.append(Modification(area="exercise", before="Running", now="Walking with Sam", id="m3"))
+    new.modifications.append(
+        Modification(area="exercise", before="Running", now="Walking with Sam", id="m3")
+    )
     new.modifications[0].status = "working"
     new.modifications[1].status = "stopped"
     new.modifications[0].why = "Energy"
     assert kinds(old, new) == [
-        "modification_status", "modification_edited", "modification_stopped", "modification_started",
+        "modification_status",
+        "modification_edited",
+        "modification_stopped",
+        "modification_started",
     ]
     assert texts(old, new) == [
         '"Three days a week": Trying it → Working',
@@ -210,7 +238,9 @@ def test_modifications_started_status_stopped_edited_removed() -> None:
 def test_treatment_break_started_then_decided_then_dated() -> None:
     old = base_plan()
     started = copy.deepcopy(old)
-    started.treatment_break = TreatmentBreak(kind="event", event="Lucia's wedding", status="thinking")
+    started.treatment_break = TreatmentBreak(
+        kind="event", event="Lucia's wedding", status="thinking"
+    )
     assert texts(old, started) == [
         "Started the treatment break worksheet: A pause for an event; Thinking about it"
     ]
@@ -224,7 +254,12 @@ def test_treatment_break_started_then_decided_then_dated() -> None:
     decided.treatment_break.questions = ["Will the tiredness lift?"]
     decided.treatment_break.warning_signs = ["A temperature over 38C"]
     assert kinds(started, decided) == [
-        "break_decision", "break_status", "break_dates", "break_edited", "break_edited", "break_edited",
+        "break_decision",
+        "break_status",
+        "break_dates",
+        "break_edited",
+        "break_edited",
+        "break_edited",
     ]
     assert texts(started, decided) == [
         "Kind of treatment break: A pause for an event → A pause to recover",
@@ -241,7 +276,9 @@ def test_treatment_break_started_then_decided_then_dated() -> None:
 
     moved = copy.deepcopy(decided)
     moved.treatment_break.starts_on = date(2026, 8, 8)
-    assert texts(decided, moved) == ["Treatment break starts: moved from 1 August 2026 to 8 August 2026"]
+    assert texts(decided, moved) == [
+        "Treatment break starts: moved from 1 August 2026 to 8 August 2026"
+    ]
 
     cleared = copy.deepcopy(decided)
     cleared.treatment_break = TreatmentBreak()
@@ -269,7 +306,13 @@ def test_team_joined_left_role_tasks_and_first_contact() -> None:
         "Lifts to appointments moved from Sam Lopez to Ana Torres",
         "The first point of contact is now Ana Torres (was Sam Lopez)",
     ]
-    assert kinds(old, new) == ["member_role", "member_edited", "member_joined", "member_tasks", "first_contact"]
+    assert kinds(old, new) == [
+        "member_role",
+        "member_edited",
+        "member_joined",
+        "member_tasks",
+        "first_contact",
+    ]
     assert compare(old, new).summary() == (
         "1 role changed, 1 team detail changed, Dr Rao joined the team, 1 change in who does what, "
         "Ana Torres is now the first contact"
@@ -306,7 +349,10 @@ def test_function_level_and_each_symptom() -> None:
         "Nausea rated 2 (not rated before)",
     ]
     assert set(kinds(old, new)) == {"function_level", "symptom"}
-    assert compare(old, new).summary() == "everyday function 70%→60%, pain 3→5, 2 other symptoms changed"
+    assert (
+        compare(old, new).summary()
+        == "everyday function 70%→60%, pain 3→5, 2 other symptoms changed"
+    )
 
 
 def test_next_review_moved_set_and_cleared() -> None:
@@ -401,10 +447,16 @@ def test_markdown_escapes_typed_words() -> None:
     assert headings == ["Changes from version 1 to version 2"]
     assert not [t for t in tokens if t.type.startswith(("html", "table"))]
     inline = [t for t in tokens if t.type == "inline"]
-    assert any("# Not a heading - nor a list | nor <b>html</b>" in t.children[0].content for t in inline if t.children)
+    assert any(
+        "# Not a heading - nor a list | nor <b>html</b>" in t.children[0].content
+        for t in inline
+        if t.children
+    )
 
 
-def test_long_words_are_whole_in_sentences_json_and_markdown_and_short_only_in_the_summary() -> None:
+def test_long_words_are_whole_in_sentences_json_and_markdown_and_short_only_in_the_summary() -> (
+    None
+):
     old = base_plan()
     new = copy.deepcopy(old)
     words = " ".join(f"word{number}" for number in range(60))
@@ -427,13 +479,17 @@ def test_voices_fall_back_to_labels_without_names(voice: str) -> None:
     new = copy.deepcopy(old)
     new.matters.append(Statement(text="Home", kind="hope", voice=voice, id="x"))
     (sentence,) = texts(old, new)
-    assert sentence.endswith({"person": "The person", "caregiver": "Caregiver", "together": "Together"}[voice])
+    assert sentence.endswith(
+        {"person": "The person", "caregiver": "Caregiver", "together": "Together"}[voice]
+    )
 
 
 def test_an_adaptation_that_moves_category_says_so() -> None:
     old = base_plan()
     new = copy.deepcopy(old)
-    adapt_goal(new, "g3", "Help Sam cook", "standing is tiring", on=date(2026, 6, 3), category="meaningful")
+    adapt_goal(
+        new, "g3", "Help Sam cook", "standing is tiring", on=date(2026, 6, 3), category="meaningful"
+    )
     assert texts(old, new) == [
         '"Cook Sunday lunch" became "Help Sam cook" (now under Meaningful moments) on 3 June 2026: standing is tiring'
     ]
@@ -456,7 +512,10 @@ def test_sentences_are_one_printable_line_whatever_was_typed() -> None:
     new.about.participants[1].name = "Sam\x1b[31m\nLopez"
     new.matters.append(Statement(text="Home\r\nfor\x07 Christmas", voice="caregiver", id="s9"))
     sentences = texts(old, new)
-    assert sentences[-1] == 'Added "Home for Christmas" (Something else that matters), said by Sam[31m Lopez'
+    assert (
+        sentences[-1]
+        == 'Added "Home for Christmas" (Something else that matters), said by Sam[31m Lopez'
+    )
     assert all("\x1b" not in s and "\n" not in s and "\x07" not in s for s in sentences)
 
 
@@ -481,7 +540,9 @@ def plan_id(store: Store) -> str:
     plan = base_plan()
     with store.create_plan(plan) as plan_file:
         plan_file.save_version(plan, saved_by="Maria")
-        adapt_goal(plan, "g1", "A daily walk with Sam", "running hurts my hip now", on=date(2026, 6, 3))
+        adapt_goal(
+            plan, "g1", "A daily walk with Sam", "running hurts my hip now", on=date(2026, 6, 3)
+        )
         plan.checkin.symptoms["pain"] = 5
         plan_file.save_version(plan, saved_by="Maria")
         return plan_file.id
@@ -503,11 +564,17 @@ def test_cli_diff_as_text(cli, plan_id: str) -> None:
 def test_cli_diff_as_markdown_and_json(cli, plan_id: str) -> None:
     code, out, _ = cli("diff", "Maria", "1", "2", "--format", "markdown")
     assert code == 0
-    assert out.startswith("## Changes from version 1 to version 2\n\n- **How things are now**\n  - Pain 3 → 5\n")
+    assert out.startswith(
+        "## Changes from version 1 to version 2\n\n- **How things are now**\n  - Pain 3 → 5\n"
+    )
     code, out, _ = cli("diff", plan_id, "2", "1", "--format", "json")
     document = json.loads(out)
     assert document["from"] == "version 2" and document["to"] == "version 1"
-    assert [change["kind"] for change in document["changes"]] == ["symptom", "goal_reopened", "goal_removed"]
+    assert [change["kind"] for change in document["changes"]] == [
+        "symptom",
+        "goal_reopened",
+        "goal_removed",
+    ]
     assert document["summary"] == "1 goal active again, 1 goal taken out, pain 5→3"
 
 
@@ -521,7 +588,9 @@ def test_cli_diff_as_markdown_and_json(cli, plan_id: str) -> None:
         (("diff", "PLAN", "1", "2", "--format", "html"), "invalid choice"),
     ],
 )
-def test_cli_diff_problems_are_one_line(cli, plan_id: str, argv: tuple[str, ...], words: str) -> None:
+def test_cli_diff_problems_are_one_line(
+    cli, plan_id: str, argv: tuple[str, ...], words: str
+) -> None:
     code, out, err = cli(*(plan_id if arg == "PLAN" else arg for arg in argv))
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and words in err, err

@@ -25,7 +25,9 @@ import pytest
 from careplan.model import About, CarePlan
 from careplan.store import Store
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="signals and pseudo-terminals are POSIX")
+pytestmark = pytest.mark.skipif(
+    sys.platform == "win32", reason="signals and pseudo-terminals are POSIX"
+)
 
 # `python -m careplan`, with the pause before the draft is written made too long to matter.
 RUN_CAREPLAN = (
@@ -83,11 +85,20 @@ class Terminal:
 def careplan_in_a_terminal(data_dir: Path) -> Iterator[Terminal]:
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("TEXTUAL", "NO_COLOR"))}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("TEXTUAL", "NO_COLOR"))
+    }
     env.update(CAREPLAN_DATA_DIR=str(data_dir), TERM="xterm-256color")
     process = subprocess.Popen(
         [sys.executable, "-c", RUN_CAREPLAN],
-        stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True, close_fds=True,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+        close_fds=True,
     )
     os.close(slave)
     terminal = Terminal(master, process)
@@ -107,7 +118,9 @@ def one_plan(store: Store) -> str:
         return plan_file.id
 
 
-@pytest.mark.parametrize("signal_number", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
+@pytest.mark.parametrize(
+    "signal_number", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"]
+)
 def test_typing_just_before_the_terminal_goes_is_in_the_draft(
     store: Store, data_dir: Path, signal_number: int
 ) -> None:
@@ -126,7 +139,9 @@ def test_typing_just_before_the_terminal_goes_is_in_the_draft(
         draft = plan_file.draft()
         assert draft is not None
         assert [person.name for person in draft.plan.about.participants] == ["Zebedee"]
-    with store.open_plan(plan_id) as plan_file:  # and the plan was let go: it can be opened for changes
+    with store.open_plan(
+        plan_id
+    ) as plan_file:  # and the plan was let go: it can be opened for changes
         assert not plan_file.read_only
 
 
@@ -170,7 +185,10 @@ async def test_what_the_handler_does_keeps_session_notes_too(store: Store) -> No
         await settle(pilot)
         await pilot.press("g")  # a guided session, at its first step
         await settle(pilot)
-        GuidePanel.NOTES_DELAY, delay = 3600, GuidePanel.NOTES_DELAY  # only the handler can write them
+        GuidePanel.NOTES_DELAY, delay = (
+            3600,
+            GuidePanel.NOTES_DELAY,
+        )  # only the handler can write them
         try:
             app.screen.query_one("#session-notes", TextArea).focus()
             await pilot.press(*"Zebedee")

@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import copy
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
 from careplan.errors import CarePlanError
 from careplan.goals import adapt_goal
-from careplan.history import PlanHistory, checkin_trends, compare_versions, restore_version, version_summaries
+from careplan.history import (
+    PlanHistory,
+    checkin_trends,
+    compare_versions,
+    restore_version,
+    version_summaries,
+)
 from careplan.journeys import goal_journeys
 from careplan.model import About, CarePlan, CheckIn, Goal, TeamMember
 from careplan.store import PlanFile, Store
 
 
 def when(month: int, day: int = 1) -> datetime:
-    return datetime(2026, month, day, 10, 30, tzinfo=timezone.utc)
+    return datetime(2026, month, day, 10, 30, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -31,11 +37,15 @@ def plan_file(store: Store):
     with store.create_plan(plan) as opened:
         opened.save_version(plan, saved_by="Maria", note="First session", when=when(1))
         plan.checkin = CheckIn(function_level=70, symptoms={"pain": 5, "tiredness": 6})
-        walk = adapt_goal(plan, "run", "A daily walk with Sam", "running hurts my hip now", on=date(2026, 3, 3))
+        walk = adapt_goal(
+            plan, "run", "A daily walk with Sam", "running hurts my hip now", on=date(2026, 3, 3)
+        )
         walk.id = "walk"
         opened.save_version(plan, saved_by="Maria and Sam", note="", when=when(3, 4))
         plan.checkin = CheckIn(function_level=50, symptoms={"tiredness": 7})
-        sit = adapt_goal(plan, "walk", "Coffee in the garden", "walking is too much", on=date(2026, 6, 1))
+        sit = adapt_goal(
+            plan, "walk", "Coffee in the garden", "walking is too much", on=date(2026, 6, 1)
+        )
         sit.id = "sit"
         opened.save_version(plan, saved_by="Sam", when=when(6, 2))
         plan.team.append(TeamMember(name="Dr Rao", role="oncologist"))
@@ -94,7 +104,9 @@ def test_a_plan_without_versions_has_no_history(store: Store) -> None:
         assert goal_journeys(opened) == []
 
 
-def test_journeys_carry_dates_reasons_and_the_function_level_when_each_step_began(plan_file: PlanFile) -> None:
+def test_journeys_carry_dates_reasons_and_the_function_level_when_each_step_began(
+    plan_file: PlanFile,
+) -> None:
     (journey,) = goal_journeys(plan_file)
     assert [(s.title, s.began_in, s.function_level, s.reason) for s in journey.steps] == [
         ("Run 5 miles", 1, 80, ""),
@@ -205,8 +217,13 @@ def test_cli_history_shows_what_each_version_changed(cli, plan_file: PlanFile) -
 
     code, out, _ = cli("history", plan_id, "--format", "json")
     entries = json.loads(out)
-    assert [set(entry) for entry in entries] == [{"number", "saved_at", "saved_by", "note", "summary"}] * 4
-    assert [entry["summary"] for entry in entries][::3] == ["First version", "Dr Rao joined the team"]
+    assert [set(entry) for entry in entries] == [
+        {"number", "saved_at", "saved_by", "note", "summary"}
+    ] * 4
+    assert [entry["summary"] for entry in entries][::3] == [
+        "First version",
+        "Dr Rao joined the team",
+    ]
 
 
 def test_cli_restore_saves_a_new_version_and_keeps_every_old_one(cli, plan_file: PlanFile) -> None:
@@ -217,12 +234,18 @@ def test_cli_restore_saves_a_new_version_and_keeps_every_old_one(cli, plan_file:
 
     code, out, err = cli("restore", plan_id, "2", "--by", "Sam")
     assert code == 0 and err == ""
-    assert out == "Saved version 2 of Maria Lopez's plan again as version 5. Every earlier version is kept as it was.\n"
+    assert (
+        out
+        == "Saved version 2 of Maria Lopez's plan again as version 5. Every earlier version is kept as it was.\n"
+    )
 
     with Store(root).open_plan(plan_id, write=False) as after:
         assert {n: after.load(n) for n in contents} == contents
         assert after.load(5) == contents[2]
-        assert (after.version(5).note, after.version(5).saved_by) == ("Restored from version 2", "Sam")
+        assert (after.version(5).note, after.version(5).saved_by) == (
+            "Restored from version 2",
+            "Sam",
+        )
         records_after, objects_after = on_disk_records(after)
     assert {key: records_after[key] for key in records} == records
     assert {key: objects_after[key] for key in objects} == objects
@@ -254,6 +277,8 @@ def test_cli_restore_problems_are_one_line(cli, plan_file: PlanFile) -> None:
 
 
 def test_cli_restore_refuses_while_the_app_has_the_plan_open(cli, plan_file: PlanFile) -> None:
-    code, out, err = cli("restore", plan_file.id, "1")  # the fixture holds the plan open for writing
+    code, out, err = cli(
+        "restore", plan_file.id, "1"
+    )  # the fixture holds the plan open for writing
     assert code == 1 and out == "" and "open for changes in another careplan window" in err
     assert plan_file.latest == 4

@@ -21,7 +21,13 @@ import pytest
 from careplan import locations
 from careplan.codec import from_dict, to_dict
 from careplan.dates import parse_date
-from careplan.errors import AmbiguousPlan, CarePlanError, InvalidDate, InvalidPlanFile, ValidationError
+from careplan.errors import (
+    AmbiguousPlan,
+    CarePlanError,
+    InvalidDate,
+    InvalidPlanFile,
+    ValidationError,
+)
 from careplan.model import CarePlan, Goal, Statement
 from careplan.store import Store
 from careplan.validation import MAX_TEXT, problems, tidy, tidy_text
@@ -57,7 +63,9 @@ def test_a_field_of_exactly_100000_characters_is_saved_whole(store: Store) -> No
         (lambda p, text: p.team[0].tasks.append(text), "team[0].tasks[1]"),
     ],
 )
-def test_one_character_more_is_refused_with_a_plain_message_and_nothing_is_saved(store: Store, place, field: str) -> None:
+def test_one_character_more_is_refused_with_a_plain_message_and_nothing_is_saved(
+    store: Store, place, field: str
+) -> None:
     plan = full_plan()
     with store.create_plan(plan) as opened:
         place(plan, "b" * (MAX_TEXT + 1))
@@ -74,15 +82,21 @@ def test_one_character_more_is_refused_with_a_plain_message_and_nothing_is_saved
 # --- control characters ------------------------------------------------------------------------
 
 
-def test_invisible_control_characters_are_dropped_from_a_saved_version_and_line_endings_made_plain(store: Store) -> None:
+def test_invisible_control_characters_are_dropped_from_a_saved_version_and_line_endings_made_plain(
+    store: Store,
+) -> None:
     plan = full_plan()
-    plan.matters[0].text = "Line one\r\nLine two\rLine three\n\tindented\x00\x07\x1b[2J\x1b]0;title\x07\x7f\x85\x9b31m end"
+    plan.matters[
+        0
+    ].text = "Line one\r\nLine two\rLine three\n\tindented\x00\x07\x1b[2J\x1b]0;title\x07\x7f\x85\x9b31m end"
     plan.goals[0].title = "\x0cForm feed from a PDF"
     expected = "Line one\nLine two\nLine three\n\tindented[2J]0;title31m end"
     saved = save_and_reload(store, plan)
     assert saved.matters[0].text == expected
     assert saved.goals[0].title == "Form feed from a PDF"
-    assert plan.matters[0].text == expected  # tidied in place: what the caller holds is what was saved
+    assert (
+        plan.matters[0].text == expected
+    )  # tidied in place: what the caller holds is what was saved
 
 
 def test_the_plan_file_holds_no_raw_control_characters(store: Store) -> None:
@@ -106,7 +120,9 @@ def test_a_name_of_only_control_characters_or_spaces_is_refused(store: Store) ->
     assert store.plan_ids() == []
 
 
-def test_a_draft_keeps_exactly_what_was_typed_even_control_characters_and_lone_surrogates(store: Store) -> None:
+def test_a_draft_keeps_exactly_what_was_typed_even_control_characters_and_lone_surrogates(
+    store: Store,
+) -> None:
     plan = full_plan()
     plan.matters[0].text = "\x00\x1b[31m\r\n\ud800 half of a pair \udfff"
     with store.create_plan(full_plan()) as opened:
@@ -117,7 +133,9 @@ def test_a_draft_keeps_exactly_what_was_typed_even_control_characters_and_lone_s
 
 
 def test_tidying_is_idempotent_and_keeps_every_printable_character() -> None:
-    printable = "".join(chr(code) for code in range(0x20, 0x3000) if not 0x7F <= code < 0xA0) + "\t\n"
+    printable = (
+        "".join(chr(code) for code in range(0x20, 0x3000) if not 0x7F <= code < 0xA0) + "\t\n"
+    )
     assert tidy_text(printable) == printable
     assert tidy_text(tidy_text("\r\r\n\x00a")) == tidy_text("\r\r\n\x00a") == "\n\na"
 
@@ -158,7 +176,9 @@ def test_a_plan_for_someone_named_only_in_a_non_latin_script_gets_a_safe_id(stor
     assert [summary.person for summary in store.list_plans()] == ["محمد", "😀"]
 
 
-def test_a_name_that_looks_like_a_path_stays_inside_the_plans_folder(store: Store, data_dir: Path) -> None:
+def test_a_name_that_looks_like_a_path_stays_inside_the_plans_folder(
+    store: Store, data_dir: Path
+) -> None:
     with store.create_plan(full_plan("../../etc/passwd")) as opened:
         assert opened.id.startswith("etc-passwd-")
         assert opened.path.parent == locations.plans_dir(data_dir)
@@ -169,7 +189,9 @@ def test_a_name_that_looks_like_a_path_stays_inside_the_plans_folder(store: Stor
 # --- people with the same name ---------------------------------------------------------------------
 
 
-def test_two_people_with_the_same_name_get_separate_plans_and_asking_by_name_is_clear(store: Store) -> None:
+def test_two_people_with_the_same_name_get_separate_plans_and_asking_by_name_is_clear(
+    store: Store,
+) -> None:
     ids = []
     for illness in ("heart failure", "lung cancer"):
         plan = full_plan("John Smith")
@@ -212,7 +234,9 @@ def test_typed_dates_outside_1900_to_2200_or_that_do_not_exist_are_refused_plain
 
 
 def test_a_file_saying_30_february_names_the_field() -> None:
-    with pytest.raises(InvalidPlanFile, match=r'plan.next_review: "2026-02-30" is not a date written as YYYY-MM-DD'):
+    with pytest.raises(
+        InvalidPlanFile, match=r'plan.next_review: "2026-02-30" is not a date written as YYYY-MM-DD'
+    ):
         from_dict(CarePlan, {"next_review": "2026-02-30"})
     with pytest.raises(InvalidPlanFile, match=r"plan.goals\[0\].started_on"):
         from_dict(CarePlan, {"goals": [{"started_on": 20260101}]})
@@ -228,10 +252,22 @@ def test_a_file_saying_30_february_names_the_field() -> None:
         ({"about": {"name": 7}}, "plan.about.name: should be text"),
         ({"goals": {"0": {}}}, "plan.goals: should be a list"),
         ({"goals": [None]}, r"plan.goals\[0\]: should be a group of fields"),
-        ({"team": [{"first_contact": "yes"}]}, r"plan.team\[0\].first_contact: should be true or false"),
-        ({"checkin": {"function_level": 7.5}}, "plan.checkin.function_level: should be a whole number"),
-        ({"checkin": {"symptoms": {"pain": True}}}, "plan.checkin.symptoms.pain: should be a whole number"),
-        ({"treatment_break": {"questions": ["ok", 3]}}, r"plan.treatment_break.questions\[1\]: should be text"),
+        (
+            {"team": [{"first_contact": "yes"}]},
+            r"plan.team\[0\].first_contact: should be true or false",
+        ),
+        (
+            {"checkin": {"function_level": 7.5}},
+            "plan.checkin.function_level: should be a whole number",
+        ),
+        (
+            {"checkin": {"symptoms": {"pain": True}}},
+            "plan.checkin.symptoms.pain: should be a whole number",
+        ),
+        (
+            {"treatment_break": {"questions": ["ok", 3]}},
+            r"plan.treatment_break.questions\[1\]: should be text",
+        ),
     ],
 )
 def test_a_value_of_the_wrong_kind_names_the_field(data: dict, where: str) -> None:
@@ -240,7 +276,9 @@ def test_a_value_of_the_wrong_kind_names_the_field(data: dict, where: str) -> No
 
 
 def test_huge_numbers_and_unknown_symptoms_are_problems_not_crashes() -> None:
-    plan = from_dict(CarePlan, {"about": {"name": "A"}, "checkin": {"symptoms": {"pain": 10**30, "itch": 1}}})
+    plan = from_dict(
+        CarePlan, {"about": {"name": "A"}, "checkin": {"symptoms": {"pain": 10**30, "itch": 1}}}
+    )
     assert problems(plan) == {
         "checkin.symptoms.pain": "should be from 0 (none) to 10 (worst)",
         "checkin.symptoms.itch": "is not one of the nine symptoms",
@@ -275,7 +313,11 @@ def test_tidy_walks_every_text_field_of_the_model() -> None:
                     setattr(value, field.name, "\x07" + getattr(value, field.name))
                     dirtied.append(field.name)
                 elif hints[field.name] == list[str]:
-                    setattr(value, field.name, ["\x07" + item for item in getattr(value, field.name)] or ["\x07"])
+                    setattr(
+                        value,
+                        field.name,
+                        ["\x07" + item for item in getattr(value, field.name)] or ["\x07"],
+                    )
                     dirtied.append(field.name)
                 else:
                     dirty(getattr(value, field.name))

@@ -87,18 +87,40 @@ def hostile_plan() -> CarePlan:
             ],
         ),
         matters=[
-            Statement(text=odd("Being at home"), kind="strength", voice="person",
-                      other_views=[View(voice="caregiver", text=LONG)]),
+            Statement(
+                text=odd("Being at home"),
+                kind="strength",
+                voice="person",
+                other_views=[View(voice="caregiver", text=LONG)],
+            ),
             Statement(text=odd("What if"), kind="worry", voice="caregiver"),
         ],
         goals=[
-            Goal(title=GOAL, why=LONG, fallback=odd("sit in the garden"), voice="person",
-                 category="meaningful", started_on=date(2026, 1, 5),
-                 other_views=[View(voice="caregiver", text=odd("we go together"))]),
-            Goal(title=odd("Cook"), why=odd("Good food"), category="daily_life", voice="together", started_on=date(2026, 1, 5)),
+            Goal(
+                title=GOAL,
+                why=LONG,
+                fallback=odd("sit in the garden"),
+                voice="person",
+                category="meaningful",
+                started_on=date(2026, 1, 5),
+                other_views=[View(voice="caregiver", text=odd("we go together"))],
+            ),
+            Goal(
+                title=odd("Cook"),
+                why=odd("Good food"),
+                category="daily_life",
+                voice="together",
+                started_on=date(2026, 1, 5),
+            ),
         ],
         modifications=[
-            Modification(area="exercise", before=BEFORE, now=odd("A daily walk"), why=odd("my hip"), voice="caregiver"),
+            Modification(
+                area="exercise",
+                before=BEFORE,
+                now=odd("A daily walk"),
+                why=odd("my hip"),
+                voice="caregiver",
+            ),
         ],
         treatment_break=TreatmentBreak(
             kind="event",
@@ -115,12 +137,24 @@ def hostile_plan() -> CarePlan:
             status="thinking",
         ),
         team=[
-            TeamMember(name=MEMBER, role="custom", custom_role=CUSTOM_ROLE, contact=odd("555 0100"),
-                       when=odd("weekdays"), tasks=["meals", OWN_TASK], helps_with=LONG, first_contact=True),
+            TeamMember(
+                name=MEMBER,
+                role="custom",
+                custom_role=CUSTOM_ROLE,
+                contact=odd("555 0100"),
+                when=odd("weekdays"),
+                tasks=["meals", OWN_TASK],
+                helps_with=LONG,
+                first_contact=True,
+            ),
             TeamMember(name=odd("Dr Reyes"), role="oncologist", tasks=[odd("Scans")]),
         ],
-        checkin=CheckIn(function_level=70, symptoms={"pain": 3, "tiredness": 6}, answered_by="caregiver",
-                        note=odd("A good week")),
+        checkin=CheckIn(
+            function_level=70,
+            symptoms={"pain": 3, "tiredness": 6},
+            answered_by="caregiver",
+            note=odd("A good week"),
+        ),
         next_review=date(2099, 1, 1),
     )
 
@@ -131,8 +165,14 @@ def plan_id(store: Store) -> str:
     plan = hostile_plan()
     with store.create_plan(plan) as plan_file:
         plan_file.save_version(plan, saved_by=odd("Priya"), note=odd("First meeting"))
-        adapt_goal(plan, plan.goals[0].id, NEW_GOAL, odd("My hip hurts"), on=date(2026, 3, 1),
-                   fallback=odd("Round the block"))
+        adapt_goal(
+            plan,
+            plan.goals[0].id,
+            NEW_GOAL,
+            odd("My hip hurts"),
+            on=date(2026, 3, 1),
+            fallback=odd("Round the block"),
+        )
         plan.checkin.function_level = 60
         plan.checkin.note = odd("A harder week")
         plan_file.save_version(plan, saved_by=SAVED_BY, note=odd("After the clinic"))
@@ -182,7 +222,9 @@ async def test_the_list_of_plans_shows_the_name_as_typed(store: Store, plan_id: 
         assert NAME in on_screen(pilot.app)
 
 
-async def test_plan_home_and_the_speaker_bar_show_the_name_as_typed(store: Store, plan_id: str) -> None:
+async def test_plan_home_and_the_speaker_bar_show_the_name_as_typed(
+    store: Store, plan_id: str
+) -> None:
     async with app_for(store) as pilot:
         await open_hostile_plan(pilot, plan_id)
         assert CALLED in on_screen(pilot.app)  # the header
@@ -214,8 +256,9 @@ async def test_plan_home_and_the_speaker_bar_show_the_name_as_typed(store: Store
         ("8", CALLED),  # Review and save: the speaker bar
     ],
 )
-async def test_every_part_of_the_plan_shows_typed_words_as_typed(store: Store, plan_id: str, key: str,
-                                                                  expected: str) -> None:
+async def test_every_part_of_the_plan_shows_typed_words_as_typed(
+    store: Store, plan_id: str, key: str, expected: str
+) -> None:
     async with app_for(store) as pilot:
         await open_hostile_plan(pilot, plan_id)
         await press(pilot, "f2")  # the person speaking: their name is in every speaker bar
@@ -254,11 +297,16 @@ async def test_about_asks_before_taking_a_named_person_out(store: Store, plan_id
         assert len(pilot.app.working.plan.about.participants) == 2
 
 
-async def test_matters_asks_before_taking_a_statement_or_view_out(store: Store, plan_id: str) -> None:
+async def test_matters_asks_before_taking_a_statement_or_view_out(
+    store: Store, plan_id: str
+) -> None:
     async with app_for(store) as pilot:
         await open_hostile_plan(pilot, plan_id)
         await press(pilot, "2")
-        for selector, expected in ((".statement-remove", "[b]bold[/b]"), (".view-remove", f"Take out {CAREGIVER}'s view?")):
+        for selector, expected in (
+            (".statement-remove", "[b]bold[/b]"),
+            (".view-remove", f"Take out {CAREGIVER}'s view?"),
+        ):
             pilot.app.screen.query(selector).first(Button).press()
             await settle(pilot)
             assert expected in on_screen(pilot.app)
@@ -272,7 +320,13 @@ async def test_the_goal_editors_open_and_close(store: Store, plan_id: str) -> No
         await open_hostile_plan(pilot, plan_id)
         await press(pilot, "4")
         together = f"{CALLED} and {CAREGIVER} together"  # "Whose goal", in a Select
-        for key, expected in (("e", together), ("a", "Cook [/]"), ("v", "Cook [/]"), ("j", "Cook [/]"), ("n", together)):
+        for key, expected in (
+            ("e", together),
+            ("a", "Cook [/]"),
+            ("v", "Cook [/]"),
+            ("j", "Cook [/]"),
+            ("n", together),
+        ):
             await press(pilot, key)
             assert not isinstance(pilot.app.screen, SectionScreen), key
             assert expected in on_screen(pilot.app), key
@@ -326,7 +380,9 @@ async def test_the_modification_editors_open_and_close(store: Store, plan_id: st
 # --- looking back: history, compare, journeys, export -----------------------------------------------
 
 
-async def test_history_compare_journeys_and_export_show_typed_words_as_typed(store: Store, plan_id: str) -> None:
+async def test_history_compare_journeys_and_export_show_typed_words_as_typed(
+    store: Store, plan_id: str
+) -> None:
     async with app_for(store) as pilot:
         await open_hostile_plan(pilot, plan_id)
         await press(pilot, "f2")

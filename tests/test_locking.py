@@ -3,6 +3,7 @@ lost or interleaved, and a lock held by a process that died never locks anyone o
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -80,16 +81,17 @@ def test_while_busy_the_plan_can_still_be_read_but_not_changed(store: Store) -> 
 def test_closing_lets_the_next_window_write_even_after_an_error(store: Store) -> None:
     plan_id = new_plan_with_versions(store, full_plan())
     store.open_plan(plan_id).close()
-    with pytest.raises(RuntimeError):
-        with store.open_plan(plan_id):
-            raise RuntimeError("something went wrong in a screen")
+    with pytest.raises(RuntimeError), store.open_plan(plan_id):
+        raise RuntimeError("something went wrong in a screen")
     with store.open_plan(plan_id) as opened:
         opened.close()
         opened.close()  # closing twice is harmless
     store.open_plan(plan_id).close()
 
 
-def test_a_lock_that_cannot_be_made_is_a_plain_error_and_the_plan_can_still_be_read(store: Store) -> None:
+def test_a_lock_that_cannot_be_made_is_a_plain_error_and_the_plan_can_still_be_read(
+    store: Store,
+) -> None:
     plan_id = new_plan_with_versions(store, full_plan())
     lock = locations.lock_file(store.root, plan_id)
     lock.unlink()
@@ -104,18 +106,24 @@ def test_a_lock_that_cannot_be_made_is_a_plain_error_and_the_plan_can_still_be_r
 # --- between processes -------------------------------------------------------------------------
 
 
-def test_another_process_is_refused_while_one_writes_and_told_who_has_it(store: Store, data_dir: Path) -> None:
+def test_another_process_is_refused_while_one_writes_and_told_who_has_it(
+    store: Store, data_dir: Path
+) -> None:
     plan_id = new_plan_with_versions(store, full_plan("Ann Smith"))
     with store.open_plan(plan_id):
         attempt = worker(data_dir, plan_id, "try")
         out, err = attempt.communicate(timeout=30)
-    assert out.startswith("locked: Ann Smith's plan is open for changes in another careplan window"), err
+    assert out.startswith(
+        "locked: Ann Smith's plan is open for changes in another careplan window"
+    ), err
     assert f"process {os.getpid()}" in out
     attempt = worker(data_dir, plan_id, "try")
     assert attempt.communicate(timeout=30)[0] == "opened\n"
 
 
-def test_a_lock_held_by_a_process_that_was_killed_locks_nobody_out(store: Store, data_dir: Path) -> None:
+def test_a_lock_held_by_a_process_that_was_killed_locks_nobody_out(
+    store: Store, data_dir: Path
+) -> None:
     plan_id = new_plan_with_versions(store, full_plan("Ann Smith"))
     holder = holding(data_dir, plan_id)
     try:
@@ -125,12 +133,16 @@ def test_a_lock_held_by_a_process_that_was_killed_locks_nobody_out(store: Store,
             assert reader.read_only
     finally:
         stop(holder)  # SIGKILL: no chance to clean up
-    assert locations.lock_file(store.root, plan_id).exists()  # the file stays; the lock died with it
+    assert locations.lock_file(
+        store.root, plan_id
+    ).exists()  # the file stays; the lock died with it
     with store.open_plan(plan_id) as opened:
         assert opened.save_version(opened.load(), saved_by="Ann").number == 2
 
 
-def test_a_program_started_by_a_process_that_was_killed_does_not_keep_its_lock(store: Store, data_dir: Path) -> None:
+def test_a_program_started_by_a_process_that_was_killed_does_not_keep_its_lock(
+    store: Store, data_dir: Path
+) -> None:
     # The lock is an flock on an open file, so any program that inherited the descriptor would hold
     # it on after careplan died. The descriptor is made non-inheritable; this program is handed
     # every inheritable one (close_fds=False), so it would have it otherwise.
@@ -151,13 +163,13 @@ def test_a_program_started_by_a_process_that_was_killed_does_not_keep_its_lock(s
     finally:
         if holder.poll() is None:
             stop(holder)
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(program, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
 
 
-def test_two_processes_saving_the_same_plan_lose_nothing_and_never_interleave(store: Store, data_dir: Path) -> None:
+def test_two_processes_saving_the_same_plan_lose_nothing_and_never_interleave(
+    store: Store, data_dir: Path
+) -> None:
     """Each adds its own statements one version at a time, reading the latest under the lock: all
     40 additions end up in the plan, and each version is its predecessor plus exactly one."""
     plan = full_plan()
@@ -167,7 +179,9 @@ def test_two_processes_saving_the_same_plan_lose_nothing_and_never_interleave(st
     writers = [worker(data_dir, plan_id, "append", who, str(per_writer)) for who in ("ann", "tom")]
     reads = 0
     while any(writer.poll() is None for writer in writers):
-        with store.open_plan(plan_id, write=False) as reader:  # reading is never blocked, never torn
+        with store.open_plan(
+            plan_id, write=False
+        ) as reader:  # reading is never blocked, never torn
             if reader.latest is not None:
                 assert len(reader.load().matters) == reader.latest - 1
             reads += 1
@@ -179,7 +193,9 @@ def test_two_processes_saving_the_same_plan_lose_nothing_and_never_interleave(st
         assert opened.latest == 1 + 2 * per_writer
         texts = [statement.text for statement in opened.load().matters]
         for who in ("ann", "tom"):
-            assert [text for text in texts if text.startswith(who)] == [f"{who} {n}" for n in range(1, per_writer + 1)]
+            assert [text for text in texts if text.startswith(who)] == [
+                f"{who} {n}" for n in range(1, per_writer + 1)
+            ]
         for number in range(2, opened.latest + 1):
             before, after = opened.load(number - 1).matters, opened.load(number).matters
             assert after[:-1] == before
@@ -198,7 +214,9 @@ def cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
-def test_the_command_line_meets_a_plan_held_open_by_another_process(store: Store, data_dir: Path, tmp_path: Path) -> None:
+def test_the_command_line_meets_a_plan_held_open_by_another_process(
+    store: Store, data_dir: Path, tmp_path: Path
+) -> None:
     if "import" not in cli("--help", data_dir=data_dir).stdout:
         pytest.skip("the careplan command has no import yet")
     plan_id = new_plan_with_versions(store, full_plan("Ann Smith"))
@@ -221,7 +239,9 @@ def test_the_command_line_meets_a_plan_held_open_by_another_process(store: Store
     assert "Ann Smith's plan is open for changes in another careplan window" in refused.stderr
     assert locations.plan_file(store.root, plan_id).read_bytes() == before
 
-    accepted = cli("import", str(import_file), data_dir=data_dir)  # the holder is gone: it goes through
+    accepted = cli(
+        "import", str(import_file), data_dir=data_dir
+    )  # the holder is gone: it goes through
     assert accepted.returncode == 0, accepted.stderr
     with store.open_plan(plan_id, write=False) as opened:
         assert opened.latest == 2

@@ -8,7 +8,7 @@ diff before committing.
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -31,7 +31,7 @@ def parse(markdown: str) -> list[Token]:
 
 
 def headings(tokens: list[Token]) -> list[str]:
-    """"## Goals" as "## Goals": each heading with its level, in order."""
+    """ "## Goals" as "## Goals": each heading with its level, in order."""
     return [
         f"{token.markup} {tokens[index + 1].content}"
         for index, token in enumerate(tokens)
@@ -168,17 +168,26 @@ def test_only_the_helplines_on_the_team_are_listed_with_the_disclaimer(store: St
         about=About(name="Sam Jones"),
         team=[
             TeamMember(name="Ann", role="gp", contact="01632 960000"),
-            TeamMember(name=chosen.name, role="helpline", contact=reach, helps_with=chosen.helps_with),
+            TeamMember(
+                name=chosen.name, role="helpline", contact=reach, helps_with=chosen.helps_with
+            ),
         ],
     )
     with store.create_plan(plan) as plan_file:
-        plan_file.save_version(plan, saved_by="", when=datetime(2026, 2, 1, 9, 5, tzinfo=timezone.utc))
+        plan_file.save_version(plan, saved_by="", when=datetime(2026, 2, 1, 9, 5, tzinfo=UTC))
         text = render_snapshot(plan_file)
-    helplines = text[text.index("### Helplines\n"):text.index("\n## Warning signs")]
+    helplines = text[text.index("### Helplines\n") : text.index("\n## Warning signs")]
     assert content.DISCLAIMER in helplines
-    assert helplines.count("\n- ") == 1 and chosen.name in helplines and chosen.helps_with in helplines
+    assert (
+        helplines.count("\n- ") == 1 and chosen.name in helplines and chosen.helps_with in helplines
+    )
     assert "In the United" not in helplines  # their own list, not a country's list
-    others = [line.name for region in content.regions() for line in content.helplines(region) if line != chosen]
+    others = [
+        line.name
+        for region in content.regions()
+        for line in content.helplines(region)
+        if line != chosen
+    ]
     assert not any(name in text for name in others)
     # Listed once, under Helplines, not again among the people.
     assert text.count(chosen.name) == 1 and "| Ann | GP or family doctor |" in text
@@ -187,13 +196,27 @@ def test_only_the_helplines_on_the_team_are_listed_with_the_disclaimer(store: St
 def test_a_helpline_keeps_everything_written_about_it() -> None:
     plan = CarePlan(
         about=About(name="Sam Jones"),
-        team=[TeamMember(name="Night line", role="helpline", contact="0800 000 000", when="After 6pm",
-                         helps_with="Worries at night", tasks=["Company on the phone"], first_contact=True)],
+        team=[
+            TeamMember(
+                name="Night line",
+                role="helpline",
+                contact="0800 000 000",
+                when="After 6pm",
+                helps_with="Worries at night",
+                tasks=["Company on the phone"],
+                first_contact=True,
+            )
+        ],
     )
     text = render_plan(plan)
-    assert "- **Night line** (first contact; 0800 000 000; when: After 6pm): Worries at night\n" in text
+    assert (
+        "- **Night line** (first contact; 0800 000 000; when: After 6pm): Worries at night\n"
+        in text
+    )
     assert "- **Company on the phone:** Night line" in text
-    assert "**First point of contact:** Night line (Helpline); how to reach them: 0800 000 000" in text
+    assert (
+        "**First point of contact:** Night line (Helpline); how to reach them: 0800 000 000" in text
+    )
 
 
 # --- small plans -----------------------------------------------------------------------------
@@ -202,9 +225,11 @@ def test_a_helpline_keeps_everything_written_about_it() -> None:
 def test_a_plan_with_little_in_it_still_reads_as_a_whole(store: Store) -> None:
     plan = CarePlan(about=About(name="Sam Jones"))
     with store.create_plan(plan) as plan_file:
-        plan_file.save_version(plan, saved_by="", when=datetime(2026, 2, 1, 9, 5, tzinfo=timezone.utc))
+        plan_file.save_version(plan, saved_by="", when=datetime(2026, 2, 1, 9, 5, tzinfo=UTC))
         text = render_snapshot(plan_file)
-    assert text.startswith("# Care plan: Sam Jones\n\nVersion 1, saved Sunday 1 February 2026 at 09:05.\n")
+    assert text.startswith(
+        "# Care plan: Sam Jones\n\nVersion 1, saved Sunday 1 February 2026 at 09:05.\n"
+    )
     assert "- **Next review:** not set yet" in text
     assert "## Goals\n\nNothing written here yet.\n" in text
     assert "## Support team\n\nNobody written down yet.\n" in text
@@ -236,8 +261,14 @@ def test_first_point_of_contact_is_named_with_how_to_reach_them() -> None:
         about=About(name="Sam Jones"),
         team=[
             TeamMember(name="Ann", role="gp", contact="01632 960000"),
-            TeamMember(name="Bo", role="custom", custom_role="Dog walker", tasks=["pets", "Watering"],
-                       first_contact=True, when="Mornings"),
+            TeamMember(
+                name="Bo",
+                role="custom",
+                custom_role="Dog walker",
+                tasks=["pets", "Watering"],
+                first_contact=True,
+                when="Mornings",
+            ),
         ],
     )
     text = render_plan(plan)
@@ -258,5 +289,5 @@ def test_default_export_name_says_whose_which_version_and_when(demo: PlanFile) -
 def test_default_export_name_of_a_name_with_accents_and_symbols(store: Store) -> None:
     plan = CarePlan(about=About(name="María José O'Brien-Núñez"))
     with store.create_plan(plan) as plan_file:
-        plan_file.save_version(plan, saved_by="", when=datetime(2026, 11, 22, 23, 0, tzinfo=timezone.utc))
+        plan_file.save_version(plan, saved_by="", when=datetime(2026, 11, 22, 23, 0, tzinfo=UTC))
         assert default_export_name(plan_file, 1) == "maria-jose-o-brien-nunez-v1-2026-11-22.md"

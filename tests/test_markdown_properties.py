@@ -9,7 +9,7 @@ Two properties, checked by parsing with markdown-it (CommonMark plus tables, as 
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -39,10 +39,60 @@ BOUNDED = settings(max_examples=100, deadline=None, suppress_health_check=[Healt
 
 # Pieces that mean something in Markdown or HTML, mixed into ordinary text.
 MARKUP = [
-    "#", "# ", "## ", "-", "- ", "* ", "+ ", "1.", "1. ", "2)", ">", "> ", "|", " | ", "`", "```", "~~~",
-    "~~", "**", "__", "_", "*", "[", "]", "](", "![", "<", ">", "<script>", "</script>", "<b>", "<!--",
-    "&amp;", "&#35;", "&lt;", "\\", "\\|", "---", "===", "***", "    ", "\t", "\n", "\r\n", "\n\n",
-    "\u2028", "\x00", "\x1b[31m", "http://example.com", "[x]: /url", "<http://a.b>", " ", "a", "word",
+    "#",
+    "# ",
+    "## ",
+    "-",
+    "- ",
+    "* ",
+    "+ ",
+    "1.",
+    "1. ",
+    "2)",
+    ">",
+    "> ",
+    "|",
+    " | ",
+    "`",
+    "```",
+    "~~~",
+    "~~",
+    "**",
+    "__",
+    "_",
+    "*",
+    "[",
+    "]",
+    "](",
+    "![",
+    "<",
+    ">",
+    "<script>",
+    "</script>",
+    "<b>",
+    "<!--",
+    "&amp;",
+    "&#35;",
+    "&lt;",
+    "\\",
+    "\\|",
+    "---",
+    "===",
+    "***",
+    "    ",
+    "\t",
+    "\n",
+    "\r\n",
+    "\n\n",
+    "\u2028",
+    "\x00",
+    "\x1b[31m",
+    "http://example.com",
+    "[x]: /url",
+    "<http://a.b>",
+    " ",
+    "a",
+    "word",
 ]
 typed_text = st.one_of(
     st.text(max_size=40),
@@ -85,7 +135,15 @@ def inline_texts(tokens: list[Token]) -> list[str]:
 
 def assert_no_raw_html_or_code(tokens: list[Token]) -> None:
     kinds = {token.type for token in tokens} | {c.type for t in tokens for c in (t.children or [])}
-    assert not kinds & {"html_block", "html_inline", "code_block", "fence", "code_inline", "image", "link_open"}
+    assert not kinds & {
+        "html_block",
+        "html_inline",
+        "code_block",
+        "fence",
+        "code_inline",
+        "image",
+        "link_open",
+    }
 
 
 # --- one piece of text, in every place the snapshot puts typed text ---------------------------
@@ -128,7 +186,9 @@ def test_text_over_several_lines_keeps_its_lines_and_adds_nothing(text: str) -> 
         assert shape(typed) == shape(parse(place.replace("{}", "x")))
         assert_no_raw_html_or_code(typed)
         assert any(fold(text) in seen for seen in inline_texts(typed))
-        hard_breaks = sum(child.type == "hardbreak" for token in typed for child in token.children or [])
+        hard_breaks = sum(
+            child.type == "hardbreak" for token in typed for child in token.children or []
+        )
         assert hard_breaks == place.count("\\\n") + len(plain_lines(text)) - 1
 
 
@@ -149,39 +209,97 @@ def build(words: list[str]) -> tuple[CarePlan, CarePlan, VersionInfo]:
             Participant(name=next(w), role="caregiver", relationship=next(w)),
         ],
     )
-    first = Goal(title=next(w), why=next(w), category="meaningful", started_on=date(2026, 3, 1), id="g1")
+    first = Goal(
+        title=next(w), why=next(w), category="meaningful", started_on=date(2026, 3, 1), id="g1"
+    )
     before = CarePlan(about=about, goals=[first], checkin=CheckIn(function_level=80))
     plan = CarePlan(
         about=About(**vars(about)),
         matters=[
-            Statement(text=next(w), kind="hope", voice="person", other_views=[View("caregiver", next(w))], id="s1"),
+            Statement(
+                text=next(w),
+                kind="hope",
+                voice="person",
+                other_views=[View("caregiver", next(w))],
+                id="s1",
+            ),
             Statement(text=next(w), kind="worry", voice="together", id="s2"),
         ],
         goals=[
-            Goal(title=first.title, why=first.why, category="meaningful", status="adapted",
-                 started_on=date(2026, 3, 1), ended_on=date(2026, 5, 1), id="g1"),
-            Goal(title=next(w), why=next(w), fallback=next(w), category="meaningful", started_on=date(2026, 5, 1),
-                 adapted_from="g1", adapted_reason=next(w), other_views=[View("caregiver", next(w))], id="g2"),
-            Goal(title=next(w), category="symptoms", status="achieved", ended_on=date(2026, 5, 2), id="g3"),
+            Goal(
+                title=first.title,
+                why=first.why,
+                category="meaningful",
+                status="adapted",
+                started_on=date(2026, 3, 1),
+                ended_on=date(2026, 5, 1),
+                id="g1",
+            ),
+            Goal(
+                title=next(w),
+                why=next(w),
+                fallback=next(w),
+                category="meaningful",
+                started_on=date(2026, 5, 1),
+                adapted_from="g1",
+                adapted_reason=next(w),
+                other_views=[View("caregiver", next(w))],
+                id="g2",
+            ),
+            Goal(
+                title=next(w),
+                category="symptoms",
+                status="achieved",
+                ended_on=date(2026, 5, 2),
+                id="g3",
+            ),
         ],
         modifications=[
             Modification(area="work", before=next(w), now=next(w), why=next(w), id="m1"),
-            Modification(area="travel", before=next(w), now=next(w), why=next(w), status="working", id="m2"),
+            Modification(
+                area="travel", before=next(w), now=next(w), why=next(w), status="working", id="m2"
+            ),
         ],
         treatment_break=TreatmentBreak(
-            kind="event", event=next(w), starts_on=date(2026, 8, 3), current_treatment=next(w),
-            team_said=next(w), hopes=next(w), fears=next(w), questions=[next(w), next(w)],
-            warning_signs=[next(w), next(w)], who_to_call=next(w), status="agreed",
+            kind="event",
+            event=next(w),
+            starts_on=date(2026, 8, 3),
+            current_treatment=next(w),
+            team_said=next(w),
+            hopes=next(w),
+            fears=next(w),
+            questions=[next(w), next(w)],
+            warning_signs=[next(w), next(w)],
+            who_to_call=next(w),
+            status="agreed",
         ),
         team=[
-            TeamMember(name=next(w), role="custom", custom_role=next(w), contact=next(w), when=next(w),
-                       tasks=["lifts", next(w)], helps_with=next(w), first_contact=True, id="t1"),
-            TeamMember(name=next(w), role="gp", contact=next(w), tasks=[next(w)], helps_with=next(w), id="t2"),
+            TeamMember(
+                name=next(w),
+                role="custom",
+                custom_role=next(w),
+                contact=next(w),
+                when=next(w),
+                tasks=["lifts", next(w)],
+                helps_with=next(w),
+                first_contact=True,
+                id="t1",
+            ),
+            TeamMember(
+                name=next(w),
+                role="gp",
+                contact=next(w),
+                tasks=[next(w)],
+                helps_with=next(w),
+                id="t2",
+            ),
         ],
-        checkin=CheckIn(function_level=70, symptoms={"pain": 3}, answered_by="caregiver", note=next(w)),
+        checkin=CheckIn(
+            function_level=70, symptoms={"pain": 3}, answered_by="caregiver", note=next(w)
+        ),
         next_review=date(2026, 9, 1),
     )
-    info = VersionInfo(2, datetime(2026, 5, 1, 9, 0, tzinfo=timezone.utc), saved_by=next(w), note=next(w))
+    info = VersionInfo(2, datetime(2026, 5, 1, 9, 0, tzinfo=UTC), saved_by=next(w), note=next(w))
     assert next(w, None) is None, "every word is used once"
     return before, plan, info
 
@@ -204,7 +322,10 @@ def distinct(text: str) -> str:
 # Distinct words, so that grouping by text (tasks shared by two people, repeated questions) groups
 # the typed plan and its plain twin alike; none is a task id ("lifts"), which would join that task.
 plans_words = st.lists(
-    typed_text.filter(lambda text: text.strip() not in vocab.TASKS), min_size=FIELDS, max_size=FIELDS, unique_by=distinct
+    typed_text.filter(lambda text: text.strip() not in vocab.TASKS),
+    min_size=FIELDS,
+    max_size=FIELDS,
+    unique_by=distinct,
 )
 
 
@@ -224,13 +345,26 @@ def test_a_whole_plan_of_typed_text_can_be_read_back(words: list[str]) -> None:
     _, plan, info = build(words)
     seen = "\n".join(inline_texts(parse(render(words))))
     shown = [
-        plan.about.name, plan.about.preferred_name, plan.about.illness, *(p.name for p in plan.about.participants),
-        *(g.title for g in plan.goals), plan.goals[1].why, plan.goals[1].fallback, plan.goals[1].adapted_reason,
+        plan.about.name,
+        plan.about.preferred_name,
+        plan.about.illness,
+        *(p.name for p in plan.about.participants),
+        *(g.title for g in plan.goals),
+        plan.goals[1].why,
+        plan.goals[1].fallback,
+        plan.goals[1].adapted_reason,
         plan.goals[1].other_views[0].text,
-        plan.treatment_break.event, plan.treatment_break.current_treatment, plan.treatment_break.team_said,
-        plan.treatment_break.hopes, plan.treatment_break.fears, plan.treatment_break.who_to_call,
-        *plan.treatment_break.questions, *plan.treatment_break.warning_signs,
-        plan.checkin.note, info.saved_by, info.note,
+        plan.treatment_break.event,
+        plan.treatment_break.current_treatment,
+        plan.treatment_break.team_said,
+        plan.treatment_break.hopes,
+        plan.treatment_break.fears,
+        plan.treatment_break.who_to_call,
+        *plan.treatment_break.questions,
+        *plan.treatment_break.warning_signs,
+        plan.checkin.note,
+        info.saved_by,
+        info.note,
     ]
     caregiver = plan.about.participants[1]
     if fold(caregiver.name):  # someone without a name is not listed, nor their relationship
@@ -243,6 +377,12 @@ def test_a_whole_plan_of_typed_text_can_be_read_back(words: list[str]) -> None:
             shown += [change.before, change.now, change.why]
     for member in plan.team:
         if fold(member.name):
-            shown += [member.contact, member.when, member.helps_with, *member.tasks, member.role_label]
+            shown += [
+                member.contact,
+                member.when,
+                member.helps_with,
+                *member.tasks,
+                member.role_label,
+            ]
     for text in shown:
         assert fold(text) in seen, text

@@ -49,39 +49,122 @@ def test_a_name_that_is_empty_or_only_spaces_or_invisible_is_needed(name: str) -
 @pytest.mark.parametrize(
     ("change", "field", "message"),
     [
-        (lambda p: p.about.participants.append(Participant(name=" ")), "about.participants[1].name", "A name is needed"),
-        (lambda p: p.about.participants.append(Participant(name="Jo", role="boss")), "about.participants[1].role", '"boss" is not one of'),
-        (lambda p: p.matters.append(Statement(text="")), "matters[1].text", "Some text is needed"),
-        (lambda p: p.matters.append(Statement(text="x", kind="wish")), "matters[1].kind", '"wish" is not one of'),
-        (lambda p: p.matters.append(Statement(text="x", voice="doctor")), "matters[1].voice", '"doctor" is not one of'),
-        (lambda p: p.matters[0].other_views.append(View(voice="nobody", text="x")), "matters[0].other_views[1].voice", "not one of"),
-        (lambda p: p.goals.append(Goal(title=" ")), "goals[1].title", "A goal is needed"),
-        (lambda p: p.goals.append(Goal(title="x", category="fun")), "goals[1].category", '"fun" is not one of'),
-        (lambda p: p.goals.append(Goal(title="x", status="done")), "goals[1].status", '"done" is not one of'),
-        (lambda p: p.goals.append(Goal(title="x", voice="")), "goals[1].voice", "not one of"),
-        (lambda p: p.goals.append(Goal(title="x", other_views=[View(voice="?")])), "goals[1].other_views[0].voice", "not one of"),
-        (lambda p: p.goals.append(Goal(title="x", adapted_from="gone")), "goals[1].adapted_from", "is missing"),
-        (lambda p: p.modifications.append(Modification(before=" ", now="")), "modifications[1].now", "used to do"),
-        (lambda p: p.modifications.append(Modification(now="x", area="space")), "modifications[1].area", "not one of"),
-        (lambda p: p.modifications.append(Modification(now="x", status="?")), "modifications[1].status", "not one of"),
-        (lambda p: p.modifications.append(Modification(now="x", voice="?")), "modifications[1].voice", "not one of"),
-        (lambda p: setattr(p.treatment_break, "kind", "holiday"), "treatment_break.kind", "not one of"),
-        (lambda p: setattr(p.treatment_break, "status", "maybe"), "treatment_break.status", "not one of"),
         (
-            lambda p: (setattr(p.treatment_break, "starts_on", date(2026, 5, 2)), setattr(p.treatment_break, "ends_on", date(2026, 5, 1))),
+            lambda p: p.about.participants.append(Participant(name=" ")),
+            "about.participants[1].name",
+            "A name is needed",
+        ),
+        (
+            lambda p: p.about.participants.append(Participant(name="Jo", role="boss")),
+            "about.participants[1].role",
+            '"boss" is not one of',
+        ),
+        (lambda p: p.matters.append(Statement(text="")), "matters[1].text", "Some text is needed"),
+        (
+            lambda p: p.matters.append(Statement(text="x", kind="wish")),
+            "matters[1].kind",
+            '"wish" is not one of',
+        ),
+        (
+            lambda p: p.matters.append(Statement(text="x", voice="doctor")),
+            "matters[1].voice",
+            '"doctor" is not one of',
+        ),
+        (
+            lambda p: p.matters[0].other_views.append(View(voice="nobody", text="x")),
+            "matters[0].other_views[1].voice",
+            "not one of",
+        ),
+        (lambda p: p.goals.append(Goal(title=" ")), "goals[1].title", "A goal is needed"),
+        (
+            lambda p: p.goals.append(Goal(title="x", category="fun")),
+            "goals[1].category",
+            '"fun" is not one of',
+        ),
+        (
+            lambda p: p.goals.append(Goal(title="x", status="done")),
+            "goals[1].status",
+            '"done" is not one of',
+        ),
+        (lambda p: p.goals.append(Goal(title="x", voice="")), "goals[1].voice", "not one of"),
+        (
+            lambda p: p.goals.append(Goal(title="x", other_views=[View(voice="?")])),
+            "goals[1].other_views[0].voice",
+            "not one of",
+        ),
+        (
+            lambda p: p.goals.append(Goal(title="x", adapted_from="gone")),
+            "goals[1].adapted_from",
+            "is missing",
+        ),
+        (
+            lambda p: p.modifications.append(Modification(before=" ", now="")),
+            "modifications[1].now",
+            "used to do",
+        ),
+        (
+            lambda p: p.modifications.append(Modification(now="x", area="space")),
+            "modifications[1].area",
+            "not one of",
+        ),
+        (
+            lambda p: p.modifications.append(Modification(now="x", status="?")),
+            "modifications[1].status",
+            "not one of",
+        ),
+        (
+            lambda p: p.modifications.append(Modification(now="x", voice="?")),
+            "modifications[1].voice",
+            "not one of",
+        ),
+        (
+            lambda p: setattr(p.treatment_break, "kind", "holiday"),
+            "treatment_break.kind",
+            "not one of",
+        ),
+        (
+            lambda p: setattr(p.treatment_break, "status", "maybe"),
+            "treatment_break.status",
+            "not one of",
+        ),
+        (
+            lambda p: (
+                setattr(p.treatment_break, "starts_on", date(2026, 5, 2)),
+                setattr(p.treatment_break, "ends_on", date(2026, 5, 1)),
+            ),
             "treatment_break.ends_on",
             "before the start date",
         ),
         (lambda p: p.team.append(TeamMember(name="")), "team[1].name", "A name is needed"),
-        (lambda p: p.team.append(TeamMember(name="x", role="wizard")), "team[1].role", "not one of"),
-        (lambda p: p.team.append(TeamMember(name="x", role="custom")), "team[1].custom_role", "The role's name is needed"),
-        (lambda p: p.team.append(TeamMember(name="x", first_contact=True)), "team", "Only one person"),
+        (
+            lambda p: p.team.append(TeamMember(name="x", role="wizard")),
+            "team[1].role",
+            "not one of",
+        ),
+        (
+            lambda p: p.team.append(TeamMember(name="x", role="custom")),
+            "team[1].custom_role",
+            "The role's name is needed",
+        ),
+        (
+            lambda p: p.team.append(TeamMember(name="x", first_contact=True)),
+            "team",
+            "Only one person",
+        ),
         (lambda p: setattr(p.checkin, "function_level", 75), "checkin.function_level", "0, 10, 20"),
         (lambda p: p.checkin.symptoms.update(itch=3), "checkin.symptoms.itch", "nine symptoms"),
         (lambda p: p.checkin.symptoms.update(pain=11), "checkin.symptoms.pain", "0 (none) to 10"),
         (lambda p: p.checkin.symptoms.update(pain=-1), "checkin.symptoms.pain", "0 (none) to 10"),
-        (lambda p: setattr(p.checkin, "answered_by", "neighbour"), "checkin.answered_by", "not one of"),
-        (lambda p: setattr(p.goals[0], "why", "w" * (MAX_TEXT + 1)), "goals[0].why", "100,001 characters"),
+        (
+            lambda p: setattr(p.checkin, "answered_by", "neighbour"),
+            "checkin.answered_by",
+            "not one of",
+        ),
+        (
+            lambda p: setattr(p.goals[0], "why", "w" * (MAX_TEXT + 1)),
+            "goals[0].why",
+            "100,001 characters",
+        ),
     ],
 )
 def test_each_field_has_its_own_plain_problem(change, field: str, message: str) -> None:
@@ -95,7 +178,9 @@ def test_each_field_has_its_own_plain_problem(change, field: str, message: str) 
 def test_choices_are_checked_against_the_vocabulary_and_their_labels_are_listed() -> None:
     plan = full_plan()
     plan.goals[0].category = "fun"
-    assert problems(plan)["goals[0].category"] == '"fun" is not one of: ' + ", ".join(vocab.GOAL_CATEGORIES.values())
+    assert problems(plan)["goals[0].category"] == '"fun" is not one of: ' + ", ".join(
+        vocab.GOAL_CATEGORIES.values()
+    )
 
 
 def test_every_choice_in_the_vocabulary_is_accepted() -> None:
@@ -129,17 +214,27 @@ def test_a_treatment_break_may_start_and_end_on_the_same_day() -> None:
 
 def test_goals_adapted_from_each_other_in_a_circle_are_refused() -> None:
     plan = full_plan()
-    first, second = Goal(title="a", id="g1", adapted_from="g2"), Goal(title="b", id="g2", adapted_from="g1")
+    first, second = (
+        Goal(title="a", id="g1", adapted_from="g2"),
+        Goal(title="b", id="g2", adapted_from="g1"),
+    )
     plan.goals = [first, second]
     found = problems(plan)
-    assert found["goals[0].adapted_from"] == found["goals[1].adapted_from"] == "the goals it grew out of go round in a circle"
+    assert (
+        found["goals[0].adapted_from"]
+        == found["goals[1].adapted_from"]
+        == "the goals it grew out of go round in a circle"
+    )
     plan.goals = [Goal(title="me", id="g1", adapted_from="g1")]
     assert "goals[0].adapted_from" in problems(plan)
 
 
 def test_a_chain_of_adapted_goals_is_fine() -> None:
     plan = full_plan()
-    plan.goals = [Goal(title="a", id="g1", status="adapted"), Goal(title="b", id="g2", adapted_from="g1")]
+    plan.goals = [
+        Goal(title="a", id="g1", status="adapted"),
+        Goal(title="b", id="g2", adapted_from="g1"),
+    ]
     assert problems(plan) == {}
 
 
@@ -147,8 +242,13 @@ def test_check_raises_one_error_listing_every_problem() -> None:
     plan = CarePlan(goals=[Goal(title="")])
     with pytest.raises(ValidationError) as raised:
         check(plan)
-    assert raised.value.problems == {"about.name": "The person's name is needed", "goals[0].title": "A goal is needed"}
-    assert str(raised.value).startswith("Some things need a look before saving: about.name: The person's name is needed")
+    assert raised.value.problems == {
+        "about.name": "The person's name is needed",
+        "goals[0].title": "A goal is needed",
+    }
+    assert str(raised.value).startswith(
+        "Some things need a look before saving: about.name: The person's name is needed"
+    )
 
 
 # --- the model's own small helpers -------------------------------------------------------------

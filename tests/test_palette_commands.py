@@ -41,7 +41,9 @@ async def test_only_plain_system_commands_are_offered(store: Store) -> None:
         assert "Change colours (light or dark)" in commands and "Quit careplan" in commands
         for jargon in ("Keys", "Maximize", "Minimize", "Screenshot", "Theme", "Quit"):
             assert jargon not in commands
-        assert not [text for text in commands.values() if "as soon as possible" in text or "SVG" in text]
+        assert not [
+            text for text in commands.values() if "as soon as possible" in text or "SVG" in text
+        ]
         assert "Export a snapshot to print or share" in commands
         assert not [name for name, text in commands.items() if "Markdown" in name + text]
 

@@ -13,7 +13,17 @@ from careplan import vocab
 from careplan.codec import to_dict
 from careplan.demo import build_demo
 from careplan.errors import CarePlanError, InvalidPlanFile, ValidationError
-from careplan.model import About, CarePlan, CheckIn, Goal, Modification, Statement, TeamMember, TreatmentBreak, View
+from careplan.model import (
+    About,
+    CarePlan,
+    CheckIn,
+    Goal,
+    Modification,
+    Statement,
+    TeamMember,
+    TreatmentBreak,
+    View,
+)
 from careplan.plan_json import FORMAT, dumps, loads, plan_from_json, plan_to_json
 from careplan.store import Store
 
@@ -40,13 +50,18 @@ def test_every_demo_version_round_trips(store: Store) -> None:
     plan_id = build_demo(store)
     with store.open_plan(plan_id, write=False) as plan_file:
         for info in plan_file.versions():
-            assert loads(dumps(plan_to_json(plan_file, info.number))) == (plan_id, plan_file.load(info.number))
+            assert loads(dumps(plan_to_json(plan_file, info.number))) == (
+                plan_id,
+                plan_file.load(info.number),
+            )
 
 
 def test_a_plan_never_saved_cannot_be_exported(store: Store) -> None:
-    with store.create_plan(CarePlan(about=About(name="Sam Jones"))) as plan_file:
-        with pytest.raises(CarePlanError, match="no saved version"):
-            plan_to_json(plan_file)
+    with (
+        store.create_plan(CarePlan(about=About(name="Sam Jones"))) as plan_file,
+        pytest.raises(CarePlanError, match="no saved version"),
+    ):
+        plan_to_json(plan_file)
 
 
 def test_dumps_escapes_characters_that_drive_a_terminal() -> None:
@@ -57,7 +72,13 @@ def test_dumps_escapes_characters_that_drive_a_terminal() -> None:
 
 
 def _document(**changes) -> dict:
-    return {"format": FORMAT, "format_version": 1, "id": None, "plan": {"about": {"name": "Ann"}}, **changes}
+    return {
+        "format": FORMAT,
+        "format_version": 1,
+        "id": None,
+        "plan": {"about": {"name": "Ann"}},
+        **changes,
+    }
 
 
 def test_a_document_without_an_id_is_a_new_plan() -> None:
@@ -77,9 +98,14 @@ def test_a_document_without_an_id_is_a_new_plan() -> None:
         (_document(id=7), "id: should be a plan id"),
         ({"format": FORMAT, "format_version": 1}, 'has no "plan"'),
         (_document(plan=[]), "plan: should be a group of fields"),
-        (_document(plan={"about": {"name": "Ann"}, "next_review": "2026-02-30"}), 'plan.next_review: "2026-02-30" is not a date'),
-        (_document(plan={"about": {"name": "Ann"}, "checkin": {"symptoms": {"pain": "bad"}}}),
-         "plan.checkin.symptoms.pain: should be a whole number"),
+        (
+            _document(plan={"about": {"name": "Ann"}, "next_review": "2026-02-30"}),
+            'plan.next_review: "2026-02-30" is not a date',
+        ),
+        (
+            _document(plan={"about": {"name": "Ann"}, "checkin": {"symptoms": {"pain": "bad"}}}),
+            "plan.checkin.symptoms.pain: should be a whole number",
+        ),
     ],
 )
 def test_bad_documents_name_the_problem(data, message: str) -> None:
@@ -90,7 +116,11 @@ def test_bad_documents_name_the_problem(data, message: str) -> None:
 
 def test_a_plan_that_could_not_be_saved_is_refused() -> None:
     with pytest.raises(ValidationError) as raised:
-        plan_from_json(_document(plan={"about": {"name": ""}, "goals": [{"title": "Walk", "status": "sideways"}]}))
+        plan_from_json(
+            _document(
+                plan={"about": {"name": ""}, "goals": [{"title": "Walk", "status": "sideways"}]}
+            )
+        )
     assert set(raised.value.problems) == {"about.name", "goals[0].status"}
 
 
@@ -106,7 +136,9 @@ def test_text_that_is_not_json() -> None:
 # --- any plan the app could save comes back equal ---------------------------------------------
 
 # Text a person could type or paste: any script, emoji, combining marks, tabs and new lines.
-words = st.text(st.characters(exclude_categories=("Cs", "Cc"), include_characters="\n\t"), max_size=40)
+words = st.text(
+    st.characters(exclude_categories=("Cs", "Cc"), include_characters="\n\t"), max_size=40
+)
 named = words.filter(lambda text: text.strip() != "")
 days = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)))
 ids = st.text("abcdef0123456789", min_size=8, max_size=8)
@@ -116,27 +148,57 @@ plans = st.builds(
     CarePlan,
     about=st.builds(About, name=named, preferred_name=words, date_of_birth=days, illness=words),
     matters=st.lists(
-        st.builds(Statement, text=named, kind=st.sampled_from(list(vocab.STATEMENT_KINDS)),
-                  voice=st.sampled_from(list(vocab.VOICES)), other_views=views, id=ids),
-        max_size=3, unique_by=lambda statement: statement.id,
+        st.builds(
+            Statement,
+            text=named,
+            kind=st.sampled_from(list(vocab.STATEMENT_KINDS)),
+            voice=st.sampled_from(list(vocab.VOICES)),
+            other_views=views,
+            id=ids,
+        ),
+        max_size=3,
+        unique_by=lambda statement: statement.id,
     ),
     goals=st.lists(
-        st.builds(Goal, title=named, why=words, category=st.sampled_from(list(vocab.GOAL_CATEGORIES)),
-                  status=st.sampled_from(list(vocab.GOAL_STATUSES)), started_on=days, other_views=views, id=ids),
-        max_size=3, unique_by=lambda goal: goal.id,
+        st.builds(
+            Goal,
+            title=named,
+            why=words,
+            category=st.sampled_from(list(vocab.GOAL_CATEGORIES)),
+            status=st.sampled_from(list(vocab.GOAL_STATUSES)),
+            started_on=days,
+            other_views=views,
+            id=ids,
+        ),
+        max_size=3,
+        unique_by=lambda goal: goal.id,
     ),
     modifications=st.lists(
-        st.builds(Modification, area=st.sampled_from(list(vocab.MODIFICATION_AREAS)), before=named, now=words,
-                  status=st.sampled_from(list(vocab.MODIFICATION_STATUSES)), id=ids),
+        st.builds(
+            Modification,
+            area=st.sampled_from(list(vocab.MODIFICATION_AREAS)),
+            before=named,
+            now=words,
+            status=st.sampled_from(list(vocab.MODIFICATION_STATUSES)),
+            id=ids,
+        ),
         max_size=3,
     ),
     treatment_break=st.builds(
-        TreatmentBreak, kind=st.one_of(st.none(), st.sampled_from(list(vocab.BREAK_KINDS))), hopes=words,
-        questions=st.lists(words, max_size=2), look_again_on=days,
+        TreatmentBreak,
+        kind=st.one_of(st.none(), st.sampled_from(list(vocab.BREAK_KINDS))),
+        hopes=words,
+        questions=st.lists(words, max_size=2),
+        look_again_on=days,
     ),
     team=st.lists(
-        st.builds(TeamMember, name=named, role=st.sampled_from([r for r in vocab.TEAM_ROLES if r != "custom"]),
-                  tasks=st.lists(st.sampled_from(list(vocab.TASKS)), max_size=3), id=ids),
+        st.builds(
+            TeamMember,
+            name=named,
+            role=st.sampled_from([r for r in vocab.TEAM_ROLES if r != "custom"]),
+            tasks=st.lists(st.sampled_from(list(vocab.TASKS)), max_size=3),
+            id=ids,
+        ),
         max_size=3,
     ),
     checkin=st.builds(
@@ -149,7 +211,9 @@ plans = st.builds(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(plan=plans)
 def test_any_saved_plan_survives_export_and_import(tmp_path_factory, plan: CarePlan) -> None:
     store = Store(tmp_path_factory.mktemp("data"))

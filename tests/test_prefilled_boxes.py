@@ -19,8 +19,9 @@ from careplan.store import Store
 from tests.pilot_helpers import SIZE, add_plan, settle
 from tests.screen_host import ScreenHost, working_plan_for
 
-
-LONG = "A walk to the park on Sunday mornings, with a rest on the bench by the pond and a flask of tea"
+LONG = (
+    "A walk to the park on Sunday mornings, with a rest on the bench by the pond and a flask of tea"
+)
 
 
 class TwoBoxes(App[None]):
@@ -54,11 +55,15 @@ async def test_tab_into_a_box_with_long_words_shows_their_end_where_the_cursor_i
         await pilot.pause()
         assert box.cursor_position == len(LONG)
         assert LONG.endswith(box.render_line(0).text.strip())
-        assert box.region.x <= box.cursor_screen_offset.x < box.region.right  # the cursor is in view
+        assert (
+            box.region.x <= box.cursor_screen_offset.x < box.region.right
+        )  # the cursor is in view
 
 
 async def test_adapting_a_goal_keeps_why_it_matters_when_typing_after_tab(store: Store) -> None:
-    run = Goal(title="Run 5 miles", why="Feeling strong", voice="person", started_on=date(2026, 4, 1))
+    run = Goal(
+        title="Run 5 miles", why="Feeling strong", voice="person", started_on=date(2026, 4, 1)
+    )
     working = working_plan_for(store, CarePlan(about=About(name="Ruth Okafor"), goals=[run]))
     app = ScreenHost(GoalsScreen, working, today=date(2026, 6, 15))
     async with app.run_test(size=SIZE) as pilot:

@@ -62,12 +62,16 @@ def modes_under(top: Path) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("mask", [0o000, 0o022, 0o002, 0o077])
-def test_every_file_is_0600_and_every_folder_0700_whatever_the_umask(tmp_path: Path, mask: int) -> None:
+def test_every_file_is_0600_and_every_folder_0700_whatever_the_umask(
+    tmp_path: Path, mask: int
+) -> None:
     root = tmp_path / "made" / "by" / "careplan"  # even the parents careplan has to make
     with umask(mask):
         use_every_kind_of_file(root)
     modes = modes_under(tmp_path / "made")
-    assert any(".damaged-" in name for name in modes) and any("draft-set-aside" in name for name in modes)
+    assert any(".damaged-" in name for name in modes) and any(
+        "draft-set-aside" in name for name in modes
+    )
     assert any("backups" in name and name.endswith(".json") for name in modes)
     wrong = {
         name: mode
@@ -88,7 +92,9 @@ def test_a_data_folder_made_loose_by_hand_is_made_private_again(tmp_path: Path) 
     assert stat.S_IMODE((root / "plans").stat().st_mode) == 0o700
 
 
-def test_writing_a_file_into_a_folder_the_person_chose_keeps_the_file_private_and_the_folder_as_it_was(tmp_path: Path) -> None:
+def test_writing_a_file_into_a_folder_the_person_chose_keeps_the_file_private_and_the_folder_as_it_was(
+    tmp_path: Path,
+) -> None:
     """An export to the Desktop must not make the Desktop private, but the export itself is."""
     chosen = tmp_path / "Desktop"
     chosen.mkdir()
@@ -109,23 +115,43 @@ def test_ensure_private_dir_makes_missing_parents_private_too(tmp_path: Path) ->
         assert stat.S_IMODE((tmp_path / folder).stat().st_mode) == 0o700
 
 
-def test_nothing_is_written_outside_the_data_folder_and_nothing_before_it_is_needed(tmp_path: Path, data_dir: Path) -> None:
+def test_nothing_is_written_outside_the_data_folder_and_nothing_before_it_is_needed(
+    tmp_path: Path, data_dir: Path
+) -> None:
     store = Store(data_dir)
     assert store.list_plans() == [] and store.plan_ids() == []
     assert not data_dir.exists()  # listing an empty caseload creates nothing
     before = {path for path in tmp_path.rglob("*")}
     use_every_kind_of_file(data_dir)
     after = {path for path in tmp_path.rglob("*")}
-    assert {path for path in after - before if data_dir not in path.parents and path != data_dir} == set()
+    assert {
+        path for path in after - before if data_dir not in path.parents and path != data_dir
+    } == set()
 
 
 # --- no networking code ------------------------------------------------------------------------------
 
 # Modules that talk to the network (urllib.parse, which only handles text, is fine).
 NETWORK_MODULES = {
-    "socket", "ssl", "http", "urllib.request", "urllib3", "requests", "httpx", "aiohttp", "ftplib",
-    "smtplib", "poplib", "imaplib", "telnetlib", "xmlrpc", "websockets", "websocket", "webbrowser",
-    "socketserver", "asyncio.streams",
+    "socket",
+    "ssl",
+    "http",
+    "urllib.request",
+    "urllib3",
+    "requests",
+    "httpx",
+    "aiohttp",
+    "ftplib",
+    "smtplib",
+    "poplib",
+    "imaplib",
+    "telnetlib",
+    "xmlrpc",
+    "websockets",
+    "websocket",
+    "webbrowser",
+    "socketserver",
+    "asyncio.streams",
 }
 NETWORK_CALLS = {"open_connection", "create_connection", "start_server", "gethostbyname", "urlopen"}
 
@@ -142,7 +168,9 @@ def network_uses(path: Path) -> list[str]:
             found += [alias.name for alias in node.names if banned(alias.name)]
         elif isinstance(node, ast.ImportFrom) and node.module:
             found += [node.module] if banned(node.module) else []
-            found += [f"{node.module}.{a.name}" for a in node.names if banned(f"{node.module}.{a.name}")]
+            found += [
+                f"{node.module}.{a.name}" for a in node.names if banned(f"{node.module}.{a.name}")
+            ]
         elif isinstance(node, ast.Attribute) and node.attr in NETWORK_CALLS:
             found.append(node.attr)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and banned(node.value):
@@ -168,8 +196,11 @@ def test_the_scan_would_notice_networking_code(tmp_path: Path) -> None:
         "from urllib.parse import quote\n"
     )
     assert network_uses(sample) == [
-        "sample.py:socket", "sample.py:urllib.request", "sample.py:http.client",
-        "sample.py:'ssl' (imported by name?)", "sample.py:open_connection",
+        "sample.py:socket",
+        "sample.py:urllib.request",
+        "sample.py:http.client",
+        "sample.py:'ssl' (imported by name?)",
+        "sample.py:open_connection",
     ]
 
 
@@ -179,5 +210,7 @@ def test_the_storage_and_command_line_load_no_networking_module_at_all() -> None
         "import careplan.store, careplan.backups, careplan.working_plan, careplan.cli, careplan.dates\n"
         "print(sorted(m for m in sys.modules if m in ('socket', 'ssl', 'http.client', 'urllib.request', 'asyncio')))\n"
     )
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
     assert loaded.stdout.strip() == "[]"

@@ -37,7 +37,9 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 # Any character at all: every script, emoji, combining marks, control characters, lone surrogates.
 anything = st.text(st.characters(codec=None, categories=None), max_size=24)
 # What a person can type: everything but control characters and surrogates (tabs and newlines allowed).
-typed = st.text(st.characters(exclude_categories=("Cc", "Cs"), include_characters="\t\n"), max_size=24)
+typed = st.text(
+    st.characters(exclude_categories=("Cc", "Cs"), include_characters="\t\n"), max_size=24
+)
 # Text that stays something once tidied, for fields a version needs.
 needed = anything.filter(lambda text: tidy_text(text).strip() != "")
 days = st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
@@ -49,7 +51,11 @@ def choice(choices: dict) -> st.SearchStrategy:
 
 views = st.lists(st.builds(View, voice=choice(vocab.VOICES), text=anything), max_size=2)
 statements = st.builds(
-    Statement, text=needed, kind=choice(vocab.STATEMENT_KINDS), voice=choice(vocab.VOICES), other_views=views
+    Statement,
+    text=needed,
+    kind=choice(vocab.STATEMENT_KINDS),
+    voice=choice(vocab.VOICES),
+    other_views=views,
 )
 goals = st.builds(
     Goal,
@@ -109,7 +115,13 @@ plans = st.builds(
         date_of_birth=days,
         illness=anything,
         participants=st.lists(
-            st.builds(Participant, name=needed, role=choice(vocab.PARTICIPANT_ROLES), relationship=anything), max_size=2
+            st.builds(
+                Participant,
+                name=needed,
+                role=choice(vocab.PARTICIPANT_ROLES),
+                relationship=anything,
+            ),
+            max_size=2,
         ),
     ),
     matters=st.lists(statements, max_size=3),
@@ -140,9 +152,15 @@ def test_tidying_keeps_every_typed_character_and_is_idempotent(text: str) -> Non
     tidied = tidy_text(text)
     assert tidy_text(tidied) == tidied
     tidied.encode("utf-8")  # always writable as UTF-8 (a lone surrogate would raise here)
-    kept = [char for char in text.replace("\r\n", "\n").replace("\r", "\n") if char in "\t\n" or not (
-        ord(char) < 32 or 0x7F <= ord(char) < 0xA0 or 0xD800 <= ord(char) <= 0xDFFF)]
-    assert [char for char in tidied if char != "\ufffd"] == [char for char in kept if char != "\ufffd"]
+    kept = [
+        char
+        for char in text.replace("\r\n", "\n").replace("\r", "\n")
+        if char in "\t\n"
+        or not (ord(char) < 32 or 0x7F <= ord(char) < 0xA0 or 0xD800 <= ord(char) <= 0xDFFF)
+    ]
+    assert [char for char in tidied if char != "\ufffd"] == [
+        char for char in kept if char != "\ufffd"
+    ]
 
 
 @SETTINGS

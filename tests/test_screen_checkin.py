@@ -33,12 +33,16 @@ async def test_function_level_and_symptoms_by_keyboard(store: Store) -> None:
         assert str(levels.get_option("100").prompt).startswith("( ) 100%")
 
         await pilot.press("ctrl+y")  # pain
-        await pilot.press("4", "down", "1", "0", "down", "right", "right", "right", "down", "7", "delete")
+        await pilot.press(
+            "4", "down", "1", "0", "down", "right", "right", "right", "down", "7", "delete"
+        )
         await pilot.pause()
         checkin = draft_checkin(app)
         assert checkin.symptoms == {"pain": 4, "tiredness": 10, "drowsiness": 2}
         assert checkin.answered_by == "caregiver"  # who is speaking, until someone says otherwise
-        assert "[10]" in str(app.screen.query_one("#symptom-tiredness ScoreScale", ScoreScale).render())
+        assert "[10]" in str(
+            app.screen.query_one("#symptom-tiredness ScoreScale", ScoreScale).render()
+        )
 
 
 async def test_a_click_on_a_number_sets_the_score(store: Store) -> None:
@@ -66,7 +70,9 @@ async def test_who_answered_and_a_note(store: Store) -> None:
 
 
 async def test_sparklines_follow_the_saved_versions(store: Store) -> None:
-    plan = CarePlan(about=About(name="Ruth Okafor"), checkin=CheckIn(function_level=80, symptoms={"pain": 1}))
+    plan = CarePlan(
+        about=About(name="Ruth Okafor"), checkin=CheckIn(function_level=80, symptoms={"pain": 1})
+    )
     plan_file = store.create_plan(plan)
     plan_file.save_version(plan, saved_by="test")
     plan.checkin = CheckIn(function_level=70, symptoms={"pain": 4, "nausea": 2})
@@ -86,7 +92,9 @@ async def test_sparklines_follow_the_saved_versions(store: Store) -> None:
 
         # the latest saved value in numbers, so the trend is never shape alone
         assert str(screen.query_one("#trend-pain .trend-latest", Static).render()) == "7"
-        assert str(screen.query_one("#trend-function_level .trend-latest", Static).render()) == "50%"
+        assert (
+            str(screen.query_one("#trend-function_level .trend-latest", Static).render()) == "50%"
+        )
         assert str(screen.query_one("#trend-tiredness .trend-latest", Static).render()) == "-"
 
 
@@ -94,12 +102,16 @@ async def test_the_person_is_never_offered_has_died_about_themselves(store: Stor
     app = host(store)
     async with app.run_test(size=(100, 30)) as pilot:
         levels = app.screen.query_one("#function-levels")
-        assert [option.id for option in levels.options] == [str(level) for level in range(100, 0, -10)]
+        assert [option.id for option in levels.options] == [
+            str(level) for level in range(100, 0, -10)
+        ]
         assert not any("died" in str(option.prompt) for option in levels.options)
         await pilot.press("end", "enter")  # the last level offered is 10%
         await pilot.pause()
         assert draft_checkin(app).function_level == 10
-        assert "Everyday function: which is closest to now?" in str(app.screen.query(".part-title").first().render())
+        assert "Everyday function: which is closest to now?" in str(
+            app.screen.query(".part-title").first().render()
+        )
 
 
 async def test_a_level_already_recorded_as_0_is_still_shown(store: Store) -> None:

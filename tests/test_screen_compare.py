@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from textual.widgets import Markdown, Static
 
@@ -25,7 +25,9 @@ def compare_host(working: WorkingPlan, old: int, new: int) -> ScreenHost:
 
 def on_screen(screen: CompareScreen) -> str:
     """Every line of words the changes are shown in, as rendered."""
-    return "\n".join(str(block.render()) for block in screen.query("#compare-changes MarkdownBlock"))
+    return "\n".join(
+        str(block.render()) for block in screen.query("#compare-changes MarkdownBlock")
+    )
 
 
 async def test_version_1_to_6_says_how_each_goal_was_adapted_and_why(store: Store) -> None:
@@ -38,13 +40,20 @@ async def test_version_1_to_6_says_how_each_goal_was_adapted_and_why(store: Stor
         assert "From: Version 1 · Thu 12 Mar 2026, 10:30 · by Maggie and Tom, with Priya" in labels
         assert "To: Version 6 · Thu 5 Nov 2026, 11:30 · by Maggie and Tom, with Priya" in labels
         source = screen.query_one("#compare-changes", Markdown).source
-        adapted = [c.text for c in compare_versions(working.file, 1, 6).changes if c.kind == "goal_adapted"]
+        adapted = [
+            c.text for c in compare_versions(working.file, 1, 6).changes if c.kind == "goal_adapted"
+        ]
         assert len(adapted) == 3
         for sentence in adapted:
             assert escape_inline(sentence) in source
         shown = on_screen(screen)
-        assert '"Run 5 miles at the park run in May" became "A daily walk round the park" on 20 May 2026' in shown
-        assert "Goals" in shown and "Support team" in shown  # grouped by section, under plain titles
+        assert (
+            '"Run 5 miles at the park run in May" became "A daily walk round the park" on 20 May 2026'
+            in shown
+        )
+        assert (
+            "Goals" in shown and "Support team" in shown
+        )  # grouped by section, under plain titles
 
 
 async def test_versions_given_newest_first_are_still_read_oldest_to_newest(store: Store) -> None:
@@ -53,14 +62,16 @@ async def test_versions_given_newest_first_are_still_read_oldest_to_newest(store
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert (app.screen.old, app.screen.new) == (2, 3)
-        assert str(app.screen.query_one("#compare-labels", Static).render()).startswith("From: Version 2")
+        assert str(app.screen.query_one("#compare-labels", Static).render()).startswith(
+            "From: Version 2"
+        )
 
 
 async def test_two_versions_with_the_same_content_say_nothing_changed(store: Store) -> None:
     plan = CarePlan(about=About(name="Ruth Okafor"))
     opened = store.create_plan(plan)
     for day in (1, 2):
-        opened.save_version(plan, saved_by="Ruth", when=datetime(2026, 4, day, 9, 0, tzinfo=timezone.utc))
+        opened.save_version(plan, saved_by="Ruth", when=datetime(2026, 4, day, 9, 0, tzinfo=UTC))
     app = compare_host(WorkingPlan(opened), 1, 2)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

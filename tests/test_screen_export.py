@@ -28,7 +28,9 @@ SIZE = (100, 30)
 
 
 def notices(seen: list[Message]) -> str:
-    return " ".join(f"{m.notification.title} {m.notification.message}" for m in seen if isinstance(m, Notify))
+    return " ".join(
+        f"{m.notification.title} {m.notification.message}" for m in seen if isinstance(m, Notify)
+    )
 
 
 def result(app: CarePlanApp) -> str:
@@ -51,7 +53,9 @@ async def type_path(pilot, path: Path | str) -> None:
     await pilot.pause()
 
 
-async def test_export_shows_a_preview_then_writes_exactly_the_snapshot_owner_only(store: Store) -> None:
+async def test_export_shows_a_preview_then_writes_exactly_the_snapshot_owner_only(
+    store: Store,
+) -> None:
     plan_id = build_demo(store)
     with store.open_plan(plan_id, write=False) as plan_file:
         expected = render_snapshot(plan_file, 6)
@@ -92,16 +96,26 @@ async def test_a_file_that_cannot_be_written_is_explained_calmly_and_the_app_car
         assert "Not written" in notices(seen)
         assert all(m.notification.severity != "error" for m in seen if isinstance(m, Notify))
         assert in_the_way.read_text(encoding="utf-8") == "already here"
-        assert screen.query_one("#export-path", Input).value == str(in_the_way / "snapshot.md")  # kept to fix
+        assert screen.query_one("#export-path", Input).value == str(
+            in_the_way / "snapshot.md"
+        )  # kept to fix
         await type_path(pilot, tmp_path / "elsewhere.md")
         await pilot.press("enter")
         await settle(pilot)
-        assert (tmp_path / "elsewhere.md").read_text(encoding="utf-8").startswith("# Care plan: Maggie Ellis")
+        assert (
+            (tmp_path / "elsewhere.md")
+            .read_text(encoding="utf-8")
+            .startswith("# Care plan: Maggie Ellis")
+        )
 
 
-async def test_a_place_that_cannot_be_looked_at_is_said_calmly_in_the_result_line(store: Store, tmp_path: Path) -> None:
+async def test_a_place_that_cannot_be_looked_at_is_said_calmly_in_the_result_line(
+    store: Store, tmp_path: Path
+) -> None:
     build_demo(store)
-    too_long = str(tmp_path / ("a" * 300))  # longer than a file name may be: the system cannot even look
+    too_long = str(
+        tmp_path / ("a" * 300)
+    )  # longer than a file name may be: the system cannot even look
     app = CarePlanApp(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_export_from_home(pilot)
@@ -122,7 +136,9 @@ async def test_a_place_that_cannot_be_looked_at_is_said_calmly_in_the_result_lin
     assert list(tmp_path.iterdir()) == [store.root]
 
 
-async def test_a_file_already_there_is_only_replaced_after_a_yes(store: Store, tmp_path: Path) -> None:
+async def test_a_file_already_there_is_only_replaced_after_a_yes(
+    store: Store, tmp_path: Path
+) -> None:
     build_demo(store)
     existing = tmp_path / "maggie.md"
     existing.write_text("Tom's notes", encoding="utf-8")
@@ -159,17 +175,25 @@ async def test_history_exports_the_version_chosen_there(store: Store) -> None:
         await settle(pilot)
         assert isinstance(app.screen, ExportScreen)
         assert app.screen.number == 3
-        assert app.screen.query_one("#export-path", Input).value.endswith("maggie-ellis-v3-2026-07-15.md")
+        assert app.screen.query_one("#export-path", Input).value.endswith(
+            "maggie-ellis-v3-2026-07-15.md"
+        )
         with store.open_plan(plan_id, write=False) as plan_file:
-            assert app.screen.query_one(MarkdownViewer).document.source == render_snapshot(plan_file, 3)
+            assert app.screen.query_one(MarkdownViewer).document.source == render_snapshot(
+                plan_file, 3
+            )
 
 
-async def test_the_palette_export_opens_the_preview_rather_than_writing_straight_away(store: Store) -> None:
+async def test_the_palette_export_opens_the_preview_rather_than_writing_straight_away(
+    store: Store,
+) -> None:
     build_demo(store)
     app = CarePlanApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert await palette_search(pilot, "export snapshot") == "Export a snapshot to print or share"
+        assert (
+            await palette_search(pilot, "export snapshot") == "Export a snapshot to print or share"
+        )
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ExportScreen)
@@ -193,9 +217,13 @@ def test_a_typed_name_is_placed_sensibly(tmp_path: Path) -> None:
     exports = tmp_path / "exports"
     assert export_path("for-dr-reyes", exports, "d.md") == exports / "for-dr-reyes.md"
     assert export_path("  notes.txt ", exports, "d.md") == exports / "notes.txt"
-    assert export_path(str(tmp_path), exports, "d.md") == tmp_path / "d.md"  # a folder: the default name inside
+    assert (
+        export_path(str(tmp_path), exports, "d.md") == tmp_path / "d.md"
+    )  # a folder: the default name inside
     assert export_path("~/plan.md", exports, "d.md") == Path.home() / "plan.md"
     too_long = tmp_path / ("a" * 300)
     assert export_path(str(too_long), exports, "d.md") == too_long.with_name(too_long.name + ".md")
-    with pytest.raises(CarePlanError, match="~nosuchuser-careplan is not a home folder on this computer"):
+    with pytest.raises(
+        CarePlanError, match="~nosuchuser-careplan is not a home folder on this computer"
+    ):
         export_path("~nosuchuser-careplan/plan.md", exports, "d.md")

@@ -9,10 +9,10 @@ from textual.widgets import Input, Static
 
 from careplan import goals as goal_changes
 from careplan.model import About, CarePlan, Goal, View
-from careplan.screens.widgets.confirm import ChoiceScreen
 from careplan.screens.goal_editor import GoalEditor, JourneyScreen
 from careplan.screens.goals import GoalCard, GoalsScreen
 from careplan.screens.messages import GoalAdapted
+from careplan.screens.widgets.confirm import ChoiceScreen
 from careplan.store import Store
 from careplan.working_plan import WorkingPlan
 from tests.screen_host import ScreenHost, working_plan_for
@@ -53,7 +53,12 @@ async def test_add_a_goal_by_typing(store: Store) -> None:
 
         assert isinstance(app.screen, GoalsScreen)
         [goal] = draft_goals(app)
-        assert (goal.title, goal.why, goal.status, goal.started_on) == ("A walk to the park", "Fresh air", "active", TODAY)
+        assert (goal.title, goal.why, goal.status, goal.started_on) == (
+            "A walk to the park",
+            "Fresh air",
+            "active",
+            TODAY,
+        )
         assert goal.voice == "caregiver"  # whoever is speaking now
         assert goal.category == "meaningful"
         assert "A walk to the park" in card_text(app, goal.id)
@@ -82,7 +87,9 @@ async def test_an_empty_title_is_refused_kindly_and_keeps_what_was_typed(store: 
 
 
 async def test_adapting_a_goal_keeps_the_old_one_in_every_version(store: Store) -> None:
-    run = Goal(title="Run 5 miles", why="Feeling strong", voice="person", started_on=date(2026, 4, 1))
+    run = Goal(
+        title="Run 5 miles", why="Feeling strong", voice="person", started_on=date(2026, 4, 1)
+    )
     app = host(store, run)  # saved as version 1
     adapted: list[GoalAdapted] = []
 
@@ -103,7 +110,12 @@ async def test_adapting_a_goal_keeps_the_old_one_in_every_version(store: Store) 
 
     assert version_2.number == 2
     old, new = plan_file.load(2).goals
-    assert (old.id, old.title, old.status, old.ended_on) == (run.id, "Run 5 miles", "adapted", TODAY)
+    assert (old.id, old.title, old.status, old.ended_on) == (
+        run.id,
+        "Run 5 miles",
+        "adapted",
+        TODAY,
+    )
     assert new.title == "A daily walk"
     assert new.status == "active"
     assert new.adapted_from == run.id
@@ -150,8 +162,12 @@ async def test_letting_go_asks_gently_first(store: Store) -> None:
 
 async def test_the_journey_of_a_goal_is_shown_with_dates_and_reasons(store: Store) -> None:
     plan = CarePlan(about=About(name="Ruth Okafor"), goals=[Goal(title="Run 5 miles")])
-    walk = goal_changes.adapt_goal(plan, plan.goals[0].id, "A daily walk", "running hurts my hip now", on=date(2026, 6, 3))
-    goal_changes.adapt_goal(plan, walk.id, "Coffee on the bench", "the park is too far", on=date(2026, 9, 10))
+    walk = goal_changes.adapt_goal(
+        plan, plan.goals[0].id, "A daily walk", "running hurts my hip now", on=date(2026, 6, 3)
+    )
+    goal_changes.adapt_goal(
+        plan, walk.id, "Coffee on the bench", "the park is too far", on=date(2026, 9, 10)
+    )
     app = ScreenHost(GoalsScreen, working_plan_for(store, plan))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j")
@@ -212,7 +228,9 @@ async def test_escape_with_nothing_typed_just_closes(store: Store) -> None:
 
 async def test_actions_follow_the_selected_goal(store: Store) -> None:
     active = Goal(title="Sleep through", category="symptoms")
-    done = Goal(title="Paint the shed", category="daily_life", status="achieved", ended_on=date(2026, 5, 1))
+    done = Goal(
+        title="Paint the shed", category="daily_life", status="achieved", ended_on=date(2026, 5, 1)
+    )
     app = host(store, active, done)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
@@ -235,11 +253,15 @@ def test_goals_screen_on_the_demo_plan(store: Store, snap_compare) -> None:
 
 async def test_a_read_only_plan_offers_only_looking(store: Store) -> None:
     goal = Goal(title="Sleep through")
-    plan_id = working_plan_for(store, CarePlan(about=About(name="Ruth Okafor"), goals=[goal])).file.id
+    plan_id = working_plan_for(
+        store, CarePlan(about=About(name="Ruth Okafor"), goals=[goal])
+    ).file.id
     working = WorkingPlan(store.open_plan(plan_id, write=False))
     app = ScreenHost(GoalsScreen, working)
     async with app.run_test(size=SIZE) as pilot:
-        visible = [button.id for button in app.screen.query("#goal-actions Button") if button.display]
+        visible = [
+            button.id for button in app.screen.query("#goal-actions Button") if button.display
+        ]
         assert visible == ["do-show_journey"]
         await pilot.press("n", "d")
         assert isinstance(app.screen, GoalsScreen)

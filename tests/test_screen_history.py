@@ -44,20 +44,24 @@ def choose(screen: HistoryScreen, number: int) -> None:
 
 
 def notices(seen: list[Message]) -> str:
-    return " ".join(f"{m.notification.title} {m.notification.message}" for m in seen if isinstance(m, Notify))
+    return " ".join(
+        f"{m.notification.title} {m.notification.message}" for m in seen if isinstance(m, Notify)
+    )
 
 
 # --- what the history shows ---------------------------------------------------------------------
 
 
-async def test_every_version_is_listed_newest_first_with_who_the_note_and_what_changed(store: Store) -> None:
+async def test_every_version_is_listed_newest_first_with_who_the_note_and_what_changed(
+    store: Store,
+) -> None:
     app = history_host(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         listed = prompts(app.screen)
         expected = list(reversed(version_summaries(app.working.file)))
         assert len(listed) == len(expected) == 6
-        for summary, prompt in zip(expected, listed):
+        for summary, prompt in zip(expected, listed, strict=False):
             assert prompt.startswith(f"Version {summary.number} · ")
             assert f"{summary.saved_at.day} {summary.saved_at:%b %Y}" in prompt
             assert summary.saved_by in prompt
@@ -76,7 +80,9 @@ async def test_trends_show_a_sparkline_and_the_number_at_every_version(store: St
         for key, values in trends.items():
             row = app.screen.query_one(f"#trend-{key}")
             assert list(row.query_one(Sparkline).data) == values
-            assert shown(row.query_one(".trend-numbers", Static)).split() == [str(value) for value in values]
+            assert shown(row.query_one(".trend-numbers", Static)).split() == [
+                str(value) for value in values
+            ]
         label = shown(app.screen.query_one("#trend-function_level .trend-label", Static))
         assert label == "Everyday function %"
         versions = shown(app.screen.query_one("#trend-versions .trend-numbers", Static))
@@ -98,7 +104,9 @@ async def test_a_long_history_shows_the_latest_numbers_that_fit(store: Store) ->
         count = len(versions)
         assert 3 <= count < 22
         assert versions == [str(number) for number in range(23 - count, 23)]
-        assert f"The latest {count} of 22 versions" in shown(app.screen.query_one(".trend-caption", Static))
+        assert f"The latest {count} of 22 versions" in shown(
+            app.screen.query_one(".trend-caption", Static)
+        )
         pain = shown(app.screen.query_one("#trend-pain .trend-numbers", Static)).split()
         assert pain == [str(visit % 11) for visit in range(22 - count, 22)]
         assert len(app.screen.query_one("#trend-pain").query_one(Sparkline).data) == count
@@ -134,7 +142,9 @@ async def test_a_history_that_cannot_be_read_is_said_calmly(store: Store, monkey
         assert prompts(app.screen) == []
 
 
-async def test_a_bug_while_reading_becomes_a_calm_notification_not_a_crash(store: Store, monkeypatch) -> None:
+async def test_a_bug_while_reading_becomes_a_calm_notification_not_a_crash(
+    store: Store, monkeypatch
+) -> None:
     from careplan.history import PlanHistory
 
     def broken(self):
@@ -148,7 +158,9 @@ async def test_a_bug_while_reading_becomes_a_calm_notification_not_a_crash(store
         assert isinstance(app.screen, HistoryScreen)
         assert "The history could not be read" in notices(seen)
         assert all(m.notification.severity != "error" for m in seen if isinstance(m, Notify))
-        assert "The plan itself is untouched" in shown(app.screen.query_one("#history-status", Static))
+        assert "The plan itself is untouched" in shown(
+            app.screen.query_one("#history-status", Static)
+        )
 
 
 # --- comparing, journeys --------------------------------------------------------------------------
@@ -189,7 +201,9 @@ async def test_one_marked_version_is_compared_with_the_one_highlighted(store: St
         assert (app.screen.old, app.screen.new) == (2, 5)
 
 
-async def test_marking_the_same_version_again_unmarks_it_and_a_third_lets_go_of_the_first(store: Store) -> None:
+async def test_marking_the_same_version_again_unmarks_it_and_a_third_lets_go_of_the_first(
+    store: Store,
+) -> None:
     app = history_host(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -265,7 +279,9 @@ async def test_j_shows_the_goal_journeys_with_dates_reasons_and_ability(store: S
         await pilot.press("j")
         await settle(pilot)
         assert isinstance(app.screen, JourneysScreen)
-        text = "\n".join(shown(widget) for widget in app.screen.query(".journey Static").results(Static))
+        text = "\n".join(
+            shown(widget) for widget in app.screen.query(".journey Static").results(Static)
+        )
         assert "1. Run 5 miles at the park run in May" in text
         assert "from 12 March 2026 · everyday function 80%, version 1" in text
         assert "3. Coffee outside with Tom each morning" in text
@@ -286,7 +302,9 @@ async def open_history_from_home(pilot) -> HistoryScreen:
     return pilot.app.screen
 
 
-async def test_starting_from_version_2_then_saving_makes_version_7_and_keeps_1_to_6(store: Store) -> None:
+async def test_starting_from_version_2_then_saving_makes_version_7_and_keeps_1_to_6(
+    store: Store,
+) -> None:
     plan_id = build_demo(store)
     with store.open_plan(plan_id, write=False) as before:
         old_versions = before.versions()
@@ -349,7 +367,9 @@ async def test_discarding_a_restored_draft_leaves_no_restored_note_behind(store:
         assert note.value == ""
 
 
-async def test_a_draft_from_an_old_version_is_saved_with_the_note_restored_from_it(store: Store) -> None:
+async def test_a_draft_from_an_old_version_is_saved_with_the_note_restored_from_it(
+    store: Store,
+) -> None:
     plan_id = two_versions(store)
     app = CarePlanApp(store)
     async with app.run_test(size=SIZE) as pilot:

@@ -26,7 +26,9 @@ def check_every_row(screen: MattersScreen) -> None:
     assert selects
     for select in selects:
         name = "Together" if select.value == "together" else voice_name(plan, str(select.value))
-        assert select.outer_size.width >= 12, f"{name}'s picker is {select.outer_size.width} cells wide"
+        assert select.outer_size.width >= 12, (
+            f"{name}'s picker is {select.outer_size.width} cells wide"
+        )
         label = select.query_one("#label", Static)
         assert label.size.width >= min(len(name), 12)
         assert shown_voice(select).startswith(name[: label.size.width])
@@ -34,9 +36,13 @@ def check_every_row(screen: MattersScreen) -> None:
         assert button.outer_size.width >= len(str(button.label)) + 2, f"{button.label} is squashed"
     for head in screen.query(".row-head"):
         for part in head.children:  # nothing cut off at the right
-            assert part.virtual_region.right <= head.size.width, f"{part} is cut off in {head.size.width} cells"
+            assert part.virtual_region.right <= head.size.width, (
+                f"{part} is cut off in {head.size.width} cells"
+            )
             for button in part.query(Button):
-                assert part.virtual_region.x + button.virtual_region.right <= head.size.width, f"{button.label} is cut off"
+                assert part.virtual_region.x + button.virtual_region.right <= head.size.width, (
+                    f"{button.label} is cut off"
+                )
 
 
 async def open_matters(pilot, guided: bool) -> MattersScreen:
@@ -67,12 +73,16 @@ async def test_in_a_guided_session_at_100_columns_the_voice_shows_its_name(store
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 @pytest.mark.parametrize("guided", [True, False], ids=["guided", "alone"])
-async def test_every_voice_and_button_shows_whole(store: Store, size: tuple[int, int], guided: bool) -> None:
+async def test_every_voice_and_button_shows_whole(
+    store: Store, size: tuple[int, int], guided: bool
+) -> None:
     build_demo(store)
     app = CarePlanApp(store)
     async with app.run_test(size=size) as pilot:
         screen = await open_matters(pilot, guided)
         check_every_row(screen)
-        await pilot.resize_terminal(*SIZES[(SIZES.index(size) + 1) % len(SIZES)])  # and after a resize
+        await pilot.resize_terminal(
+            *SIZES[(SIZES.index(size) + 1) % len(SIZES)]
+        )  # and after a resize
         await settle(pilot)
         check_every_row(screen)

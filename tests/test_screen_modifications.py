@@ -6,9 +6,9 @@ from textual.widgets import DataTable, Input, Select, Static
 
 from careplan import content
 from careplan.model import About, CarePlan, Modification
-from careplan.screens.widgets.confirm import ChoiceScreen
 from careplan.screens.modification_editor import ExamplePicker, ModificationEditor, StatusPicker
 from careplan.screens.modifications import ModificationsScreen
+from careplan.screens.widgets.confirm import ChoiceScreen
 from careplan.store import Store
 from careplan.working_plan import WorkingPlan
 from tests.screen_host import ScreenHost, working_plan_for
@@ -17,7 +17,9 @@ SIZE = (100, 30)
 
 
 def host(store: Store, *changes: Modification, speaker: str = "together") -> ScreenHost:
-    working = working_plan_for(store, CarePlan(about=About(name="Ruth Okafor"), modifications=list(changes)))
+    working = working_plan_for(
+        store, CarePlan(about=About(name="Ruth Okafor"), modifications=list(changes))
+    )
     working.set_speaker(speaker)
     return ScreenHost(ModificationsScreen, working)
 
@@ -43,7 +45,9 @@ async def test_add_a_change_from_an_example(store: Store) -> None:
         # Choose "Exercise" as the part of life, then the second example.
         picker.query_one("#examples-area", Select).focus()
         areas = list(picker.areas)
-        await pilot.press("enter", *["down"] * (areas.index("exercise") - areas.index("work")), "enter")
+        await pilot.press(
+            "enter", *["down"] * (areas.index("exercise") - areas.index("work")), "enter"
+        )
         picker.query_one("#examples-list").focus()
         await pilot.press("down")
         example = content.modification_examples("exercise")[1]
@@ -61,8 +65,18 @@ async def test_add_a_change_from_an_example(store: Store) -> None:
 
         [change] = draft_changes(app)
         assert (change.area, change.before, change.now) == ("exercise", example.before, example.now)
-        assert (change.why, change.status, change.voice) == ("Gentler on my joints", "trying", "person")
-        assert row_text(app, 0)[1:] == ["Exercise\n(Ruth Okafor)", example.before, example.now, "Gentler on my joints", "Trying it"]
+        assert (change.why, change.status, change.voice) == (
+            "Gentler on my joints",
+            "trying",
+            "person",
+        )
+        assert row_text(app, 0)[1:] == [
+            "Exercise\n(Ruth Okafor)",
+            example.before,
+            example.now,
+            "Gentler on my joints",
+            "Trying it",
+        ]
 
 
 async def test_change_how_it_is_going(store: Store) -> None:
@@ -130,7 +144,9 @@ async def test_removing_asks_first(store: Store) -> None:
         await pilot.click("#answer-remove")
         await pilot.pause()
         assert [change.id for change in draft_changes(app)] == [second.id]
-        assert app.working.file.load(1).modifications[0].id == first.id  # the saved version keeps it
+        assert (
+            app.working.file.load(1).modifications[0].id == first.id
+        )  # the saved version keeps it
 
 
 async def test_an_empty_list_says_where_to_start(store: Store) -> None:
@@ -143,7 +159,9 @@ async def test_an_empty_list_says_where_to_start(store: Store) -> None:
 
 async def test_a_read_only_plan_offers_no_changes(store: Store) -> None:
     first = Modification(area="travel", before="Flying abroad", now="Trips by train")
-    plan_id = working_plan_for(store, CarePlan(about=About(name="Ruth Okafor"), modifications=[first])).file.id
+    plan_id = working_plan_for(
+        store, CarePlan(about=About(name="Ruth Okafor"), modifications=[first])
+    ).file.id
     app = ScreenHost(ModificationsScreen, WorkingPlan(store.open_plan(plan_id, write=False)))
     async with app.run_test(size=SIZE) as pilot:
         assert not any(button.display for button in app.screen.query("#change-actions Button"))
@@ -152,9 +170,15 @@ async def test_a_read_only_plan_offers_no_changes(store: Store) -> None:
         assert row_text(app, 0)[2:4] == ["Flying abroad", "Trips by train"]
 
 
-async def test_the_columns_fit_the_table_when_something_takes_part_of_the_screen(store: Store) -> None:
-    change = Modification(area="eating_out", before="Curry house on Friday nights with the whole family",
-                          now="Small dinners at home", why="Evenings are my worst time for sickness")
+async def test_the_columns_fit_the_table_when_something_takes_part_of_the_screen(
+    store: Store,
+) -> None:
+    change = Modification(
+        area="eating_out",
+        before="Curry house on Friday nights with the whole family",
+        now="Small dinners at home",
+        why="Evenings are my worst time for sickness",
+    )
     app = host(store, change)
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.query_one("#changes", DataTable)

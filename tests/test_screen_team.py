@@ -51,7 +51,12 @@ async def test_add_people_with_tasks_and_move_the_first_contact(store: Store) ->
         await pilot.pause()
         assert isinstance(app.screen, TeamScreen)
         [tom] = draft_team(app)
-        assert (tom.name, tom.role, tom.tasks, tom.first_contact) == ("Tom Ellis", "family", ["lifts", "meals"], False)
+        assert (tom.name, tom.role, tom.tasks, tom.first_contact) == (
+            "Tom Ellis",
+            "family",
+            ["lifts", "meals"],
+            False,
+        )
 
         await pilot.press("a")
         await fill_in(pilot, "#name", "Priya Shah")
@@ -67,9 +72,15 @@ async def test_add_people_with_tasks_and_move_the_first_contact(store: Store) ->
         await pilot.pause()
         tom, priya = draft_team(app)
         assert (priya.role, priya.tasks, priya.first_contact) == (
-            "social_worker", ["emotional_support", "Benefits forms"], True)
+            "social_worker",
+            ["emotional_support", "Benefits forms"],
+            True,
+        )
         assert priya.contact == "Hospital switchboard"
-        assert text_of(app, "#first-contact-line") == "First point of contact: Priya Shah, Social worker"
+        assert (
+            text_of(app, "#first-contact-line")
+            == "First point of contact: Priya Shah, Social worker"
+        )
 
         table = app.screen.query_one("#members")
         table.move_cursor(row=0)
@@ -105,7 +116,10 @@ async def test_who_does_what_names_tasks_nobody_has(store: Store) -> None:
 
 
 async def test_remove_someone_after_a_clear_yes(store: Store) -> None:
-    team = [TeamMember(id="t-tom", name="Tom Ellis"), TeamMember(id="t-pat", name="Pat Okoro", role="neighbour")]
+    team = [
+        TeamMember(id="t-tom", name="Tom Ellis"),
+        TeamMember(id="t-pat", name="Pat Okoro", role="neighbour"),
+    ]
     app = host(store, team)
     async with app.run_test(size=(100, 30)) as pilot:
         app.screen.query_one("#members").move_cursor(row=1)
@@ -146,7 +160,12 @@ async def test_helplines_can_join_the_team(store: Store, monkeypatch) -> None:
         await pilot.pause()
         [member] = draft_team(app)
         assert member.role == "helpline"
-        assert member.name == str(app.screen.query_one("#helplines-list").get_option_at_index(0).prompt).split("\n")[0]
+        assert (
+            member.name
+            == str(app.screen.query_one("#helplines-list").get_option_at_index(0).prompt).split(
+                "\n"
+            )[0]
+        )
         assert region == "US"
 
 
@@ -181,12 +200,18 @@ def test_the_helplines_region_comes_from_the_time_zone_or_shows_both() -> None:
     regions = ["US", "UK"]
     assert default_region(regions, zone="Europe/London", locale="en_US.UTF-8") == "UK"
     assert default_region(regions, zone="America/New_York", locale="C.UTF-8") == "US"
-    assert default_region(regions, zone="Etc/UTC", locale="en_GB.UTF-8") == "UK"  # chosen on purpose
-    assert default_region(regions, zone="", locale="en_US.UTF-8") == ALL_REGIONS  # many computers' default
+    assert (
+        default_region(regions, zone="Etc/UTC", locale="en_GB.UTF-8") == "UK"
+    )  # chosen on purpose
+    assert (
+        default_region(regions, zone="", locale="en_US.UTF-8") == ALL_REGIONS
+    )  # many computers' default
     assert default_region(regions, zone="Etc/UTC", locale="C.UTF-8") == ALL_REGIONS
 
 
-async def test_with_nothing_to_go_on_both_countries_helplines_are_listed(store: Store, monkeypatch) -> None:
+async def test_with_nothing_to_go_on_both_countries_helplines_are_listed(
+    store: Store, monkeypatch
+) -> None:
     monkeypatch.setenv("TZ", "Etc/UTC")
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.delenv("LC_ALL", raising=False)
@@ -196,7 +221,9 @@ async def test_with_nothing_to_go_on_both_countries_helplines_are_listed(store: 
         await pilot.press("h")
         region = app.screen.query_one("#region")
         assert region.value == "all"
-        assert "United States and United Kingdom" in str(region.query_one("SelectCurrent #label", Static).render())
+        assert "United States and United Kingdom" in str(
+            region.query_one("SelectCurrent #label", Static).render()
+        )
         prompts = [str(option.prompt) for option in app.screen.query_one("#helplines-list").options]
         assert any("(United Kingdom)" in prompt for prompt in prompts)
         assert any("(United States)" in prompt for prompt in prompts)
@@ -217,5 +244,7 @@ async def test_the_name_message_and_the_buttons_are_in_sight_at_80_by_24(store: 
             widget = editor.query_one(selector)
             assert screen_area.contains_region(widget.region), selector
         fields = editor.query_one(".editor-fields")
-        assert fields.scrollable_content_region.contains_region(editor.query_one("#name-problem").region)
+        assert fields.scrollable_content_region.contains_region(
+            editor.query_one("#name-problem").region
+        )
         assert str(editor.query_one("#editor-save").label) == "Save"

@@ -38,7 +38,9 @@ async def choose(pilot, selector: str, steps_down: int) -> None:
 async def test_fill_in_the_worksheet(store: Store) -> None:
     app = host(store)
     async with app.run_test(size=(100, 30)) as pilot:
-        await choose(pilot, "#kind", 2)  # the prompt, then "A pause to recover", then "A pause for an event"
+        await choose(
+            pilot, "#kind", 2
+        )  # the prompt, then "A pause to recover", then "A pause for an event"
         await type_into(pilot, "#event", "Maya's wedding")
         await type_into(pilot, "#starts_on Input", "24 Dec 2026")
         await type_into(pilot, "#look_again_on Input", "in 3 weeks")
@@ -64,7 +66,9 @@ async def test_an_unreadable_date_says_so_and_keeps_the_plan(store: Store) -> No
         await type_into(pilot, "#ends_on Input", "30 February")
         field = app.screen.query_one("#ends_on", DateField)
         assert not field.valid
-        assert "that day does not exist in that month" in str(field.query_one(".date-echo", Static).render())
+        assert "that day does not exist in that month" in str(
+            field.query_one(".date-echo", Static).render()
+        )
         assert field.input.value == "30 February"  # what was typed stays on screen
         assert draft_break(app).ends_on == date(2027, 1, 6)  # and the plan keeps the last good date
 
@@ -75,7 +79,9 @@ async def test_an_end_before_the_start_gets_a_calm_note(store: Store) -> None:
         note = app.screen.query_one("#date-order-note", Static)
         await type_into(pilot, "#starts_on Input", "24 Dec 2026")
         await type_into(pilot, "#ends_on Input", "1 Dec 2026")
-        assert draft_break(app).ends_on == date(2026, 12, 1)  # kept as typed; saving a version will ask
+        assert draft_break(app).ends_on == date(
+            2026, 12, 1
+        )  # kept as typed; saving a version will ask
         assert note.display
         assert str(note.render()) == DATE_ORDER_NOTE
 

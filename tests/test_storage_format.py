@@ -35,8 +35,12 @@ def saved_plan_with_history(store: Store) -> tuple[str, list]:
     """A plan saved five times, each version changing something different; (id, the plans saved)."""
     plan = full_plan()
     plan.goals[0].why = LONG_WHY
-    plan.treatment_break = TreatmentBreak(kind="event", event="Wedding", hopes="To dance once " * 8,
-                                          questions=["Is it safe to stop for three weeks, and what do we watch for?"])
+    plan.treatment_break = TreatmentBreak(
+        kind="event",
+        event="Wedding",
+        hopes="To dance once " * 8,
+        questions=["Is it safe to stop for three weeks, and what do we watch for?"],
+    )
     saved = []
     with store.create_plan(plan) as opened:
         opened.save_version(plan, saved_by="Ann")
@@ -48,7 +52,9 @@ def saved_plan_with_history(store: Store) -> tuple[str, list]:
         plan.next_review = date(2027, 1, 7)
         opened.save_version(plan, saved_by="Tom")
         saved.append(copy.deepcopy(plan))
-        adapt_goal(plan, "g-harbour", "Sit by the harbour", "Walking is harder now", on=date(2026, 5, 1)).id = "g-sit"
+        adapt_goal(
+            plan, "g-harbour", "Sit by the harbour", "Walking is harder now", on=date(2026, 5, 1)
+        ).id = "g-sit"
         opened.save_version(plan, saved_by="Ann")
         saved.append(copy.deepcopy(plan))
         opened.save_version(plan, saved_by="Ann", note="nothing changed")
@@ -56,21 +62,32 @@ def saved_plan_with_history(store: Store) -> tuple[str, list]:
         return opened.id, saved
 
 
-def test_a_version_records_only_the_sections_it_changed_and_every_version_reads_back_exactly(store: Store) -> None:
+def test_a_version_records_only_the_sections_it_changed_and_every_version_reads_back_exactly(
+    store: Store,
+) -> None:
     plan_id, saved = saved_plan_with_history(store)
     records = plan_data(store, plan_id)["versions"]
     assert [sorted(records[str(n)]["s"]) for n in range(1, 6)] == [
-        sorted(SECTION_NAMES), ["goals"], ["checkin", "next_review"], ["goals"], []
+        sorted(SECTION_NAMES),
+        ["goals"],
+        ["checkin", "next_review"],
+        ["goals"],
+        [],
     ]
     with Store(store.root).open_plan(plan_id, write=False) as reopened:  # read from disk alone
         assert [reopened.load(n) for n in range(1, 6)] == saved
         assert [reopened.sections_changed(n) for n in range(2, 6)] == [
-            {"goals"}, {"checkin", "next_review"}, {"goals"}, set()
+            {"goals"},
+            {"checkin", "next_review"},
+            {"goals"},
+            set(),
         ]
         assert reopened.sections_changed(1) == set(SECTION_NAMES)
 
 
-def test_one_changed_field_stores_that_field_its_item_and_the_list_again_and_shares_the_rest(store: Store) -> None:
+def test_one_changed_field_stores_that_field_its_item_and_the_list_again_and_shares_the_rest(
+    store: Store,
+) -> None:
     plan = full_plan()
     plan.goals.append(Goal(title="Finish the photo album", why=LONG_WHY + " Again.", id="g-album"))
     with store.create_plan(plan) as opened:
@@ -78,11 +95,19 @@ def test_one_changed_field_stores_that_field_its_item_and_the_list_again_and_sha
         plan.goals[0].why = LONG_WHY
         opened.save_version(plan, saved_by="Ann")
         pieces = new_pieces(store, opened.id)
-        assert sorted(map(type, pieces.values()), key=str) == [dict, list, str]  # the goal, the list, the text
+        assert sorted(map(type, pieces.values()), key=str) == [
+            dict,
+            list,
+            str,
+        ]  # the goal, the list, the text
         assert LONG_WHY in pieces.values()
-        assert encode(plan.goals[1].why) not in encode(pieces)  # the other goal is shared, not stored again
+        assert encode(plan.goals[1].why) not in encode(
+            pieces
+        )  # the other goal is shared, not stored again
 
-        plan.treatment_break = TreatmentBreak(kind="event", hopes="To dance once " * 8, status="discussed")
+        plan.treatment_break = TreatmentBreak(
+            kind="event", hopes="To dance once " * 8, status="discussed"
+        )
         opened.save_version(plan, saved_by="Ann")
         plan.treatment_break.status = "agreed"
         opened.save_version(plan, saved_by="Ann")
@@ -118,7 +143,9 @@ def test_history_reads_journeys_and_check_ins_without_loading_whole_versions(
 ) -> None:
     plan_id, saved = saved_plan_with_history(store)
     with store.open_plan(plan_id, write=False) as opened:
-        monkeypatch.setattr(opened, "load", lambda number=None: pytest.fail("a whole version was loaded"))
+        monkeypatch.setattr(
+            opened, "load", lambda number=None: pytest.fail("a whole version was loaded")
+        )
         history = PlanHistory(opened)
         expected: dict[str, int] = {}
         for number, plan in enumerate(saved, start=1):
@@ -128,7 +155,9 @@ def test_history_reads_journeys_and_check_ins_without_loading_whole_versions(
         assert [history.checkin(n) for n in history.numbers] == [plan.checkin for plan in saved]
 
 
-def test_a_damaged_record_spoils_only_the_versions_that_build_on_it_and_the_next_save_stands_alone(store: Store) -> None:
+def test_a_damaged_record_spoils_only_the_versions_that_build_on_it_and_the_next_save_stands_alone(
+    store: Store,
+) -> None:
     plan_id, saved = saved_plan_with_history(store)
     path = locations.plan_file(store.root, plan_id)
     data = json.loads(path.read_bytes())
@@ -151,7 +180,13 @@ def test_pieces_that_refer_to_each_other_in_a_circle_are_damage_not_a_crash(stor
     path = locations.plan_file(store.root, plan_id)
     data = json.loads(path.read_bytes())
     data["objects"]["999"] = {"h": "circle", "d": {"A": ["B"], "B": {"@other_views": "A"}}}
-    data["versions"]["6"] = {"n": 6, "at": "2026-06-01T10:00:00+00:00", "by": "", "note": "", "s": {"matters": "A"}}
+    data["versions"]["6"] = {
+        "n": 6,
+        "at": "2026-06-01T10:00:00+00:00",
+        "by": "",
+        "note": "",
+        "s": {"matters": "A"},
+    }
     path.write_bytes(encode(data))
     with store.open_plan(plan_id, write=False) as opened:
         with pytest.raises(DamagedFile, match="version 6 is incomplete"):

@@ -7,7 +7,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from careplan import locations, migrations, store as store_module
+from careplan import locations, migrations
+from careplan import store as store_module
 from careplan.backups import KEEP, list_backups, restore_backup
 from careplan.errors import (
     AmbiguousPlan,
@@ -57,12 +58,19 @@ def test_a_saved_version_comes_back_exactly_and_in_order(store: Store) -> None:
     when = datetime(2026, 3, 1, 9, 30, tzinfo=timezone(timedelta(hours=11)))
     with store.create_plan(plan) as opened:
         info = opened.save_version(plan, saved_by="  Ann and Tom ", note=" first talk ", when=when)
-        assert (info.number, info.saved_by, info.note, info.saved_at) == (1, "Ann and Tom", "first talk", when)
+        assert (info.number, info.saved_by, info.note, info.saved_at) == (
+            1,
+            "Ann and Tom",
+            "first talk",
+            when,
+        )
         plan.goals.append(Goal(title="See the grandchildren at Easter"))
         second = opened.save_version(plan, saved_by="Ann")
         assert second.number == 2 and second.saved_at.tzinfo is not None
         plan_id = opened.id
-    with Store(store.root).open_plan(plan_id, write=False) as reopened:  # a fresh store: read from disk
+    with Store(store.root).open_plan(
+        plan_id, write=False
+    ) as reopened:  # a fresh store: read from disk
         assert [info.number for info in reopened.versions()] == [1, 2]
         assert reopened.load(1) == full_plan()
         assert reopened.load() == reopened.load(2) == plan
@@ -198,7 +206,9 @@ def test_the_caseload_lists_each_plan_by_name_with_its_versions_and_review(store
         ("Bea Jones", 1, False, ""),
         ("Carl Ödegaard", 0, True, ""),
     ]
-    assert summaries[0].id == ids["Ann Smith"] and summaries[0].next_review == full_plan().next_review
+    assert (
+        summaries[0].id == ids["Ann Smith"] and summaries[0].next_review == full_plan().next_review
+    )
     assert summaries[2].last_saved is None
     assert ids["Carl Ödegaard"].startswith("carl-odegaard-")
     assert summaries[0].to_json()["problem"] is None
@@ -232,10 +242,16 @@ def test_the_index_follows_every_save(store: Store) -> None:
         plan = opened.load()
         plan.about.name = "Beatrice Jones"
         opened.save_version(plan, saved_by="Bea")
-    assert [s.person for s in store.list_plans()] == ["Ann Smith", "Beatrice Jones", "Carl Ödegaard"]
+    assert [s.person for s in store.list_plans()] == [
+        "Ann Smith",
+        "Beatrice Jones",
+        "Carl Ödegaard",
+    ]
 
 
-def test_a_plan_is_found_by_id_by_the_start_of_its_id_or_by_the_start_of_the_name(store: Store) -> None:
+def test_a_plan_is_found_by_id_by_the_start_of_its_id_or_by_the_start_of_the_name(
+    store: Store,
+) -> None:
     ids = make_caseload(store)
     assert store.resolve(ids["Bea Jones"]) == ids["Bea Jones"]
     assert store.resolve("bea-jon") == ids["Bea Jones"]
@@ -272,16 +288,31 @@ def test_a_plan_from_a_newer_careplan_is_named_and_left_untouched(store: Store) 
         other.save_version(other.load(), saved_by="Bea")
 
 
-def test_a_draft_from_a_newer_careplan_is_not_read_as_ours_and_is_set_aside_not_overwritten(store: Store) -> None:
+def test_a_draft_from_a_newer_careplan_is_not_read_as_ours_and_is_set_aside_not_overwritten(
+    store: Store,
+) -> None:
     plan_id = new_plan_with_versions(store, full_plan())
     draft_path = locations.draft_file(store.root, plan_id)
-    atomic_write(draft_path, encode({"schema": 99, "plan": {"about": {"name": "From the future"}}, "updated_at": "2030-01-01T00:00:00"}))
+    atomic_write(
+        draft_path,
+        encode(
+            {
+                "schema": 99,
+                "plan": {"about": {"name": "From the future"}},
+                "updated_at": "2030-01-01T00:00:00",
+            }
+        ),
+    )
     before = draft_path.read_bytes()
     with store.open_plan(plan_id) as opened:
         with pytest.raises(NewerSchema):
             opened.draft()
         opened.save_draft(opened.load())
-    kept = [path for path in locations.backups_dir(store.root, plan_id).iterdir() if path.name.startswith("draft-")]
+    kept = [
+        path
+        for path in locations.backups_dir(store.root, plan_id).iterdir()
+        if path.name.startswith("draft-")
+    ]
     assert [path.read_bytes() for path in kept] == [before]
 
 
@@ -310,8 +341,14 @@ def test_an_older_file_is_migrated_in_memory_and_written_in_the_new_format_only_
         opened.save_version(opened.load(), saved_by="Ann", note="version 3")
     data = plan_data(store, plan_id)
     assert next(iter(data["_meta"].values()))["schema"] == 2
-    assert [record["note"] for record in data["versions"].values()] == ["VERSION 1", "VERSION 2", "version 3"]
-    assert list_backups(store.root, plan_id)[0].path.read_bytes() == old_bytes  # the old format is kept
+    assert [record["note"] for record in data["versions"].values()] == [
+        "VERSION 1",
+        "VERSION 2",
+        "version 3",
+    ]
+    assert (
+        list_backups(store.root, plan_id)[0].path.read_bytes() == old_bytes
+    )  # the old format is kept
     calls.clear()
     with store.open_plan(plan_id, write=False) as reopened:
         assert calls == []  # already at version 2: never migrated twice
@@ -364,7 +401,9 @@ def test_each_save_keeps_the_file_it_replaces_and_only_the_last_three(store: Sto
     with store.create_plan(plan) as opened:
         path = opened.path
         opened.save_version(plan, saved_by="Ann")
-        assert list_backups(store.root, opened.id) == []  # a file with no version held nothing to lose
+        assert (
+            list_backups(store.root, opened.id) == []
+        )  # a file with no version held nothing to lose
         files = {1: path.read_bytes()}
         for number in range(2, 7):
             plan.checkin.note = f"note {number}"
@@ -392,7 +431,9 @@ def damage(store: Store, plan_id: str, data: bytes = b'{"_meta": {"1": {"sch') -
     return data
 
 
-def test_a_damaged_plan_is_put_back_from_a_backup_and_the_damaged_file_is_kept(store: Store) -> None:
+def test_a_damaged_plan_is_put_back_from_a_backup_and_the_damaged_file_is_kept(
+    store: Store,
+) -> None:
     plan_id = new_plan_with_versions(store, full_plan(), count=4)
     damaged = damage(store, plan_id)
     with pytest.raises(DamagedFile) as raised:
@@ -425,7 +466,9 @@ def test_restoring_is_refused_while_another_window_has_the_plan(store: Store) ->
             restore_backup(store.root, plan_id, 1)
 
 
-def test_restoring_a_backup_that_is_not_there_or_itself_damaged_changes_nothing(store: Store) -> None:
+def test_restoring_a_backup_that_is_not_there_or_itself_damaged_changes_nothing(
+    store: Store,
+) -> None:
     plan_id = new_plan_with_versions(store, full_plan(), count=3)
     damaged = damage(store, plan_id)
     with pytest.raises(CarePlanError, match=r'no backup "9" .*the copies kept are: 2, 1'):

@@ -14,8 +14,8 @@ from textual.screen import Screen
 
 import careplan.screens
 from careplan.app import CarePlanApp
-from careplan.styles import stylesheet
 from careplan.store import Store
+from careplan.styles import stylesheet
 from careplan.working_plan import WorkingPlan
 from tests.storage_helpers import full_plan, new_plan_with_versions
 
@@ -27,7 +27,11 @@ def screen_classes() -> list[type[Screen]]:
     found = []
     for module in pkgutil.walk_packages(careplan.screens.__path__, "careplan.screens."):
         for value in vars(importlib.import_module(module.name)).values():
-            if isinstance(value, type) and issubclass(value, Screen) and value.__module__ == module.name:
+            if (
+                isinstance(value, type)
+                and issubclass(value, Screen)
+                and value.__module__ == module.name
+            ):
                 found.append(value)
     return found
 
@@ -49,7 +53,9 @@ def sheets_read(app: CarePlanApp) -> set[str]:
     return {Path(path).name for path, _ in app.stylesheet.source if path.endswith(".tcss")}
 
 
-async def test_start_up_reads_only_the_app_sheets_and_a_section_reads_its_own_when_opened(store: Store) -> None:
+async def test_start_up_reads_only_the_app_sheets_and_a_section_reads_its_own_when_opened(
+    store: Store,
+) -> None:
     for name in ("Ann Smith", "Bea Jones"):  # two plans, so the list stays on screen
         new_plan_with_versions(store, full_plan(name))
     app = CarePlanApp(store)

@@ -85,14 +85,18 @@ async def test_home_and_end_show_the_start_and_the_end_of_a_long_text() -> None:
         await pilot.press(*[key_for(character) for character in LONG])
         await pilot.pause()
         visible = box.render_line(0).text.strip()
-        assert LONG.endswith(visible) and len(visible) > 20  # the end of the text, where the cursor is
+        assert (
+            LONG.endswith(visible) and len(visible) > 20
+        )  # the end of the text, where the cursor is
         await pilot.press("home")
         await pilot.pause()
         assert box.scroll_x == 0 and LONG.startswith(box.render_line(0).text.strip())
         await pilot.press("end")
         await pilot.pause()
         assert LONG.endswith(box.render_line(0).text.strip())
-        assert box.region.x <= box.cursor_screen_offset.x < box.region.right  # the cursor is in view
+        assert (
+            box.region.x <= box.cursor_screen_offset.x < box.region.right
+        )  # the cursor is in view
 
 
 @pytest.mark.parametrize("value", ["", "Short", LONG])

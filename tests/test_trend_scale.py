@@ -6,7 +6,13 @@ from __future__ import annotations
 from careplan.model import About, CarePlan, CheckIn
 from careplan.screens.checkin import CheckInScreen
 from careplan.screens.history import HistoryScreen
-from careplan.screens.widgets.trend import FUNCTION_SCALE, SYMPTOM_SCALE, ScaledSparkline, bars, scale_for
+from careplan.screens.widgets.trend import (
+    FUNCTION_SCALE,
+    SYMPTOM_SCALE,
+    ScaledSparkline,
+    bars,
+    scale_for,
+)
 from careplan.store import Store
 from careplan.working_plan import WorkingPlan
 from tests.pilot_helpers import settle
@@ -41,7 +47,9 @@ def test_function_level_is_drawn_on_0_to_100() -> None:
 def test_a_missing_rating_is_a_gap_and_a_line_fills_its_width() -> None:
     assert bars([2, None, 10], SYMPTOM_SCALE) == "▂ █"
     assert bars([10, 0], SYMPTOM_SCALE, width=4) == "██▁▁"  # few versions: each gets an equal share
-    assert len(bars(list(range(11)) * 3, SYMPTOM_SCALE, width=12)) == 12  # many: summed up in 12 cells
+    assert (
+        len(bars(list(range(11)) * 3, SYMPTOM_SCALE, width=12)) == 12
+    )  # many: summed up in 12 cells
     assert bars([], SYMPTOM_SCALE, width=3) == "   "
     assert bars([15, -2], SYMPTOM_SCALE) == "█▁"  # odd old values stay on the scale
 

@@ -63,7 +63,9 @@ def test_a_draft_that_cannot_be_written_is_remembered_until_one_can(store: Store
     working.file.close()
 
 
-def test_closing_waits_for_a_save_on_another_thread_and_nothing_is_written_after(store: Store, monkeypatch) -> None:
+def test_closing_waits_for_a_save_on_another_thread_and_nothing_is_written_after(
+    store: Store, monkeypatch
+) -> None:
     working = opened(store)
     plan_file = working.file
     inside, finish = threading.Event(), threading.Event()
@@ -78,7 +80,9 @@ def test_closing_waits_for_a_save_on_another_thread_and_nothing_is_written_after
     monkeypatch.setattr(plan_file, "_keep_backup", slow_backup)
     working.plan.about.preferred_name = "Ruthie"
     snapshot = working.snapshot()
-    saving = threading.Thread(target=lambda: order.append(f"saved {working.save_version('Sam', plan=snapshot).number}"))
+    saving = threading.Thread(
+        target=lambda: order.append(f"saved {working.save_version('Sam', plan=snapshot).number}")
+    )
     saving.start()
     inside.wait()
     closing = threading.Thread(target=lambda: (plan_file.close(), order.append("closed")))

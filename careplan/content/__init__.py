@@ -115,7 +115,9 @@ def _source(raw: dict[str, Any] | None, default: Source | None = None) -> Source
     return Source(title=raw["title"], url=raw["url"])
 
 
-def _suggestions(raw_items: list[dict[str, Any]], default: Source | None = None) -> tuple[Suggestion, ...]:
+def _suggestions(
+    raw_items: list[dict[str, Any]], default: Source | None = None
+) -> tuple[Suggestion, ...]:
     return tuple(
         Suggestion(id=item["id"], text=item["text"], source=_source(item.get("source"), default))
         for item in raw_items

@@ -20,8 +20,13 @@ class CheckList(OptionList):
     """Items to tick or untick with Space, Enter or a click. `checked` is the set of ticked ids."""
 
     BINDINGS = [
-        Binding("space,enter", "select", "Tick or untick", id="checklist.toggle",
-                tooltip="Tick the highlighted item, or untick it"),
+        Binding(
+            "space,enter",
+            "select",
+            "Tick or untick",
+            id="checklist.toggle",
+            tooltip="Tick the highlighted item, or untick it",
+        ),
     ]
 
     class Toggled(Message):

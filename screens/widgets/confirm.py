@@ -28,12 +28,18 @@ class QuestionScreen(ModalScreen[AnswerType]):
     """A question, perhaps a line more about it, and answers as (label, value) buttons."""
 
     BINDINGS = [
-        Binding("escape", "safe_answer", "Close", id="question.close", tooltip="Close, changing nothing"),
-        Binding("left", "app.focus_previous", "Previous answer", id="question.previous", show=False),
+        Binding(
+            "escape", "safe_answer", "Close", id="question.close", tooltip="Close, changing nothing"
+        ),
+        Binding(
+            "left", "app.focus_previous", "Previous answer", id="question.previous", show=False
+        ),
         Binding("right", "app.focus_next", "Next answer", id="question.next", show=False),
     ]
 
-    def __init__(self, question: str, answers: Iterable[tuple[str, str]], safe: str, detail: str = "") -> None:
+    def __init__(
+        self, question: str, answers: Iterable[tuple[str, str]], safe: str, detail: str = ""
+    ) -> None:
         super().__init__(classes="choice-modal")
         self.question = question
         self.answers = list(answers)
@@ -78,7 +84,9 @@ class ChoiceScreen(QuestionScreen[str]):
 class ConfirmScreen(QuestionScreen[bool]):
     """Closes with True on the yes button (#answer-yes), False on the other or Esc."""
 
-    def __init__(self, title: str, message: str, yes: str = "Yes", no: str = "No, keep things as they are") -> None:
+    def __init__(
+        self, title: str, message: str, yes: str = "Yes", no: str = "No, keep things as they are"
+    ) -> None:
         super().__init__(title, [(no, "no"), (yes, "yes")], safe="no", detail=message)
 
     def result_for(self, value: str) -> bool:

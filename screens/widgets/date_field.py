@@ -98,7 +98,9 @@ class DateField(Widget):
     def compose(self) -> ComposeResult:
         # Tab then typing adds to the date rather than silently replacing it
         placeholder = f"e.g. {self.info.examples[0]}"
-        field = Input(self._initial_text, placeholder=placeholder, classes="date-input", select_on_focus=False)
+        field = Input(
+            self._initial_text, placeholder=placeholder, classes="date-input", select_on_focus=False
+        )
         if self._tooltip:
             field.tooltip = self._tooltip
         yield field
@@ -186,7 +188,9 @@ class DateField(Widget):
     def _done(self, event: Input.Submitted | Input.Blurred) -> None:
         event.stop()
         if self.commit():
-            self.post_message(self.Changed(self, date_fields.plan_date(self.working.plan, self.key)))
+            self.post_message(
+                self.Changed(self, date_fields.plan_date(self.working.plan, self.key))
+            )
 
     def _show(self) -> None:
         self.set_class(bool(self._problem), "-unreadable")
@@ -195,15 +199,20 @@ class DateField(Widget):
     def _echo_text(self) -> str:
         saved = date_fields.plan_date(self.working.plan, self.key)
         if self._problem:
-            keeps = (f"the plan keeps {date_in_words(saved)} until this reads as a date" if saved
-                     else "change it when you like")
+            keeps = (
+                f"the plan keeps {date_in_words(saved)} until this reads as a date"
+                if saved
+                else "change it when you like"
+            )
             return f"? {self._problem} Nothing is lost; {keeps}."
         if self._value is None:
             return self.info.hint
         notes = []  # whole sentences after the date
         if self._other:  # "03/04" is 4 March in the US and 3 April in the UK: say which, and the way to the other
             other = self._other
-            notes.append(f'Read month first; for {other.day} {other:%B}, type "{other.day} {other:%b %Y}".')
+            notes.append(
+                f'Read month first; for {other.day} {other:%B}, type "{other.day} {other:%b %Y}".'
+            )
         notes.append(date_fields.gentle_note(self.key, self._value, clock.today(self.app)))
         said = " ".join(note for note in notes if note)
         return f"= {describe_date(self._value)}" + (f". {said}" if said else "")

@@ -34,7 +34,9 @@ class TextBox(Input):
     def _on_focus(self, event: Focus) -> None:
         # Input's own handler runs after this one (Textual calls each class's), and selects only if asked.
         if not self.select_on_focus:
-            self.scroll_to_region(Region(self._cursor_offset, 0, width=1, height=1), force=True, animate=False)
+            self.scroll_to_region(
+                Region(self._cursor_offset, 0, width=1, height=1), force=True, animate=False
+            )
 
     def watch_virtual_size(self) -> None:
         # After the key's own changes (the cursor scrolled into view), as the layout would run.

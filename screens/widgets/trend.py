@@ -51,7 +51,11 @@ def cells(values: Sequence[Rating], width: int) -> list[float | None]:
             shown.append(None)
             continue
         start = cell * count // width
-        share = [value for value in values[start:max((cell + 1) * count // width, start + 1)] if value is not None]
+        share = [
+            value
+            for value in values[start : max((cell + 1) * count // width, start + 1)]
+            if value is not None
+        ]
         shown.append(sum(share) / len(share) if share else None)
     return shown
 
@@ -62,7 +66,9 @@ def bar(value: float | None, scale: Scale) -> str:
 
 def bars(values: Sequence[Rating], scale: Scale, width: int | None = None) -> str:
     """The bars for `values` on `scale`, `width` cells (one per value if not given)."""
-    return "".join(bar(value, scale) for value in cells(values, len(values) if width is None else width))
+    return "".join(
+        bar(value, scale) for value in cells(values, len(values) if width is None else width)
+    )
 
 
 class ScaledSparkline(Sparkline):
@@ -94,7 +100,9 @@ class ScaledSparkline(Sparkline):
                 text.append(NOT_RATED)
             else:
                 share = height(value, self.scale)
-                text.append(bar(value, self.scale), style=Style(color=low.blend(high, share).rich_color))
+                text.append(
+                    bar(value, self.scale), style=Style(color=low.blend(high, share).rich_color)
+                )
         return text
 
 
@@ -109,7 +117,12 @@ class Trend(HorizontalGroup):
     """
 
     def __init__(
-        self, *, unit: str = "", scale: Scale = SYMPTOM_SCALE, id: str | None = None, classes: str | None = None
+        self,
+        *,
+        unit: str = "",
+        scale: Scale = SYMPTOM_SCALE,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.unit = unit  # e.g. "%" for the function level
@@ -135,7 +148,9 @@ class Trend(HorizontalGroup):
         rated = [value for value in self.values if value is not None]
         self.query_one(ScaledSparkline).data = rated
         latest = self.latest
-        self.query_one(".trend-latest", Static).update(NOT_YET if latest is None else f"{latest}{self.unit}")
+        self.query_one(".trend-latest", Static).update(
+            NOT_YET if latest is None else f"{latest}{self.unit}"
+        )
         count = len(rated)
         self.tooltip = (
             "Not rated in any saved version yet"
