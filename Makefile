@@ -4,13 +4,19 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean
+.PHONY: run test lint bench clean
 
 run: $(STAMP)
 	$(BIN)/careplan
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto
+
+# Checks that pass before every commit: ruff's lint and format, then mypy on the installed layout.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	tools/typecheck.sh
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

@@ -36,7 +36,7 @@ def main() -> int:
 
 async def visit_every_section() -> int:
     from careplan import content
-    from careplan.app import CarePlanApp
+    from careplan.screens.app import CarePlanApp
     from careplan.screens.section_base import SectionScreen
     from careplan.store import Store
 

@@ -45,7 +45,7 @@ def _bare_app():
 
 def _careplan_app():
     from careplan import locations
-    from careplan.app import CarePlanApp
+    from careplan.screens.app import CarePlanApp
     from careplan.store import Store
 
     return CarePlanApp(Store(locations.data_dir()))

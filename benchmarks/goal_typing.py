@@ -20,8 +20,8 @@ async def open_goal_title(
     plan_id: str, size: tuple[int, int]
 ) -> AsyncIterator[tuple[Pilot, Input, str]]:
     from careplan import locations
-    from careplan.app import CarePlanApp
     from careplan.screens import registry
+    from careplan.screens.app import CarePlanApp
     from careplan.store import Store
     from careplan.working_plan import WorkingPlan
 

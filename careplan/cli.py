@@ -205,7 +205,7 @@ def _version_number(text: str) -> int:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from careplan.app import CarePlanApp
+    from careplan.screens.app import CarePlanApp
     from careplan.store import Store
 
     app = CarePlanApp(Store(_root(args)))

@@ -11,7 +11,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from careplan import vocab
 
 if TYPE_CHECKING:
-    from careplan.app import CarePlanApp
+    from careplan.screens.app import CarePlanApp
 
 Command = tuple[str, Callable[[], object], str]
 

@@ -24,7 +24,7 @@ from careplan.working_plan import WorkingPlan
 if TYPE_CHECKING:
     from textual.widget import Widget
 
-    from careplan.app import CarePlanApp
+    from careplan.screens.app import CarePlanApp
     from careplan.screens.section_base import SectionScreen
 
 STEPS: tuple[str, ...] = tuple(vocab.SECTIONS)  # who is here, what matters, how things are now, ...

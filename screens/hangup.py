@@ -23,7 +23,7 @@ import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from careplan.app import CarePlanApp
+    from careplan.screens.app import CarePlanApp
 
 SETTLE_LIMIT = (
     1.0  # seconds at most for typing on its way to arrive; then the draft is written anyway

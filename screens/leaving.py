@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
 
-    from careplan.app import CarePlanApp
+    from careplan.screens.app import CarePlanApp
 
 
 def quit_safely(app: CarePlanApp) -> None:

@@ -22,7 +22,7 @@ from careplan.screens.widgets.speaker import SpeakerBar
 from careplan.working_plan import WorkingPlan
 
 if TYPE_CHECKING:
-    from careplan.app import CarePlanApp
+    from careplan.screens.app import CarePlanApp
 
 GUIDED = "guided"
 

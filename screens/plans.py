@@ -21,7 +21,7 @@ from careplan.screens.wording import plain
 from careplan.store import PlanFile, PlanSummary, Store
 
 if TYPE_CHECKING:
-    from careplan.app import CarePlanApp
+    from careplan.screens.app import CarePlanApp
     from careplan.working_plan import WorkingPlan
 
 WELCOME = (

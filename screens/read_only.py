@@ -20,7 +20,7 @@ from textual.widgets import Button, Static
 from careplan.errors import CarePlanError, PlanLocked
 
 if TYPE_CHECKING:
-    from careplan.app import CarePlanApp
+    from careplan.screens.app import CarePlanApp
 
 READ_ONLY_NOTE = (
     "Read only: another careplan window has this plan open for changes. You can look at everything "

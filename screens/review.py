@@ -28,9 +28,9 @@ from careplan.store import VersionInfo
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from careplan.app import CarePlanApp
     from careplan.date_fields import WaitingDate
     from careplan.model import CarePlan
+    from careplan.screens.app import CarePlanApp
 
 READ_ONLY_SAVE = (
     "This window can only read the plan, so it cannot save. Once the other careplan window is closed, "

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
-from careplan.app import CarePlanApp
 from careplan.model import About, CarePlan
+from careplan.screens.app import CarePlanApp
 from careplan.store import Store
 
 SIZE = (100, 30)

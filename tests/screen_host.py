@@ -8,8 +8,8 @@ from datetime import date
 from textual.app import App
 from textual.screen import Screen
 
-from careplan.app import CarePlanApp
 from careplan.model import CarePlan
+from careplan.screens.app import CarePlanApp
 from careplan.store import Store
 from careplan.working_plan import WorkingPlan
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static, TextArea
 
-from careplan.app import CarePlanApp
 from careplan.model import About, CarePlan, Participant
 from careplan.screens.about import AboutScreen
+from careplan.screens.app import CarePlanApp
 from careplan.screens.goals import GoalsScreen
 from careplan.screens.guided import GuidePanel, GuideStrip
 from careplan.screens.help import HelpScreen

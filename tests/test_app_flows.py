@@ -9,9 +9,9 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
 from careplan import locations
-from careplan.app import CarePlanApp
 from careplan.model import About, CarePlan
 from careplan.screens.about import AboutScreen
+from careplan.screens.app import CarePlanApp
 from careplan.screens.matters import MattersScreen
 from careplan.screens.messages import PlanSaved
 from careplan.screens.new_plan import NewPlanScreen

@@ -13,8 +13,8 @@ from contextlib import contextmanager
 from textual.widgets import Input, TextArea
 
 from careplan import locations
-from careplan.app import CarePlanApp
 from careplan.screens.about import AboutScreen
+from careplan.screens.app import CarePlanApp
 from careplan.screens.goal_editor import GoalEditor
 from careplan.screens.goals import GoalsScreen
 from careplan.screens.guided import GuidePanel

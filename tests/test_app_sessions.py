@@ -6,8 +6,8 @@ from __future__ import annotations
 from textual.widgets import Checkbox, Input, Static, TextArea
 
 from careplan import locations, vocab
-from careplan.app import CarePlanApp
 from careplan.screens.about import AboutScreen
+from careplan.screens.app import CarePlanApp
 from careplan.screens.guided import STEPS, GuidePanel, GuideStrip
 from careplan.screens.help import HelpScreen
 from careplan.screens.plan_home import PlanHomeScreen, guided_label

@@ -10,8 +10,8 @@ from datetime import date
 
 from textual.widgets import Input
 
-from careplan.app import CarePlanApp
 from careplan.demo import build_demo
+from careplan.screens.app import CarePlanApp
 from careplan.store import Store
 
 TODAY = date(2026, 11, 20)  # two weeks after the demo's last version, before its next review

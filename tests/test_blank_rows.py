@@ -57,7 +57,7 @@ def test_blank_rows_are_not_a_change_and_are_not_counted(store: Store) -> None:
 
 
 async def test_a_statement_left_empty_does_not_stop_the_save(store: Store) -> None:
-    from careplan.app import CarePlanApp
+    from careplan.screens.app import CarePlanApp
 
     plan_id = add_plan(store, "Ruth Okafor")
     app = CarePlanApp(store)
@@ -89,7 +89,7 @@ def test_review_does_not_list_an_empty_row_as_a_change() -> None:
 
 
 async def test_the_home_does_not_call_an_empty_row_a_change(store: Store) -> None:
-    from careplan.app import CarePlanApp
+    from careplan.screens.app import CarePlanApp
 
     add_plan(store, "Ruth Okafor")
     app = CarePlanApp(store)

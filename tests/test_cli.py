@@ -90,7 +90,9 @@ def test_no_command_starts_the_app_on_the_data_folder(cli, monkeypatch, data_dir
         def run(self) -> None:
             started.append(self.store.root)
 
-    monkeypatch.setitem(sys.modules, "careplan.app", types.SimpleNamespace(CarePlanApp=FakeApp))
+    monkeypatch.setitem(
+        sys.modules, "careplan.screens.app", types.SimpleNamespace(CarePlanApp=FakeApp)
+    )
     assert cli()[0] == 0
     assert started == [data_dir]
 
@@ -108,7 +110,9 @@ def test_the_app_stopping_on_an_error_is_not_exit_0(cli, monkeypatch) -> None:
         def run(self) -> None:
             super().run(headless=True)
 
-    monkeypatch.setitem(sys.modules, "careplan.app", types.SimpleNamespace(CarePlanApp=BrokenApp))
+    monkeypatch.setitem(
+        sys.modules, "careplan.screens.app", types.SimpleNamespace(CarePlanApp=BrokenApp)
+    )
     assert cli()[0] == 1  # Textual's return code after an error
 
 

@@ -10,11 +10,11 @@ import pytest
 from textual.widgets import Button, Input, Static
 
 from careplan import date_fields
-from careplan.app import CarePlanApp
 from careplan.date_fields import DATE_FIELDS, TYPED_DATES
 from careplan.errors import InvalidDate
 from careplan.model import About, CarePlan
 from careplan.screens.about import AboutScreen
+from careplan.screens.app import CarePlanApp
 from careplan.screens.plan_home import PlanHomeScreen
 from careplan.screens.review import ReviewScreen
 from careplan.screens.widgets.date_field import DateField

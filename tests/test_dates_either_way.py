@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from careplan.app import CarePlanApp
 from careplan.dates import other_reading, parse_date
+from careplan.screens.app import CarePlanApp
 from careplan.store import Store
 from tests.pilot_helpers import SIZE, add_plan, settle, shown, type_into
 

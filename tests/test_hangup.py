@@ -174,7 +174,7 @@ async def test_what_the_handler_does_keeps_session_notes_too(store: Store) -> No
     """The signal handler's work, without the signal (the headless test app installs none)."""
     from textual.widgets import TextArea
 
-    from careplan.app import CarePlanApp
+    from careplan.screens.app import CarePlanApp
     from careplan.screens.guided import GuidePanel
     from careplan.screens.hangup import leave_now
     from tests.pilot_helpers import SIZE, settle
@@ -204,7 +204,7 @@ async def test_what_the_handler_does_keeps_session_notes_too(store: Store) -> No
 async def test_the_handler_keeps_an_editors_words_as_save_it_would(store: Store) -> None:
     """A goal half written when the window closes is saved into the draft, as "Save it" does on
     Ctrl+Q: nobody is there to be asked."""
-    from careplan.app import CarePlanApp
+    from careplan.screens.app import CarePlanApp
     from careplan.screens.hangup import leave_now
     from tests.pilot_helpers import SIZE, draft_plan, settle
 

@@ -17,7 +17,6 @@ from textual.message import Message
 from textual.notifications import Notify
 from textual.widgets import Button, DataTable
 
-from careplan.app import CarePlanApp
 from careplan.goals import adapt_goal
 from careplan.model import (
     About,
@@ -31,6 +30,7 @@ from careplan.model import (
     TreatmentBreak,
     View,
 )
+from careplan.screens.app import CarePlanApp
 from careplan.screens.compare import CompareScreen
 from careplan.screens.export import ExportScreen
 from careplan.screens.help import HelpScreen

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from careplan.app import NOTICE_LIMIT, CarePlanApp, shortened
 from careplan.model import Goal
+from careplan.screens.app import NOTICE_LIMIT, CarePlanApp, shortened
 from careplan.store import Store
 from tests.pilot_helpers import SIZE, add_plan, settle
 

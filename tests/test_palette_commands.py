@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.command import CommandList, CommandPalette
 
-from careplan.app import CarePlanApp
+from careplan.screens.app import CarePlanApp
 from careplan.screens.guided import STEP_KEY
 from careplan.store import Store
 from tests.palette import ROUNDS, palette_search

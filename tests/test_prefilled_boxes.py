@@ -8,8 +8,8 @@ from datetime import date
 from textual.app import App, ComposeResult
 from textual.widgets import Input
 
-from careplan.app import CarePlanApp
 from careplan.model import About, CarePlan, Goal
+from careplan.screens.app import CarePlanApp
 from careplan.screens.export import ExportScreen
 from careplan.screens.goal_editor import AdaptGoalScreen
 from careplan.screens.goals import GoalsScreen

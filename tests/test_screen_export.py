@@ -11,11 +11,11 @@ from textual.notifications import Notify
 from textual.widgets import Input, MarkdownViewer, Static
 
 from careplan import locations
-from careplan.app import CarePlanApp
 from careplan.demo import build_demo
 from careplan.errors import CarePlanError
 from careplan.markdown_export import default_export_name, render_snapshot
 from careplan.model import About, CarePlan
+from careplan.screens.app import CarePlanApp
 from careplan.screens.export import ExportScreen, export_path
 from careplan.screens.history import HistoryScreen
 from careplan.screens.plan_home import PlanHomeScreen

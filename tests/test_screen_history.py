@@ -8,9 +8,9 @@ from textual.message import Message
 from textual.notifications import Notify
 from textual.widgets import Input, OptionList, Sparkline, Static
 
-from careplan.app import CarePlanApp
 from careplan.demo import build_demo
 from careplan.history import checkin_trends, version_summaries
+from careplan.screens.app import CarePlanApp
 from careplan.screens.compare import CompareScreen
 from careplan.screens.history import HistoryScreen
 from careplan.screens.journeys import JourneysScreen

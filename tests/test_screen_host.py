@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.geometry import Region
 
-from careplan.app import CarePlanApp
 from careplan.model import About, CarePlan
 from careplan.screens.about import AboutScreen
+from careplan.screens.app import CarePlanApp
 from careplan.store import Store
 from careplan.working_plan import WorkingPlan
 from tests.screen_host import ScreenHost, working_plan_for

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Button, Select, Static
 
-from careplan.app import CarePlanApp
 from careplan.demo import build_demo
+from careplan.screens.app import CarePlanApp
 from careplan.screens.matters import MattersScreen
 from careplan.store import Store
 from careplan.voices import voice_name

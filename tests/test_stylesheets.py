@@ -13,7 +13,7 @@ from pathlib import Path
 from textual.screen import Screen
 
 import careplan.screens
-from careplan.app import CarePlanApp
+from careplan.screens.app import CarePlanApp
 from careplan.store import Store
 from careplan.styles import stylesheet
 from careplan.working_plan import WorkingPlan
