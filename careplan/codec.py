@@ -51,7 +51,7 @@ def _decode(kind: Any, data: Any, where: str) -> Any:
         if data is None:
             return None
         return _decode(options[0], data, where)
-    if dataclasses.is_dataclass(kind):
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         if not isinstance(data, dict):
             raise InvalidPlanFile(where, "should be a group of fields (a JSON object)")
         hints = _hints(kind)

@@ -18,6 +18,12 @@ from careplan.errors import InvalidDate
 _RELATIVE = re.compile(
     r"^in\s+(?P<count>\d+|a|an|one|two|three|four|five|six)\s+(?P<unit>day|week|month|year)s?$"
 )
+_STEP = {
+    "day": relativedelta(days=1),
+    "week": relativedelta(weeks=1),
+    "month": relativedelta(months=1),
+    "year": relativedelta(years=1),
+}
 _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _NAMED = {"today": 0, "tomorrow": 1, "yesterday": -1}
 _WEEKDAYS = {
@@ -56,7 +62,7 @@ def parse_date(typed: str, today: date | None = None) -> date:
         elif relative:
             count_text = relative["count"]
             count = _WORD_NUMBERS.get(count_text) or int(count_text)
-            parsed = today + relativedelta(**{relative["unit"] + "s": count})
+            parsed = today + _STEP[relative["unit"]] * count
         else:
             parsed = date_parser.parse(text, default=_midnight(today)).date()
     except (ValueError, OverflowError) as error:  # "in 100000 years" overflows the calendar

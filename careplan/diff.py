@@ -279,18 +279,20 @@ def _about(old: CarePlan, new: CarePlan) -> list[Change]:
                 f"{someone.name.strip()} joined the planning",
             )
             continue
-        was = old_people[key]
-        if was.role != someone.role:
+        earlier = old_people[key]
+        if earlier.role != someone.role:
             add(
                 "participant_changed",
                 f"{someone.name.strip()} now takes part as {role} "
-                f"(was {vocab.label(vocab.PARTICIPANT_ROLES, was.role)})",
+                f"(was {vocab.label(vocab.PARTICIPANT_ROLES, earlier.role)})",
             )
-        if _differs(was.relationship, someone.relationship):
+        if _differs(earlier.relationship, someone.relationship):
             add(
                 "participant_changed",
                 _field_change(
-                    f"{someone.name.strip()}'s relationship", was.relationship, someone.relationship
+                    f"{someone.name.strip()}'s relationship",
+                    earlier.relationship,
+                    someone.relationship,
                 ),
             )
     for key, someone in old_people.items():
@@ -733,7 +735,7 @@ def _team(old: CarePlan, new: CarePlan) -> list[Change]:
                 f"{_name(first)} is now the first point of contact",
                 f"{_name(first)} is now the first contact",
             )
-        else:
+        elif was_first:
             add(
                 "first_contact",
                 None,
@@ -760,8 +762,8 @@ def _task_moves(old_by_id: dict[str, TeamMember], new_by_id: dict[str, TeamMembe
         now = [m for m in after.get(task, []) if m.id not in {n.id for n in before.get(task, [])}]
         words = _task_words(task)
         if was and now:
-            before, after = _and(_name(m) for m in was), _and(_name(m) for m in now)
-            text = f"{words[0].upper()}{words[1:]} moved from {before} to {after}"
+            givers, takers = _and(_name(m) for m in was), _and(_name(m) for m in now)
+            text = f"{words[0].upper()}{words[1:]} moved from {givers} to {takers}"
             changes.append(Change("team", "member_tasks", text, item=now[0].id))
             continue
         for member in now:

@@ -30,7 +30,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from tinydb import TinyDB
 
@@ -140,8 +140,10 @@ class Store:
                 stamp = [stat.st_ino, stat.st_mtime_ns, stat.st_size]  # every save is a new file
             except OSError:
                 stamp = None
-            entry = entries.get(plan_id)
-            if not (_usable_entry(entry) and stamp and entry.get("stamp") == stamp):
+            cached = entries.get(plan_id)
+            if _usable_entry(cached) and stamp and cached.get("stamp") == stamp:
+                entry = cached
+            else:
                 entry = {"stamp": stamp, **self._summarise(plan_id)}
             fresh[plan_id] = entry
             summaries.append(self._summary_from_entry(plan_id, entry, has_draft=plan_id in drafts))
@@ -185,15 +187,15 @@ class Store:
             plan_id = _new_plan_id(plan.person, taken)
             try:
                 opened = PlanFile(self.root, plan_id, write=True, create=True, person=plan.person)
-                break
             except LockBusy:
                 taken.add(plan_id)  # another process is creating a plan with this very id
-        try:
-            opened.save_draft(plan)
-        except BaseException:
-            opened.close()
-            raise
-        return opened
+                continue
+            try:
+                opened.save_draft(plan)
+            except BaseException:
+                opened.close()
+                raise
+            return opened
 
     def open_plan(
         self, plan_id: str, *, write: bool = True, read_only_if_busy: bool = False
@@ -551,9 +553,10 @@ class PlanFile:
                 built[info.number] = sections
                 if info.number == number:
                     break
-        if isinstance(built[number], str):
-            raise TypeError(built[number])
-        return built[number]
+        found = built[number]
+        if isinstance(found, str):
+            raise TypeError(found)
+        return found
 
     def _changed_sections(self, sections: dict[str, str]) -> dict[str, str]:
         """The sections of a version about to be saved that differ from the latest version: all of
@@ -628,7 +631,7 @@ class PlanFile:
         self._db.table(META).insert(meta)
 
     def _load(self) -> None:
-        raw = self._storage.read()
+        raw: object = self._storage.read()  # the file's JSON, whatever shape it has
         if raw is None:
             raise DamagedFile(self.path, "it is missing")
         if not isinstance(raw, dict) or not isinstance(raw.get(META), dict) or not raw[META]:
@@ -674,7 +677,7 @@ def _use(storage: AtomicJSONStorage):
     return lambda: storage
 
 
-def _usable_entry(entry: Any) -> bool:
+def _usable_entry(entry: Any) -> TypeGuard[dict[str, Any]]:
     """Whether a cached index entry has the shape list_plans needs (the index may be damaged)."""
     return (
         isinstance(entry, dict)

@@ -14,7 +14,7 @@ import re
 
 from careplan import vocab
 from careplan.errors import ValidationError
-from careplan.model import CarePlan
+from careplan.model import CarePlan, Goal
 
 MAX_TEXT = (
     100_000  # characters in any one field: generous, but a paste of a whole book is a mistake
@@ -174,7 +174,7 @@ def _check_lengths(plan: CarePlan, found: dict[str, str]) -> None:
     walk(to_dict(plan), "")
 
 
-def _adapts_in_a_circle(goal: object, goals_by_id: dict) -> bool:
+def _adapts_in_a_circle(goal: Goal, goals_by_id: dict[str, Goal]) -> bool:
     """Whether following `adapted_from` from this goal comes back to it (which would never end)."""
     seen = {goal.id}
     current = goal

@@ -201,10 +201,10 @@ class GuideStrip(Vertical):
             )
 
     @on(Button.Pressed, ".guide-buttons Button")
-    def pressed(self, event: Button.Pressed) -> None:
+    async def pressed(self, event: Button.Pressed) -> None:
         event.stop()
         move = (event.button.id or "").removeprefix("guide-")
-        self.app.run_action(f"guide('{move}')")
+        await self.app.run_action(f"guide('{move}')")
 
 
 class GuidePanel(Vertical):

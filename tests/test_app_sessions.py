@@ -149,6 +149,29 @@ async def test_a_guided_session_goes_through_every_step_to_a_saved_version(store
         assert plan_file.draft() is None
 
 
+async def test_the_guided_session_buttons_work_when_clicked(store: Store) -> None:
+    add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        assert app.screen.SECTION == STEPS[0]
+        await pilot.click("#guide-next")
+        await settle(pilot)
+        assert app.screen.SECTION == STEPS[1]
+        await pilot.click("#guide-skip")
+        await settle(pilot)
+        assert app.screen.SECTION == STEPS[2]
+        await pilot.click("#guide-back")
+        await settle(pilot)
+        assert app.screen.SECTION == STEPS[1]
+        assert app.screen.query_one(GuidePanel).display
+        await pilot.click("#guide-notes")
+        await settle(pilot)
+        assert not app.screen.query_one(GuidePanel).display
+
+
 async def test_session_notes_left_out_at_the_end_only_when_asked_and_it_is_said(
     store: Store,
 ) -> None:
