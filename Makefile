@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint lock bench clean
 
 run: $(STAMP)
 	$(BIN)/careplan
@@ -21,11 +21,18 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
-$(STAMP): pyproject.toml
+# The exact versions CI tested, for a reproducible set-up; pyproject.toml keeps the ranges people
+# installing the package get. Updated on purpose, with `make lock`, and committed.
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --extra test --extra lint --strip-extras --no-emit-index-url \
+		--no-emit-find-links --output-file constraints.txt pyproject.toml
+
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "careplan needs Python 3.11 or newer")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test,lint]"
 	touch $(STAMP)
 
 clean:
