@@ -7,6 +7,7 @@ saving it makes a new version after all the others.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -43,7 +44,7 @@ def trend_label(key: str) -> str:
     return f"{vocab.FUNCTION_NAME} %" if key == FUNCTION_LEVEL else vocab.label(vocab.SYMPTOMS, key)
 
 
-def trend_numbers(values: list[int | None], width: int = 2) -> str:
+def trend_numbers(values: Sequence[int | None], width: int = 2) -> str:
     """ "80 70 60  – 50": every value, oldest first, each `width` wide so the rows line up."""
     return " ".join(f"{MISSING if value is None else value:>{width}}" for value in values)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -68,7 +68,7 @@ class PlansScreen(Screen[None]):
     AUTO_FOCUS = "#plan-table"
     # No -narrow/-wide classes here: no rule of this screen uses them, and setting them on the first
     # resize would style every widget of the screen a second time before it is first drawn.
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = []
+    HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = []  # typed as Textual declares it
     HELP = """\
 **All plans.** Each line is one person's plan: when it was last saved, how many versions it has,
 and when it is next due a look ("overdue" when that date has passed). "* unsaved" means it has

@@ -90,7 +90,7 @@ class ScaledSparkline(Sparkline):
         super().__init__(data, id=id, classes=classes)  # type: ignore[arg-type]
 
     def render(self) -> Text:
-        values: Sequence[Rating] = self.data or []  # type: ignore[assignment]
+        values: Sequence[Rating] = self.data or []
         _, base = self.background_colors
         low: Color = base + self.get_component_styles("sparkline--min-color").color
         high: Color = base + self.get_component_styles("sparkline--max-color").color
