@@ -115,7 +115,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--version", type=_version_number, metavar="N", help="which version (default: the latest)"
     )
-    _add_format(export, ("markdown", "json"))
+    _add_format(export, ("markdown", "json", "html"))
+    export.add_argument(
+        "--for",
+        dest="audience",
+        choices=("family", "care-team"),
+        default="family",
+        help="who it is for: the family (default), or the care team (adds scores with their "
+        "scales and the first point of contact)",
+    )
     export.add_argument(
         "-o",
         "--output",
@@ -347,10 +355,14 @@ def run_export(args: argparse.Namespace) -> int:
             from careplan import plan_json
 
             text = plan_json.dumps(plan_json.plan_to_json(plan_file, number))
+        elif args.format == "html":
+            from careplan.html_export import snapshot_html
+
+            text = snapshot_html(plan_file, number, audience=args.audience)
         else:
             from careplan.markdown_export import render_snapshot
 
-            text = render_snapshot(plan_file, number)
+            text = render_snapshot(plan_file, number, audience=args.audience)
         person = plan_file.person or plan_file.id
         if args.output not in (None, "-"):
             output = _typed_path(args.output)
@@ -358,7 +370,8 @@ def run_export(args: argparse.Namespace) -> int:
                 from careplan.markdown_export import default_export_name
 
                 name = default_export_name(plan_file, number)
-                name = name if args.format != "json" else name.removesuffix(".md") + ".json"
+                if args.format != "markdown":
+                    name = name.removesuffix(".md") + "." + args.format
                 raise CarePlanError(
                     f"{output} is a folder. Give a file name to write to, for example: -o {output / name}"
                 )

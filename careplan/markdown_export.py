@@ -30,13 +30,26 @@ if TYPE_CHECKING:
     from careplan.journeys import GoalJourney, JourneyStep
     from careplan.store import PlanFile, VersionInfo
 
-__all__ = ["default_export_name", "escape_block", "escape_inline", "render_plan", "render_snapshot"]
+__all__ = [
+    "AUDIENCES",
+    "default_export_name",
+    "escape_block",
+    "escape_inline",
+    "render_plan",
+    "render_snapshot",
+]
+
+# Who a snapshot is for: the family's is the plan in their words; the care team's adds, in one
+# part at the end, what a clinician needs on one read.
+AUDIENCES = ("family", "care-team")
 
 _NOTHING = "Nothing written here yet."
 
 
-def render_snapshot(plan_file: PlanFile, number: int | None = None) -> str:
-    """The Markdown snapshot of one saved version (the latest by default)."""
+def render_snapshot(
+    plan_file: PlanFile, number: int | None = None, *, audience: str = "family"
+) -> str:
+    """The Markdown snapshot of one saved version (the latest by default), for `audience`."""
     from careplan.history import PlanHistory
     from careplan.journeys import goal_journeys
 
@@ -55,6 +68,7 @@ def render_snapshot(plan_file: PlanFile, number: int | None = None) -> str:
         journeys=goal_journeys(plan_file, number, history=history),
         changes=history.diff(previous, number) if previous is not None else None,
         trend=_ability_trend(history),
+        audience=audience,
     )
 
 
@@ -66,9 +80,13 @@ def render_plan(
     journeys: list[GoalJourney] | None = None,
     changes: PlanDiff | None = None,
     trend: list[int | None] | None = None,
+    audience: str = "family",
 ) -> str:
     """The snapshot of `plan`. `journeys`, `changes` and `trend` come from the plan's history;
-    without them the goals show where each grew from, and no changes are listed."""
+    without them the goals show where each grew from, and no changes are listed. The care team's
+    snapshot ends with a part of its own (`_for_care_team`)."""
+    if audience not in AUDIENCES:
+        raise ValueError(f"unknown audience {audience!r}")
     person = plan.person or fallback_name or "Someone"
     sections = [
         ("About us", _about(plan)),
@@ -82,6 +100,8 @@ def render_plan(
         ("Questions for the next appointment", _questions(plan)),
         _changes_section(info, changes),
     ]
+    if audience == "care-team":
+        sections.append(("For the care team", _for_care_team(plan, info)))
     parts = [f"# Care plan: {escape_inline(person)}", _version_line(info)]
     parts.extend(f"## {title}\n\n{body}" for title, body in sections)
     return "\n\n".join(parts) + "\n"
@@ -438,6 +458,48 @@ def _changes_section(info: VersionInfo | None, changes: PlanDiff | None) -> tupl
             return "What changed", "This is the first version."
         return "What changed", "Not compared with an earlier version."
     return f"What changed since {escape_inline(changes.old_label)}", changes.markdown_list()
+
+
+# --- the care team's part -------------------------------------------------------------------
+
+
+def _for_care_team(plan: CarePlan, info: VersionInfo | None) -> str:
+    """One part per thing a clinician looks for; each is its own function so parts the record
+    does not hold yet (who speaks for the person, where documents are) slot in beside them."""
+    parts = [_care_team_scales(plan), _care_team_contact(plan), _care_team_session_notes(info)]
+    return "\n\n".join(part for part in parts if part)
+
+
+def _care_team_scales(plan: CarePlan) -> str:
+    checkin = plan.checkin
+    lines = []
+    if checkin.function_level is not None:
+        lines.append(
+            f"- **Palliative Performance Scale (PPS):** {checkin.function_level}% "
+            "(PPS version 2, Victoria Hospice Society)"
+        )
+    if checkin.symptoms:
+        scores = ", ".join(
+            f"{escape_inline(vocab.label(vocab.SYMPTOMS, symptom))} {score}"
+            for symptom, score in checkin.symptoms.items()
+        )
+        lines.append(f"- **ESAS-r (0 none to 10 worst, Alberta Health Services):** {scores}")
+    if not lines:
+        return "**Check-in scores:** none recorded in this version."
+    return "**Check-in scores, with their scales:**\n\n" + "\n".join(lines)
+
+
+def _care_team_contact(plan: CarePlan) -> str:
+    first = plan.first_contact
+    if first is not None and _said(first.name):
+        return f"**First point of contact:** {_reach(first)}"
+    return "**First point of contact:** not chosen yet."
+
+
+def _care_team_session_notes(info: VersionInfo | None) -> str:
+    """Session notes travel with the draft of a guided session and are not kept in a saved
+    version, so there are none to show; the care team is told so rather than left guessing."""
+    return "**Session notes:** not kept with this version."
 
 
 # --- pieces -----------------------------------------------------------------------------------
