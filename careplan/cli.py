@@ -125,6 +125,11 @@ def build_parser() -> argparse.ArgumentParser:
         "scales and the first point of contact)",
     )
     export.add_argument(
+        "--summary",
+        action="store_true",
+        help='one page, "If you are called to help" (Markdown or HTML)',
+    )
+    export.add_argument(
         "-o",
         "--output",
         metavar="FILE",
@@ -351,7 +356,16 @@ def run_export(args: argparse.Namespace) -> int:
             )
         number = args.version or plan_file.latest
         plan_file.version(number)  # a clear message if there is no such version
-        if args.format == "json":
+        if args.summary and args.format not in ("markdown", "html"):
+            raise CarePlanError(
+                "--summary is a page to read: use it with --format markdown or html."
+            )
+        if args.summary:
+            from careplan.summary_export import render_summary, summary_html
+
+            make = summary_html if args.format == "html" else render_summary
+            text = make(plan_file, number)
+        elif args.format == "json":
             from careplan import plan_json
 
             text = plan_json.dumps(plan_json.plan_to_json(plan_file, number))

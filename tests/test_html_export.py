@@ -30,6 +30,7 @@ from careplan.model import (
     View,
 )
 from careplan.store import PlanFile, Store
+from careplan.summary_export import render_summary, summary_html
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("CAREPLAN_UPDATE_GOLDEN") == "1"
@@ -246,3 +247,40 @@ def test_export_for_an_unknown_audience_is_a_one_line_usage_error(cli, demo: Pla
     code, out, err = cli("export", demo.id, "--for", "everyone")
     assert code == 1 and out == "" and err.count("\n") == 1
     assert "--for" in err and "care-team" in err
+
+
+# --- the one-page summary --------------------------------------------------------------------
+
+
+def test_demo_summary_matches_its_golden_files(demo: PlanFile) -> None:
+    check_golden("demo-v6-summary.md", render_summary(demo, 6))
+    check_golden("demo-v6-summary.html", summary_html(demo, 6))
+
+
+def test_the_summary_is_short_and_names_its_version(cli, demo: PlanFile) -> None:
+    code, out, _ = cli("export", demo.id, "--summary", "--version", "3")
+    assert code == 0 and out == render_summary(demo, 3)
+    assert out.startswith("# If you are called to help Maggie Ellis\n")
+    assert "From version 3 of the plan" in out
+    assert out.count("\n") < 40  # one printed page, however long the plan
+
+
+def test_the_summary_is_not_for_json(cli, demo: PlanFile) -> None:
+    code, out, err = cli("export", demo.id, "--summary", "--format", "json")
+    assert code == 1 and out == "" and err.count("\n") == 1 and "--summary" in err
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_text_in_the_summary_stays_text(store: Store, cli, text: str) -> None:
+    def summary(plan: CarePlan) -> Page:
+        with store.create_plan(plan) as plan_file:
+            plan_file.save_version(plan, saved_by="", note="")
+            plan_id = plan_file.id
+        code, out, err = cli("export", plan_id, "--summary", "--format", "html")
+        assert code == 0, err
+        return Page(out)
+
+    words = "\n".join("Plain words" for _ in text.splitlines())
+    plain, page = summary(hostile_plan(words)), summary(hostile_plan(text))
+    assert page.tags == plain.tags
+    assert not any(ch in "".join(page.text) for ch in "\x00\x07\x1b\x7f")

@@ -1,0 +1,124 @@
+""" "If you are called to help": one printed page from a saved version, for whoever is called.
+
+Built from the same record and escaped the same way as the full snapshot (`markdown_export`).
+Each part is its own function so the parts the record does not hold yet (who speaks for the
+person, where the documents are) slot in beside them; until then they are left out, not guessed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from careplan import vocab
+from careplan.markdown_escape import escape_inline, plain_lines
+from careplan.model import CarePlan
+
+if TYPE_CHECKING:
+    from careplan.store import PlanFile, VersionInfo
+
+__all__ = ["render_summary", "summary_html"]
+
+# What matters most, kept to what fits on the page.
+_MOST = 3
+
+
+def render_summary(plan_file: PlanFile, number: int) -> str:
+    """The one-page summary of saved version `number`, in Markdown."""
+    from careplan.history import PlanHistory
+
+    info = plan_file.version(number)
+    plan = PlanHistory(plan_file, upto=number).plan(number)
+    person = plan.person or plan_file.person or plan_file.id
+    parts = [
+        f"# If you are called to help {escape_inline(person)}",
+        _who(plan),
+        _first_contact(plan),
+        _matters(plan),
+        _warning_signs(plan),
+        _helplines(plan),
+        _treatment(plan),
+        _from_version(info),
+    ]
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def summary_html(plan_file: PlanFile, number: int) -> str:
+    from careplan.html_export import render_html
+
+    person = plan_file.person or plan_file.id
+    saved = plan_file.version(number).saved_at
+    return render_html(
+        render_summary(plan_file, number),
+        title=f"If you are called to help {person}",
+        footer=f"{person}. Version {number}, saved {saved.day} {saved:%B %Y}.",
+    )
+
+
+def _said(text: str) -> bool:
+    return bool(plain_lines(text))
+
+
+def _who(plan: CarePlan) -> str:
+    about = plan.about
+    if _said(about.preferred_name) and about.preferred_name.strip() != about.name.strip():
+        return f"**Likes to be called:** {escape_inline(about.preferred_name)}"
+    return ""
+
+
+def _first_contact(plan: CarePlan) -> str:
+    first = plan.first_contact
+    if first is None or not _said(first.name):
+        return "**First point of contact:** not chosen yet."
+    line = f"**First point of contact:** {escape_inline(first.name)} ({escape_inline(first.role_label)})"
+    if _said(first.contact):
+        line += f"; {escape_inline(first.contact)}"
+    if _said(first.when):
+        line += f"; when: {escape_inline(first.when)}"
+    return line
+
+
+def _matters(plan: CarePlan) -> str:
+    said = [statement for statement in plan.matters if _said(statement.text)][:_MOST]
+    if not said:
+        return ""
+    return "## What matters most\n\n" + "\n".join(
+        f"- **{vocab.label(vocab.STATEMENT_KINDS, statement.kind)}:** {escape_inline(statement.text)}"
+        for statement in said
+    )
+
+
+def _warning_signs(plan: CarePlan) -> str:
+    pause = plan.treatment_break
+    signs = [f"- {escape_inline(sign)}" for sign in pause.warning_signs if _said(sign)]
+    if not signs and not _said(pause.who_to_call):
+        return ""
+    block = "## Warning signs\n\n" + ("\n".join(signs) if signs else "None written down.")
+    if _said(pause.who_to_call):
+        block += f"\n\n**Who to call:** {escape_inline(pause.who_to_call)}"
+    return block
+
+
+def _helplines(plan: CarePlan) -> str:
+    lines = [
+        f"- **{escape_inline(line.name)}**"
+        + (f": {escape_inline(line.contact)}" if _said(line.contact) else "")
+        for line in plan.team
+        if line.role == "helpline" and _said(line.name)
+    ]
+    return "## Helplines\n\n" + "\n".join(lines) if lines else ""
+
+
+def _treatment(plan: CarePlan) -> str:
+    pause = plan.treatment_break
+    parts = []
+    if _said(pause.current_treatment):
+        parts.append(f"**Treatment now:** {escape_inline(pause.current_treatment)}")
+    if pause.started and pause.status:
+        parts.append(f"**Treatment break:** {vocab.label(vocab.BREAK_STATUSES, pause.status)}")
+    return "## Where treatment stands\n\n" + "\\\n".join(parts) if parts else ""
+
+
+def _from_version(info: VersionInfo) -> str:
+    return (
+        f"From version {info.number} of the plan, saved {info.saved_at.day} {info.saved_at:%B %Y}."
+    )
