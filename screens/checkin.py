@@ -212,6 +212,10 @@ Palliative Performance Scale, in plain words). Choose the one closest to now.
 **Symptoms** are the nine of the Edmonton Symptom Assessment System (ESAS-r), each from 0 (none)
 to 10 (the worst possible). For wellbeing, 0 is the best.
 
+The Palliative Performance Scale (PPSv2) belongs to Victoria Hospice Society; ESAS-r belongs to
+Alberta Health Services. careplan credits them here and uses them on their owners' published terms
+(victoriahospice.org, albertahealthservices.ca): to help you and your team talk, never to diagnose.
+
 Beside each is a small line of how it went across saved versions, and the latest saved value in
 numbers.
 
