@@ -38,9 +38,15 @@ def build_demo(store: Store) -> str:
     """Add the demo plan to the store, every version dated in the past; returns its plan id."""
     plan = _first_session()
     with store.create_plan(plan) as plan_file:
-        for when, note, change in _CHAPTERS:
+        for number, (when, note, change) in enumerate(_CHAPTERS, start=1):
             change(plan)
-            plan_file.save_version(plan, saved_by=SAVED_BY, note=note, when=when)
+            plan_file.save_version(
+                plan,
+                saved_by=SAVED_BY,
+                note=note,
+                when=when,
+                session_notes=SESSION_NOTES.get(number, ""),
+            )
         return plan_file.id
 
 
@@ -457,6 +463,13 @@ def _november(plan: CarePlan) -> None:
     )
     plan.next_review = date(2026, 12, 3)
 
+
+# Priya's own notes from the guided sessions: kept with those versions, private to the app (not in
+# the version's note, history or the family's export, since nobody ticked the box to share them).
+SESSION_NOTES: dict[int, str] = {
+    1: "Maggie asked that we not use the word 'dying'. Tom quiet; check in with him alone next time.",
+    3: "Talked through the break slowly; Maggie wants the wedding to be the thing people remember.",
+}
 
 _CHAPTERS: list[tuple[datetime, str, Callable[[CarePlan], None]]] = [
     (datetime(2026, 3, 12, 10, 30, tzinfo=UTC), "First session with Priya", _march),

@@ -40,6 +40,7 @@ class VersionSummary:
     saved_by: str
     note: str
     summary: str  # what changed since the version before, in one line
+    session_notes: str = ""  # private to the facilitator: shown in the app, never in to_json
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -86,7 +87,14 @@ class PlanHistory:
             before = self.previous(info.number)
             summary = FIRST_VERSION if before is None else self.diff(before, info.number).summary()
             result.append(
-                VersionSummary(info.number, info.saved_at, info.saved_by, info.note, summary)
+                VersionSummary(
+                    info.number,
+                    info.saved_at,
+                    info.saved_by,
+                    info.note,
+                    summary,
+                    session_notes=info.session_notes,
+                )
             )
         return result
 

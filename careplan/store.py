@@ -10,11 +10,12 @@ One file per plan keeps saving a version independent of the size of the caseload
 CLI use this module; nothing else touches TinyDB.
 
 A plan file holds three tables. `_meta`: one row (schema, id, person, next review). `versions`:
-one row per version, {"n", "at", "by", "note", "s"}, where "s" maps each section that changed since
-the version before to the key of its content (the first version names every section), so reading
-a version walks forward through the records. `objects`: one row per save, {"h": key of "d", "d":
-{key: object}}, holding the pieces that save added (see careplan.plan_objects). Rows are only ever
-added, never changed, so an old version's bytes stay as they were written.
+one row per version, {"n", "at", "by", "note", "s"} and "sn" (session notes) when there are any,
+where "s" maps each section that changed since the version before to the key of its content (the
+first version names every section), so reading a version walks forward through the records.
+`objects`: one row per save, {"h": key of "d", "d": {key: object}}, holding the pieces that save
+added (see careplan.plan_objects). Rows are only ever added, never changed, so an old version's
+bytes stay as they were written.
 """
 
 from __future__ import annotations
@@ -68,6 +69,9 @@ class VersionInfo:
     saved_at: datetime
     saved_by: str
     note: str
+    # The facilitator's notes from a guided session: kept with the version, never in its note
+    # (which history and the family's export show) unless someone chose to put them there.
+    session_notes: str = ""
 
 
 @dataclass(frozen=True)
@@ -404,7 +408,12 @@ class PlanFile:
 
     @_one_at_a_time
     def save_version(
-        self, plan: CarePlan, saved_by: str, note: str = "", when: datetime | None = None
+        self,
+        plan: CarePlan,
+        saved_by: str,
+        note: str = "",
+        when: datetime | None = None,
+        session_notes: str = "",
     ) -> VersionInfo:
         """Save the plan as a new, numbered version that is never changed again. Clears the draft."""
         self._need_write()
@@ -423,6 +432,9 @@ class PlanFile:
             "note": tidy_text(note).strip(),
             "s": changed,
         }
+        private = tidy_text(session_notes).strip()
+        if private:  # only when there are some, so older files and plain saves keep their shape
+            record["sn"] = private
         meta = {
             "person": plan.person,
             "next_review": plan.next_review.isoformat() if plan.next_review else None,
@@ -693,7 +705,13 @@ def _version_info(record: dict[str, Any]) -> VersionInfo:
         saved_at=datetime.fromisoformat(record["at"]),
         saved_by=record.get("by", ""),
         note=record.get("note", ""),
+        session_notes=_text(record.get("sn")),
     )
+
+
+def _text(value: Any) -> str:
+    """A stored field that should be text: anything else (a damaged row) reads as nothing."""
+    return value if isinstance(value, str) else ""
 
 
 def _new_plan_id(person: str, taken: set[str]) -> str:

@@ -94,13 +94,19 @@ class WorkingPlan:
         return copy.deepcopy(without_blank_rows(tidy(self.plan)))
 
     def save_version(
-        self, saved_by: str, note: str = "", plan: CarePlan | None = None
+        self,
+        saved_by: str,
+        note: str = "",
+        plan: CarePlan | None = None,
+        session_notes: str = "",
     ) -> VersionInfo:
         """Save `plan` (a snapshot taken where the typing happens; by default one taken now) as a
         new version. Anything typed into `self.plan` since the snapshot stays a change: call
         `changed()` afterwards if `has_changes`, since the save clears the draft."""
         saved = self.snapshot() if plan is None else plan
-        info = self.file.save_version(saved, saved_by=saved_by, note=note)
+        info = self.file.save_version(
+            saved, saved_by=saved_by, note=note, session_notes=session_notes
+        )
         self.base_number = info.number
         self.base = saved
         self.extra = {"speaker": self.speaker}

@@ -37,9 +37,10 @@ READ_ONLY_SAVE = (
     "Ctrl+E makes changes possible here."
 )
 TYPED_WHO, TYPED_NOTE = "review_saved_by", "review_note"  # in the draft's extra, until a save
-KEEP_NOTES_LABEL = "Keep the session notes in this version's note"
+KEEP_NOTES_LABEL = "Also put the session notes in this version's note"
 KEEP_NOTES_DETAIL = (
-    "The version's note shows in history and exports. Left out, the notes end with this save."
+    "The session notes are kept with this version for you to read in History. The version's note"
+    " shows in history and the family's exports: tick only if everyone is happy for them to be there."
 )
 _INDEXED = re.compile(r"^(?P<part>[a-z_]+)(?:\[(?P<index>\d+)\])?")
 _ITEM_WORDS = {
@@ -178,12 +179,9 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             yield DateField(working, "next_review", id="next-review")
             notes = str(working.extra.get("session_notes", "")).strip()
             if notes:
-                # Private working notes. While a session goes on they stay in the draft, so they go
-                # into a version only when asked; a save that ends the session (or follows a paused
-                # one) would clear them for good, so then they are kept unless someone says not.
-                yield Checkbox(
-                    KEEP_NOTES_LABEL, value=self.notes_end_with_this_save, id="keep-notes"
-                )
+                # Private working notes: saved with the version as their own field, and in its
+                # note (which the family's export shows) only when someone ticks this, each save.
+                yield Checkbox(KEEP_NOTES_LABEL, value=False, id="keep-notes")
                 yield Static(KEEP_NOTES_DETAIL, classes="calm-note", id="keep-notes-detail")
         # Who, the note and Save stay in view below the changes, however long the list is.
         with Vertical(id="review-form"):
@@ -299,7 +297,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         if found:
             self.say("A few things need a look before this can be saved; they are listed above.")
             return
-        if not self.working.has_changes and not self.keeps_session_notes:
+        if not self.working.has_changes and not self.private_notes():
             self.say(
                 f"Nothing has changed since version {self.working.base_number}, so there is nothing new to save."
             )
@@ -308,7 +306,9 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         self.query_one("#save", Button).disabled = True
         self.say("Saving…")
         # The version is the plan as it is now; anything typed while it is written stays a change.
-        self.save_version(self.working.snapshot(), saved_by, self.version_note())
+        self.save_version(
+            self.working.snapshot(), saved_by, self.version_note(), self.private_notes()
+        )
 
     @property
     def notes_end_with_this_save(self) -> bool:
@@ -317,8 +317,9 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
 
     @property
     def keeps_session_notes(self) -> bool:
-        """Whether this save takes the session notes into the version's note (reason enough to
-        save a version of an unchanged plan: a session may be all talk, and that is worth keeping)."""
+        """Whether this save also takes the session notes into the version's note (they are kept
+        with the version anyway, which is reason enough to save one of an unchanged plan: a session
+        may be all talk, and that is worth keeping)."""
         keep = self.query("#keep-notes")
         return (
             bool(keep)
@@ -333,11 +334,21 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             note = join_note(note, f"Session notes: {notes}")
         return note
 
+    def private_notes(self) -> str:
+        """The session notes as they are at this save, kept with the version as their own field."""
+        return str(self.working.extra.get("session_notes", "")).strip()
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="save")
-    def save_version(self, snapshot: CarePlan, saved_by: str, note: str) -> None:
+    def save_version(
+        self, snapshot: CarePlan, saved_by: str, note: str, session_notes: str = ""
+    ) -> None:
         try:
             self.post_message(
-                self.Finished(self.working.save_version(saved_by, note, plan=snapshot))
+                self.Finished(
+                    self.working.save_version(
+                        saved_by, note, plan=snapshot, session_notes=session_notes
+                    )
+                )
             )
         except CarePlanError as error:
             self.post_message(self.Finished(None, error))
@@ -378,7 +389,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             self.notify(f"The session notes are in version {number}'s note.", title="Session notes")
         else:
             self.notify(
-                f"The session notes were left out of version {number}, as chosen.",
+                f"The session notes are kept with version {number}, out of its note.",
                 title="Session notes",
             )
 

@@ -133,19 +133,20 @@ async def test_a_guided_session_goes_through_every_step_to_a_saved_version(store
                 await settle(pilot)
         assert seen == list(STEPS)
         assert app.working is not None and app.working.extra["guided_step"] == len(STEPS) - 1
-        # The session ends with this save: its notes would have nowhere else to go, so they are
-        # kept with the version unless someone says otherwise.
-        assert app.screen.query_one("#keep-notes", Checkbox).value
+        # The session ends with this save: its notes are kept with the version, privately; into
+        # the version's note (which the family's export shows) only if someone ticks the box.
+        assert not app.screen.query_one("#keep-notes", Checkbox).value
         await type_into(pilot, "#saved-by", "Ruth, Sam and Priya")
         await pilot.click("#save")
         await settle(pilot)
         assert "Saved as version 2" in shown(app, "#review-result")
         assert app.guide is None
         assert not app.screen.query(GuideStrip)
-        assert "session notes are in version 2's note" in said(app)
+        assert "session notes are kept with version 2, out of its note" in said(app)
     with store.open_plan(plan_id, write=False) as plan_file:
         assert plan_file.load(2).about.preferred_name == "Ruthie"
-        assert plan_file.version(2).note == "Session notes: Ruth wants to keep driving"
+        assert plan_file.version(2).note == ""
+        assert plan_file.version(2).session_notes == "Ruth wants to keep driving"
         assert plan_file.draft() is None
 
 
@@ -172,7 +173,7 @@ async def test_the_guided_session_buttons_work_when_clicked(store: Store) -> Non
         assert not app.screen.query_one(GuidePanel).display
 
 
-async def test_session_notes_left_out_at_the_end_only_when_asked_and_it_is_said(
+async def test_session_notes_go_into_the_version_note_only_when_ticked_and_it_is_said(
     store: Store,
 ) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
@@ -188,18 +189,19 @@ async def test_session_notes_left_out_at_the_end_only_when_asked_and_it_is_said(
             await pilot.press("f5")
             await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)
-        await pilot.click("#keep-notes")  # a clear choice to leave them out
+        await pilot.click("#keep-notes")  # a clear choice to share them
         await type_into(pilot, "#saved-by", "Priya")
         await pilot.click("#save")
         await settle(pilot)
-        assert "session notes were left out of version 2, as chosen" in said(app)
+        assert "session notes are in version 2's note" in said(app)
     with store.open_plan(plan_id, write=False) as plan_file:
-        assert plan_file.version(2).note == ""
+        assert plan_file.version(2).note == "Session notes: private"
+        assert plan_file.version(2).session_notes == "private"
 
 
-async def test_a_save_after_a_paused_session_keeps_its_notes_unless_asked(store: Store) -> None:
-    """Notes of a paused session live in the draft, which a save clears: by default they go into
-    the version's note rather than nowhere."""
+async def test_a_save_after_a_paused_session_keeps_its_notes_privately(store: Store) -> None:
+    """Notes of a paused session live in the draft, which a save clears: they are kept with the
+    version as its own field, not in its note, rather than lost."""
     plan_id = add_plan(store, "Ruth Okafor")
     app = CarePlanApp(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -214,12 +216,13 @@ async def test_a_save_after_a_paused_session_keeps_its_notes_unless_asked(store:
         assert app.guide is None and app.working.extra["session_notes"] == "keep it short"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert app.screen.query_one("#keep-notes", Checkbox).value
+        assert not app.screen.query_one("#keep-notes", Checkbox).value
         await type_into(pilot, "#saved-by", "Priya")
         await pilot.click("#save")
         await settle(pilot)
     with store.open_plan(plan_id, write=False) as plan_file:
-        assert plan_file.version(2).note == "Session notes: keep it short"
+        assert plan_file.version(2).note == ""
+        assert plan_file.version(2).session_notes == "keep it short"
 
 
 async def test_a_paused_guided_session_resumes_where_it_stopped(store: Store) -> None:
@@ -361,4 +364,5 @@ async def test_a_session_with_notes_but_no_changes_can_still_end_with_a_save(sto
         assert "Saved as version 2" in shown(app, "#review-result")
         assert app.guide is None
     with store.open_plan(plan_id, write=False) as plan_file:
-        assert plan_file.version(2).note == "Session notes: we talked about the garden"
+        assert plan_file.version(2).note == ""
+        assert plan_file.version(2).session_notes == "we talked about the garden"
