@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from careplan.store import Store
+from tests.pilot_helpers import hear_notices
 
 # Read each time an App (or its Rich console) is made: colour switches and terminal size overrides.
 # TEXTUAL holds Textual's feature flags. A test that wants one (NO_COLOR) sets it itself.
@@ -39,3 +40,9 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def store(data_dir: Path) -> Store:
     return Store(data_dir)
+
+
+@pytest.fixture(autouse=True)
+def notices_heard(monkeypatch: pytest.MonkeyPatch) -> None:
+    """tests.pilot_helpers.notices reads what every app was told to notify, however long ago."""
+    hear_notices(monkeypatch)

@@ -3,6 +3,11 @@ typing into a field, and reading back what the screen, the notices and the store
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from weakref import WeakKeyDictionary
+
+import pytest
+from textual.app import App
 from textual.widgets import Input, Static
 
 from careplan.model import About, CarePlan
@@ -20,11 +25,24 @@ def add_plan(store: Store, name: str, saved: bool = True) -> str:
         return plan_file.id
 
 
-async def settle(pilot) -> None:
-    """Loading work done, and the screen drawn after it (a worker's result is shown a frame later)."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
+SETTLE_TRIES = 50
+
+
+async def settle(pilot, until: Callable[[], bool] | None = None, tries: int = SETTLE_TRIES) -> None:
+    """Wait until no worker is running, the app has handled what is queued, and `until` (if given)
+    holds; then let one more frame draw (a worker's result is shown a frame later). Waiting is by
+    condition, not by a count of pauses: a busy machine only makes it take more tries. Fails with a
+    message after `tries` rounds instead of waiting for ever."""
+    working: list = []
+    for _ in range(tries):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        working = [worker for worker in pilot.app.workers if worker.is_running]
+        if not working and (until is None or until()):
+            await pilot.pause()
+            return
+    waiting_for = f"workers still running: {working}" if working else f"{until} never held"
+    raise AssertionError(f"the app did not settle after {tries} tries: {waiting_for}")
 
 
 async def type_into(pilot, selector: str, text: str) -> None:
@@ -41,9 +59,31 @@ def shown(app: CarePlanApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 
-def notices(app: CarePlanApp) -> list[str]:
-    """Each notice shown so far, its title then its words."""
-    return [f"{notice.title} {notice.message}" for notice in app._notifications]
+# Every notice each app was given, in order, as App.notify received it (after CarePlanApp's own
+# notify made it plain and short). Textual's own list forgets a notice once its timeout has passed,
+# which on a busy machine can be before the test reads it.
+_HEARD: WeakKeyDictionary[App, list[tuple[str, str]]] = WeakKeyDictionary()
+
+
+def hear_notices(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Record every notice through App.notify, the public way notices are raised."""
+    original = App.notify
+
+    def notify(self: App, message: str, *, title: str = "", **options) -> None:
+        _HEARD.setdefault(self, []).append((title, message))
+        original(self, message, title=title, **options)
+
+    monkeypatch.setattr(App, "notify", notify)
+
+
+def notices(app: App) -> list[str]:
+    """Each notice raised so far, its title then its words."""
+    return [f"{title} {message}" for title, message in _HEARD.get(app, [])]
+
+
+def notice_messages(app: App) -> list[str]:
+    """The words of each notice raised so far, without their titles."""
+    return [message for _, message in _HEARD.get(app, [])]
 
 
 def said(app: CarePlanApp) -> str:

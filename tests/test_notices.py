@@ -5,7 +5,7 @@ from __future__ import annotations
 from careplan.model import Goal
 from careplan.screens.app import NOTICE_LIMIT, CarePlanApp, shortened
 from careplan.store import Store
-from tests.pilot_helpers import SIZE, add_plan, settle
+from tests.pilot_helpers import SIZE, add_plan, notice_messages, settle
 
 
 def test_a_short_message_is_left_as_it_is() -> None:
@@ -33,5 +33,5 @@ async def test_achieving_a_very_long_goal_gives_a_notice_of_a_few_lines(store: S
         await settle(pilot)
         await pilot.press("d")  # achieved
         await settle(pilot)
-        said = [notice.message for notice in app._notifications]
+        said = notice_messages(app)
         assert said and all(len(message) <= NOTICE_LIMIT for message in said)
