@@ -40,9 +40,7 @@ from careplan.screens.plan_home import PlanHomeScreen
 from careplan.screens.plans import PlansScreen
 from careplan.screens.section_base import SectionScreen
 from careplan.store import Store
-from tests.pilot_helpers import settle
-
-SIZE = (100, 30)
+from tests.pilot_helpers import SIZE, settle
 
 ODD = [
     "[/]",

@@ -13,10 +13,8 @@ from careplan.model import About, CarePlan
 from careplan.screens.compare import CompareScreen
 from careplan.store import Store
 from careplan.working_plan import WorkingPlan
-from tests.pilot_helpers import settle
+from tests.pilot_helpers import SIZE, settle
 from tests.screen_host import ScreenHost
-
-SIZE = (100, 30)
 
 
 def compare_host(working: WorkingPlan, old: int, new: int) -> ScreenHost:

@@ -22,9 +22,7 @@ from careplan.screens.plan_home import PlanHomeScreen
 from careplan.screens.widgets.confirm import ConfirmScreen
 from careplan.store import Store
 from tests.palette import palette_search
-from tests.pilot_helpers import settle
-
-SIZE = (100, 30)
+from tests.pilot_helpers import SIZE, settle
 
 
 def notices(seen: list[Message]) -> str:

@@ -15,9 +15,9 @@ from careplan.screens.messages import GoalAdapted
 from careplan.screens.widgets.confirm import ChoiceScreen
 from careplan.store import Store
 from careplan.working_plan import WorkingPlan
+from tests.pilot_helpers import SIZE
 from tests.screen_host import ScreenHost, working_plan_for
 
-SIZE = (100, 30)
 TODAY = date(2026, 6, 15)  # the app's day, not the clock's: the tests hold across midnight
 
 

@@ -19,10 +19,8 @@ from careplan.screens.review import ReviewScreen
 from careplan.screens.widgets.confirm import ConfirmScreen
 from careplan.store import Store
 from careplan.working_plan import WorkingPlan
-from tests.pilot_helpers import add_plan, settle, type_into
+from tests.pilot_helpers import SIZE, add_plan, settle, type_into
 from tests.screen_host import ScreenHost
-
-SIZE = (100, 30)
 
 
 def history_host(store: Store) -> ScreenHost:

@@ -9,9 +9,10 @@ from careplan.screens.about import AboutScreen
 from careplan.screens.app import CarePlanApp
 from careplan.store import Store
 from careplan.working_plan import WorkingPlan
+from tests.pilot_helpers import (
+    SIZE,  # narrow for the app: the suggested questions go below the form
+)
 from tests.screen_host import ScreenHost, working_plan_for
-
-SIZE = (100, 30)  # narrow for the app: the suggested questions go below the form
 
 
 async def questions_column(pilot) -> tuple[set[str], Region]:

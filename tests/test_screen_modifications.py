@@ -11,9 +11,8 @@ from careplan.screens.modifications import ModificationsScreen
 from careplan.screens.widgets.confirm import ChoiceScreen
 from careplan.store import Store
 from careplan.working_plan import WorkingPlan
+from tests.pilot_helpers import SIZE
 from tests.screen_host import ScreenHost, working_plan_for
-
-SIZE = (100, 30)
 
 
 def host(store: Store, *changes: Modification, speaker: str = "together") -> ScreenHost:
