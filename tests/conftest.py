@@ -3,12 +3,15 @@ terminal's environment changes what the app shows (Textual's own settings: tests
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 
 import pytest
 
+from careplan.screens.app import CarePlanApp
 from careplan.store import Store
-from tests.pilot_helpers import hear_notices
+from tests.pilot_helpers import SIZE, add_plan, hear_notices, settle
 
 # Read each time an App (or its Rich console) is made: colour switches and terminal size overrides.
 # TEXTUAL holds Textual's feature flags. A test that wants one (NO_COLOR) sets it itself.
@@ -46,3 +49,28 @@ def store(data_dir: Path) -> Store:
 def notices_heard(monkeypatch: pytest.MonkeyPatch) -> None:
     """tests.pilot_helpers.notices reads what every app was told to notify, however long ago."""
     hear_notices(monkeypatch)
+
+
+@pytest.fixture
+def plan_id(store: Store) -> str:
+    """One plan, saved once, for a test that opens the app on it."""
+    return add_plan(store, "Ruth Okafor")
+
+
+OpenApp = Callable[..., AbstractAsyncContextManager]
+
+
+@pytest.fixture
+def open_app(store: Store) -> OpenApp:
+    """`async with open_app() as pilot:` the app on the test's store (a single plan opens on its
+    home) at SIZE or `size=`, settled; the block's end closes the app as a person quitting would,
+    so a test can read what the store holds afterwards."""
+
+    @asynccontextmanager
+    async def opened(size: tuple[int, int] = SIZE) -> AsyncIterator:
+        app = CarePlanApp(store)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            yield pilot
+
+    return opened

@@ -51,12 +51,10 @@ async def open_section(pilot, key: str) -> None:
 
 
 async def test_a_draft_that_cannot_be_written_is_said_once_and_every_word_stays(
-    store: Store,
+    store: Store, plan_id: str, open_app
 ) -> None:
-    plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await open_section(pilot, "4")
         assert isinstance(app.screen, GoalsScreen)
         break_drafts_folder(store)
@@ -85,11 +83,11 @@ async def test_a_draft_that_cannot_be_written_is_said_once_and_every_word_stays(
     ]
 
 
-async def test_typing_in_a_field_while_the_draft_cannot_be_written(store: Store) -> None:
-    plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+async def test_typing_in_a_field_while_the_draft_cannot_be_written(
+    store: Store, plan_id: str, open_app
+) -> None:
+    async with open_app() as pilot:
+        app = pilot.app
         await open_section(pilot, "1")
         break_drafts_folder(store)
         field = app.screen.query_one("#about-preferred", Input)
@@ -106,11 +104,11 @@ async def test_typing_in_a_field_while_the_draft_cannot_be_written(store: Store)
     assert draft_plan(store, plan_id).about.preferred_name == "Ruthie"
 
 
-async def test_a_guided_session_carries_on_when_the_draft_cannot_be_written(store: Store) -> None:
-    plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+async def test_a_guided_session_carries_on_when_the_draft_cannot_be_written(
+    store: Store, plan_id: str, open_app
+) -> None:
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("g")
         await settle(pilot)
         break_drafts_folder(store)
@@ -130,11 +128,11 @@ async def test_a_guided_session_carries_on_when_the_draft_cannot_be_written(stor
         assert plan_file.draft().extra["session_notes"] == "keep driving"
 
 
-async def test_quitting_while_the_draft_cannot_be_written_asks_first(store: Store) -> None:
-    plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+async def test_quitting_while_the_draft_cannot_be_written_asks_first(
+    store: Store, plan_id: str, open_app
+) -> None:
+    async with open_app() as pilot:
+        app = pilot.app
         await open_section(pilot, "1")
         break_drafts_folder(store)
         await type_into(pilot, "#about-preferred", "Ruthie")
@@ -153,11 +151,9 @@ async def test_quitting_while_the_draft_cannot_be_written_asks_first(store: Stor
     assert draft_plan(store, plan_id).about.preferred_name == "Ruthie"
 
 
-async def test_quit_anyway_is_a_clear_choice(store: Store) -> None:
-    plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+async def test_quit_anyway_is_a_clear_choice(store: Store, plan_id: str, open_app) -> None:
+    async with open_app() as pilot:
+        app = pilot.app
         await open_section(pilot, "1")
         break_drafts_folder(store)
         await type_into(pilot, "#about-preferred", "Ruthie")
@@ -279,12 +275,10 @@ async def test_a_save_keeps_the_plan_tidy_in_step_with_what_was_saved(store: Sto
 
 
 async def test_discard_with_a_guided_step_underneath_explains_and_loses_nothing(
-    store: Store,
+    store: Store, plan_id: str, open_app
 ) -> None:
-    plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("g")
         await settle(pilot)
         await type_into(pilot, "#about-preferred", "Ruthie")
@@ -338,11 +332,11 @@ async def test_a_damaged_saved_version_is_not_called_an_unreadable_draft(store: 
 # --- Ctrl+Q with an editor open ------------------------------------------------------------------
 
 
-async def test_ctrl_q_with_a_goal_half_written_asks_and_can_save_it(store: Store) -> None:
-    plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+async def test_ctrl_q_with_a_goal_half_written_asks_and_can_save_it(
+    store: Store, plan_id: str, open_app
+) -> None:
+    async with open_app() as pilot:
+        app = pilot.app
         await open_section(pilot, "4")
         await pilot.press("n")
         await pilot.press(*"See the sea")
@@ -360,11 +354,11 @@ async def test_ctrl_q_with_a_goal_half_written_asks_and_can_save_it(store: Store
     assert [goal.title for goal in draft_plan(store, plan_id).goals] == ["See the sea at Whitby"]
 
 
-async def test_ctrl_q_with_a_goal_half_written_can_leave_it_out(store: Store) -> None:
-    plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+async def test_ctrl_q_with_a_goal_half_written_can_leave_it_out(
+    store: Store, plan_id: str, open_app
+) -> None:
+    async with open_app() as pilot:
+        app = pilot.app
         await open_section(pilot, "1")
         await type_into(pilot, "#about-preferred", "Ruthie")  # still waiting for a pause
         await open_section(pilot, "escape")
@@ -395,11 +389,11 @@ async def test_ctrl_q_with_a_goal_missing_its_title_stays_to_say_so(store: Store
         assert app.screen.query_one("#goal-why", Input).value == "The sea air"
 
 
-async def test_ctrl_q_in_the_team_editor_asks_and_can_save_it(store: Store) -> None:
-    plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+async def test_ctrl_q_in_the_team_editor_asks_and_can_save_it(
+    store: Store, plan_id: str, open_app
+) -> None:
+    async with open_app() as pilot:
+        app = pilot.app
         await open_section(pilot, "7")
         await pilot.press("a")
         assert isinstance(app.screen, MemberEditor)
