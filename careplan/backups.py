@@ -21,7 +21,13 @@ from pathlib import Path
 from careplan import locations
 from careplan.errors import CarePlanError, DamagedFile, PlanLocked
 from careplan.plan_lock import LockBusy, PlanLock
-from careplan.safe_files import atomic_write, ensure_private_dir, remove, set_aside
+from careplan.safe_files import (
+    atomic_write,
+    ensure_private_dir,
+    read_regular_file,
+    remove,
+    set_aside,
+)
 from careplan.tinydb_storage import read_json_file
 
 KEEP = 3
@@ -44,6 +50,8 @@ class Backup:
 def list_backups(root: Path, plan_id: str) -> list[Backup]:
     """The copies kept of a plan's file, newest first."""
     folder = locations.backups_dir(Path(root), _checked(plan_id))
+    if folder.is_symlink() or folder.parent.is_symlink():
+        return []  # never a link's target: keep_copy refuses it, naming the folder
     try:
         names = os.listdir(folder)
     except (FileNotFoundError, NotADirectoryError):
@@ -73,7 +81,7 @@ def keep_copy(root: Path, plan_id: str, plan_path: Path, version: int | None) ->
         return None  # a plan with no versions yet: nothing that could be lost
     folder = locations.backups_dir(Path(root), _checked(plan_id))
     try:
-        data = plan_path.read_bytes()
+        data, _ = read_regular_file(plan_path)
         ensure_private_dir(folder.parent)
         ensure_private_dir(folder)
     except OSError as error:
@@ -116,7 +124,7 @@ def restore_backup(
             )
         moved = set_aside(plan_path, "damaged" if problem else "replaced") if present else None
         try:
-            atomic_write(plan_path, chosen.path.read_bytes())
+            atomic_write(plan_path, read_regular_file(chosen.path)[0])
             still = _problem(root, plan_id)
             if still is not None:
                 raise CarePlanError(

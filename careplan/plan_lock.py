@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from careplan.errors import LockUnavailable
-from careplan.safe_files import FILE_MODE, describe_error, ensure_private_dir
+from careplan.safe_files import describe_error, ensure_private_dir, open_lock_file
 
 try:
     import fcntl
@@ -39,9 +39,7 @@ class PlanLock:
             return
         try:
             ensure_private_dir(self.path.parent)
-            descriptor = os.open(
-                self.path, os.O_RDWR | os.O_CREAT, FILE_MODE
-            )  # not inherited by children
+            descriptor = open_lock_file(self.path)  # never through a link, never a FIFO
         except OSError as error:
             raise LockUnavailable(self.path, describe_error(error)) from None
         if fcntl is not None:

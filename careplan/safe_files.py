@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import sys
 import tempfile
 from datetime import datetime
@@ -21,34 +22,79 @@ FILE_MODE = 0o600
 DIR_MODE = 0o700
 
 
-def ensure_private_dir(path: Path) -> Path:
-    """Create the folder (and any missing parents) owner-only, and make it owner-only if it is not.
+READ_LIMIT = 64 * 1024 * 1024  # far beyond any plan; a file bigger than this is not one of ours
 
-    For careplan's own folders. For a folder the person chose (an export's), `atomic_write` only
-    creates what is missing and leaves an existing folder's permissions alone.
+# Opened with these, a link in place of a file is refused (ELOOP) and a FIFO never blocks.
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NO_BLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """One of careplan's own folders: created owner-only if missing, and checked if it was there.
+
+    A folder careplan made itself is 0700. One it finds is never changed (it may be a shared folder
+    such as /tmp, or somewhere else entirely): it is refused if it is a link, is not the person's
+    own, or others can write to it, the way OpenSSH's StrictModes refuses a loose ~/.ssh. For a
+    folder the person chose (an export's), `atomic_write` only creates what is missing.
     """
-    make_private_dirs(path)
-    if path.stat().st_mode & 0o777 != DIR_MODE:
-        try:
-            os.chmod(path, DIR_MODE)
-        except PermissionError:
-            pass  # a folder we do not own (e.g. a shared parent): leave it as it is
+    path = Path(path)
+    made = make_private_dirs(path)
+    if path not in made:
+        check_own_folder(path)
     return path
 
 
-def make_private_dirs(path: Path) -> None:
-    """Create `path` and every missing parent, each 0700.
+def check_own_folder(path: Path) -> os.stat_result:
+    """StorageError, naming the folder and saying what to do, unless it is safe to keep plans in."""
+    try:
+        info = os.lstat(path)
+    except OSError as error:
+        raise StorageError(path, describe_error(error)) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise StorageError(
+            path,
+            "it is a link to somewhere else, and careplan does not follow links in its data "
+            "folder; put a real folder there",
+        )
+    if not stat.S_ISDIR(info.st_mode):
+        raise StorageError(path, "a file is where a folder should be")
+    if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+        raise StorageError(
+            path,
+            "it belongs to another user account, so careplan will not keep health information "
+            "there; use a folder of your own",
+        )
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        raise StorageError(
+            path,
+            "other people on this computer can change what is in it; make it yours alone "
+            f"(chmod 700 {path}) or use another folder",
+        )
+    return info
+
+
+def readable_by_others(path: Path) -> bool:
+    """True if group or others may list the folder (plan file names carry people's names)."""
+    try:
+        return bool(os.stat(path).st_mode & (stat.S_IRGRP | stat.S_IROTH))
+    except OSError:
+        return False
+
+
+def make_private_dirs(path: Path) -> list[Path]:
+    """Create `path` and every missing parent, each 0700; returns the folders made.
 
     `Path.mkdir(parents=True, mode=...)` gives the parents it makes the default mode (0777 less the
     umask), so a data folder made that way could be world-readable; each one is made here instead.
     """
     missing: list[Path] = []
     folder = Path(path)
-    while not folder.is_dir():
+    while not (folder.is_dir() or folder.is_symlink()):
         missing.append(folder)
         if folder.parent == folder:
             break
         folder = folder.parent
+    made: list[Path] = []
     for folder in reversed(missing):
         try:
             os.mkdir(folder, DIR_MODE)
@@ -56,9 +102,55 @@ def make_private_dirs(path: Path) -> None:
             if folder.is_dir():
                 continue  # another process made it a moment ago
             raise
-        os.chmod(
-            folder, DIR_MODE
-        )  # the umask may have taken away more than the group and others' bits
+        # the umask may have taken away more than the group and others' bits
+        os.chmod(folder, DIR_MODE, follow_symlinks=False)
+        made.append(folder)
+    return made
+
+
+def read_regular_file(path: Path, limit: int = READ_LIMIT) -> tuple[bytes, os.stat_result]:
+    """The bytes of `path` and its fstat, opened without following a link or blocking on a FIFO.
+
+    OSError as open() would raise it: FileNotFoundError, IsADirectoryError, or OSError with
+    `describe_error`-ready errno for a link (ELOOP), something that is not a file, or too big.
+    """
+    descriptor = os.open(path, os.O_RDONLY | _NO_FOLLOW | _NO_BLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.ENODEV, NOT_A_FILE, str(path))
+        if info.st_size > limit:
+            raise OSError(errno.EFBIG, too_big(limit), str(path))
+        chunks = []
+        total = 0
+        while chunk := os.read(descriptor, 1024 * 1024):
+            total += len(chunk)
+            if total > limit:
+                raise OSError(errno.EFBIG, too_big(limit), str(path))
+            chunks.append(chunk)
+        return b"".join(chunks), info
+    finally:
+        os.close(descriptor)
+
+
+NOT_A_FILE = "it is not an ordinary file (a device, a pipe or a socket)"
+
+
+def too_big(limit: int) -> str:
+    return f"it is larger than {limit // (1024 * 1024)} MB, far more than any plan"
+
+
+def open_lock_file(path: Path) -> int:
+    """A descriptor on the lock file, created 0600 if missing; a link or odd file is refused."""
+    flags = os.O_RDWR | os.O_CREAT | _NO_FOLLOW | _NO_BLOCK | getattr(os, "O_CLOEXEC", 0)
+    descriptor = os.open(path, flags, FILE_MODE)
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(descriptor)
+        raise OSError(errno.ENODEV, NOT_A_FILE, str(path))
+    return descriptor
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -182,4 +274,10 @@ def describe_error(error: OSError) -> str:
         return "a folder is where the file should be"
     if error.errno in (errno.ENOTDIR, errno.EEXIST):
         return "a file is where a folder should be"
+    if error.errno == errno.ELOOP:
+        return (
+            "it is a link to somewhere else, and careplan does not follow links in its data folder"
+        )
+    if error.errno in (errno.ENODEV, errno.EFBIG) and error.strerror:
+        return error.strerror
     return error.strerror or str(error)

@@ -22,7 +22,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from careplan.errors import DamagedFile, PlanChangedOnDisk
-from careplan.safe_files import atomic_write
+from careplan.safe_files import atomic_write, describe_error, read_regular_file
 
 Stamp = tuple[int, int, int, int]  # device, inode, size, modification time: a new file changes it
 
@@ -114,11 +114,8 @@ def read_json_file(path: Path) -> Any:
 
 def _read_with_stamp(path: Path) -> tuple[Any, Stamp | None]:
     try:
-        with open(path, "rb") as handle:
-            stamp = _stamp_from(
-                os.fstat(handle.fileno())
-            )  # of the very file read, even if replaced meanwhile
-            raw = handle.read()
+        raw, info = read_regular_file(path)  # no link followed, no FIFO waited on, no runaway size
+        stamp = _stamp_from(info)  # of the very file read, even if replaced meanwhile
     except FileNotFoundError:
         return None, None
     except IsADirectoryError:
@@ -126,7 +123,7 @@ def _read_with_stamp(path: Path) -> tuple[Any, Stamp | None]:
     except PermissionError:
         raise DamagedFile(path, "no permission to read it") from None
     except OSError as error:
-        raise DamagedFile(path, error.strerror or str(error)) from None
+        raise DamagedFile(path, describe_error(error)) from None
     if not raw.strip():
         raise DamagedFile(path, "it is empty")
     try:

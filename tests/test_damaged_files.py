@@ -361,11 +361,9 @@ def test_a_data_folder_that_may_not_be_written_to(shared_folder: Path) -> None:
 
     if os.geteuid() == 0:
         give_to(shared_folder)
-        os.chown(
-            locations.plans_dir(shared_folder), 0, 0
-        )  # the plans folder is root's: readable, not writable
-        os.chmod(locations.plans_dir(shared_folder), 0o755)
+        os.chmod(locations.plans_dir(shared_folder), 0o500)  # the person's own, but not writable
         run_as_another_user(check)
+        os.chmod(locations.plans_dir(shared_folder), 0o700)
     else:
         os.chmod(locations.plans_dir(shared_folder), 0o500)
         check()

@@ -16,6 +16,7 @@ import pytest
 
 from careplan import locations
 from careplan.backups import restore_backup
+from careplan.errors import StorageError
 from careplan.safe_files import atomic_write, ensure_private_dir
 from careplan.store import Store
 from careplan.working_plan import WorkingPlan
@@ -81,15 +82,20 @@ def test_every_file_is_0600_and_every_folder_0700_whatever_the_umask(
     assert wrong == {}
 
 
-def test_a_data_folder_made_loose_by_hand_is_made_private_again(tmp_path: Path) -> None:
+def test_a_data_folder_loosened_by_hand_is_left_as_it_is_and_refused_if_others_can_write(
+    tmp_path: Path,
+) -> None:
     root = tmp_path / "data"
     root.mkdir(mode=0o755)
     os.chmod(root, 0o755)
     (root / "plans").mkdir()
     os.chmod(root / "plans", 0o777)
-    Store(root).create_plan(full_plan()).close()
-    assert stat.S_IMODE(root.stat().st_mode) == 0o700
-    assert stat.S_IMODE((root / "plans").stat().st_mode) == 0o700
+    with pytest.raises(StorageError, match="other people on this computer can change"):
+        Store(root).create_plan(full_plan())
+    assert stat.S_IMODE(root.stat().st_mode) == 0o755  # careplan did not make it: not its to change
+    assert stat.S_IMODE((root / "plans").stat().st_mode) == 0o777
+    os.chmod(root / "plans", 0o700)
+    Store(root).create_plan(full_plan()).close()  # readable by others is allowed (with a warning)
 
 
 def test_writing_a_file_into_a_folder_the_person_chose_keeps_the_file_private_and_the_folder_as_it_was(
