@@ -392,6 +392,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         sys.stdout.write(text)
         return EXIT_OK
+    _check_export_target(output, _root(args))
     _write_private(output, text.encode("utf-8"))
     _out(f"Wrote version {number} of {person}'s plan to {output}")
     return EXIT_OK
@@ -597,6 +598,27 @@ def _read_input(name: str) -> bytes:
         raise CarePlanError(
             f"Could not read {name} ({error.strerror or error}). Nothing was imported."
         ) from None
+
+
+def _check_export_target(output: Path, root: Path) -> None:
+    """Refuse, before writing, an export onto careplan's own files or onto something not a file."""
+    import stat
+
+    own = locations.own_files_holding(root, output)
+    if own is not None:
+        raise CarePlanError(
+            f"{output} is inside careplan's own data ({own}); writing there would replace the "
+            "saved record. Choose a file outside it. Nothing was written."
+        )
+    try:
+        mode = os.stat(output).st_mode
+    except OSError:
+        return  # nothing there yet (or nothing readable): atomic_write says plainly if it fails
+    if not stat.S_ISREG(mode):
+        raise CarePlanError(
+            f"{output} is not an ordinary file (a device, a pipe or a socket), so nothing was "
+            "written. Give the name of a file to write to."
+        )
 
 
 def _write_private(path: Path, data: bytes) -> None:

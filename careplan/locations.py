@@ -50,3 +50,16 @@ def index_file(root: Path) -> Path:
 
 def exports_dir(root: Path) -> Path:
     return root / "exports"
+
+
+def own_files_holding(root: Path, path: Path) -> Path | None:
+    """The part of careplan's own data (plans/, drafts/, backups/, the index) that `path` would
+    land in, or None: an export written there would overwrite the record itself."""
+    target = Path(os.path.realpath(path))
+    real_root = Path(os.path.realpath(root))
+    for own in (plans_dir(real_root), drafts_dir(real_root), real_root / "backups"):
+        if target == own or own in target.parents:
+            return own
+    if target == index_file(real_root):
+        return target
+    return None

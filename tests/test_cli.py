@@ -580,3 +580,47 @@ def test_help_and_list_do_not_import_the_heavy_modules(data_dir: Path) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
     )
     assert result.stdout.strip() == "[] False", result.stderr
+
+
+# --- export never lands on careplan's own files or on something that is not a file -----------
+
+
+@pytest.mark.parametrize(
+    "target", ["plans/{id}.json", "drafts/{id}.json", "backups/x.md", "index.json"]
+)
+def test_export_onto_careplans_own_files_is_refused_and_the_plan_kept(
+    cli, store: Store, data_dir: Path, target: str
+) -> None:
+    plan_id = make_plan(store, "Sam Jones", versions=2)
+    before = (data_dir / "plans" / f"{plan_id}.json").read_bytes()
+    output = data_dir / target.format(id=plan_id)
+    code, out, err = cli("export", plan_id, "-o", str(output))
+    assert_one_line_problem(code, out, err, "careplan's own data")
+    assert code == 1
+    assert (data_dir / "plans" / f"{plan_id}.json").read_bytes() == before
+    with store.open_plan(plan_id, write=False) as opened:
+        assert opened.latest == 2
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_export_onto_a_fifo_or_a_device_is_refused_and_it_stays_what_it_was(
+    cli, store: Store, tmp_path: Path
+) -> None:
+    plan_id = make_plan(store, "Sam Jones")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for target in (fifo, Path("/dev/null")):
+        code, out, err = cli("export", plan_id, "-o", str(target))
+        assert_one_line_problem(code, out, err, "not an ordinary file")
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert stat.S_ISCHR(os.lstat("/dev/null").st_mode)
+
+
+def test_export_over_an_ordinary_file_of_ones_own_is_still_allowed(
+    cli, store: Store, tmp_path: Path
+) -> None:
+    plan_id = make_plan(store, "Sam Jones")
+    mine = tmp_path / "mine.md"
+    mine.write_text("old")
+    code, _, _ = cli("export", plan_id, "-o", str(mine))
+    assert code == 0 and mine.read_text().startswith("# Care plan: Sam Jones")
