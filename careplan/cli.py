@@ -221,6 +221,7 @@ def run_app(args: argparse.Namespace) -> int:
     from careplan.screens.app import CarePlanApp
     from careplan.store import Store
 
+    _warn_if_others_can_read(_root(args))
     app = CarePlanApp(Store(_root(args)))
     app.run()
     return app.return_code or EXIT_OK  # Textual sets 1 when the app stopped on an error
@@ -570,7 +571,19 @@ def _unknown_home(text: str) -> str:
 def _store(args: argparse.Namespace) -> Store:
     from careplan.store import Store
 
+    _warn_if_others_can_read(_root(args))
     return Store(_root(args))
+
+
+def _warn_if_others_can_read(root: Path) -> None:
+    """Plan file names carry people's names: say so once if others may list the data folder."""
+    from careplan.safe_files import readable_by_others
+
+    if readable_by_others(root):
+        _say(
+            f"Note: other people on this computer can see the names of the plans in {root}; "
+            f"chmod 700 {root} keeps them private."
+        )
 
 
 def _open(args: argparse.Namespace) -> PlanFile:

@@ -624,3 +624,15 @@ def test_export_over_an_ordinary_file_of_ones_own_is_still_allowed(
     mine.write_text("old")
     code, _, _ = cli("export", plan_id, "-o", str(mine))
     assert code == 0 and mine.read_text().startswith("# Care plan: Sam Jones")
+
+
+def test_a_data_folder_others_can_read_gets_a_one_line_warning(
+    cli, store: Store, data_dir: Path
+) -> None:
+    make_plan(store, "Sam Jones")
+    os.chmod(data_dir, 0o755)
+    code, out, err = cli("list")
+    assert code == 0 and "Sam Jones" in out
+    assert err.count("\n") == 1 and "can see the names of the plans" in err
+    os.chmod(data_dir, 0o700)
+    assert cli("list")[2] == ""
