@@ -58,7 +58,7 @@ from careplan.safe_files import (
     remove_leftovers,
 )
 from careplan.tinydb_storage import AtomicJSONStorage, encode, read_json_file
-from careplan.validation import check, tidy, tidy_text
+from careplan.validation import check, has_visible_character, tidy, tidy_name, tidy_text
 
 META, VERSIONS, OBJECTS = "_meta", "versions", "objects"
 
@@ -179,7 +179,7 @@ class Store:
 
     def create_plan(self, plan: CarePlan) -> PlanFile:
         """Start a new plan (no versions yet; the plan is kept as its draft) and open it for writing."""
-        if not tidy_text(plan.person).strip():  # nothing but spaces or invisible characters
+        if not has_visible_character(plan.person):  # nothing but spaces or invisible characters
             raise CarePlanError("A new plan needs the person's name.")
         for folder in (self.root, locations.plans_dir(self.root)):
             try:
@@ -190,7 +190,9 @@ class Store:
         while True:
             plan_id = _new_plan_id(plan.person, taken)
             try:
-                opened = PlanFile(self.root, plan_id, write=True, create=True, person=plan.person)
+                opened = PlanFile(
+                    self.root, plan_id, write=True, create=True, person=tidy_name(plan.person)
+                )
             except LockBusy:
                 taken.add(plan_id)  # another process is creating a plan with this very id
                 continue

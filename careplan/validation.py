@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 
 from careplan import vocab
 from careplan.errors import ValidationError
@@ -24,6 +25,19 @@ MAX_TEXT = (
 # sequence on some terminals).
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")  # from bytes that were not valid UTF-8
+# Bidi embeddings, overrides and isolates: in a name they make what is shown differ from what
+# is stored ("Ann \u202eHtimS\u202c" shows as "Ann Smith"), so a name could not be found by name.
+_BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+
+def tidy_name(text: str) -> str:
+    """A person's name as saved: `tidy_text`, and without bidi overrides or isolates."""
+    return _BIDI_CONTROLS.sub("", tidy_text(text))
+
+
+def has_visible_character(text: str) -> bool:
+    """False for text of only spaces, controls and invisible format characters (U+200B ...)."""
+    return any(unicodedata.category(char)[0] not in "CZ" for char in text)
 
 
 def tidy_text(text: str) -> str:
@@ -48,6 +62,9 @@ def tidy(plan: CarePlan) -> CarePlan:
         return value
 
     clean(plan)
+    plan.about.name = tidy_name(plan.about.name)
+    for person in plan.about.participants:
+        person.name = tidy_name(person.name)
     return plan
 
 
@@ -80,7 +97,7 @@ def problems(plan: CarePlan) -> dict[str, str]:
     found: dict[str, str] = {}
 
     def need_text(path: str, value: str, what: str) -> None:
-        if not tidy_text(value).strip():
+        if not has_visible_character(value):
             found[path] = f"{what} is needed"
 
     def need_choice(

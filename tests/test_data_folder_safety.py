@@ -142,3 +142,18 @@ def test_a_plan_file_too_big_to_be_a_plan_is_refused_with_a_clear_message(tmp_pa
     with pytest.raises(CarePlanError, match="larger than 64 MB"):
         store.open_plan("huge", write=False)
     assert {s.id for s in store.list_plans() if not s.problem} == {ann}
+
+
+def test_a_name_of_only_invisible_characters_is_refused_like_an_empty_one(tmp_path: Path) -> None:
+    with pytest.raises(CarePlanError, match="needs the person's name"):
+        Store(tmp_path / "data").create_plan(full_plan("\u200b\u200b"))
+    from careplan.validation import problems
+
+    assert "about.name" in problems(full_plan("\u200b \u2060"))
+
+
+def test_a_name_with_bidi_overrides_lists_as_it_is_found(tmp_path: Path) -> None:
+    store, plan_id = a_plan(tmp_path / "data", name="Ann \u202eHtimS\u202c")
+    [summary] = store.list_plans()
+    assert summary.person == "Ann HtimS"  # what is shown is what is stored, and what finds it
+    assert store.resolve("Ann HtimS") == plan_id
