@@ -144,7 +144,7 @@ def _find(root: Path, plan_id: str, wanted: Backup | int | str) -> Backup:
         version: object = wanted.version
     else:
         text = str(wanted).strip().removesuffix(".json")
-        version = int(text) if text.isdigit() else text
+        version = int(text) if text.isascii() and text.isdigit() else text  # not "²"
     for backup in kept:
         if backup.version == version:
             return backup

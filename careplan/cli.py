@@ -9,6 +9,7 @@ are imported inside the commands that need them, so `careplan --help` and `carep
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import re
 import sys
@@ -56,7 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = parser.parse_args(argv)
         except SystemExit as done:  # --help and --version print, then exit 0
             return done.code if isinstance(done.code, int) else EXIT_OK
-        return args.run(args)
+        code = args.run(args)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a full output device is told here, not by Python's exit
+        return code
     except CarePlanError as error:
         _say(str(error))
         return EXIT_PROBLEM
@@ -65,6 +69,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _quiet_stdout()  # whoever read our output (e.g. `| head`) has all they wanted
         return EXIT_OK
+    except OSError as error:
+        if error.errno not in (errno.ENOSPC, errno.EROFS, errno.EDQUOT, errno.EFBIG):
+            raise
+        from careplan.safe_files import describe_error
+
+        _quiet_stdout()
+        _say(f"Could not write the output ({describe_error(error)}). Nothing saved was changed.")
+        return EXIT_PROBLEM
     except Exception as error:
         if os.environ.get(DEBUG_ENV):
             raise
@@ -421,15 +433,25 @@ def run_import(args: argparse.Namespace) -> int:
         with store.create_plan(plan) as plan_file:
             plan_id = plan_file.id
             info = plan_file.save_version(plan, saved_by=saved_by, note=note)
-    if args.format == "json":
-        _emit_json(
-            {"id": plan_id, "version": info.number, "person": plan.person, "new_plan": new_plan}
-        )
-    else:
-        if new_plan:
-            _out(f"Imported as a new plan for {plan.person}: {plan_id}, version {info.number}")
+    try:
+        if args.format == "json":
+            _emit_json(
+                {"id": plan_id, "version": info.number, "person": plan.person, "new_plan": new_plan}
+            )
         else:
-            _out(f"Imported as version {info.number} of {plan.person}'s plan: {plan_id}")
+            if new_plan:
+                _out(f"Imported as a new plan for {plan.person}: {plan_id}, version {info.number}")
+            else:
+                _out(f"Imported as version {info.number} of {plan.person}'s plan: {plan_id}")
+        sys.stdout.flush()
+    except (UnicodeError, OSError) as error:
+        if isinstance(error, BrokenPipeError):
+            raise
+        # The plan is saved: a script that retried on a failure here would make a second plan.
+        _say(
+            f"Imported and saved as version {info.number} of plan {ascii(plan_id)[1:-1]}, "
+            f"but the answer could not be printed ({type(error).__name__})."
+        )
     return EXIT_OK
 
 
@@ -508,7 +530,7 @@ def run_restore_backup(args: argparse.Namespace) -> int:
 
     plan_id = _plan_for_backups(args)
     copy = args.copy.strip().removesuffix(".json")
-    if not copy.isdigit():
+    if not (copy.isascii() and copy.isdigit()):  # "²" is a digit to str.isdigit, not to int()
         raise UsageError(
             f'"{args.copy}" is not a copy number; `careplan backups {plan_id}` lists them.'
         )
@@ -604,7 +626,14 @@ def _refuse_if_unsaved_work(plan_file: PlanFile) -> None:
 
 def _read_input(name: str) -> bytes:
     if name == "-":
-        return sys.stdin.buffer.read()
+        if sys.stdin is None or getattr(sys.stdin, "closed", False):
+            raise CarePlanError("Standard input is closed, so there is nothing to import.")
+        try:
+            return sys.stdin.buffer.read()
+        except OSError as error:
+            raise CarePlanError(
+                f"Could not read standard input ({error.strerror or error}). Nothing was imported."
+            ) from None
     try:
         return _typed_path(name).read_bytes()
     except OSError as error:

@@ -71,6 +71,8 @@ def loads(text: str | bytes) -> tuple[str | None, CarePlan]:
         ) from None
     except RecursionError:
         raise _not_a_plan("is nested too deeply to be a plan") from None
+    except ValueError:  # e.g. a number thousands of digits long
+        raise _not_a_plan("holds a number too long to be part of a plan") from None
     return plan_from_json(data)
 
 

@@ -37,7 +37,9 @@ def tidy_name(text: str) -> str:
 
 def has_visible_character(text: str) -> bool:
     """False for text of only spaces, controls and invisible format characters (U+200B ...)."""
-    return any(unicodedata.category(char)[0] not in "CZ" for char in text)
+    return any(
+        unicodedata.category(char) not in ("Cc", "Cf", "Zs", "Zl", "Zp") for char in text
+    )  # unassigned or private-use characters may well show on someone's screen: they count
 
 
 def tidy_text(text: str) -> str:

@@ -636,3 +636,78 @@ def test_a_data_folder_others_can_read_gets_a_one_line_warning(
     assert err.count("\n") == 1 and "can see the names of the plans" in err
     os.chmod(data_dir, 0o700)
     assert cli("list")[2] == ""
+
+
+# --- exit 1 for what a person can put right; an import that saved says so --------------------
+
+
+def demo_export(data_dir: Path, tmp_path: Path) -> tuple[str, Path]:
+    plan_id = careplan("demo", data_dir=data_dir).stdout.strip()
+    exported = tmp_path / "plan.json"
+    assert (
+        careplan(
+            "export", plan_id, "--format", "json", "-o", str(exported), data_dir=data_dir
+        ).returncode
+        == 0
+    )
+    return plan_id, exported
+
+
+def test_things_a_person_can_put_right_are_exit_1_with_one_line(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    plan_id, exported = demo_export(data_dir, tmp_path)
+    huge = tmp_path / "huge.json"
+    huge.write_text(
+        exported.read_text().replace('"format_version": 1', '"format_version": ' + "9" * 5000, 1)
+    )
+    results = [
+        careplan("import", str(huge), data_dir=data_dir),
+        careplan("restore-backup", plan_id, "²", data_dir=data_dir),
+    ]
+    env = {**os.environ, "CAREPLAN_DATA_DIR": str(data_dir)}
+    closed_stdin = subprocess.run(
+        f"{sys.executable} -m careplan import - <&-",
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    full = subprocess.run(
+        f"{sys.executable} -m careplan export {plan_id} > /dev/full",
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    for result in [*results, closed_stdin, full]:
+        assert result.returncode == 1, result.stderr
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert "disk is full" in full.stderr
+    assert "Standard input is closed" in closed_stdin.stderr
+
+
+def test_an_import_that_saved_says_so_even_when_its_answer_cannot_be_printed(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    plan_id, exported = demo_export(data_dir, tmp_path)
+    data = json.loads(exported.read_text())
+    data["plan"]["about"]["name"] = "Zoë Ellis"
+    del data["id"]
+    exported.write_text(json.dumps(data))
+    env = {**os.environ, "CAREPLAN_DATA_DIR": str(data_dir), "PYTHONIOENCODING": "ascii"}
+    result = subprocess.run(
+        [sys.executable, "-m", "careplan", "import", str(exported)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode == 0
+    assert "Imported and saved as version 1" in result.stderr
+    assert (
+        len(
+            careplan("list", "--format", "json", data_dir=data_dir).stdout
+            and json.loads(careplan("list", "--format", "json", data_dir=data_dir).stdout)
+        )
+        == 2
+    )
