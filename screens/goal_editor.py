@@ -17,12 +17,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from careplan import vocab
+from careplan.dates import day_in_words
 from careplan.model import CarePlan, Goal, View
 from careplan.screens import clock
 from careplan.screens.form_modal import FormModal
 from careplan.screens.widgets.text_box import TextBox
 from careplan.screens.wording import (
-    day_text,
     goal_status,
     journey_line,
     plain,
@@ -275,7 +275,7 @@ class JourneyScreen(ModalScreen[None]):
 
     def _step_details(self, goal: Goal) -> str:
         lines = []
-        started = f"Set {day_text(goal.started_on)}" if goal.started_on else "Set"
+        started = f"Set {day_in_words(goal.started_on)}" if goal.started_on else "Set"
         lines.append(f"{started} · {goal_status(goal)} · {voice_name(self.plan, goal.voice)}")
         if goal.adapted_from:
             lines.append(
