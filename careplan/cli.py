@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from careplan import __version__, locations
+from careplan.dates import short_day
 from careplan.errors import CarePlanError, StorageError
 
 if TYPE_CHECKING:
@@ -255,7 +256,7 @@ def run_list(args: argparse.Namespace) -> int:
     today = date.today()
     rows = []
     for summary in summaries:
-        review = _day(summary.next_review) if summary.next_review else "not set"
+        review = short_day(summary.next_review) if summary.next_review else "not set"
         if summary.next_review and summary.next_review < today:
             review += " (overdue)"
         notes = (
@@ -709,13 +710,9 @@ def _table(headings: list[str], rows: list[list[str]], *, show_headings: bool = 
     )
 
 
-def _day(value: date) -> str:
-    return f"{value.day} {value:%b %Y}"
-
-
 def _moment(value: datetime) -> str:
     """As it was on the clock where it was saved."""
-    return f"{_day(value.date())} {value:%H:%M}"
+    return f"{short_day(value.date())} {value:%H:%M}"
 
 
 def _quiet_stdout() -> None:

@@ -85,11 +85,6 @@ class WaitingDate:
     problem: str  # why it cannot be read; "" when it reads as a date but was not yet taken in
 
 
-def date_in_words(value: date) -> str:
-    """How a date field shows a date: "3 March 1956" (and reads it back the same)."""
-    return f"{value.day} {value:%B %Y}"
-
-
 def read_typed(key: str, text: str, today: date | None = None) -> date | None:
     """The date `text` reads as (None: empty), "tomorrow" from `today` (default: the clock's).
     Raises InvalidDate, with this field's examples."""

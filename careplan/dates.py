@@ -105,6 +105,16 @@ def describe_date(value: date) -> str:
     return f"{value:%A} {value.day} {value:%B %Y}"
 
 
+def day_in_words(value: date) -> str:
+    """A date as the plan shows and exports it: "3 June 2026" (a date field reads it back the same)."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def short_day(value: date) -> str:
+    """A date short enough for a column of the CLI's tables: "3 Jun 2026"."""
+    return f"{value.day} {value:%b %Y}"
+
+
 def _midnight(day: date) -> datetime:
     return datetime(day.year, day.month, day.day)
 

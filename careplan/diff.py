@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from careplan import vocab
+from careplan.dates import day_in_words
 from careplan.markdown_escape import escape_inline, plain_lines
 from careplan.model import CarePlan, Goal, Modification, Statement, TeamMember, View
 from careplan.voices import voice_name
@@ -505,7 +506,7 @@ def _adapted_sentence(source: Goal, successor: Goal) -> str:
         text += f" (now under {vocab.label(vocab.GOAL_CATEGORIES, successor.category)})"
     when = successor.started_on or source.ended_on
     if when:
-        text += f" on {_day(when)}"
+        text += f" on {day_in_words(when)}"
     if successor.adapted_reason.strip():
         text += f": {_fold(successor.adapted_reason)}"
     return text
@@ -513,7 +514,7 @@ def _adapted_sentence(source: Goal, successor: Goal) -> str:
 
 def _status_change(was: Goal, goal: Goal) -> tuple[str, Goal, str]:
     subject = _quote(goal.title)
-    on = f" on {_day(goal.ended_on)}" if goal.ended_on else ""
+    on = f" on {day_in_words(goal.ended_on)}" if goal.ended_on else ""
     if goal.status == "achieved":
         return "goal_achieved", goal, f"{subject} was achieved{on}"
     if goal.status == "let_go":
@@ -809,13 +810,16 @@ def _next_review(old: CarePlan, new: CarePlan) -> list[Change]:
     if was == now:
         return []
     if was is None:
-        text = brief = f"Next review set for {_day(now)}"  # type: ignore[arg-type]
+        text = brief = f"Next review set for {day_in_words(now)}"  # type: ignore[arg-type]
     elif now is None:
-        text, brief = f"No next review date now (was {_day(was)})", "next review date cleared"
+        text, brief = (
+            f"No next review date now (was {day_in_words(was)})",
+            "next review date cleared",
+        )
     else:
         text, brief = (
-            f"Next review moved from {_day(was)} to {_day(now)}",
-            f"next review moved to {_day(now)}",
+            f"Next review moved from {day_in_words(was)} to {day_in_words(now)}",
+            f"next review moved to {day_in_words(now)}",
         )
     return [Change("next_review", "review_moved", text, brief)]
 
@@ -863,14 +867,10 @@ def _field_change(label: str, was: str, now: str) -> str:
 
 def _date_change(label: str, was: date | None, now: date | None) -> str:
     if was is None:
-        return f"{label}: {_day(now)} (new)"  # type: ignore[arg-type]
+        return f"{label}: {day_in_words(now)} (new)"  # type: ignore[arg-type]
     if now is None:
-        return f"{label}: no date now (was {_day(was)})"
-    return f"{label}: moved from {_day(was)} to {_day(now)}"
-
-
-def _day(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
+        return f"{label}: no date now (was {day_in_words(was)})"
+    return f"{label}: moved from {day_in_words(was)} to {day_in_words(now)}"
 
 
 def _and(items: Iterable[str]) -> str:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 
+from careplan.dates import day_in_words
 from careplan.markdown_escape import plain_lines
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ def snapshot_html(plan_file: PlanFile, number: int, *, audience: str = "family")
 
     person = plan_file.person or plan_file.id
     saved = plan_file.version(number).saved_at
-    footer = f"Care plan: {person}. Version {number}, saved {saved.day} {saved:%B %Y}."
+    footer = f"Care plan: {person}. Version {number}, saved {day_in_words(saved)}."
     if audience == "care-team":
         footer += " For the care team."
     return render_html(

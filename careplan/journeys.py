@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from careplan import goals, vocab
+from careplan.dates import day_in_words
 from careplan.model import CarePlan, Goal
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ class JourneyStep:
         running hurts my hip now'."""
         text = f'"{" ".join(self.title.split())}"'
         if self.started_on:
-            text += f" from {_day(self.started_on)}"
+            text += f" from {day_in_words(self.started_on)}"
         details = self.details()
         if details:
             text += f" ({details})"
@@ -121,7 +122,3 @@ def _step(goal: Goal, began_in: int | None, level: int | None) -> JourneyStep:
         began_in=began_in,
         function_level=level,
     )
-
-
-def _day(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from careplan import content, vocab
-from careplan.dates import describe_date
+from careplan.dates import day_in_words, describe_date
 from careplan.markdown_escape import escape_block, escape_inline, plain_lines
 from careplan.model import CarePlan, Goal, TeamMember, View
 from careplan.voices import voice_name
@@ -141,7 +141,7 @@ def _about(plan: CarePlan) -> str:
             if escape_inline(about.preferred_name) != escape_inline(about.name)
             else "",
         ),
-        _field("Date of birth", _day(about.date_of_birth) if about.date_of_birth else ""),
+        _field("Date of birth", day_in_words(about.date_of_birth) if about.date_of_birth else ""),
         _field("The illness, in their own words", about.illness),
     ]
     people = [someone for someone in about.participants if _said(someone.name)]
@@ -266,11 +266,11 @@ def _goal(plan: CarePlan, goal: Goal, journey: GoalJourney | None) -> str:
 def _goal_state(plan: CarePlan, goal: Goal) -> str:
     whose = escape_inline(voice_name(plan, goal.voice))
     if goal.status == "active":
-        state = f"since {_day(goal.started_on)}" if goal.started_on else "active"
+        state = f"since {day_in_words(goal.started_on)}" if goal.started_on else "active"
     else:
         state = vocab.label(vocab.GOAL_STATUSES, goal.status).lower()
         if goal.ended_on:
-            state += f" {_day(goal.ended_on)}"
+            state += f" {day_in_words(goal.ended_on)}"
     return f"{state}; {whose}"
 
 
@@ -280,7 +280,10 @@ def _journey_step(step: JourneyStep) -> str:
     text = escape_inline(step.title)
     when = [
         part
-        for part in (f"from {_day(step.started_on)}" if step.started_on else "", step.details())
+        for part in (
+            f"from {day_in_words(step.started_on)}" if step.started_on else "",
+            step.details(),
+        )
         if part
     ]
     if when:
@@ -520,10 +523,6 @@ def _table(headings: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(headings) + " |", "|" + "|".join("---" for _ in headings) + "|"]
     lines.extend("| " + " | ".join(cell or " " for cell in row) + " |" for row in rows)
     return "\n".join(lines)
-
-
-def _day(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 def _moment(value: datetime) -> str:

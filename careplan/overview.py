@@ -9,6 +9,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from careplan import vocab
+from careplan.dates import short_day
 from careplan.errors import CarePlanError
 from careplan.model import CarePlan
 from careplan.validation import without_blank_rows
@@ -153,7 +154,7 @@ def _treatment_break(plan: CarePlan) -> str:
     if pause.status:
         parts.append(vocab.label(vocab.BREAK_STATUSES, pause.status).lower())
     if pause.starts_on:
-        parts.append(f"from {pause.starts_on.day} {pause.starts_on:%b %Y}")
+        parts.append(f"from {short_day(pause.starts_on)}")
     return " · ".join(parts)
 
 

@@ -657,7 +657,7 @@ class PlanFile:
                 raise DamagedFile(self.path, "it has no data format version")
             migrated = migrate(raw, schema, self.path)
             if migrated is not raw:
-                self._storage._data = migrated  # written in the new format on the next save
+                self._storage.replace_read(migrated)
             self.meta: dict[str, Any] = dict(next(iter(migrated[META].values())))
             self._objects: dict[str, Any] = {}
             for row in migrated.get(OBJECTS, {}).values():

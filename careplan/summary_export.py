@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from careplan import vocab
+from careplan.dates import day_in_words
 from careplan.markdown_escape import escape_inline, plain_lines
 from careplan.model import CarePlan
 
@@ -50,7 +51,7 @@ def summary_html(plan_file: PlanFile, number: int) -> str:
     return render_html(
         render_summary(plan_file, number),
         title=f"If you are called to help {person}",
-        footer=f"{person}. Version {number}, saved {saved.day} {saved:%B %Y}.",
+        footer=f"{person}. Version {number}, saved {day_in_words(saved)}.",
     )
 
 
@@ -119,6 +120,4 @@ def _treatment(plan: CarePlan) -> str:
 
 
 def _from_version(info: VersionInfo) -> str:
-    return (
-        f"From version {info.number} of the plan, saved {info.saved_at.day} {info.saved_at:%B %Y}."
-    )
+    return f"From version {info.number} of the plan, saved {day_in_words(info.saved_at)}."

@@ -52,6 +52,11 @@ class AtomicJSONStorage(Storage):
         # cache (see _flush), so it is never ahead of the disk for long.
         return self._data
 
+    def replace_read(self, data: dict[str, Any]) -> None:
+        """Use `data` (the file as read, brought to the current format) in place of what was read,
+        without writing it: the next save writes it in the new format."""
+        self._data = data
+
     def write(self, data: dict[str, Any]) -> None:
         if self.read_only:
             raise PermissionError(f"{self.path} is open read-only")

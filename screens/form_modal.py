@@ -16,9 +16,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalGroup, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Select, Static, TextArea
+from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
 from careplan.screens.widgets.confirm import ChoiceScreen
+
+
+def form_row(label: str, widget: Input | Select) -> ComposeResult:
+    """One row of a form: a label beside its box (the label also helps a screen reader later)."""
+    with HorizontalGroup(classes="form-row"):
+        yield Label(label, classes="form-label")
+        yield widget
+
 
 ResultType = TypeVar("ResultType")
 

@@ -12,17 +12,17 @@ from dataclasses import dataclass, replace
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import HorizontalGroup, VerticalGroup, VerticalScroll
+from textual.containers import VerticalGroup, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Select, Static
 
 from careplan import vocab
+from careplan.dates import day_in_words
 from careplan.model import CarePlan, Goal, View
 from careplan.screens import clock
-from careplan.screens.form_modal import FormModal
+from careplan.screens.form_modal import FormModal, form_row
 from careplan.screens.widgets.text_box import TextBox
 from careplan.screens.wording import (
-    day_text,
     goal_status,
     journey_line,
     plain,
@@ -35,13 +35,6 @@ TITLE_MISSING = (
     'A goal needs a few words as its title, like "A walk to the park". '
     "Everything else you typed is still here."
 )
-
-
-def _field(label: str, widget: Input | Select) -> ComposeResult:
-    """One row of a form: a label beside its box (the label also helps a screen reader later)."""
-    with HorizontalGroup(classes="form-row"):
-        yield Label(label, classes="form-label")
-        yield widget
 
 
 def _goal_summary(plan: CarePlan, goal: Goal) -> str:
@@ -71,13 +64,13 @@ class GoalEditor(FormModal[Goal]):
 
     def compose_fields(self) -> ComposeResult:
         goal = self.goal or Goal()
-        yield from _field(
+        yield from form_row(
             "Goal", TextBox(goal.title, placeholder="e.g. A walk to the park", id="goal-title")
         )
-        yield from _field(
+        yield from form_row(
             "Why it matters", TextBox(goal.why, placeholder="in your own words", id="goal-why")
         )
-        yield from _field(
+        yield from form_row(
             "Kind of goal",
             Select(
                 [(text, key) for key, text in vocab.GOAL_CATEGORIES.items()],
@@ -86,11 +79,11 @@ class GoalEditor(FormModal[Goal]):
                 id="goal-category",
             ),
         )
-        yield from _field(
+        yield from form_row(
             "Whose goal",
             Select(voice_choices(self.plan), value=self.voice, allow_blank=False, id="goal-voice"),
         )
-        yield from _field(
+        yield from form_row(
             "If this gets harder",
             TextBox(
                 goal.fallback,
@@ -141,15 +134,15 @@ class AdaptGoalScreen(FormModal[GoalAdaptation]):
 
     def compose_fields(self) -> ComposeResult:
         yield Static(_goal_summary(self.plan, self.goal), classes="form-context", markup=False)
-        yield from _field(
+        yield from form_row(
             "What changed, and why?",
             TextBox(placeholder="e.g. running hurts my hip now", id="adapt-reason"),
         )
-        yield from _field(
+        yield from form_row(
             "The goal now", TextBox(placeholder="e.g. A daily walk", id="adapt-title")
         )
-        yield from _field("Why it matters", TextBox(self.goal.why, id="adapt-why"))
-        yield from _field(
+        yield from form_row("Why it matters", TextBox(self.goal.why, id="adapt-why"))
+        yield from form_row(
             "If this gets harder",
             TextBox(
                 self.goal.fallback,
@@ -198,7 +191,7 @@ class OtherViewScreen(FormModal[View]):
 
     def compose_fields(self) -> ComposeResult:
         yield Static(_goal_summary(self.plan, self.goal), classes="form-context", markup=False)
-        yield from _field(
+        yield from form_row(
             "Whose view",
             Select(
                 [(plain(voice_name(self.plan, voice)), voice) for voice in self.voices],
@@ -207,7 +200,7 @@ class OtherViewScreen(FormModal[View]):
                 id="view-voice",
             ),
         )
-        yield from _field(
+        yield from form_row(
             "How they see it",
             TextBox(self._existing(self.voice), placeholder="in their own words", id="view-text"),
         )
@@ -230,7 +223,7 @@ class OtherViewScreen(FormModal[View]):
         return View(voice=self.voice, text=text)
 
 
-class JourneyScreen(ModalScreen[None]):
+class OneGoalJourneyScreen(ModalScreen[None]):
     """A goal's whole journey, first goal first, with when and why each step changed."""
 
     CSS_PATH = stylesheet("history.tcss")  # the journey steps share the history's rules
@@ -275,7 +268,7 @@ class JourneyScreen(ModalScreen[None]):
 
     def _step_details(self, goal: Goal) -> str:
         lines = []
-        started = f"Set {day_text(goal.started_on)}" if goal.started_on else "Set"
+        started = f"Set {day_in_words(goal.started_on)}" if goal.started_on else "Set"
         lines.append(f"{started} · {goal_status(goal)} · {voice_name(self.plan, goal.voice)}")
         if goal.adapted_from:
             lines.append(

@@ -25,7 +25,7 @@ from careplan.screens.goal_editor import (
     AdaptGoalScreen,
     GoalAdaptation,
     GoalEditor,
-    JourneyScreen,
+    OneGoalJourneyScreen,
     OtherViewScreen,
 )
 from careplan.screens.messages import GoalAdapted
@@ -438,7 +438,9 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
     def action_show_journey(self) -> None:
         goal = self.selected_goal
         if goal is not None:
-            self.app.push_screen(JourneyScreen(self.plan, goal_changes.journey(self.plan, goal.id)))
+            self.app.push_screen(
+                OneGoalJourneyScreen(self.plan, goal_changes.journey(self.plan, goal.id))
+            )
 
     def action_add_view(self) -> None:
         goal = self.selected_goal

@@ -12,6 +12,7 @@ from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from careplan import vocab
+from careplan.dates import day_in_words
 from careplan.errors import CarePlanError
 from careplan.screens.look_back import LookBackScreen
 from careplan.working_plan import WorkingPlan
@@ -26,7 +27,7 @@ def step_widgets(index: int, step: JourneyStep) -> list[Static]:
     widgets = [
         Static(f"{index}. {' '.join(step.title.split())}", classes="journey-step", markup=False)
     ]
-    facts = [f"from {step.started_on.day} {step.started_on:%B %Y}"] if step.started_on else []
+    facts = [f"from {day_in_words(step.started_on)}"] if step.started_on else []
     if step.details():
         facts.append(step.details())
     if facts:

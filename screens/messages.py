@@ -7,14 +7,6 @@ from textual.message import Message
 from careplan.store import VersionInfo
 
 
-class PlanChanged(Message):
-    """Something in the working plan changed (the draft is already saved)."""
-
-    def __init__(self, section: str) -> None:
-        super().__init__()
-        self.section = section
-
-
 class PlanSaved(Message):
     def __init__(self, info: VersionInfo) -> None:
         super().__init__()
@@ -28,6 +20,8 @@ class SpeakerChanged(Message):
 
 
 class GoalAdapted(Message):
+    """A goal was adapted into a new one (old_id's goal is kept as adapted)."""
+
     def __init__(self, old_id: str, new_id: str) -> None:
         super().__init__()
         self.old_id = old_id

@@ -13,12 +13,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalGroup, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from careplan import content, vocab
 from careplan.model import CarePlan, Modification
-from careplan.screens.form_modal import FormModal
+from careplan.screens.form_modal import FormModal, form_row
 from careplan.screens.widgets.text_box import TextBox
 from careplan.screens.wording import voice_choices
 from careplan.styles import stylesheet
@@ -27,12 +27,6 @@ WORDS_MISSING = (
     "Please write what you used to do, or what you'll do now (or both). "
     "Everything else you typed is still here."
 )
-
-
-def _field(label: str, widget: Input | Select) -> ComposeResult:
-    with HorizontalGroup(classes="form-row"):
-        yield Label(label, classes="form-label")
-        yield widget
 
 
 def change_in_words(change: Modification) -> str:
@@ -67,7 +61,7 @@ class ModificationEditor(FormModal[Modification]):
     def compose_fields(self) -> ComposeResult:
         start = self.start
         area = start.area if start.area in vocab.MODIFICATION_AREAS else "other"
-        yield from _field(
+        yield from form_row(
             "Part of life",
             Select(
                 [(text, key) for key, text in vocab.MODIFICATION_AREAS.items()],
@@ -76,18 +70,18 @@ class ModificationEditor(FormModal[Modification]):
                 id="change-area",
             ),
         )
-        yield from _field(
+        yield from form_row(
             "What I used to do",
             TextBox(start.before, placeholder="e.g. Running", id="change-before"),
         )
-        yield from _field(
+        yield from form_row(
             "What I'll do now", TextBox(start.now, placeholder="e.g. A daily walk", id="change-now")
         )
-        yield from _field(
+        yield from form_row(
             "Why", TextBox(start.why, placeholder="in your own words", id="change-why")
         )
         status = start.status if start.status in vocab.MODIFICATION_STATUSES else "trying"
-        yield from _field(
+        yield from form_row(
             "How it's going",
             Select(
                 [(text, key) for key, text in vocab.MODIFICATION_STATUSES.items()],
@@ -96,7 +90,7 @@ class ModificationEditor(FormModal[Modification]):
                 id="change-status",
             ),
         )
-        yield from _field(
+        yield from form_row(
             "Whose words",
             Select(
                 voice_choices(self.plan), value=start.voice, allow_blank=False, id="change-voice"
@@ -193,7 +187,7 @@ class ExamplePicker(ModalScreen[content.ModificationExample]):
             yield Static(
                 content.DISCLAIMER, id="examples-disclaimer", classes="examples-disclaimer"
             )
-            yield from _field(
+            yield from form_row(
                 "Part of life",
                 Select(
                     [(vocab.MODIFICATION_AREAS[key], key) for key in self.areas],

@@ -98,17 +98,8 @@ def changes_text(base: CarePlan, plan: CarePlan, base_number: int | None) -> str
     plan = without_blank_rows(plan)
     if base_number is None:
         return "This will be the first saved version of the plan."
-    try:
-        from careplan.diff import SECTION_TITLES, compare
-    except ImportError:  # the comparison module is optional: fall back to naming the sections
-        from careplan.overview import changed_sections
+    from careplan.diff import SECTION_TITLES, compare
 
-        names = changed_sections(base, plan)
-        if not names:
-            return f"Nothing has changed since version {base_number}."
-        return f"Changed since version {base_number}:\n" + "\n".join(
-            f"  • {vocab.SECTIONS.get(name, 'Next review')}" for name in names
-        )
     found = compare(base, plan, f"version {base_number}", "now")
     if not found:
         return f"Nothing has changed since version {base_number}."

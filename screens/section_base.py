@@ -21,7 +21,6 @@ from textual.widgets import Footer, Header, TextArea
 from careplan import vocab
 from careplan.model import CarePlan
 from careplan.screens.draft_keeper import keep_draft
-from careplan.screens.messages import PlanChanged
 from careplan.screens.widgets.date_field import DateField
 from careplan.working_plan import WorkingPlan
 
@@ -120,11 +119,10 @@ class SectionScreen(Screen[None]):
         return True
 
     def mark_changed(self) -> None:
-        """Call after changing self.plan: writes the draft and tells the app. A draft that cannot
+        """Call after changing self.plan: writes the draft. A draft that cannot
         be written is said calmly (keep_draft); the words stay, and the next change tries again."""
         self._cancel_pending()
         keep_draft(self.app, self.working)
-        self.post_message(PlanChanged(self.SECTION))
         self.refresh_bindings()  # keys that depend on there being changes (Discard) come and go
 
     def mark_changed_soon(self) -> None:

@@ -127,7 +127,10 @@ class SignList(PlanItems):
     ]
 
 
-class SuggestedQuestions(OptionList):
+class BreakQuestionPicker(OptionList):
+    """The suggested questions about a treatment break, to pick one into the plan's questions (the
+    guided session and other sections show theirs with widgets.questions.SuggestedQuestions)."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
 
@@ -258,7 +261,7 @@ medical advice.
             )
             yield Static("Suggested questions: Enter or a click adds one", classes="part-subtitle")
             yield Static(content.DISCLAIMER, classes="disclaimer", markup=False)
-            yield SuggestedQuestions(id="suggested-questions")
+            yield BreakQuestionPicker(id="suggested-questions")
 
             yield Static("Signs to watch for during the break", classes="part-title")
             yield Static(content.DISCLAIMER, classes="disclaimer", markup=False)
@@ -312,7 +315,7 @@ medical advice.
     def lock_editing(self) -> None:
         super().lock_editing()
         # Lists that change the plan when chosen from; the plan's own lists stay readable.
-        for widget in self.query("SuggestedQuestions, WarningGroups"):
+        for widget in self.query("BreakQuestionPicker, WarningGroups"):
             widget.disabled = True
         for items in self.query(PlanItems):
             items.read_only = True
@@ -363,7 +366,7 @@ medical advice.
 
     def _show_questions(self) -> None:
         self.query_one("#questions", QuestionList).show_items(self.pause.questions, NO_QUESTIONS)
-        suggestions = self.query_one("#suggested-questions", SuggestedQuestions)
+        suggestions = self.query_one("#suggested-questions", BreakQuestionPicker)
         highlighted = suggestions.highlighted
         suggestions.clear_options()
         for suggestion in self._suggested:
@@ -494,7 +497,7 @@ medical advice.
         self.query_one("#new-question", Input).focus()
 
     def action_suggested_questions(self) -> None:
-        self.query_one("#suggested-questions", SuggestedQuestions).focus()
+        self.query_one("#suggested-questions", BreakQuestionPicker).focus()
 
     def action_warning_groups(self) -> None:
         self.query_one("#warning-groups", WarningGroups).focus()

@@ -6,17 +6,15 @@ the same way, and so the phrasing can be tested without running an app.
 
 from __future__ import annotations
 
-from datetime import date
-
 from rich.text import Text
 
 from careplan import vocab
+from careplan.dates import day_in_words
 from careplan.model import CarePlan, Goal
 from careplan.voices import caregiver_name, person_name, voice_name
 
 __all__ = [
     "adaptation_note",
-    "day_text",
     "goal_status",
     "journey_line",
     "plain",
@@ -54,16 +52,11 @@ def voice_choices(plan: CarePlan) -> list[tuple[Text, str]]:
     return [(plain(voice_name(plan, voice)), voice) for voice in vocab.VOICES]
 
 
-def day_text(value: date) -> str:
-    """A date short enough for a line of a list: "3 June 2026"."""
-    return f"{value.day} {value:%B %Y}"
-
-
 def goal_status(goal: Goal) -> str:
     """The status in words, with the day it ended when there is one: "Achieved on 3 June 2026"."""
     status = vocab.label(vocab.GOAL_STATUSES, goal.status)
     if goal.status != "active" and goal.ended_on:
-        return f"{status} on {day_text(goal.ended_on)}"
+        return f"{status} on {day_in_words(goal.ended_on)}"
     return status
 
 
@@ -71,7 +64,7 @@ def adaptation_note(goal: Goal) -> str:
     """Why and when a goal grew out of the one before: "3 June 2026: running hurts my hip now"."""
     parts = []
     if goal.started_on:
-        parts.append(day_text(goal.started_on))
+        parts.append(day_in_words(goal.started_on))
     if goal.adapted_reason.strip():
         parts.append(goal.adapted_reason.strip())
     return ": ".join(parts)

@@ -1,4 +1,4 @@
-"""Every section id opens a screen, and a section whose screen is missing gets a calm stand-in."""
+"""Every section id opens its own screen."""
 
 from __future__ import annotations
 
@@ -17,14 +17,3 @@ def test_every_section_has_a_screen_that_takes_the_working_plan(store: Store) ->
         screen = registry.screen_for(section, working)
         assert isinstance(screen, SectionScreen)
         assert section == screen.SECTION
-        assert not isinstance(screen, registry.ComingSoonScreen)
-
-
-def test_a_screen_not_there_yet_is_a_calm_stand_in(store: Store, monkeypatch) -> None:
-    working = working_plan_for(store, CarePlan(about=About(name="Ruth Okafor")))
-    monkeypatch.setitem(
-        registry.SECTION_SCREENS, "team", "careplan.screens.not_written_yet:TeamScreen"
-    )
-    screen = registry.screen_for("team", working)
-    assert isinstance(screen, registry.ComingSoonScreen)
-    assert screen.title_text == "Support team"

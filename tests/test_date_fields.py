@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from textual.widgets import Button, Input, Static
 
-from careplan import date_fields
+from careplan import date_fields, dates
 from careplan.date_fields import DATE_FIELDS, TYPED_DATES
 from careplan.errors import InvalidDate
 from careplan.model import About, CarePlan
@@ -96,7 +96,7 @@ def test_the_date_of_birth_suggests_ways_to_type_a_birth_date_only() -> None:
 @pytest.mark.parametrize("key", list(DATE_FIELDS))
 def test_a_date_in_words_reads_back_as_the_same_date(key: str) -> None:
     for day in (date(1956, 3, 3), date(2026, 12, 24), date(2028, 2, 29)):
-        assert date_fields.read_typed(key, date_fields.date_in_words(day)) == day
+        assert date_fields.read_typed(key, dates.day_in_words(day)) == day
 
 
 def test_gentle_notes_for_a_birth_to_come_and_a_review_gone_by() -> None:

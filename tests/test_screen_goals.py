@@ -9,7 +9,7 @@ from textual.widgets import Input, Static
 
 from careplan import goals as goal_changes
 from careplan.model import About, CarePlan, Goal, View
-from careplan.screens.goal_editor import GoalEditor, JourneyScreen
+from careplan.screens.goal_editor import GoalEditor, OneGoalJourneyScreen
 from careplan.screens.goals import GoalCard, GoalsScreen
 from careplan.screens.messages import GoalAdapted
 from careplan.screens.widgets.confirm import ChoiceScreen
@@ -171,7 +171,7 @@ async def test_the_journey_of_a_goal_is_shown_with_dates_and_reasons(store: Stor
     app = ScreenHost(GoalsScreen, working_plan_for(store, plan))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j")
-        assert isinstance(app.screen, JourneyScreen)
+        assert isinstance(app.screen, OneGoalJourneyScreen)
         line = shown(app.screen.query_one("#journey-line", Static))
         assert line == (
             "Run 5 miles → A daily walk (3 June 2026: running hurts my hip now)"
@@ -267,4 +267,4 @@ async def test_a_read_only_plan_offers_only_looking(store: Store) -> None:
         assert isinstance(app.screen, GoalsScreen)
         assert working.plan.goals[0].status == "active"
         await pilot.click("#do-show_journey")
-        assert isinstance(app.screen, JourneyScreen)
+        assert isinstance(app.screen, OneGoalJourneyScreen)

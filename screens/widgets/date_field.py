@@ -21,8 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from careplan import date_fields
-from careplan.date_fields import date_in_words
-from careplan.dates import describe_date, other_reading
+from careplan.dates import day_in_words, describe_date, other_reading
 from careplan.errors import InvalidDate
 from careplan.screens import clock
 from careplan.working_plan import WorkingPlan
@@ -161,7 +160,7 @@ class DateField(Widget):
         typed = date_fields.typed_text(self.working.extra, self.key)
         saved = date_fields.plan_date(self.working.plan, self.key)
         self._typing = typed is not None
-        self._initial_text = typed if typed is not None else (date_in_words(saved) if saved else "")
+        self._initial_text = typed if typed is not None else (day_in_words(saved) if saved else "")
         self._read(self._initial_text)
 
     def _read(self, text: str) -> None:
@@ -200,7 +199,7 @@ class DateField(Widget):
         saved = date_fields.plan_date(self.working.plan, self.key)
         if self._problem:
             keeps = (
-                f"the plan keeps {date_in_words(saved)} until this reads as a date"
+                f"the plan keeps {day_in_words(saved)} until this reads as a date"
                 if saved
                 else "change it when you like"
             )
