@@ -159,6 +159,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--by", default="", metavar="NAME", help='who is saving it (default: "careplan import")'
     )
     importing.add_argument("--note", default="", metavar="TEXT", help="a note for the new version")
+    importing.add_argument(
+        "--session-date",
+        type=_session_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the day of the conversation this version records "
+        "(default: the file's own, else today; never a future day)",
+    )
     _add_format(importing, ("text", "json"))
 
     changes = command("diff", run_diff, "show what changed between two saved versions of a plan")
@@ -180,6 +188,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument(
         "--by", default="", metavar="NAME", help='who is restoring it (default: "careplan restore")'
+    )
+    restore.add_argument(
+        "--session-date",
+        type=_session_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the day of the conversation this version records (default: today; never a future day)",
     )
     _add_format(restore, ("text", "json"))
 
@@ -225,6 +240,18 @@ def _version_number(text: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f'"{text}" is not a version number (1, 2, 3 ...)')
     return number
+
+
+def _session_date(text: str) -> date:
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f'"{text}" is not a day written as YYYY-MM-DD, for example 2026-03-12'
+        ) from None
+    if day > date.today():
+        raise argparse.ArgumentTypeError(f'"{text}" is a future day; a session day has happened')
+    return day
 
 
 # --- commands ---------------------------------------------------------------------------------
@@ -294,6 +321,7 @@ def run_history(args: argparse.Namespace) -> int:
     rows = [
         [
             str(entry["number"]),
+            _session_day(entry),
             _moment(datetime.fromisoformat(entry["saved_at"])),
             entry["saved_by"],
             entry["note"],
@@ -301,8 +329,15 @@ def run_history(args: argparse.Namespace) -> int:
         ]
         for entry in entries
     ]
-    _out(_table(["VERSION", "SAVED", "BY", "NOTE", "WHAT CHANGED"], rows))
+    _out(_table(["VERSION", "SESSION", "SAVED", "BY", "NOTE", "WHAT CHANGED"], rows))
     return EXIT_OK
+
+
+def _session_day(entry: dict[str, Any]) -> str:
+    """The conversation's day; older versions, which did not keep it, say they show the day saved."""
+    if entry.get("session_date"):
+        return entry["session_date"]
+    return f"{datetime.fromisoformat(entry['saved_at']).date().isoformat()} (day saved)"
 
 
 def history_entries(plan_file: PlanFile) -> list[dict[str, Any]]:
@@ -336,7 +371,10 @@ def run_restore(args: argparse.Namespace) -> int:
     with store.open_plan(store.resolve(args.plan)) as plan_file:
         person = plan_file.person or plan_file.id
         info = restore_version(
-            plan_file, args.number, saved_by=args.by.strip() or "careplan restore"
+            plan_file,
+            args.number,
+            saved_by=args.by.strip() or "careplan restore",
+            session_date=args.session_date,
         )
         latest = plan_file.latest
     if args.format == "json":
@@ -418,22 +456,27 @@ def run_import(args: argparse.Namespace) -> int:
     source = "standard input" if args.file == "-" else args.file
     raw = _read_input(args.file)
     try:
-        plan_id, plan = plan_json.loads(raw)
+        plan_id, plan, file_session_date = plan_json.loads_document(raw)
     except CarePlanError as error:
         raise CarePlanError(f"Nothing was imported from {source}. {error}") from None
     store = _store(args)
     saved_by = args.by.strip() or "careplan import"
+    session_date = args.session_date or file_session_date
     note = args.note.strip() or f"Imported from {Path(source).name if args.file != '-' else source}"
     if plan_id is not None and plan_id in store.plan_ids():
         new_plan = False
         with store.open_plan(plan_id) as plan_file:
             _refuse_if_unsaved_work(plan_file)
-            info = plan_file.save_version(plan, saved_by=saved_by, note=note)
+            info = plan_file.save_version(
+                plan, saved_by=saved_by, note=note, session_date=session_date
+            )
     else:
         new_plan = True
         with store.create_plan(plan) as plan_file:
             plan_id = plan_file.id
-            info = plan_file.save_version(plan, saved_by=saved_by, note=note)
+            info = plan_file.save_version(
+                plan, saved_by=saved_by, note=note, session_date=session_date
+            )
     try:
         if args.format == "json":
             _emit_json(

@@ -10,7 +10,7 @@ plan id (snapshot tests rely on this). The people and their story are invented.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from careplan.goals import adapt_goal, end_goal
@@ -40,11 +40,13 @@ def build_demo(store: Store) -> str:
     with store.create_plan(plan) as plan_file:
         for number, (when, note, change) in enumerate(_CHAPTERS, start=1):
             change(plan)
+            # Typed up the day after each conversation: the version keeps both days.
             plan_file.save_version(
                 plan,
                 saved_by=SAVED_BY,
                 note=note,
-                when=when,
+                when=when + timedelta(days=1),
+                session_date=when.date(),
                 session_notes=SESSION_NOTES.get(number, ""),
             )
         return plan_file.id

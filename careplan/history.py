@@ -8,7 +8,7 @@ Versions are never rewritten: restoring an old version saves its content as a ne
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from careplan import vocab
@@ -41,11 +41,13 @@ class VersionSummary:
     note: str
     summary: str  # what changed since the version before, in one line
     session_notes: str = ""  # private to the facilitator: shown in the app, never in to_json
+    session_date: date | None = None  # the day of the conversation; None in older files
 
     def to_json(self) -> dict[str, Any]:
         return {
             "number": self.number,
             "saved_at": self.saved_at.isoformat(),
+            "session_date": self.session_date.isoformat() if self.session_date else None,
             "saved_by": self.saved_by,
             "note": self.note,
             "summary": self.summary,
@@ -94,6 +96,7 @@ class PlanHistory:
                     info.note,
                     summary,
                     session_notes=info.session_notes,
+                    session_date=info.session_date,
                 )
             )
         return result
@@ -167,7 +170,9 @@ def restore_note(number: int) -> str:
     return f"Restored from version {number}"
 
 
-def restore_version(plan_file: PlanFile, number: int, saved_by: str = "") -> VersionInfo | None:
+def restore_version(
+    plan_file: PlanFile, number: int, saved_by: str = "", session_date: date | None = None
+) -> VersionInfo | None:
     """Save the content of version `number` as a new version; earlier versions stay as they are.
 
     Returns None when the latest version already has that content (nothing to save). Refuses,
@@ -185,4 +190,6 @@ def restore_version(plan_file: PlanFile, number: int, saved_by: str = "") -> Ver
         )
     if restored == plan_file.load(latest):
         return None
-    return plan_file.save_version(restored, saved_by=saved_by, note=restore_note(number))
+    return plan_file.save_version(
+        restored, saved_by=saved_by, note=restore_note(number), session_date=session_date
+    )

@@ -113,8 +113,8 @@ def default_export_name(plan_file: PlanFile, number: int | None = None) -> str:
     slug = _slug(plan_file.person) or _slug(plan_file.id) or "care-plan"
     if number is None:
         return f"{slug}-not-saved.md"
-    saved = plan_file.version(number).saved_at
-    return f"{slug}-v{number}-{saved:%Y-%m-%d}.md"
+    day = plan_file.version(number).session_day  # the conversation's day, as the reader knows it
+    return f"{slug}-v{number}-{day:%Y-%m-%d}.md"
 
 
 # --- the top: who, which version, who took part, next review ---------------------------------
@@ -123,13 +123,20 @@ def default_export_name(plan_file: PlanFile, number: int | None = None) -> str:
 def _version_line(info: VersionInfo | None) -> str:
     if info is None:
         return "Not saved as a version yet."
-    line = f"Version {info.number}, saved {_moment(info.saved_at)}"
+    line = f"Version {info.number}, {_session_words(info)}, saved {_moment(info.saved_at)}"
     if _said(info.saved_by):
         line += f" by {escape_inline(info.saved_by)}"
     line += "."
     if _said(info.note):
         line += f"\\\nNote: {escape_inline(info.note)}"
     return line
+
+
+def _session_words(info: VersionInfo) -> str:
+    """The conversation's day; an older version, which did not keep it, says it is the day saved."""
+    if info.session_date is None:
+        return "session day not recorded"
+    return f"session of {describe_date(info.session_date)}"
 
 
 def _about(plan: CarePlan) -> str:

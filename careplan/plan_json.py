@@ -1,7 +1,7 @@
 """One saved version of a plan as a JSON document, and back: what `careplan export/import` carry.
 
     {"format": "careplan-plan", "format_version": 1, "id": ..., "version": ..., "saved_at": ...,
-     "saved_by": ..., "note": ..., "plan": {...the plan, as careplan.codec writes it...}}
+     "session_date": ..., "saved_by": ..., "note": ..., "plan": {...the plan, as careplan.codec writes it...}}
 
 Reading checks the document's shape and the plan's content before anything is saved, and names
 the first thing that is wrong in plain words.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from careplan.codec import from_dict, to_dict
@@ -43,6 +44,7 @@ def plan_to_json(plan_file: PlanFile, number: int | None = None) -> dict[str, An
         "id": plan_file.id,
         "version": info.number,
         "saved_at": info.saved_at.isoformat(),
+        "session_date": info.session_day.isoformat(),
         "saved_by": info.saved_by,
         "note": info.note,
         "plan": to_dict(plan_file.load(number)),
@@ -61,6 +63,12 @@ def dumps(document: Any) -> str:
 
 def loads(text: str | bytes) -> tuple[str | None, CarePlan]:
     """Parse text that should hold a plan document; see `plan_from_json`."""
+    plan_id, plan, _ = loads_document(text)
+    return plan_id, plan
+
+
+def loads_document(text: str | bytes) -> tuple[str | None, CarePlan, date | None]:
+    """Like `loads`, with the day of the conversation the document records (None if it has none)."""
     try:
         data = json.loads(text)
     except UnicodeDecodeError:
@@ -73,7 +81,24 @@ def loads(text: str | bytes) -> tuple[str | None, CarePlan]:
         raise _not_a_plan("is nested too deeply to be a plan") from None
     except ValueError:  # e.g. a number thousands of digits long
         raise _not_a_plan("holds a number too long to be part of a plan") from None
-    return plan_from_json(data)
+    plan_id, plan = plan_from_json(data)
+    return plan_id, plan, session_date_from_json(data)
+
+
+def session_date_from_json(data: dict[str, Any]) -> date | None:
+    """The document's "session_date": a past or present day, or None when absent (older files)."""
+    text = data.get("session_date")
+    if text is None:
+        return None
+    try:
+        day = date.fromisoformat(text) if isinstance(text, str) else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise InvalidPlanFile("session_date", "should be a day written as YYYY-MM-DD")
+    if day > date.today():
+        raise InvalidPlanFile("session_date", "is a future day; a session day has happened")
+    return day
 
 
 def plan_from_json(data: Any) -> tuple[str | None, CarePlan]:

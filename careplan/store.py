@@ -10,12 +10,13 @@ One file per plan keeps saving a version independent of the size of the caseload
 CLI use this module; nothing else touches TinyDB.
 
 A plan file holds three tables. `_meta`: one row (schema, id, person, next review). `versions`:
-one row per version, {"n", "at", "by", "note", "s"} and "sn" (session notes) when there are any,
-where "s" maps each section that changed since the version before to the key of its content (the
-first version names every section), so reading a version walks forward through the records.
-`objects`: one row per save, {"h": key of "d", "d": {key: object}}, holding the pieces that save
-added (see careplan.plan_objects). Rows are only ever added, never changed, so an old version's
-bytes stay as they were written.
+one row per version, {"n", "at", "by", "note", "s", "sd"} and "sn" (session notes) when there
+are any. "sd" is the day of the conversation (absent in files written before it was kept: such a
+version's day is the day it was saved); "s" maps each section that changed since the version
+before to the key of its content (the first version names every section), so reading a version
+walks forward through the records. `objects`: one row per save, {"h": key of "d", "d": {key:
+object}}, holding the pieces that save added (see careplan.plan_objects). Rows are only ever
+added, never changed, so an old version's bytes stay as they were written.
 """
 
 from __future__ import annotations
@@ -72,6 +73,12 @@ class VersionInfo:
     # The facilitator's notes from a guided session: kept with the version, never in its note
     # (which history and the family's export show) unless someone chose to put them there.
     session_notes: str = ""
+    session_date: date | None = None  # the day of the conversation; None in older files
+
+    @property
+    def session_day(self) -> date:
+        """The day the version speaks for: the conversation's, or (older files) the day saved."""
+        return self.session_date or self.saved_at.date()
 
 
 @dataclass(frozen=True)
@@ -416,9 +423,21 @@ class PlanFile:
         note: str = "",
         when: datetime | None = None,
         session_notes: str = "",
+        session_date: date | None = None,
     ) -> VersionInfo:
-        """Save the plan as a new, numbered version that is never changed again. Clears the draft."""
+        """Save the plan as a new, numbered version that is never changed again. Clears the draft.
+
+        `session_date` is the day of the conversation the version records (default: the day it is
+        saved); it may be earlier than the save, never later. `when`, the real save time, is kept
+        beside it and never changes.
+        """
         self._need_write()
+        when = when or datetime.now().astimezone()
+        session_date = session_date or when.date()
+        if session_date > when.date():
+            raise InvalidPlanFile(
+                "session_date", "cannot be after the day it is saved (a future day)"
+            )
         check(tidy(plan))
         self._storage.check_unchanged()
         self._keep_backup()
@@ -426,13 +445,13 @@ class PlanFile:
         new_objects = {key: data for key, data in objects.items() if key not in self._objects}
         changed = self._changed_sections(sections)
         number = (self.latest or 0) + 1
-        when = when or datetime.now().astimezone()
         record = {
             "n": number,
             "at": when.isoformat(),
             "by": tidy_text(saved_by).strip(),
             "note": tidy_text(note).strip(),
             "s": changed,
+            "sd": session_date.isoformat(),
         }
         private = tidy_text(session_notes).strip()
         if private:  # only when there are some, so older files and plain saves keep their shape
@@ -708,6 +727,7 @@ def _version_info(record: dict[str, Any]) -> VersionInfo:
         saved_by=record.get("by", ""),
         note=record.get("note", ""),
         session_notes=_text(record.get("sn")),
+        session_date=_date_or_none(record.get("sd")),
     )
 
 

@@ -8,6 +8,7 @@ No Textual here: the same object drives tests and any future front end.
 from __future__ import annotations
 
 import copy
+from datetime import date
 from typing import Any
 
 from careplan import vocab
@@ -99,13 +100,18 @@ class WorkingPlan:
         note: str = "",
         plan: CarePlan | None = None,
         session_notes: str = "",
+        session_date: date | None = None,
     ) -> VersionInfo:
         """Save `plan` (a snapshot taken where the typing happens; by default one taken now) as a
         new version. Anything typed into `self.plan` since the snapshot stays a change: call
         `changed()` afterwards if `has_changes`, since the save clears the draft."""
         saved = self.snapshot() if plan is None else plan
         info = self.file.save_version(
-            saved, saved_by=saved_by, note=note, session_notes=session_notes
+            saved,
+            saved_by=saved_by,
+            note=note,
+            session_notes=session_notes,
+            session_date=session_date,
         )
         self.base_number = info.number
         self.base = saved

@@ -6,6 +6,7 @@ look. Discarding goes back to the last saved version, after a clear question.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING, cast
 
@@ -18,6 +19,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
 from careplan import vocab
+from careplan.dates import describe_date, parse_date
 from careplan.errors import CarePlanError, ValidationError
 from careplan.screens.messages import PlanSaved, SpeakerChanged
 from careplan.screens.section_base import SectionScreen
@@ -37,6 +39,7 @@ READ_ONLY_SAVE = (
     "Ctrl+E makes changes possible here."
 )
 TYPED_WHO, TYPED_NOTE = "review_saved_by", "review_note"  # in the draft's extra, until a save
+TYPED_SESSION_DAY = "review_session_day"
 KEEP_NOTES_LABEL = "Also put the session notes in this version's note"
 KEEP_NOTES_DETAIL = (
     "The session notes are kept with this version for you to read in History. The version's note"
@@ -168,6 +171,14 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             yield Vertical(id="review-problems")
             yield Label("When to look at the plan again (next review)", classes="field-label")
             yield DateField(working, "next_review", id="next-review")
+            # The day the conversation happened: typing up yesterday's visit says so.
+            yield Label("Day of this conversation (blank: today)", classes="field-label")
+            yield TextBox(
+                str(working.extra.get(TYPED_SESSION_DAY, "")),
+                id="session-day",
+                placeholder="today, or e.g. yesterday, 12 Mar",
+            )
+            yield Static("", id="session-day-message", classes="field-message", markup=False)
             notes = str(working.extra.get("session_notes", "")).strip()
             if notes:
                 # Private working notes: saved with the version as their own field, and in its
@@ -242,13 +253,25 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
     def clear_saved_by_message(self) -> None:
         self.query_one("#saved-by-message", Static).update("")
 
-    @on(Input.Changed, "#saved-by, #version-note")
+    @on(Input.Changed, "#session-day")
+    def echo_session_day(self, event: Input.Changed) -> None:
+        """Say at once which day the text reads as, or what is wrong with it (never a stale word)."""
+        day, problem = read_session_day(event.value)
+        message = self.query_one("#session-day-message", Static)
+        if problem:
+            message.update(problem)
+        elif day is not None:
+            message.update(f"The version will say the conversation was on {describe_date(day)}.")
+        else:
+            message.update("")
+
+    @on(Input.Changed, "#saved-by, #version-note, #session-day")
     def remember_typing(self, event: Input.Changed) -> None:
         """Kept with the working plan (and its draft), so going off to fix something and coming
         back finds them as typed; a save starts the next version's afresh."""
         if event.input.has_focus:  # typed, not set by careplan
-            key = TYPED_WHO if event.input.id == "saved-by" else TYPED_NOTE
-            self.working.extra[key] = event.value
+            keys = {"saved-by": TYPED_WHO, "version-note": TYPED_NOTE}
+            self.working.extra[keys.get(event.input.id or "", TYPED_SESSION_DAY)] = event.value
 
     @on(SpeakerChanged)
     def follow_speaker(self, event: SpeakerChanged) -> None:
@@ -285,6 +308,11 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         if waiting:
             self.say(waiting_dates_text(waiting))
             return
+        session_day, problem = read_session_day(self.query_one("#session-day", Input).value)
+        if problem:
+            self.query_one("#session-day-message", Static).update(problem)
+            self.query_one("#session-day", Input).focus()
+            return
         if found:
             self.say("A few things need a look before this can be saved; they are listed above.")
             return
@@ -298,7 +326,11 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         self.say("Saving…")
         # The version is the plan as it is now; anything typed while it is written stays a change.
         self.save_version(
-            self.working.snapshot(), saved_by, self.version_note(), self.private_notes()
+            self.working.snapshot(),
+            saved_by,
+            self.version_note(),
+            self.private_notes(),
+            session_day,
         )
 
     @property
@@ -331,13 +363,22 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="save")
     def save_version(
-        self, snapshot: CarePlan, saved_by: str, note: str, session_notes: str = ""
+        self,
+        snapshot: CarePlan,
+        saved_by: str,
+        note: str,
+        session_notes: str = "",
+        session_day: dt.date | None = None,
     ) -> None:
         try:
             self.post_message(
                 self.Finished(
                     self.working.save_version(
-                        saved_by, note, plan=snapshot, session_notes=session_notes
+                        saved_by,
+                        note,
+                        plan=snapshot,
+                        session_notes=session_notes,
+                        session_date=session_day,
                     )
                 )
             )
@@ -518,3 +559,21 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         self.refresh_bindings()
         self.show_problems({})
         self.say(f"Changes discarded. The plan is as it was in version {self.working.base_number}.")
+
+
+def read_session_day(text: str) -> tuple[dt.date | None, str]:
+    """(the day typed, or None for blank = today; a kind one-line problem, or "")."""
+    from careplan.errors import InvalidDate
+
+    if not text.strip():
+        return None, ""
+    try:
+        day = parse_date(text)
+    except InvalidDate as error:
+        return None, str(error)
+    if day > dt.date.today():
+        return (
+            None,
+            f"{describe_date(day)} has not happened yet; the day of the conversation is today or earlier.",
+        )
+    return day, ""

@@ -260,13 +260,13 @@ def test_history_table_and_json(cli, store: Store) -> None:
     code, out, err = cli("history", "Sam")
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0].split() == ["VERSION", "SAVED", "BY", "NOTE", "WHAT", "CHANGED"]
+    assert lines[0].split() == ["VERSION", "SESSION", "SAVED", "BY", "NOTE", "WHAT", "CHANGED"]
     assert [line.split()[0] for line in lines[1:]] == ["1", "2", "3"]
     assert lines[3].endswith("version 3  1 goal edited")
     code, out, _ = cli("history", plan_id, "--format", "json")
     history = json.loads(out)
     assert [entry["number"] for entry in history] == [1, 2, 3]
-    assert {"number", "saved_at", "saved_by", "note"} <= set(history[0])
+    assert {"number", "saved_at", "session_date", "saved_by", "note"} <= set(history[0])
     assert history[0]["saved_by"] == "Test" and history[2]["note"] == "version 3"
 
 

@@ -210,7 +210,7 @@ def test_cli_history_shows_what_each_version_changed(cli, plan_file: PlanFile) -
     code, out, err = cli("history", plan_id)
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0].split() == ["VERSION", "SAVED", "BY", "NOTE", "WHAT", "CHANGED"]
+    assert lines[0].split() == ["VERSION", "SESSION", "SAVED", "BY", "NOTE", "WHAT", "CHANGED"]
     assert lines[1].endswith("First session  First version")
     assert lines[2].endswith("1 goal adapted, everyday function 80%→70%, pain 2→5, tiredness 6")
     assert "After clinic" in lines[4] and lines[4].endswith("  Dr Rao joined the team")
@@ -218,7 +218,7 @@ def test_cli_history_shows_what_each_version_changed(cli, plan_file: PlanFile) -
     code, out, _ = cli("history", plan_id, "--format", "json")
     entries = json.loads(out)
     assert [set(entry) for entry in entries] == [
-        {"number", "saved_at", "saved_by", "note", "summary"}
+        {"number", "saved_at", "session_date", "saved_by", "note", "summary"}
     ] * 4
     assert [entry["summary"] for entry in entries][::3] == [
         "First version",

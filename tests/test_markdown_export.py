@@ -228,7 +228,8 @@ def test_a_plan_with_little_in_it_still_reads_as_a_whole(store: Store) -> None:
         plan_file.save_version(plan, saved_by="", when=datetime(2026, 2, 1, 9, 5, tzinfo=UTC))
         text = render_snapshot(plan_file)
     assert text.startswith(
-        "# Care plan: Sam Jones\n\nVersion 1, saved Sunday 1 February 2026 at 09:05.\n"
+        "# Care plan: Sam Jones\n\nVersion 1, session of Sunday 1 February 2026,"
+        " saved Sunday 1 February 2026 at 09:05.\n"
     )
     assert "- **Next review:** not set yet" in text
     assert "## Goals\n\nNothing written here yet.\n" in text

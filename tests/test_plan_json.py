@@ -39,6 +39,7 @@ def test_document_shape(store: Store) -> None:
             "id": plan_id,
             "version": 2,
             "saved_at": info.saved_at.isoformat(),
+            "session_date": "2026-05-20",
             "saved_by": info.saved_by,
             "note": info.note,
             "plan": to_dict(plan_file.load(2)),
