@@ -21,11 +21,11 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from careplan import vocab
+from careplan.dates import day_in_words
 from careplan.errors import CarePlanError
 from careplan.history import FUNCTION_LEVEL
 from careplan.screens.look_back import LookBackScreen, saved_moment
 from careplan.screens.widgets.trend import ScaledSparkline, scale_for
-from careplan.screens.wording import day_text
 from careplan.working_plan import WorkingPlan
 
 if TYPE_CHECKING:
@@ -226,7 +226,7 @@ versions there; every version is still listed on the left.
             ("[x] " if marked else "", "bold"), (f"Version {summary.number}", "bold")
         )
         if summary.session_date is not None:
-            text.append(f" · session of {day_text(summary.session_date)}")
+            text.append(f" · session of {day_in_words(summary.session_date)}")
         # Beside the day of the conversation, the real moment it was saved (which never changes);
         # an older version, which did not keep a session day, shows only this, named as such.
         text.append(f" · saved {saved_moment(summary.saved_at)}")

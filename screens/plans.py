@@ -15,6 +15,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
 from careplan import locations
+from careplan.dates import short_day
 from careplan.errors import CarePlanError, DamagedFile
 from careplan.screens import clock
 from careplan.screens.wording import plain
@@ -40,7 +41,7 @@ def short_date(value: date) -> str:
 
 def table_date(value: date) -> str:
     """Short enough for a table at 80 columns: "3 Dec 2026"."""
-    return f"{value.day} {value:%b %Y}"
+    return short_day(value)
 
 
 def saved_when(value: datetime | None, in_table: bool = False) -> str:
