@@ -18,9 +18,9 @@ from careplan.dates import day_in_words
 from careplan.markdown_escape import plain_lines
 
 if TYPE_CHECKING:
-    from careplan.store import PlanFile
+    from careplan.store import PlanFile, VersionInfo
 
-__all__ = ["CONTENT_SECURITY_POLICY", "render_html", "snapshot_html"]
+__all__ = ["CONTENT_SECURITY_POLICY", "render_html", "snapshot_html", "version_day"]
 
 # Nothing may load or run; inline styles only. (A meta CSP cannot set frame-ancestors; not needed.)
 CONTENT_SECURITY_POLICY = (
@@ -73,13 +73,19 @@ def render_html(markdown_text: str, *, title: str, footer: str) -> str:
     )
 
 
+def version_day(info: VersionInfo) -> str:
+    """The day a version speaks for: its conversation's, or (older versions) the day it was saved."""
+    if info.session_date is not None:
+        return f"session of {day_in_words(info.session_date)}"
+    return f"saved {day_in_words(info.saved_at)}"
+
+
 def snapshot_html(plan_file: PlanFile, number: int, *, audience: str = "family") -> str:
     """The page for one saved version, its footer naming the person, the version and the day."""
     from careplan.markdown_export import render_snapshot
 
     person = plan_file.person or plan_file.id
-    saved = plan_file.version(number).saved_at
-    footer = f"Care plan: {person}. Version {number}, saved {day_in_words(saved)}."
+    footer = f"Care plan: {person}. Version {number}, {version_day(plan_file.version(number))}."
     if audience == "care-team":
         footer += " For the care team."
     return render_html(

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from careplan import vocab
-from careplan.dates import day_in_words
 from careplan.markdown_escape import escape_inline, plain_lines
 from careplan.model import CarePlan
 
@@ -44,14 +43,13 @@ def render_summary(plan_file: PlanFile, number: int) -> str:
 
 
 def summary_html(plan_file: PlanFile, number: int) -> str:
-    from careplan.html_export import render_html
+    from careplan.html_export import render_html, version_day
 
     person = plan_file.person or plan_file.id
-    saved = plan_file.version(number).saved_at
     return render_html(
         render_summary(plan_file, number),
         title=f"If you are called to help {person}",
-        footer=f"{person}. Version {number}, saved {day_in_words(saved)}.",
+        footer=f"{person}. Version {number}, {version_day(plan_file.version(number))}.",
     )
 
 
@@ -120,4 +118,6 @@ def _treatment(plan: CarePlan) -> str:
 
 
 def _from_version(info: VersionInfo) -> str:
-    return f"From version {info.number} of the plan, saved {day_in_words(info.saved_at)}."
+    from careplan.html_export import version_day
+
+    return f"From version {info.number} of the plan, {version_day(info)}."

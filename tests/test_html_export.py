@@ -128,7 +128,10 @@ def test_the_page_prints_black_on_white_with_rows_kept_whole(demo: PlanFile) -> 
 def test_the_footer_names_the_person_version_and_day(demo: PlanFile) -> None:
     text = snapshot_html(demo, 6, audience="care-team")
     footer = text.split("<footer>")[1].split("</footer>")[0]
-    assert footer == "Care plan: Maggie Ellis. Version 6, saved 5 November 2026. For the care team."
+    assert (
+        footer
+        == "Care plan: Maggie Ellis. Version 6, session of 5 November 2026. For the care team."
+    )
 
 
 # --- audiences -------------------------------------------------------------------------------
