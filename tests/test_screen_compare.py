@@ -35,8 +35,8 @@ async def test_version_1_to_6_says_how_each_goal_was_adapted_and_why(store: Stor
         await settle(pilot)
         screen = app.screen
         labels = str(screen.query_one("#compare-labels", Static).render())
-        assert "From: Version 1 · Thu 12 Mar 2026, 10:30 · by Maggie and Tom, with Priya" in labels
-        assert "To: Version 6 · Thu 5 Nov 2026, 11:30 · by Maggie and Tom, with Priya" in labels
+        assert "From: Version 1 · Fri 13 Mar 2026, 10:30 · by Maggie and Tom, with Priya" in labels
+        assert "To: Version 6 · Fri 6 Nov 2026, 11:30 · by Maggie and Tom, with Priya" in labels
         source = screen.query_one("#compare-changes", Markdown).source
         adapted = [
             c.text for c in compare_versions(working.file, 1, 6).changes if c.kind == "goal_adapted"
