@@ -30,7 +30,7 @@ from careplan.model import (
 )
 from careplan.store import Store
 from careplan.tinydb_storage import encode
-from careplan.validation import problems, tidy, tidy_text
+from careplan.validation import has_visible_character, problems, tidy, tidy_text
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -40,8 +40,9 @@ anything = st.text(st.characters(codec=None, categories=None), max_size=24)
 typed = st.text(
     st.characters(exclude_categories=("Cc", "Cs"), include_characters="\t\n"), max_size=24
 )
-# Text that stays something once tidied, for fields a version needs.
-needed = anything.filter(lambda text: tidy_text(text).strip() != "")
+# Text that still shows something once tidied, for fields a version needs (a name of only
+# invisible characters such as a soft hyphen is refused like an empty one).
+needed = anything.filter(lambda text: has_visible_character(tidy_text(text)))
 days = st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
 
 
