@@ -430,18 +430,17 @@ def run_export(args: argparse.Namespace) -> int:
 
             text = render_snapshot(plan_file, number, audience=args.audience)
         person = plan_file.person or plan_file.id
-        if args.output not in (None, "-"):
-            output = _typed_path(args.output)
-            if _is_folder(output):
-                from careplan.markdown_export import default_export_name
+        output = None if args.output in (None, "-") else _typed_path(args.output)
+        if output is not None and _is_folder(output):
+            from careplan.markdown_export import default_export_name
 
-                name = default_export_name(plan_file, number)
-                if args.format != "markdown":
-                    name = name.removesuffix(".md") + "." + args.format
-                raise CarePlanError(
-                    f"{output} is a folder. Give a file name to write to, for example: -o {output / name}"
-                )
-    if args.output in (None, "-"):
+            name = default_export_name(plan_file, number)
+            if args.format != "markdown":
+                name = name.removesuffix(".md") + "." + args.format
+            raise CarePlanError(
+                f"{output} is a folder. Give a file name to write to, for example: -o {output / name}"
+            )
+    if output is None:
         sys.stdout.write(text)
         return EXIT_OK
     _check_export_target(output, _root(args))

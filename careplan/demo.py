@@ -209,7 +209,7 @@ def _march(plan: CarePlan) -> None:
 
 
 def _may(plan: CarePlan) -> None:
-    adapt_goal(
+    walk = adapt_goal(
         plan,
         "g-run",
         "A daily walk round the park",
@@ -218,7 +218,7 @@ def _may(plan: CarePlan) -> None:
         id="g-walk",
         fallback="If the park gets too far, the garden and the bench.",
     )
-    plan.goal("g-walk").other_views = [
+    walk.other_views = [
         View(
             voice="caregiver",
             text="Tom would rather she walked with someone, at least on chemo weeks.",
@@ -360,7 +360,7 @@ def _august(plan: CarePlan) -> None:
 
 def _september(plan: CarePlan) -> None:
     end_goal(plan, "g-wedding", "achieved", on=date(2026, 8, 22))
-    adapt_goal(
+    coffee = adapt_goal(
         plan,
         "g-walk",
         "Coffee outside with Tom each morning",
@@ -372,7 +372,7 @@ def _september(plan: CarePlan) -> None:
         why="It's the part of the day that feels most like us.",
         fallback="On bad days, coffee by the open back door.",
     )
-    plan.goal("g-coffee").other_views = [
+    coffee.other_views = [
         View(
             voice="caregiver",
             text="Tom would bring it to her in bed on bad days; Maggie wants to get up for it.",

@@ -47,7 +47,7 @@ class ParticipantRow(Horizontal):
 
 class AboutScreen(SectionScreen):
     SECTION = "about"
-    AUTO_FOCUS = "#about-name"  # typing on arrival goes into the first field
+    FIRST_FIELD = "#about-name"  # typing on arrival goes into the first field
     HELP = """\
 **About us.** The person's name and what they like to be called, their date of birth, their
 illness in their own words, and everyone taking part in planning (the person, caregivers, and

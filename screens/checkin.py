@@ -200,7 +200,7 @@ class CheckInScreen(SectionScreen):
         stylesheet("checkin.tcss"),
     ]  # its trends share the history's rules
     SECTION = "checkin"
-    AUTO_FOCUS = "#function-levels"
+    FIRST_FIELD = "#function-levels"
     HELP = """\
 # How things are now
 

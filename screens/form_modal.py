@@ -28,6 +28,14 @@ def form_row(label: str, widget: Input | Select) -> ComposeResult:
         yield widget
 
 
+def chosen(select: Select[Any]) -> str:
+    """What a Select made with allow_blank=False holds: always one of its choices."""
+    value = select.value
+    if not isinstance(value, str):
+        raise TypeError(f"{select.id} has no choice, though it was made to always have one")
+    return value
+
+
 ResultType = TypeVar("ResultType")
 
 FORM_HINT = "Enter or Ctrl+S saves · Esc closes"

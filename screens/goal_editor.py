@@ -20,7 +20,7 @@ from careplan import vocab
 from careplan.dates import day_in_words
 from careplan.model import CarePlan, Goal, View
 from careplan.screens import clock
-from careplan.screens.form_modal import FormModal, form_row
+from careplan.screens.form_modal import FormModal, chosen, form_row
 from careplan.screens.widgets.text_box import TextBox
 from careplan.screens.wording import (
     goal_status,
@@ -97,16 +97,15 @@ class GoalEditor(FormModal[Goal]):
         if not title:
             self.show_problem(TITLE_MISSING, focus="#goal-title")
             return None
-        fields = {
-            "title": title,
-            "why": self.query_one("#goal-why", Input).value.strip(),
-            "category": self.query_one("#goal-category", Select).value,
-            "voice": self.query_one("#goal-voice", Select).value,
-            "fallback": self.query_one("#goal-fallback", Input).value.strip(),
-        }
-        if self.goal is not None:
-            return replace(self.goal, **fields)
-        return Goal(started_on=clock.today(self.app), **fields)
+        base = self.goal or Goal(title=title, started_on=clock.today(self.app))
+        return replace(
+            base,
+            title=title,
+            why=self.query_one("#goal-why", Input).value.strip(),
+            category=chosen(self.query_one("#goal-category", Select)),
+            voice=chosen(self.query_one("#goal-voice", Select)),
+            fallback=self.query_one("#goal-fallback", Input).value.strip(),
+        )
 
 
 @dataclass(frozen=True)

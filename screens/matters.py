@@ -111,7 +111,7 @@ class StatementRow(Vertical):
 class MattersScreen(SectionScreen):
     CSS_PATH = stylesheet("matters.tcss")
     SECTION = "matters"
-    AUTO_FOCUS = ".statement-text, .kind-add"  # the first statement, or the first group's Add
+    FIRST_FIELD = ".statement-text, .kind-add"  # the first statement, or the first group's Add
     HELP = """\
 **What matters most.** What gives strength, what worries, what is hoped for, what the person
 can't imagine living without, in their own words.

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from careplan import content, vocab
 from careplan.model import CarePlan, Modification
-from careplan.screens.form_modal import FormModal, form_row
+from careplan.screens.form_modal import FormModal, chosen, form_row
 from careplan.screens.widgets.text_box import TextBox
 from careplan.screens.wording import voice_choices
 from careplan.styles import stylesheet
@@ -103,16 +103,15 @@ class ModificationEditor(FormModal[Modification]):
         if not (before or now):
             self.show_problem(WORDS_MISSING, focus="#change-before")
             return None
-        fields = {
-            "area": self.query_one("#change-area", Select).value,
-            "before": before,
-            "now": now,
-            "why": self.query_one("#change-why", Input).value.strip(),
-            "status": self.query_one("#change-status", Select).value,
-            "voice": self.query_one("#change-voice", Select).value,
-        }
-        base = self.change or self.start
-        return replace(base, **fields)
+        return replace(
+            self.change or self.start,
+            area=chosen(self.query_one("#change-area", Select)),
+            before=before,
+            now=now,
+            why=self.query_one("#change-why", Input).value.strip(),
+            status=chosen(self.query_one("#change-status", Select)),
+            voice=chosen(self.query_one("#change-voice", Select)),
+        )
 
 
 class StatusPicker(ModalScreen[str]):

@@ -492,7 +492,9 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             return
         self.flush_changes()
         self.careplan.open_section(field.section)
-        self.app.screen.AUTO_FOCUS = selector  # the section's screen is on the stack, not yet shown
+        arriving = self.app.screen  # the section's screen is on the stack, not yet shown
+        if isinstance(arriving, SectionScreen):
+            arriving.send_cursor_to(selector)
 
     @on(Button.Pressed, ".fix-button.-section")
     def go_fix(self, event: Button.Pressed) -> None:

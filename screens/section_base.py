@@ -29,6 +29,10 @@ class SectionScreen(Screen[None]):
     SECTION: ClassVar[str] = ""
     HELP: ClassVar[str] = ""  # Markdown shown by F1: what this screen is for and its keys
     CHANGE_DELAY: ClassVar[float] = 0.5  # seconds of quiet typing before the draft is written
+    FIRST_FIELD: ClassVar[str] = ""  # a selector: where the cursor goes when the screen is shown
+    # Textual's own auto-focus scrolls the field to the middle, taking its label (and the screen's
+    # top) out of sight; focus_on_arrival puts the cursor there without scrolling instead.
+    AUTO_FOCUS = ""
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="back", tooltip="Go back; nothing typed is lost"),
@@ -46,10 +50,7 @@ class SectionScreen(Screen[None]):
         super().__init__()
         self.working = working
         self._pending_change: Timer | None = None
-        # The first field is focused by focus_on_arrival, without scrolling to it: Textual's own
-        # auto-focus scrolls it to the middle, taking its label (and the screen's top) out of
-        # sight. A field named here later ("Go to the date") is still Textual's to focus and show.
-        self.first_field, self.AUTO_FOCUS = type(self).AUTO_FOCUS, ""
+        self.sent_to = ""  # a field someone is sent to ("Go to the date"): focused and shown
 
     @property
     def plan(self) -> CarePlan:
@@ -87,20 +88,24 @@ class SectionScreen(Screen[None]):
         self.focus_on_arrival()
 
     def focus_on_arrival(self) -> None:
-        """Put the cursor in the screen's first field (AUTO_FOCUS), so typing never goes nowhere.
+        """Put the cursor in the screen's first field (FIRST_FIELD), so typing never goes nowhere.
 
-        Textual applies AUTO_FOCUS only while the terminal says it has the focus, so it came and
+        Textual applies its AUTO_FOCUS only while the terminal says it has the focus, so it came and
         went between runs (tmux, a second window); here it does not depend on that. At once, not
         through Widget.focus (which waits its turn): a key pressed meanwhile (Ctrl+N, then a name)
         must not have its own focus taken back."""
-        chosen = self.AUTO_FOCUS  # a field someone is sent to: shown, wherever it is
-        selector = chosen or self.first_field
+        chosen = self.sent_to  # shown, wherever it is
+        selector = chosen or self.FIRST_FIELD
         if self.focused is not None or not selector:
             return
         for widget in self.query(selector):
             if widget.focusable:
                 self.set_focus(widget, scroll_visible=bool(chosen))
                 return
+
+    def send_cursor_to(self, selector: str) -> None:
+        """On arrival, put the cursor in `selector` rather than the first field (and show it)."""
+        self.sent_to = selector
 
     def focus_new_row(self, row: Widget, field: Widget) -> None:
         """A row just added: the cursor into its field at once (the next key is typed there), and

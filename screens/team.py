@@ -144,7 +144,7 @@ class HelplineList(OptionList):
 class TeamScreen(SectionScreen):
     CSS_PATH = stylesheet("team.tcss")
     SECTION = "team"
-    AUTO_FOCUS = "#members"
+    FIRST_FIELD = "#members"
     HELP = """\
 # Support team
 

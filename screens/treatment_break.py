@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -157,10 +158,17 @@ class WarningGroups(CheckList):
     ]
 
 
+def field_name(box: Widget) -> str:
+    """The worksheet's attribute a .plan-text box edits: each is made with its name."""
+    if not box.name:
+        raise ValueError(f"{box!r} edits the worksheet but has no name")
+    return box.name
+
+
 class TreatmentBreakScreen(SectionScreen):
     CSS_PATH = stylesheet("treatment_break.tcss")
     SECTION = "treatment_break"
-    AUTO_FOCUS = "#kind"
+    FIRST_FIELD = "#kind"
     HELP = """\
 # Treatment break
 
@@ -341,11 +349,11 @@ medical advice.
 
     @on(Input.Changed, ".plan-text")
     def _short_text_typed(self, event: Input.Changed) -> None:
-        self._set(event.input.name, event.value, typing=True)
+        self._set(field_name(event.input), event.value, typing=True)
 
     @on(TextArea.Changed, ".plan-text")
     def _long_text_typed(self, event: TextArea.Changed) -> None:
-        self._set(event.text_area.name, event.text_area.text, typing=True)
+        self._set(field_name(event.text_area), event.text_area.text, typing=True)
 
     @on(DateField.Changed)
     def _date_taken(self) -> None:
