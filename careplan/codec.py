@@ -51,6 +51,12 @@ def _decode(kind: Any, data: Any, where: str) -> Any:
         if data is None:
             return None
         return _decode(options[0], data, where)
+    if origin is typing.Literal:
+        # A choice is kept as it was written, even one not in its list: validation names it, so
+        # a plan from a newer careplan (or a hand edit) still opens and says what is odd.
+        if not isinstance(data, str):
+            raise InvalidPlanFile(where, "should be text")
+        return data
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         if not isinstance(data, dict):
             raise InvalidPlanFile(where, "should be a group of fields (a JSON object)")

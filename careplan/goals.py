@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Literal
 
 from careplan.errors import CarePlanError
 from careplan.model import CarePlan, Goal, new_id
@@ -44,7 +45,9 @@ def adapt_goal(
     return successor
 
 
-def end_goal(plan: CarePlan, goal_id: str, status: str, on: date | None = None) -> Goal:
+def end_goal(
+    plan: CarePlan, goal_id: str, status: Literal["achieved", "let_go"], on: date | None = None
+) -> Goal:
     """Mark a goal achieved or let go."""
     if status not in ("achieved", "let_go"):
         raise ValueError(status)

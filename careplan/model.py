@@ -11,6 +11,18 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from careplan import vocab
+from careplan.vocab import (
+    BreakKind,
+    BreakStatus,
+    GoalCategory,
+    GoalStatus,
+    ModificationArea,
+    ModificationStatus,
+    ParticipantRole,
+    StatementKind,
+    TeamRole,
+    Voice,
+)
 
 
 def new_id() -> str:
@@ -22,14 +34,14 @@ def new_id() -> str:
 class View:
     """Another voice on the same thing: kept beside the first, never written over it."""
 
-    voice: str = "caregiver"
+    voice: Voice = "caregiver"
     text: str = ""
 
 
 @dataclass
 class Participant:
     name: str = ""
-    role: str = "caregiver"  # vocab.PARTICIPANT_ROLES
+    role: ParticipantRole = "caregiver"
     relationship: str = ""  # "wife", "son", "palliative social worker"
 
 
@@ -49,8 +61,8 @@ class About:
 @dataclass
 class Statement:
     text: str = ""
-    kind: str = "other"  # vocab.STATEMENT_KINDS
-    voice: str = "person"  # vocab.VOICES
+    kind: StatementKind = "other"
+    voice: Voice = "person"
     other_views: list[View] = field(default_factory=list)
     id: str = field(default_factory=new_id)
 
@@ -59,9 +71,9 @@ class Statement:
 class Goal:
     title: str = ""
     why: str = ""
-    category: str = "meaningful"  # vocab.GOAL_CATEGORIES
-    voice: str = "person"
-    status: str = "active"  # vocab.GOAL_STATUSES
+    category: GoalCategory = "meaningful"
+    voice: Voice = "person"
+    status: GoalStatus = "active"
     fallback: str = ""  # "if this gets harder, then ..."
     started_on: date | None = None
     ended_on: date | None = None
@@ -73,18 +85,18 @@ class Goal:
 
 @dataclass
 class Modification:
-    area: str = "other"  # vocab.MODIFICATION_AREAS
+    area: ModificationArea = "other"
     before: str = ""  # what I used to do
     now: str = ""  # what I'll do now
     why: str = ""
-    status: str = "trying"  # vocab.MODIFICATION_STATUSES
-    voice: str = "person"
+    status: ModificationStatus = "trying"
+    voice: Voice = "person"
     id: str = field(default_factory=new_id)
 
 
 @dataclass
 class TreatmentBreak:
-    kind: str | None = None  # vocab.BREAK_KINDS; None while nobody has started this worksheet
+    kind: BreakKind | None = None  # None while nobody has started this worksheet
     event: str = ""
     starts_on: date | None = None
     ends_on: date | None = None
@@ -95,7 +107,7 @@ class TreatmentBreak:
     questions: list[str] = field(default_factory=list)  # for the oncologist
     warning_signs: list[str] = field(default_factory=list)
     who_to_call: str = ""
-    status: str | None = None  # vocab.BREAK_STATUSES
+    status: BreakStatus | None = None
     look_again_on: date | None = None
 
     @property
@@ -106,7 +118,7 @@ class TreatmentBreak:
 @dataclass
 class TeamMember:
     name: str = ""
-    role: str = "family"  # vocab.TEAM_ROLES
+    role: TeamRole = "family"
     custom_role: str = ""  # used when role is "custom"
     contact: str = ""
     when: str = ""  # "weekdays 9-5", "any time"

@@ -103,7 +103,7 @@ def problems(plan: CarePlan) -> dict[str, str]:
             found[path] = f"{what} is needed"
 
     def need_choice(
-        path: str, value: str | None, choices: vocab.Choices, optional: bool = False
+        path: str, value: str | None, choices: vocab.AnyChoices, optional: bool = False
     ) -> None:
         if value is None and optional:
             return

@@ -1,25 +1,37 @@
 """The fixed words of a care plan: every choice list, as (id, plain label) pairs.
 
 Ids are stored on disk and used by the CLI's JSON, so they never change; labels are what people read.
+Each choice list the model stores has a Literal type of its ids beside it (Voice, GoalStatus ...),
+so the type checker knows a goal's status is one of four words; tests/test_model.py keeps each
+type and its list the same.
 """
 
 from __future__ import annotations
 
-Choices = dict[str, str]
+from collections.abc import Mapping
+from typing import Any, Literal, TypeVar
 
-VOICES: Choices = {
+ChoiceId = TypeVar("ChoiceId", bound=str)
+# A choice list: ids (one of a Literal type where the model stores them) to plain labels.
+Choices = Mapping[ChoiceId, str]
+AnyChoices = Mapping[Any, str]
+
+Voice = Literal["person", "caregiver", "together"]
+VOICES: Choices[Voice] = {
     "person": "The person",
     "caregiver": "Caregiver",
     "together": "Together",
 }
 
-PARTICIPANT_ROLES: Choices = {
+ParticipantRole = Literal["person", "caregiver", "facilitator"]
+PARTICIPANT_ROLES: Choices[ParticipantRole] = {
     "person": "The person",
     "caregiver": "Caregiver",
     "facilitator": "Facilitator",
 }
 
-STATEMENT_KINDS: Choices = {
+StatementKind = Literal["strength", "worry", "hope", "cannot_live_without", "other"]
+STATEMENT_KINDS: Choices[StatementKind] = {
     "strength": "What gives me strength",
     "worry": "What worries me",
     "hope": "What I hope for",
@@ -27,20 +39,25 @@ STATEMENT_KINDS: Choices = {
     "other": "Something else that matters",
 }
 
-GOAL_CATEGORIES: Choices = {
+GoalCategory = Literal["symptoms", "daily_life", "meaningful"]
+GOAL_CATEGORIES: Choices[GoalCategory] = {
     "symptoms": "Managing symptoms",
     "daily_life": "Making daily life easier",
     "meaningful": "Meaningful moments",
 }
 
-GOAL_STATUSES: Choices = {
+GoalStatus = Literal["active", "achieved", "adapted", "let_go"]
+GOAL_STATUSES: Choices[GoalStatus] = {
     "active": "Active",
     "achieved": "Achieved",
     "adapted": "Adapted",
     "let_go": "Let go",
 }
 
-MODIFICATION_AREAS: Choices = {
+ModificationArea = Literal[
+    "work", "exercise", "eating_out", "travel", "seeing_people", "home", "hobbies", "other"
+]
+MODIFICATION_AREAS: Choices[ModificationArea] = {
     "work": "Work",
     "exercise": "Exercise",
     "eating_out": "Eating out",
@@ -51,21 +68,24 @@ MODIFICATION_AREAS: Choices = {
     "other": "Other",
 }
 
-MODIFICATION_STATUSES: Choices = {
+ModificationStatus = Literal["trying", "working", "not_working", "stopped"]
+MODIFICATION_STATUSES: Choices[ModificationStatus] = {
     "trying": "Trying it",
     "working": "Working",
     "not_working": "Not working",
     "stopped": "Stopped",
 }
 
-BREAK_KINDS: Choices = {
+BreakKind = Literal["recover", "event", "side_effects", "other"]
+BREAK_KINDS: Choices[BreakKind] = {
     "recover": "A pause to recover",
     "event": "A pause for an event",
     "side_effects": "A break because the side effects feel like too much",
     "other": "Other",
 }
 
-BREAK_STATUSES: Choices = {
+BreakStatus = Literal["thinking", "discussed", "agreed", "on_break", "resumed", "stopped"]
+BREAK_STATUSES: Choices[BreakStatus] = {
     "thinking": "Thinking about it",
     "discussed": "Discussed with the team",
     "agreed": "Agreed",
@@ -74,7 +94,27 @@ BREAK_STATUSES: Choices = {
     "stopped": "Stopped",
 }
 
-TEAM_ROLES: Choices = {
+TeamRole = Literal[
+    "care_coordinator",
+    "oncologist",
+    "palliative_care",
+    "specialist_nurse",
+    "social_worker",
+    "gp",
+    "therapist",
+    "occupational_therapist",
+    "dietitian",
+    "hospice",
+    "family",
+    "friend",
+    "neighbour",
+    "faith_community",
+    "support_group",
+    "helpline",
+    "financial_help",
+    "custom",
+]
+TEAM_ROLES: Choices[TeamRole] = {
     "care_coordinator": "Care coordinator or navigator",
     "oncologist": "Oncologist",
     "palliative_care": "Palliative care team",
@@ -95,7 +135,7 @@ TEAM_ROLES: Choices = {
     "custom": "Other role",
 }
 
-TASKS: Choices = {
+TASKS: Choices[str] = {
     "lifts": "Lifts to appointments",
     "meals": "Meals",
     "medicines": "Medicines",
@@ -130,7 +170,7 @@ FUNCTION_LEVELS: dict[int, str] = {
 }
 
 # ESAS-r: nine symptoms rated 0 (none) to 10 (worst possible).
-SYMPTOMS: Choices = {
+SYMPTOMS: Choices[str] = {
     "pain": "Pain",
     "tiredness": "Tiredness",
     "drowsiness": "Drowsiness",
@@ -143,7 +183,7 @@ SYMPTOMS: Choices = {
 }
 
 # Sections in the order a guided session walks them.
-SECTIONS: Choices = {
+SECTIONS: Choices[str] = {
     "about": "About us",
     "matters": "What matters most",
     "checkin": "How things are now",
@@ -155,7 +195,24 @@ SECTIONS: Choices = {
 }
 
 
-def label(choices: Choices, key: str | None) -> str:
+def one_of(value: object, choices: Choices[ChoiceId]) -> ChoiceId:
+    """`value` as one of `choices`' ids: for a value a screen's own list offered, so anything
+    else is a bug to hear about (values read from files are checked by validation instead)."""
+    for choice in choices:
+        if choice == value:
+            return choice
+    raise ValueError(f"{value!r} is not one of {list(choices)}")
+
+
+def choice_or(value: object, choices: Choices[ChoiceId], default: ChoiceId) -> ChoiceId:
+    """`value` if it is one of `choices`' ids, else `default`: for a value read from a file."""
+    for choice in choices:
+        if choice == value:
+            return choice
+    return default
+
+
+def label(choices: AnyChoices, key: str | None) -> str:
     """The plain label for an id, or the id itself if it is not one we know (never crash on it)."""
     if key is None:
         return ""

@@ -33,7 +33,9 @@ class WorkingPlan:
             self.plan = copy.deepcopy(self.base)
             self.extra = {}
         self.recovered = draft is not None and self.base_number is not None and self.has_changes
-        self.speaker = self.extra.get("speaker", "together")
+        self.speaker: vocab.Voice = vocab.choice_or(
+            self.extra.get("speaker"), vocab.VOICES, "together"
+        )
         # Why the last draft write failed (a full disk, a folder gone): the words are only in memory
         # until a write works again. None once one does.
         self.draft_problem: CarePlanError | None = None
@@ -68,10 +70,10 @@ class WorkingPlan:
     def set_speaker(self, voice: str) -> None:
         if voice not in vocab.VOICES:
             raise CarePlanError(f'"{voice}" is not one of: {", ".join(vocab.VOICES)}')
-        self.speaker = voice
+        self.speaker = vocab.one_of(voice, vocab.VOICES)
         self.extra["speaker"] = voice
 
-    def next_speaker(self) -> str:
+    def next_speaker(self) -> vocab.Voice:
         """Person -> caregiver -> together -> person: the one-key toggle."""
         order = list(vocab.VOICES)
         self.set_speaker(order[(order.index(self.speaker) + 1) % len(order)])

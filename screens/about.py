@@ -139,7 +139,9 @@ anyone helping, such as a social worker).
     @on(Select.Changed, ".participant-role")
     def participant_role(self, event: Select.Changed) -> None:
         if isinstance(event.value, str):
-            self.row_of(event.select).participant.role = event.value
+            self.row_of(event.select).participant.role = vocab.one_of(
+                event.value, vocab.PARTICIPANT_ROLES
+            )
             self.mark_changed_soon()
 
     async def action_add_participant(self) -> None:

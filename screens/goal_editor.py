@@ -102,8 +102,10 @@ class GoalEditor(FormModal[Goal]):
             base,
             title=title,
             why=self.query_one("#goal-why", Input).value.strip(),
-            category=chosen(self.query_one("#goal-category", Select)),
-            voice=chosen(self.query_one("#goal-voice", Select)),
+            category=vocab.one_of(
+                chosen(self.query_one("#goal-category", Select)), vocab.GOAL_CATEGORIES
+            ),
+            voice=vocab.one_of(chosen(self.query_one("#goal-voice", Select)), vocab.VOICES),
             fallback=self.query_one("#goal-fallback", Input).value.strip(),
         )
 
@@ -210,7 +212,7 @@ class OtherViewScreen(FormModal[View]):
         text = self.query_one("#view-text", Input)
         if text.value == self._existing(self.voice):
             text.value = self._existing(str(event.value))
-        self.voice = str(event.value)
+        self.voice = vocab.one_of(event.value, vocab.VOICES)
 
     def collect(self) -> View | None:
         text = self.query_one("#view-text", Input).value.strip()

@@ -42,7 +42,7 @@ def voice_options(plan: CarePlan) -> list[tuple[Text, str]]:
     ]
 
 
-def other_voice(statement: Statement, speaker: str) -> str:
+def other_voice(statement: Statement, speaker: vocab.Voice) -> vocab.Voice:
     """Whose view to add: whoever is speaking now, if that is not whose words these already are."""
     if speaker != statement.voice and speaker != "together":
         return speaker
@@ -172,7 +172,9 @@ can't imagine living without, in their own words.
     async def add_statement(self, kind: str) -> None:
         if self.read_only:
             return
-        statement = Statement(kind=kind, voice=self.working.speaker)
+        statement = Statement(
+            kind=vocab.one_of(kind, vocab.STATEMENT_KINDS), voice=self.working.speaker
+        )
         self.plan.matters.append(statement)
         self.mark_changed()
         group = self.query_one(f"#kind-{kind}", Vertical)
@@ -221,7 +223,9 @@ can't imagine living without, in their own words.
     @on(Select.Changed, ".statement-voice")
     def statement_voice(self, event: Select.Changed) -> None:
         if isinstance(event.value, str):
-            self.ancestor(event.select, StatementRow).statement.voice = event.value
+            self.ancestor(event.select, StatementRow).statement.voice = vocab.one_of(
+                event.value, vocab.VOICES
+            )
             self.mark_changed_soon()
 
     # --- another view -----------------------------------------------------------------------
@@ -246,7 +250,9 @@ can't imagine living without, in their own words.
     @on(Select.Changed, ".view-voice")
     def view_voice(self, event: Select.Changed) -> None:
         if isinstance(event.value, str):
-            self.ancestor(event.select, ViewRow).view.voice = event.value
+            self.ancestor(event.select, ViewRow).view.voice = vocab.one_of(
+                event.value, vocab.VOICES
+            )
             self.mark_changed_soon()
 
     @on(Button.Pressed, ".view-remove")

@@ -43,7 +43,7 @@ class ModificationEditor(FormModal[Modification]):
     def __init__(
         self,
         plan: CarePlan,
-        speaker: str,
+        speaker: vocab.Voice,
         change: Modification | None = None,
         start: Modification | None = None,
     ) -> None:
@@ -105,12 +105,16 @@ class ModificationEditor(FormModal[Modification]):
             return None
         return replace(
             self.change or self.start,
-            area=chosen(self.query_one("#change-area", Select)),
+            area=vocab.one_of(
+                chosen(self.query_one("#change-area", Select)), vocab.MODIFICATION_AREAS
+            ),
             before=before,
             now=now,
             why=self.query_one("#change-why", Input).value.strip(),
-            status=chosen(self.query_one("#change-status", Select)),
-            voice=chosen(self.query_one("#change-voice", Select)),
+            status=vocab.one_of(
+                chosen(self.query_one("#change-status", Select)), vocab.MODIFICATION_STATUSES
+            ),
+            voice=vocab.one_of(chosen(self.query_one("#change-voice", Select)), vocab.VOICES),
         )
 
 
@@ -177,7 +181,7 @@ class ExamplePicker(ModalScreen[content.ModificationExample]):
     def __init__(self, area: str = "work") -> None:
         super().__init__(classes="form-modal")
         self.areas = [key for key in vocab.MODIFICATION_AREAS if content.modification_examples(key)]
-        self.area = area if area in self.areas else (self.areas[0] if self.areas else "other")
+        self.area: str = area if area in self.areas else (self.areas[0] if self.areas else "other")
         self.examples: list[content.ModificationExample] = []
 
     def compose(self) -> ComposeResult:

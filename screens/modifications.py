@@ -287,7 +287,7 @@ the draft straight away.
     def _status_picked(self, change: Modification, status: str | None) -> None:
         if status is None or status == change.status:
             return
-        change.status = status
+        change.status = vocab.one_of(status, vocab.MODIFICATION_STATUSES)
         self._changed(select=change.id)
 
     def action_remove_change(self) -> None:

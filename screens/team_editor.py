@@ -228,7 +228,7 @@ class MemberEditor(ModalScreen[TeamMember | None]):
         """The member as the form now reads (not checked)."""
         member = copy.deepcopy(self.member)
         member.name = self.query_one("#name", Input).value.strip()
-        member.role = str(self.query_one("#role", Select).value)
+        member.role = vocab.one_of(self.query_one("#role", Select).value, vocab.TEAM_ROLES)
         member.custom_role = (
             self.query_one("#custom-role", Input).value.strip() if member.role == "custom" else ""
         )

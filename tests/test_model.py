@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import typing
 from datetime import date
 
 import pytest
 
 from careplan import vocab
-from careplan.errors import ValidationError
+from careplan.codec import from_dict
+from careplan.errors import InvalidPlanFile, ValidationError
 from careplan.model import (
     About,
     CarePlan,
@@ -284,3 +286,47 @@ def test_new_items_get_distinct_ids_and_views_default_to_the_caregiver() -> None
     assert len({Goal().id for _ in range(200)}) == 200
     assert View().voice == "caregiver"
     assert CheckIn().symptoms == {} and CheckIn().symptoms is not CheckIn().symptoms
+
+
+# --- choice fields are typed with their lists' ids ---------------------------------------------
+
+TYPED_CHOICES = [
+    (vocab.Voice, vocab.VOICES),
+    (vocab.ParticipantRole, vocab.PARTICIPANT_ROLES),
+    (vocab.StatementKind, vocab.STATEMENT_KINDS),
+    (vocab.GoalCategory, vocab.GOAL_CATEGORIES),
+    (vocab.GoalStatus, vocab.GOAL_STATUSES),
+    (vocab.ModificationArea, vocab.MODIFICATION_AREAS),
+    (vocab.ModificationStatus, vocab.MODIFICATION_STATUSES),
+    (vocab.BreakKind, vocab.BREAK_KINDS),
+    (vocab.BreakStatus, vocab.BREAK_STATUSES),
+    (vocab.TeamRole, vocab.TEAM_ROLES),
+]
+
+
+@pytest.mark.parametrize(("kind", "choices"), TYPED_CHOICES)
+def test_each_choice_type_names_exactly_the_ids_its_list_offers(kind, choices) -> None:
+    assert list(typing.get_args(kind)) == list(choices)
+
+
+def test_a_choice_read_from_a_file_that_is_not_in_its_list_still_loads_and_is_named() -> None:
+    # A plan from a newer careplan, or edited by hand, opens and says what is odd; nothing dropped.
+    plan = from_dict(
+        CarePlan, {"about": {"name": "Ann"}, "goals": [{"title": "Walk", "status": "paused"}]}
+    )
+    assert plan.goals[0].status == "paused"
+    assert problems(plan) == {
+        "goals[0].status": '"paused" is not one of: Active, Achieved, Adapted, Let go'
+    }
+
+
+def test_a_choice_that_is_not_text_is_refused_naming_the_field() -> None:
+    with pytest.raises(InvalidPlanFile, match=r"goals\[0\]\.status"):
+        from_dict(CarePlan, {"about": {"name": "Ann"}, "goals": [{"title": "Walk", "status": 3}]})
+
+
+def test_one_of_takes_an_id_from_the_list_and_refuses_anything_else() -> None:
+    assert vocab.one_of("let_go", vocab.GOAL_STATUSES) == "let_go"
+    with pytest.raises(ValueError):
+        vocab.one_of("paused", vocab.GOAL_STATUSES)
+    assert vocab.choice_or("shouting", vocab.VOICES, "together") == "together"

@@ -17,6 +17,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from careplan import vocab
+from careplan.vocab import ModificationArea
+
 __all__ = [
     "DISCLAIMER",
     "Helpline",
@@ -69,7 +72,7 @@ class TaskSuggestion:
 class ModificationExample:
     """One way an activity has been adapted: what it was `before`, what it could be `now`."""
 
-    area: str
+    area: ModificationArea
     before: str
     now: str
     source: Source
@@ -166,7 +169,7 @@ def _modifications() -> dict[str, tuple[ModificationExample, ...]]:
         default = _source(block.get("source")) if block.get("source") else None
         areas[area] = tuple(
             ModificationExample(
-                area=area,
+                area=vocab.one_of(area, vocab.MODIFICATION_AREAS),
                 before=item["before"],
                 now=item["now"],
                 source=_source(item.get("source"), default),
