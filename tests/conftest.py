@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -63,12 +64,12 @@ OpenApp = Callable[..., AbstractAsyncContextManager]
 @pytest.fixture
 def open_app(store: Store) -> OpenApp:
     """`async with open_app() as pilot:` the app on the test's store (a single plan opens on its
-    home) at SIZE or `size=`, settled; the block's end closes the app as a person quitting would,
-    so a test can read what the store holds afterwards."""
+    home) at SIZE or `size=`, settled; other keywords go to CarePlanApp (`today=`). The block's end
+    closes the app as a person quitting would, so a test can read what the store holds afterwards."""
 
     @asynccontextmanager
-    async def opened(size: tuple[int, int] = SIZE) -> AsyncIterator:
-        app = CarePlanApp(store)
+    async def opened(size: tuple[int, int] = SIZE, **options: Any) -> AsyncIterator:
+        app = CarePlanApp(store, **options)
         async with app.run_test(size=size) as pilot:
             await settle(pilot)
             yield pilot

@@ -15,6 +15,7 @@ from careplan.screens.matters import MattersScreen
 from careplan.screens.plan_home import PlanHomeScreen
 from careplan.screens.review import ReviewScreen
 from careplan.store import Store
+from tests.conftest import OpenApp
 from tests.pilot_helpers import SIZE, add_plan, draft_plan, said, settle, shown
 
 
@@ -50,13 +51,12 @@ async def test_read_only_offers_no_save_discard_or_session(store: Store) -> None
 
 
 async def test_try_again_stays_calm_while_busy_and_opens_for_changes_once_free(
-    store: Store,
+    store: Store, open_app: OpenApp
 ) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
     other_window = store.open_plan(plan_id)
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("1")
         await settle(pilot)
         assert isinstance(app.screen, AboutScreen) and app.working.read_only
@@ -86,12 +86,11 @@ async def test_try_again_stays_calm_while_busy_and_opens_for_changes_once_free(
 
 
 async def test_about_us_and_what_matters_start_with_the_cursor_in_the_first_field(
-    store: Store,
+    store: Store, open_app: OpenApp
 ) -> None:
     add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         app.app_focus = False  # the terminal says it is not in front (tmux, another window)
         app.open_section("about")
         await settle(pilot)
@@ -110,11 +109,12 @@ async def test_about_us_and_what_matters_start_with_the_cursor_in_the_first_fiel
         assert app.screen.focused is app.screen.query_one("#function-levels")
 
 
-async def test_ctrl_n_with_nothing_focused_adds_to_the_first_group(store: Store) -> None:
+async def test_ctrl_n_with_nothing_focused_adds_to_the_first_group(
+    store: Store, open_app: OpenApp
+) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("2")
         await settle(pilot)
         app.screen.set_focus(None)
@@ -126,11 +126,12 @@ async def test_ctrl_n_with_nothing_focused_adds_to_the_first_group(store: Store)
         assert str(app.screen.query_one("#add-hope").label) == "Add: what I hope for"
 
 
-async def test_f8_takes_typing_into_the_session_notes_and_f8_again_hides_them(store: Store) -> None:
+async def test_f8_takes_typing_into_the_session_notes_and_f8_again_hides_them(
+    store: Store, open_app: OpenApp
+) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("g", "f5", "f5", "f5")  # to the Goals step
         await settle(pilot)
         assert isinstance(app.screen, GoalsScreen)
@@ -156,11 +157,10 @@ async def test_f8_takes_typing_into_the_session_notes_and_f8_again_hides_them(st
         assert plan_file.draft().extra["session_notes"] == "a walk, she said"
 
 
-async def test_the_guided_buttons_fit_at_80_columns(store: Store) -> None:
+async def test_the_guided_buttons_fit_at_80_columns(store: Store, open_app: OpenApp) -> None:
     add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with open_app(size=(80, 24)) as pilot:
+        app = pilot.app
         await pilot.press("g", "f5", "f5", "f5", "f8")  # Goals, with the questions beside it
         await settle(pilot)
         strip = app.screen.query_one(GuideStrip)
@@ -171,11 +171,12 @@ async def test_the_guided_buttons_fit_at_80_columns(store: Store) -> None:
 # --- help -------------------------------------------------------------------------------------------
 
 
-async def test_help_scrolls_at_once_and_lists_only_our_keys(store: Store) -> None:
+async def test_help_scrolls_at_once_and_lists_only_our_keys(
+    store: Store, open_app: OpenApp
+) -> None:
     add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("g")
         await settle(pilot)
         await pilot.press("f1")
@@ -200,12 +201,11 @@ async def test_help_scrolls_at_once_and_lists_only_our_keys(store: Store) -> Non
 
 
 async def test_ctrl_d_discards_from_the_name_field_and_the_footer_follows_the_changes(
-    store: Store,
+    store: Store, open_app: OpenApp
 ) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)
@@ -237,13 +237,12 @@ async def test_ctrl_d_discards_from_the_name_field_and_the_footer_follows_the_ch
 
 
 async def test_changes_from_earlier_in_this_sitting_are_not_said_to_be_from_last_time(
-    store: Store,
+    store: Store, open_app: OpenApp
 ) -> None:
     add_plan(store, "Ruth Okafor")
     add_plan(store, "Sam Lee")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("enter")  # the first plan
         await settle(pilot)
         app.working.plan.about.preferred_name = "Ruthie"
@@ -262,22 +261,23 @@ async def test_changes_from_earlier_in_this_sitting_are_not_said_to_be_from_last
 # --- the words ----------------------------------------------------------------------------------------
 
 
-async def test_the_speaker_bar_names_the_caregiver(store: Store) -> None:
+async def test_the_speaker_bar_names_the_caregiver(store: Store, open_app: OpenApp) -> None:
     plan = CarePlan(
         about=About(name="Ruth Okafor", participants=[Participant(name="Tom", role="caregiver")])
     )
     with store.create_plan(plan) as plan_file:
         plan_file.save_version(plan, saved_by="Priya")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         app.working.set_speaker("caregiver")
         await pilot.press("1")
         await settle(pilot)
         assert "Speaking now: Tom" in str(app.screen.query_one("#speaker-label", Static).render())
 
 
-async def test_after_a_discard_new_changes_are_not_said_to_be_from_last_time(store: Store) -> None:
+async def test_after_a_discard_new_changes_are_not_said_to_be_from_last_time(
+    store: Store, open_app: OpenApp
+) -> None:
     from careplan.working_plan import WorkingPlan
 
     plan_id = add_plan(store, "Ruth Okafor")
@@ -285,9 +285,8 @@ async def test_after_a_discard_new_changes_are_not_said_to_be_from_last_time(sto
         working = WorkingPlan(plan_file)
         working.plan.about.preferred_name = "Ruthie"
         working.changed()
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen.query("#recovered-note")  # this one is from last time

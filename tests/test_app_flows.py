@@ -19,15 +19,17 @@ from careplan.screens.plan_home import PlanHomeScreen
 from careplan.screens.plans import PlansScreen
 from careplan.screens.review import ReviewScreen
 from careplan.store import Store
+from tests.conftest import OpenApp
 from tests.pilot_helpers import SIZE, add_plan, draft_plan, settle, shown, type_into
 
 # --- the caseload --------------------------------------------------------------------------------
 
 
-async def test_an_empty_caseload_welcomes_and_says_how_to_start(store: Store) -> None:
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+async def test_an_empty_caseload_welcomes_and_says_how_to_start(
+    store: Store, open_app: OpenApp
+) -> None:
+    async with open_app() as pilot:
+        app = pilot.app
         assert isinstance(app.screen, PlansScreen)
         welcome = app.screen.query_one("#welcome", Static)
         assert welcome.display
@@ -36,10 +38,11 @@ async def test_an_empty_caseload_welcomes_and_says_how_to_start(store: Store) ->
         assert not app.screen.query_one(DataTable).display
 
 
-async def test_a_new_plan_needs_a_name_then_is_in_the_store(store: Store) -> None:
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+async def test_a_new_plan_needs_a_name_then_is_in_the_store(
+    store: Store, open_app: OpenApp
+) -> None:
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, NewPlanScreen)
@@ -54,11 +57,10 @@ async def test_a_new_plan_needs_a_name_then_is_in_the_store(store: Store) -> Non
         assert app.working is not None and app.working.plan.about.name == "Ruth Okafor"
 
 
-async def test_one_plan_opens_straight_into_its_home(store: Store) -> None:
+async def test_one_plan_opens_straight_into_its_home(store: Store, open_app: OpenApp) -> None:
     add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         assert isinstance(app.screen, PlanHomeScreen)
         assert "Version 1, saved" in shown(app, "#home-status")
         await pilot.press("escape")  # back to all plans: the plan is let go, not reopened
@@ -69,13 +71,14 @@ async def test_one_plan_opens_straight_into_its_home(store: Store) -> None:
             assert not again.read_only
 
 
-async def test_typing_filters_the_caseload_and_enter_opens_the_match(store: Store) -> None:
+async def test_typing_filters_the_caseload_and_enter_opens_the_match(
+    store: Store, open_app: OpenApp
+) -> None:
     add_plan(store, "Ruth Okafor")
     add_plan(store, "Margaret Ellis")
     add_plan(store, "Marcus Brown")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         table = app.screen.query_one(DataTable)
         assert table.row_count == 3
         await pilot.press("slash", *"mar")
@@ -94,14 +97,13 @@ async def test_typing_filters_the_caseload_and_enter_opens_the_match(store: Stor
         assert app.working is not None and app.working.plan.person == "Margaret Ellis"
 
 
-async def test_overdue_reviews_are_marked_in_words(store: Store) -> None:
+async def test_overdue_reviews_are_marked_in_words(store: Store, open_app: OpenApp) -> None:
     plan = CarePlan(about=About(name="Ruth Okafor"), next_review=date(2026, 1, 5))
     with store.create_plan(plan) as plan_file:
         plan_file.save_version(plan, saved_by="Priya")
     add_plan(store, "Margaret Ellis")
-    app = CarePlanApp(store, today=date(2026, 2, 1))
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app(today=date(2026, 2, 1)) as pilot:
+        app = pilot.app
         table = app.screen.query_one(DataTable)
         rows = {
             str(table.get_row_at(index)[0]): table.get_row_at(index)
@@ -112,15 +114,14 @@ async def test_overdue_reviews_are_marked_in_words(store: Store) -> None:
 
 
 async def test_a_damaged_plan_is_listed_with_its_message_and_the_others_still_open(
-    store: Store,
+    store: Store, open_app: OpenApp
 ) -> None:
     add_plan(store, "Ruth Okafor")
     broken = add_plan(store, "Margaret Ellis")
     path = locations.plan_file(store.root, broken)
     path.write_bytes(b"{ this is not a plan")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         assert isinstance(app.screen, PlansScreen)  # two plans listed: nothing opened by itself
         table = app.screen.query_one(DataTable)
         table.move_cursor(row=table.get_row_index(broken))
@@ -143,11 +144,10 @@ async def test_a_damaged_plan_is_listed_with_its_message_and_the_others_still_op
 # --- About us, What matters most -------------------------------------------------------------------
 
 
-async def test_about_us_is_kept_in_the_draft_as_typed(store: Store) -> None:
+async def test_about_us_is_kept_in_the_draft_as_typed(store: Store, open_app: OpenApp) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("1")
         await pilot.pause()
         assert isinstance(app.screen, AboutScreen)
@@ -166,11 +166,10 @@ async def test_about_us_is_kept_in_the_draft_as_typed(store: Store) -> None:
         assert about.date_of_birth == date(1956, 3, 3)
 
 
-async def test_about_us_adds_people_taking_part(store: Store) -> None:
+async def test_about_us_adds_people_taking_part(store: Store, open_app: OpenApp) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("1")
         await pilot.pause()
         await pilot.press("ctrl+n")  # the "Add someone" key
@@ -187,11 +186,12 @@ async def test_about_us_adds_people_taking_part(store: Store) -> None:
         ]
 
 
-async def test_a_new_statement_takes_the_voice_of_whoever_is_speaking(store: Store) -> None:
+async def test_a_new_statement_takes_the_voice_of_whoever_is_speaking(
+    store: Store, open_app: OpenApp
+) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("2")
         await pilot.pause()
         assert isinstance(app.screen, MattersScreen)
@@ -211,11 +211,9 @@ async def test_a_new_statement_takes_the_voice_of_whoever_is_speaking(store: Sto
         ]
 
 
-async def test_another_view_is_kept_beside_the_statement(store: Store) -> None:
+async def test_another_view_is_kept_beside_the_statement(store: Store, open_app: OpenApp) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
         await pilot.press("2", "f2")  # speaking: Ruth
         await pilot.pause()
         await pilot.click("#add-worry")
@@ -238,14 +236,13 @@ async def test_another_view_is_kept_beside_the_statement(store: Store) -> None:
 
 
 async def test_review_keeps_who_and_the_note_while_something_is_fixed_elsewhere(
-    store: Store,
+    store: Store, open_app: OpenApp
 ) -> None:
     """Leaving Review and save to fix something (its "Go to" buttons, or Esc) and coming back
     finds the name and the note as they were typed."""
     plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("1")
         await settle(pilot)
         await type_into(pilot, "#about-preferred", "Ruthie")
@@ -306,11 +303,12 @@ async def test_review_and_save_makes_version_two_with_who_and_note(store: Store)
         assert plan_file.draft() is None
 
 
-async def test_a_problem_is_named_with_a_way_straight_to_it(store: Store) -> None:
+async def test_a_problem_is_named_with_a_way_straight_to_it(
+    store: Store, open_app: OpenApp
+) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("1")
         await pilot.pause()
         await type_into(pilot, "#about-name", "")
@@ -334,11 +332,12 @@ async def test_a_problem_is_named_with_a_way_straight_to_it(store: Store) -> Non
         assert plan_file.latest == 1  # nothing saved
 
 
-async def test_discard_asks_first_then_goes_back_to_the_saved_version(store: Store) -> None:
+async def test_discard_asks_first_then_goes_back_to_the_saved_version(
+    store: Store, open_app: OpenApp
+) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("1")
         await pilot.pause()
         await type_into(pilot, "#about-preferred", "Ruthie")
@@ -360,12 +359,11 @@ async def test_discard_asks_first_then_goes_back_to_the_saved_version(store: Sto
 
 
 async def test_an_unexpected_failure_while_saving_is_said_calmly_and_loses_nothing(
-    store: Store, monkeypatch
+    store: Store, monkeypatch, open_app: OpenApp
 ) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("1")
         await pilot.pause()
         await type_into(pilot, "#about-preferred", "Ruthie")
@@ -384,11 +382,10 @@ async def test_an_unexpected_failure_while_saving_is_said_calmly_and_loses_nothi
     assert draft_plan(store, plan_id).about.preferred_name == "Ruthie"
 
 
-async def test_the_plan_home_suggests_where_to_go_next(store: Store) -> None:
+async def test_the_plan_home_suggests_where_to_go_next(store: Store, open_app: OpenApp) -> None:
     add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         assert "Where next: What matters most has nothing in it yet (press 2)" in shown(
             app, "#home-status"
         )
@@ -402,12 +399,11 @@ async def test_the_plan_home_suggests_where_to_go_next(store: Store) -> None:
 
 
 async def test_a_section_opens_at_its_top_with_the_first_fields_label_in_sight(
-    store: Store,
+    store: Store, open_app: OpenApp
 ) -> None:
     add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with open_app(size=(80, 24)) as pilot:
+        app = pilot.app
         await pilot.press("1")
         await settle(pilot)
         assert app.screen.focused is app.screen.query_one("#about-name")
@@ -416,12 +412,11 @@ async def test_a_section_opens_at_its_top_with_the_first_fields_label_in_sight(
 
 
 async def test_someone_added_is_brought_into_sight_with_the_cursor_in_their_name(
-    store: Store,
+    store: Store, open_app: OpenApp
 ) -> None:
     add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("1")
         await settle(pilot)
         await pilot.press("ctrl+n", *"Sam")

@@ -16,6 +16,7 @@ from careplan.screens.section_base import SectionScreen
 from careplan.screens.widgets.confirm import ConfirmScreen
 from careplan.store import Store
 from careplan.working_plan import WorkingPlan
+from tests.conftest import OpenApp
 from tests.palette import palette_search
 from tests.pilot_helpers import SIZE, add_plan, draft_plan, said, settle, shown, type_into
 
@@ -52,15 +53,14 @@ async def test_a_plan_open_in_another_window_is_shown_read_only(store: Store) ->
             assert plan_file.latest == 1 and plan_file.draft() is None
 
 
-async def test_a_recovered_draft_is_kept_and_said_so(store: Store) -> None:
+async def test_a_recovered_draft_is_kept_and_said_so(store: Store, open_app: OpenApp) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
     with store.open_plan(plan_id) as plan_file:
         working = WorkingPlan(plan_file)
         working.plan.about.preferred_name = "Ruthie"
         working.changed()
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         assert app.working is not None and app.working.plan.about.preferred_name == "Ruthie"
         assert "What you typed last time has been kept" in said(app)
         assert "changed since version 1, not saved yet" in app.screen.section_details("about")
@@ -70,15 +70,14 @@ async def test_a_recovered_draft_is_kept_and_said_so(store: Store) -> None:
 
 
 async def test_an_unreadable_draft_offers_the_saved_version_and_keeps_its_bytes(
-    store: Store,
+    store: Store, open_app: OpenApp
 ) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
     draft = locations.draft_file(store.root, plan_id)
     draft.parent.mkdir(parents=True, exist_ok=True)
     draft.write_bytes(b'{"plan": [half a draft')
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         assert isinstance(app.screen, ConfirmScreen)
         assert "could not be read" in str(app.screen.query_one(".choice-question", Static).render())
         await pilot.click("#answer-yes")
@@ -90,14 +89,15 @@ async def test_an_unreadable_draft_offers_the_saved_version_and_keeps_its_bytes(
     assert not draft.exists()
 
 
-async def test_saying_not_now_to_an_unreadable_draft_changes_nothing(store: Store) -> None:
+async def test_saying_not_now_to_an_unreadable_draft_changes_nothing(
+    store: Store, open_app: OpenApp
+) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
     draft = locations.draft_file(store.root, plan_id)
     draft.parent.mkdir(parents=True, exist_ok=True)
     draft.write_bytes(b"nonsense")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("escape")
         await settle(pilot)
         assert app.working is None
@@ -109,11 +109,12 @@ async def test_saying_not_now_to_an_unreadable_draft_changes_nothing(store: Stor
 # --- the guided session ---------------------------------------------------------------------------
 
 
-async def test_a_guided_session_goes_through_every_step_to_a_saved_version(store: Store) -> None:
+async def test_a_guided_session_goes_through_every_step_to_a_saved_version(
+    store: Store, open_app: OpenApp
+) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("g")
         await settle(pilot)
         seen = []
@@ -150,11 +151,12 @@ async def test_a_guided_session_goes_through_every_step_to_a_saved_version(store
         assert plan_file.draft() is None
 
 
-async def test_the_guided_session_buttons_work_when_clicked(store: Store) -> None:
+async def test_the_guided_session_buttons_work_when_clicked(
+    store: Store, open_app: OpenApp
+) -> None:
     add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("g")
         await settle(pilot)
         assert app.screen.SECTION == STEPS[0]
@@ -174,12 +176,11 @@ async def test_the_guided_session_buttons_work_when_clicked(store: Store) -> Non
 
 
 async def test_session_notes_go_into_the_version_note_only_when_ticked_and_it_is_said(
-    store: Store,
+    store: Store, open_app: OpenApp
 ) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("g")
         await settle(pilot)
         await type_into(pilot, "#about-preferred", "Ruthie")
@@ -199,13 +200,14 @@ async def test_session_notes_go_into_the_version_note_only_when_ticked_and_it_is
         assert plan_file.version(2).session_notes == "private"
 
 
-async def test_a_save_after_a_paused_session_keeps_its_notes_privately(store: Store) -> None:
+async def test_a_save_after_a_paused_session_keeps_its_notes_privately(
+    store: Store, open_app: OpenApp
+) -> None:
     """Notes of a paused session live in the draft, which a save clears: they are kept with the
     version as its own field, not in its note, rather than lost."""
     plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("g")
         await settle(pilot)
         await type_into(pilot, "#about-preferred", "Ruthie")
@@ -225,11 +227,12 @@ async def test_a_save_after_a_paused_session_keeps_its_notes_privately(store: St
         assert plan_file.version(2).session_notes == "keep it short"
 
 
-async def test_a_paused_guided_session_resumes_where_it_stopped(store: Store) -> None:
+async def test_a_paused_guided_session_resumes_where_it_stopped(
+    store: Store, open_app: OpenApp
+) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("g")
         await settle(pilot)
         await pilot.press("f5", "f4")  # next, then skip "What matters most"
@@ -245,9 +248,8 @@ async def test_a_paused_guided_session_resumes_where_it_stopped(store: Store) ->
         assert app.guide is None
         assert "Resume the guided session: step 2 of 8" in guided_label(app.working)
     assert draft_plan(store, plan_id) is not None  # the step is in the draft, for next time
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("g")
         await settle(pilot)
         assert "Step 2 of 8" in str(app.screen.query_one(".guide-step", Static).render())
@@ -256,11 +258,10 @@ async def test_a_paused_guided_session_resumes_where_it_stopped(store: Store) ->
 # --- help, palette, quitting ------------------------------------------------------------------------
 
 
-async def test_f1_shows_the_screens_own_help_and_its_keys(store: Store) -> None:
+async def test_f1_shows_the_screens_own_help_and_its_keys(store: Store, open_app: OpenApp) -> None:
     add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -272,22 +273,21 @@ async def test_f1_shows_the_screens_own_help_and_its_keys(store: Store) -> None:
         assert isinstance(app.screen, PlanHomeScreen)
 
 
-async def test_the_palette_jumps_to_a_section(store: Store) -> None:
+async def test_the_palette_jumps_to_a_section(store: Store, open_app: OpenApp) -> None:
     add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         assert await palette_search(pilot, "go to about") == "Go to About us"
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, AboutScreen)
 
 
-async def test_quitting_writes_what_was_typed_and_lets_the_plan_go(store: Store) -> None:
+async def test_quitting_writes_what_was_typed_and_lets_the_plan_go(
+    store: Store, open_app: OpenApp
+) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
         await pilot.press("1")
         await pilot.pause()
         await type_into(pilot, "#about-preferred", "Ruthie")  # no pause long enough for the draft
@@ -296,11 +296,12 @@ async def test_quitting_writes_what_was_typed_and_lets_the_plan_go(store: Store)
         assert not plan_file.read_only
 
 
-async def test_saving_part_way_through_keeps_the_guided_session_going(store: Store) -> None:
+async def test_saving_part_way_through_keeps_the_guided_session_going(
+    store: Store, open_app: OpenApp
+) -> None:
     plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("g")
         await settle(pilot)
         await type_into(pilot, "#about-preferred", "Ruthie")
@@ -330,10 +331,11 @@ async def test_saving_part_way_through_keeps_the_guided_session_going(store: Sto
         assert plan_file.version(2).note == "Session notes: driving matters"
 
 
-async def test_f1_works_in_a_dialog_too_and_f1_again_closes_help(store: Store) -> None:
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+async def test_f1_works_in_a_dialog_too_and_f1_again_closes_help(
+    store: Store, open_app: OpenApp
+) -> None:
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("n", "f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -343,13 +345,14 @@ async def test_f1_works_in_a_dialog_too_and_f1_again_closes_help(store: Store) -
         assert not isinstance(app.screen, HelpScreen)
 
 
-async def test_a_session_with_notes_but_no_changes_can_still_end_with_a_save(store: Store) -> None:
+async def test_a_session_with_notes_but_no_changes_can_still_end_with_a_save(
+    store: Store, open_app: OpenApp
+) -> None:
     """Talking and noting, without changing the plan, is a session too: its last save keeps the
     notes in a version instead of saying there is nothing to save (a dead end)."""
     plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("g")
         await settle(pilot)
         app.screen.query_one("#session-notes", TextArea).focus()

@@ -8,7 +8,8 @@ from careplan.overview import section_summary
 from careplan.store import Store
 from careplan.validation import problems, without_blank_rows
 from careplan.working_plan import WorkingPlan
-from tests.pilot_helpers import SIZE, add_plan, settle, shown, type_into
+from tests.conftest import OpenApp
+from tests.pilot_helpers import add_plan, settle, shown, type_into
 
 
 def plan_with_blank_rows() -> CarePlan:
@@ -56,13 +57,13 @@ def test_blank_rows_are_not_a_change_and_are_not_counted(store: Store) -> None:
         assert [statement.text for statement in plan_file.load(info.number).matters] == ["Singing"]
 
 
-async def test_a_statement_left_empty_does_not_stop_the_save(store: Store) -> None:
-    from careplan.screens.app import CarePlanApp
+async def test_a_statement_left_empty_does_not_stop_the_save(
+    store: Store, open_app: OpenApp
+) -> None:
 
     plan_id = add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("1")
         await settle(pilot)
         await type_into(pilot, "#about-preferred", "Ruthie")
@@ -88,13 +89,13 @@ def test_review_does_not_list_an_empty_row_as_a_change() -> None:
     assert changes_text(base, plan, 1) == "Nothing has changed since version 1."
 
 
-async def test_the_home_does_not_call_an_empty_row_a_change(store: Store) -> None:
-    from careplan.screens.app import CarePlanApp
+async def test_the_home_does_not_call_an_empty_row_a_change(
+    store: Store, open_app: OpenApp
+) -> None:
 
     add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("2", "ctrl+n", "escape")
         await settle(pilot)
         assert app.screen.section_details("matters") == "nothing written yet"

@@ -14,12 +14,12 @@ from careplan.date_fields import DATE_FIELDS, TYPED_DATES
 from careplan.errors import InvalidDate
 from careplan.model import About, CarePlan
 from careplan.screens.about import AboutScreen
-from careplan.screens.app import CarePlanApp
 from careplan.screens.plan_home import PlanHomeScreen
 from careplan.screens.review import ReviewScreen
 from careplan.screens.widgets.date_field import DateField
 from careplan.store import Store
-from tests.pilot_helpers import SIZE, settle, shown
+from tests.conftest import OpenApp
+from tests.pilot_helpers import settle, shown
 
 TODAY = date(2026, 6, 1)
 
@@ -110,11 +110,12 @@ def test_gentle_notes_for_a_birth_to_come_and_a_review_gone_by() -> None:
 # --- on screen -------------------------------------------------------------------------------------
 
 
-async def test_a_date_is_shown_in_words_with_a_hint_that_fits(store: Store) -> None:
+async def test_a_date_is_shown_in_words_with_a_hint_that_fits(
+    store: Store, open_app: OpenApp
+) -> None:
     add_plan(store, date_of_birth=date(1956, 3, 3))
-    app = CarePlanApp(store, today=TODAY)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app(today=TODAY) as pilot:
+        app = pilot.app
         await open_section(pilot, "1")
         assert app.screen.query_one("#about-dob Input", Input).value == "3 March 1956"
         assert shown(app, "#about-dob .date-echo") == "= Saturday 3 March 1956"
@@ -123,11 +124,12 @@ async def test_a_date_is_shown_in_words_with_a_hint_that_fits(store: Store) -> N
         assert "3 March 1956" in echo and "tomorrow" not in echo and "weeks" not in echo
 
 
-async def test_typing_30_february_never_puts_30_november_in_the_plan(store: Store) -> None:
+async def test_typing_30_february_never_puts_30_november_in_the_plan(
+    store: Store, open_app: OpenApp
+) -> None:
     plan_id = add_plan(store)
-    app = CarePlanApp(store, today=TODAY)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app(today=TODAY) as pilot:
+        app = pilot.app
         await open_section(pilot, "1")
         await type_fresh(pilot, "#about-dob Input", "30")
         assert "30 June" in shown(
@@ -151,11 +153,12 @@ async def test_typing_30_february_never_puts_30_november_in_the_plan(store: Stor
         assert "Could not read" in shown(app, "#about-dob .date-echo")
 
 
-async def test_enter_takes_a_whole_date_in_and_clears_the_waiting_text(store: Store) -> None:
+async def test_enter_takes_a_whole_date_in_and_clears_the_waiting_text(
+    store: Store, open_app: OpenApp
+) -> None:
     plan_id = add_plan(store)
-    app = CarePlanApp(store, today=TODAY)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app(today=TODAY) as pilot:
+        app = pilot.app
         await open_section(pilot, "1")
         await type_fresh(pilot, "#about-dob Input", "3 March 1956")
         assert app.working is not None and app.working.plan.about.date_of_birth is None
@@ -167,11 +170,10 @@ async def test_enter_takes_a_whole_date_in_and_clears_the_waiting_text(store: St
         assert kept.plan.about.date_of_birth == date(1956, 3, 3) and TYPED_DATES not in kept.extra
 
 
-async def test_moving_on_with_tab_takes_the_date_in(store: Store) -> None:
+async def test_moving_on_with_tab_takes_the_date_in(store: Store, open_app: OpenApp) -> None:
     add_plan(store)
-    app = CarePlanApp(store, today=TODAY)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app(today=TODAY) as pilot:
+        app = pilot.app
         await open_section(pilot, "1")
         await type_fresh(pilot, "#about-dob Input", "1956-03-03")
         await pilot.press("tab")
@@ -179,11 +181,12 @@ async def test_moving_on_with_tab_takes_the_date_in(store: Store) -> None:
         assert app.working is not None and app.working.plan.about.date_of_birth == date(1956, 3, 3)
 
 
-async def test_a_birth_date_in_the_future_gets_a_gentle_note_and_still_saves(store: Store) -> None:
+async def test_a_birth_date_in_the_future_gets_a_gentle_note_and_still_saves(
+    store: Store, open_app: OpenApp
+) -> None:
     plan_id = add_plan(store)
-    app = CarePlanApp(store, today=TODAY)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app(today=TODAY) as pilot:
+        app = pilot.app
         await open_section(pilot, "1")
         await type_fresh(pilot, "#about-dob Input", "3 March 2056")
         assert "is the year right?" in shown(app, "#about-dob .date-echo")
@@ -197,27 +200,25 @@ async def test_a_birth_date_in_the_future_gets_a_gentle_note_and_still_saves(sto
         assert plan_file.load(2).about.date_of_birth == date(2056, 3, 3)
 
 
-async def test_a_review_date_gone_by_gets_a_gentle_note(store: Store) -> None:
+async def test_a_review_date_gone_by_gets_a_gentle_note(store: Store, open_app: OpenApp) -> None:
     add_plan(store)
-    app = CarePlanApp(store, today=TODAY)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app(today=TODAY) as pilot:
+        app = pilot.app
         await open_section(pilot, "8")
         await type_fresh(pilot, "#next-review Input", "1 May 2026")
         assert "already gone by" in shown(app, "#next-review .date-echo")
 
 
 async def test_an_unreadable_review_date_stops_the_save_and_keeps_the_old_date(
-    store: Store,
+    store: Store, open_app: OpenApp
 ) -> None:
     plan_id = add_plan(store)
     with store.open_plan(plan_id) as plan_file:
         plan = plan_file.load()
         plan.next_review = date(2026, 7, 1)
         plan_file.save_version(plan, saved_by="Priya")  # version 2 has a review date
-    app = CarePlanApp(store, today=TODAY)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app(today=TODAY) as pilot:
+        app = pilot.app
         await open_section(pilot, "8")
         assert isinstance(app.screen, ReviewScreen)
         await type_fresh(pilot, "#saved-by", "Priya")
@@ -247,11 +248,12 @@ async def test_an_unreadable_review_date_stops_the_save_and_keeps_the_old_date(
         assert plan_file.load(3).next_review is None
 
 
-async def test_an_unreadable_birth_date_elsewhere_is_named_with_a_way_to_it(store: Store) -> None:
+async def test_an_unreadable_birth_date_elsewhere_is_named_with_a_way_to_it(
+    store: Store, open_app: OpenApp
+) -> None:
     plan_id = add_plan(store, date_of_birth=date(1956, 3, 3))
-    app = CarePlanApp(store, today=TODAY)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app(today=TODAY) as pilot:
+        app = pilot.app
         await open_section(pilot, "1")
         await type_fresh(pilot, "#about-name", "Ruth Adaeze Okafor")
         await type_fresh(pilot, "#about-dob Input", "3 Marhc")
@@ -286,18 +288,18 @@ async def test_an_unreadable_birth_date_elsewhere_is_named_with_a_way_to_it(stor
         )
 
 
-async def test_text_waiting_in_the_draft_comes_back_after_a_restart(store: Store) -> None:
+async def test_text_waiting_in_the_draft_comes_back_after_a_restart(
+    store: Store, open_app: OpenApp
+) -> None:
     plan_id = add_plan(store, date_of_birth=date(1956, 3, 3))
-    app = CarePlanApp(store, today=TODAY)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app(today=TODAY) as pilot:
+        app = pilot.app
         await open_section(pilot, "1")
         await type_fresh(pilot, "#about-dob Input", "3 Marhc")
     # careplan closed with the cursor still in the date
     assert draft(store, plan_id).extra[TYPED_DATES] == {"about.date_of_birth": "3 Marhc"}
-    app = CarePlanApp(store, today=TODAY)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app(today=TODAY) as pilot:
+        app = pilot.app
         await open_section(pilot, "1")
         field = app.screen.query_one("#about-dob", DateField)
         assert field.input.value == "3 Marhc" and not field.valid

@@ -8,6 +8,7 @@ from textual.command import CommandList, CommandPalette
 from careplan.screens.app import CarePlanApp
 from careplan.screens.guided import STEP_KEY
 from careplan.store import Store
+from tests.conftest import OpenApp
 from tests.palette import ROUNDS, palette_search
 from tests.pilot_helpers import SIZE, add_plan, settle
 
@@ -32,11 +33,9 @@ async def offered(pilot) -> dict[str, str]:
     return found
 
 
-async def test_only_plain_system_commands_are_offered(store: Store) -> None:
+async def test_only_plain_system_commands_are_offered(store: Store, open_app: OpenApp) -> None:
     add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
         commands = await offered(pilot)
         assert "Change colours (light or dark)" in commands and "Quit careplan" in commands
         for jargon in ("Keys", "Maximize", "Minimize", "Screenshot", "Theme", "Quit"):
@@ -55,22 +54,22 @@ async def test_the_caseload_offers_the_system_commands_too(store: Store) -> None
         assert set(await offered(pilot)) == {"Change colours (light or dark)", "Quit careplan"}
 
 
-async def test_the_palette_starts_a_guided_session(store: Store) -> None:
+async def test_the_palette_starts_a_guided_session(store: Store, open_app: OpenApp) -> None:
     add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         assert await palette_search(pilot, "guided") == "Start a guided session"
         await pilot.press("enter")
         await settle(pilot)
         assert app.guide is not None
 
 
-async def test_a_session_paused_at_its_first_step_is_resumed_from_the_palette(store: Store) -> None:
+async def test_a_session_paused_at_its_first_step_is_resumed_from_the_palette(
+    store: Store, open_app: OpenApp
+) -> None:
     add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         assert app.working is not None
         app.working.extra[STEP_KEY] = 0  # paused at step 1: a step like any other
         commands = await offered(pilot)

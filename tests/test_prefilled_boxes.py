@@ -9,13 +9,13 @@ from textual.app import App, ComposeResult
 from textual.widgets import Input
 
 from careplan.model import About, CarePlan, Goal
-from careplan.screens.app import CarePlanApp
 from careplan.screens.export import ExportScreen
 from careplan.screens.goal_editor import AdaptGoalScreen
 from careplan.screens.goals import GoalsScreen
 from careplan.screens.plans import PlansScreen
 from careplan.screens.widgets.text_box import TextBox
 from careplan.store import Store
+from tests.conftest import OpenApp
 from tests.pilot_helpers import SIZE, add_plan, settle
 from tests.screen_host import ScreenHost, working_plan_for
 
@@ -74,11 +74,12 @@ async def test_adapting_a_goal_keeps_why_it_matters_when_typing_after_tab(store:
         assert app.screen.query_one("#adapt-why", Input).value == "Feeling strong and free"
 
 
-async def test_the_export_file_name_is_added_to_not_replaced(store: Store) -> None:
+async def test_the_export_file_name_is_added_to_not_replaced(
+    store: Store, open_app: OpenApp
+) -> None:
     add_plan(store, "Ruth Okafor")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("e")
         await settle(pilot)
         assert isinstance(app.screen, ExportScreen)
@@ -89,12 +90,13 @@ async def test_the_export_file_name_is_added_to_not_replaced(store: Store) -> No
         assert field.value == named + "-x"
 
 
-async def test_coming_back_to_the_plan_filter_adds_to_what_was_typed(store: Store) -> None:
+async def test_coming_back_to_the_plan_filter_adds_to_what_was_typed(
+    store: Store, open_app: OpenApp
+) -> None:
     add_plan(store, "Ruth Okafor")
     add_plan(store, "Margaret Ellis")
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         assert isinstance(app.screen, PlansScreen)
         field = app.screen.query_one("#plan-filter", Input)
         field.focus()

@@ -19,6 +19,7 @@ from careplan.screens.review import ReviewScreen
 from careplan.screens.widgets.confirm import ConfirmScreen
 from careplan.store import Store
 from careplan.working_plan import WorkingPlan
+from tests.conftest import OpenApp
 from tests.pilot_helpers import SIZE, add_plan, settle, type_into
 from tests.screen_host import ScreenHost
 
@@ -394,25 +395,25 @@ async def test_the_restored_note_can_be_changed_before_saving(store: Store) -> N
         assert after.version(3).note == "Back to how it was before the hospital"
 
 
-async def test_the_restored_note_is_still_there_after_closing_careplan(store: Store) -> None:
+async def test_the_restored_note_is_still_there_after_closing_careplan(
+    store: Store, open_app: OpenApp
+) -> None:
     plan_id = two_versions(store)
     working = WorkingPlan(store.open_plan(plan_id))
     working.start_from(1)
     working.file.close()  # the draft stays on disk, as after a closed terminal
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)
         assert app.screen.query_one("#version-note", Input).value == "Restored from version 1"
 
 
-async def test_an_ordinary_draft_starts_with_an_empty_note(store: Store) -> None:
+async def test_an_ordinary_draft_starts_with_an_empty_note(store: Store, open_app: OpenApp) -> None:
     two_versions(store)
-    app = CarePlanApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app() as pilot:
+        app = pilot.app
         app.working.plan.about.preferred_name = "S"
         app.working.changed()
         await pilot.press("ctrl+s")
