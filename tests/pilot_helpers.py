@@ -10,19 +10,23 @@ import pytest
 from textual.app import App
 from textual.widgets import Input, Static
 
-from careplan.model import About, CarePlan
+from careplan.model import CarePlan
 from careplan.screens.app import CarePlanApp
 from careplan.store import Store
+from tests.storage_helpers import add_plan
+
+__all__ = [
+    "SIZE",
+    "add_plan",
+    "draft_plan",
+    "hear_notices",
+    "notices",
+    "settle",
+    "shown",
+    "type_into",
+]
 
 SIZE = (100, 30)
-
-
-def add_plan(store: Store, name: str, saved: bool = True) -> str:
-    plan = CarePlan(about=About(name=name))
-    with store.create_plan(plan) as plan_file:
-        if saved:
-            plan_file.save_version(plan, saved_by="Priya", note="first meeting")
-        return plan_file.id
 
 
 SETTLE_TRIES = 50

@@ -9,6 +9,7 @@ import traceback
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from careplan.model import (
     About,
@@ -73,13 +74,47 @@ def full_plan(name: str = "Ann Smith", note: str = "first") -> CarePlan:
     )
 
 
-def new_plan_with_versions(store: Store, plan: CarePlan, count: int = 1) -> str:
-    """Create a plan, save `count` versions of it (the note changing), close it; returns its id."""
+def add_plan(
+    store: Store,
+    name: str = "Ruth Okafor",
+    *,
+    plan: CarePlan | None = None,
+    versions: int = 1,
+    saved_by: str = "Priya",
+    note: str = "first meeting",
+    before_each: Callable[[CarePlan, int], object] | None = None,
+    next_review: date | None = None,
+    **about: Any,
+) -> str:
+    """The one way tests make a plan: `plan`, or one for `name` (with `about`'s fields and
+    `next_review`), saved as `versions` versions (0: a plan with no version yet, as a new one is).
+    `before_each(plan, n)` changes the plan before version n is saved, or returns the plan to save
+    as version n; `note` may hold {number}. Closes the plan and returns its id."""
+    if plan is None:
+        plan = CarePlan(about=About(name=name, **about), next_review=next_review)
     with store.create_plan(plan) as opened:
-        for number in range(1, count + 1):
-            plan.checkin.note = f"note {number}"
-            opened.save_version(plan, saved_by="Test", note=f"version {number}")
+        for number in range(1, versions + 1):
+            changed = before_each(plan, number) if before_each is not None else None
+            version = changed if isinstance(changed, CarePlan) else plan
+            opened.save_version(version, saved_by=saved_by, note=note.format(number=number))
         return opened.id
+
+
+def note_changes(plan: CarePlan, number: int) -> None:
+    """For add_plan's before_each: each version's check-in note says which it is."""
+    plan.checkin.note = f"note {number}"
+
+
+def new_plan_with_versions(store: Store, plan: CarePlan, count: int = 1) -> str:
+    """`plan` saved `count` times by "Test", its check-in note changing each time."""
+    return add_plan(
+        store,
+        plan=plan,
+        versions=count,
+        saved_by="Test",
+        note="version {number}",
+        before_each=note_changes,
+    )
 
 
 def files_under(folder: Path) -> dict[str, bytes]:

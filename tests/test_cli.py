@@ -9,6 +9,7 @@ import subprocess
 import sys
 import types
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from careplan.cli import main
 from careplan.demo import build_demo
 from careplan.model import About, CarePlan, Goal, Modification, Statement, TeamMember, View
 from careplan.store import Store
+from tests.storage_helpers import add_plan
 
 
 @pytest.fixture
@@ -32,13 +34,14 @@ def cli(capsys: pytest.CaptureFixture[str]):
     return run
 
 
-def make_plan(store: Store, name: str, versions: int = 1, next_review: date | None = None) -> str:
-    plan = CarePlan(about=About(name=name), next_review=next_review)
-    with store.create_plan(plan) as plan_file:
-        for number in range(1, versions + 1):
-            plan.goals = [Goal(title=f"Goal for version {number}", id="g1")]
-            plan_file.save_version(plan, saved_by="Test", note=f"version {number}")
-        return plan_file.id
+def goal_for_each_version(plan: CarePlan, number: int) -> None:
+    plan.goals = [Goal(title=f"Goal for version {number}", id="g1")]
+
+
+# The command line's plans: the one builder, each version's goal and note saying which it is.
+make_plan = partial(
+    add_plan, saved_by="Test", note="version {number}", before_each=goal_for_each_version
+)
 
 
 def files_under(folder: Path) -> dict[str, bytes]:

@@ -22,7 +22,7 @@ from careplan import locations
 from careplan.backups import list_backups
 from careplan.store import Store
 from tests.crash_writer import plan_for
-from tests.storage_helpers import killed_at_call
+from tests.storage_helpers import add_plan, killed_at_call
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs POSIX processes and signals")
 
@@ -33,10 +33,14 @@ DRAFT_KILLS = 12
 
 def start_plan(store: Store, versions: int = 1) -> str:
     """A plan whose version N is plan_for(N), with no draft."""
-    with store.create_plan(plan_for(1)) as opened:
-        for number in range(1, versions + 1):
-            opened.save_version(plan_for(number), saved_by="crash writer", note=f"step {number}")
-        return opened.id
+    return add_plan(
+        store,
+        plan=plan_for(1),
+        versions=versions,
+        saved_by="crash writer",
+        note="step {number}",
+        before_each=lambda _, number: plan_for(number),
+    )
 
 
 def run_and_kill(data_dir: Path, plan_id: str, *args: str, delay: float) -> list[int]:

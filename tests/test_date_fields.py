@@ -12,23 +12,16 @@ from textual.widgets import Button, Input, Static
 from careplan import date_fields, dates
 from careplan.date_fields import DATE_FIELDS, TYPED_DATES
 from careplan.errors import InvalidDate
-from careplan.model import About, CarePlan
+from careplan.model import CarePlan
 from careplan.screens.about import AboutScreen
 from careplan.screens.plan_home import PlanHomeScreen
 from careplan.screens.review import ReviewScreen
 from careplan.screens.widgets.date_field import DateField
 from careplan.store import Store
 from tests.conftest import OpenApp
-from tests.pilot_helpers import settle, shown
+from tests.pilot_helpers import add_plan, settle, shown
 
 TODAY = date(2026, 6, 1)
-
-
-def add_plan(store: Store, **about: object) -> str:
-    plan = CarePlan(about=About(name="Ruth Okafor", **about))  # type: ignore[arg-type]
-    with store.create_plan(plan) as plan_file:
-        plan_file.save_version(plan, saved_by="Priya", note="first meeting")
-        return plan_file.id
 
 
 def draft(store: Store, plan_id: str):

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from careplan.model import About, CarePlan
 from careplan.store import Store
+from tests.storage_helpers import add_plan
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32", reason="signals and pseudo-terminals are POSIX"
@@ -111,20 +111,13 @@ def careplan_in_a_terminal(data_dir: Path) -> Iterator[Terminal]:
         terminal.close()
 
 
-def one_plan(store: Store) -> str:
-    plan = CarePlan(about=About(name="Ruth Okafor"))
-    with store.create_plan(plan) as plan_file:
-        plan_file.save_version(plan, saved_by="Priya")
-        return plan_file.id
-
-
 @pytest.mark.parametrize(
     "signal_number", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"]
 )
 def test_typing_just_before_the_terminal_goes_is_in_the_draft(
     store: Store, data_dir: Path, signal_number: int
 ) -> None:
-    plan_id = one_plan(store)
+    plan_id = add_plan(store)
     with careplan_in_a_terminal(data_dir) as terminal:
         terminal.wait_for("About us")  # the only plan opens at its home
         terminal.type("1")
@@ -149,7 +142,7 @@ def test_careplan_ends_when_its_terminal_is_gone(store: Store, data_dir: Path) -
     """When the window closes, nothing reads what careplan draws any more: its next frames can wait
     for ever, even before the hang-up is handled. It must still end (not linger, one process for
     every window closed), let go of the plan and leave whole files."""
-    plan_id = one_plan(store)
+    plan_id = add_plan(store)
     with careplan_in_a_terminal(data_dir) as terminal:
         terminal.wait_for("About us")
         terminal.type("1")
@@ -179,7 +172,7 @@ async def test_what_the_handler_does_keeps_session_notes_too(store: Store) -> No
     from careplan.screens.hangup import leave_now
     from tests.pilot_helpers import SIZE, settle
 
-    plan_id = one_plan(store)
+    plan_id = add_plan(store)
     app = CarePlanApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -208,7 +201,7 @@ async def test_the_handler_keeps_an_editors_words_as_save_it_would(store: Store)
     from careplan.screens.hangup import leave_now
     from tests.pilot_helpers import SIZE, draft_plan, settle
 
-    plan_id = one_plan(store)
+    plan_id = add_plan(store)
     app = CarePlanApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

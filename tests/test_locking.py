@@ -16,7 +16,7 @@ import pytest
 from careplan import locations
 from careplan.errors import CarePlanError, LockUnavailable, PlanLocked
 from careplan.store import Store
-from tests.storage_helpers import full_plan, new_plan_with_versions
+from tests.storage_helpers import add_plan, full_plan
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the lock is an fcntl lock (POSIX)")
 
@@ -54,7 +54,7 @@ def stop(process: subprocess.Popen) -> None:
 
 
 def test_a_second_open_for_writing_is_refused_with_a_plain_message(store: Store) -> None:
-    plan_id = new_plan_with_versions(store, full_plan("Ann Smith"))
+    plan_id = add_plan(store, plan=full_plan("Ann Smith"))
     with store.open_plan(plan_id):
         with pytest.raises(PlanLocked) as raised:
             store.open_plan(plan_id)
@@ -64,7 +64,7 @@ def test_a_second_open_for_writing_is_refused_with_a_plain_message(store: Store)
 
 
 def test_while_busy_the_plan_can_still_be_read_but_not_changed(store: Store) -> None:
-    plan_id = new_plan_with_versions(store, full_plan("Ann Smith"), count=2)
+    plan_id = add_plan(store, plan=full_plan("Ann Smith"), versions=2)
     with store.open_plan(plan_id) as writer:
         with store.open_plan(plan_id, read_only_if_busy=True) as reader:
             assert reader.read_only and f"process {os.getpid()}" in reader.locked_by
@@ -79,7 +79,7 @@ def test_while_busy_the_plan_can_still_be_read_but_not_changed(store: Store) -> 
 
 
 def test_closing_lets_the_next_window_write_even_after_an_error(store: Store) -> None:
-    plan_id = new_plan_with_versions(store, full_plan())
+    plan_id = add_plan(store, plan=full_plan())
     store.open_plan(plan_id).close()
     with pytest.raises(RuntimeError), store.open_plan(plan_id):
         raise RuntimeError("something went wrong in a screen")
@@ -92,7 +92,7 @@ def test_closing_lets_the_next_window_write_even_after_an_error(store: Store) ->
 def test_a_lock_that_cannot_be_made_is_a_plain_error_and_the_plan_can_still_be_read(
     store: Store,
 ) -> None:
-    plan_id = new_plan_with_versions(store, full_plan())
+    plan_id = add_plan(store, plan=full_plan())
     lock = locations.lock_file(store.root, plan_id)
     lock.unlink()
     lock.mkdir()
@@ -109,7 +109,7 @@ def test_a_lock_that_cannot_be_made_is_a_plain_error_and_the_plan_can_still_be_r
 def test_another_process_is_refused_while_one_writes_and_told_who_has_it(
     store: Store, data_dir: Path
 ) -> None:
-    plan_id = new_plan_with_versions(store, full_plan("Ann Smith"))
+    plan_id = add_plan(store, plan=full_plan("Ann Smith"))
     with store.open_plan(plan_id):
         attempt = worker(data_dir, plan_id, "try")
         out, err = attempt.communicate(timeout=30)
@@ -124,7 +124,7 @@ def test_another_process_is_refused_while_one_writes_and_told_who_has_it(
 def test_a_lock_held_by_a_process_that_was_killed_locks_nobody_out(
     store: Store, data_dir: Path
 ) -> None:
-    plan_id = new_plan_with_versions(store, full_plan("Ann Smith"))
+    plan_id = add_plan(store, plan=full_plan("Ann Smith"))
     holder = holding(data_dir, plan_id)
     try:
         with pytest.raises(PlanLocked, match=f"process {holder.pid}"):
@@ -146,7 +146,7 @@ def test_a_program_started_by_a_process_that_was_killed_does_not_keep_its_lock(
     # The lock is an flock on an open file, so any program that inherited the descriptor would hold
     # it on after careplan died. The descriptor is made non-inheritable; this program is handed
     # every inheritable one (close_fds=False), so it would have it otherwise.
-    plan_id = new_plan_with_versions(store, full_plan("Ann Smith"))
+    plan_id = add_plan(store, plan=full_plan("Ann Smith"))
     holder = worker(data_dir, plan_id, "hold-and-start")
     line = holder.stdout.readline()
     if not line.startswith("holding "):
@@ -174,7 +174,7 @@ def test_two_processes_saving_the_same_plan_lose_nothing_and_never_interleave(
     40 additions end up in the plan, and each version is its predecessor plus exactly one."""
     plan = full_plan()
     plan.matters.clear()
-    plan_id = new_plan_with_versions(store, plan)
+    plan_id = add_plan(store, plan=plan)
     per_writer = 20
     writers = [worker(data_dir, plan_id, "append", who, str(per_writer)) for who in ("ann", "tom")]
     reads = 0
@@ -217,7 +217,7 @@ def cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
 def test_the_command_line_meets_a_plan_held_open_by_another_process(
     store: Store, data_dir: Path, tmp_path: Path
 ) -> None:
-    plan_id = new_plan_with_versions(store, full_plan("Ann Smith"))
+    plan_id = add_plan(store, plan=full_plan("Ann Smith"))
     exported = cli("export", plan_id, "--format", "json", data_dir=data_dir)
     assert exported.returncode == 0, exported.stderr
     changed = json.loads(exported.stdout)
