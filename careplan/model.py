@@ -12,16 +12,22 @@ from datetime import date
 
 from careplan import vocab
 from careplan.vocab import (
+    Agreement,
     BreakKind,
     BreakStatus,
+    DocumentDate,
+    DocumentKind,
     GoalCategory,
     GoalStatus,
     ModificationArea,
     ModificationStatus,
     ParticipantRole,
+    PlaceOfCare,
+    Standing,
     StatementKind,
     TeamRole,
     Voice,
+    WishKind,
 )
 
 
@@ -145,6 +151,74 @@ class CheckIn:
 
 
 @dataclass
+class Spokesperson:
+    """Someone who would speak for the person if they could not. Listed in order: the first, then
+    whoever would step in after them."""
+
+    name: str = ""
+    relationship: str = ""
+    contact: str = ""
+    standing: Standing | None = None  # None: not said yet
+    agreement: Agreement | None = None  # whether they know and have agreed; None: not said yet
+    team_member: str | None = None  # id of the support team member this is, when chosen from there
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class PlanningDocument:
+    """A planning document that exists, and where it is. careplan records that it exists; it is not
+    the document."""
+
+    kind: DocumentKind = "advance_directive"
+    other_kind: str = ""  # its name, when kind is "other"
+    dated: date | None = None  # the day it was signed, or last looked at (dated_as says which)
+    dated_as: DocumentDate = "signed"
+    kept_where: str = ""  # where the original is kept
+    copies_with: str = ""  # who has copies
+    id: str = field(default_factory=new_id)
+
+    @property
+    def kind_label(self) -> str:
+        if self.kind == "other":
+            return self.other_kind.strip() or vocab.DOCUMENT_KINDS["other"]
+        return vocab.label(vocab.DOCUMENT_KINDS, self.kind)
+
+
+@dataclass
+class CareWish:
+    """What care the person would want, in their words (or a caregiver's, with whose voice it is)."""
+
+    text: str = ""
+    kind: WishKind = "other"
+    voice: Voice = "person"
+    other_views: list[View] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class AdvanceCare:
+    """If I can't speak for myself: who would speak for me, which documents exist and where, and
+    what care I would want. "Not now" is an answer: the day the person chose not to talk about it
+    yet, kept until they do."""
+
+    speakers: list[Spokesperson] = field(default_factory=list)
+    documents: list[PlanningDocument] = field(default_factory=list)
+    wishes: list[CareWish] = field(default_factory=list)
+    place_of_care: PlaceOfCare | None = None  # where they would like to be cared for
+    place_at_end: PlaceOfCare | None = None  # only if they want to say
+    not_now_on: date | None = None
+
+    @property
+    def started(self) -> bool:
+        return self != AdvanceCare()
+
+    @property
+    def not_now(self) -> bool:
+        """The person chose not to talk about this yet, and nothing has been written since."""
+        return self.not_now_on is not None and not (self.speakers or self.documents or self.wishes)
+
+
+@dataclass
 class CarePlan:
     about: About = field(default_factory=About)
     matters: list[Statement] = field(default_factory=list)
@@ -153,6 +227,7 @@ class CarePlan:
     treatment_break: TreatmentBreak = field(default_factory=TreatmentBreak)
     team: list[TeamMember] = field(default_factory=list)
     checkin: CheckIn = field(default_factory=CheckIn)
+    advance_care: AdvanceCare = field(default_factory=AdvanceCare)
     next_review: date | None = None
 
     @property
@@ -176,5 +251,6 @@ SECTION_NAMES: tuple[str, ...] = (
     "treatment_break",
     "team",
     "checkin",
+    "advance_care",
     "next_review",
 )

@@ -18,7 +18,16 @@ if TYPE_CHECKING:
     from careplan.store import PlanFile
 
 # vocab.SECTIONS ids that are parts of the CarePlan (review is the act of saving, not a part).
-PLAN_PARTS = ("about", "matters", "checkin", "goals", "modifications", "treatment_break", "team")
+PLAN_PARTS = (
+    "about",
+    "matters",
+    "checkin",
+    "goals",
+    "modifications",
+    "treatment_break",
+    "team",
+    "advance_care",
+)
 
 
 def counted(count: int, one: str, many: str | None = None) -> str:
@@ -176,6 +185,24 @@ def _checkin(plan: CarePlan) -> str:
     return " · ".join(parts) or "not filled in yet"
 
 
+def _advance_care(plan: CarePlan) -> str:
+    advance = plan.advance_care
+    if advance.not_now:
+        return f"not now, said {short_day(advance.not_now_on)}" if advance.not_now_on else "not now"
+    parts = []
+    if advance.speakers:
+        first = advance.speakers[0].name.strip()
+        parts.append(f"speaks for them: {first}" if first else "someone to speak for them")
+        if len(advance.speakers) > 1:
+            parts[-1] += f", then {counted(len(advance.speakers) - 1, 'other')}"
+    if advance.documents:
+        parts.append(counted(len(advance.documents), "document"))
+    if advance.wishes or advance.place_of_care:
+        wishes = len(advance.wishes) + (advance.place_of_care is not None)
+        parts.append(counted(wishes, "wish", "wishes") + " for care")
+    return " · ".join(parts) or "nothing written yet (only when they are ready)"
+
+
 _SUMMARIES = {
     "about": _about,
     "matters": _matters,
@@ -184,4 +211,5 @@ _SUMMARIES = {
     "modifications": _modifications,
     "treatment_break": _treatment_break,
     "team": _team,
+    "advance_care": _advance_care,
 }

@@ -153,6 +153,26 @@ def problems(plan: CarePlan) -> dict[str, str]:
             need_text(f"team[{index}].custom_role", member.custom_role, "The role's name")
     if sum(member.first_contact for member in plan.team) > 1:
         found["team"] = "Only one person can be the first point of contact"
+    advance = plan.advance_care
+    for index, speaker in enumerate(advance.speakers):
+        where = f"advance_care.speakers[{index}]"
+        need_text(f"{where}.name", speaker.name, "A name")
+        need_choice(f"{where}.standing", speaker.standing, vocab.STANDINGS, optional=True)
+        need_choice(f"{where}.agreement", speaker.agreement, vocab.AGREEMENTS, optional=True)
+    for index, document in enumerate(advance.documents):
+        where = f"advance_care.documents[{index}]"
+        need_choice(f"{where}.kind", document.kind, vocab.DOCUMENT_KINDS)
+        need_choice(f"{where}.dated_as", document.dated_as, vocab.DOCUMENT_DATES)
+        if document.kind == "other":
+            need_text(f"{where}.other_kind", document.other_kind, "The document's name")
+    for index, wish in enumerate(advance.wishes):
+        where = f"advance_care.wishes[{index}]"
+        need_text(f"{where}.text", wish.text, "Some text")
+        need_choice(f"{where}.kind", wish.kind, vocab.WISH_KINDS)
+        need_choice(f"{where}.voice", wish.voice, vocab.VOICES)
+        need_views(where, wish.other_views)
+    need_choice("advance_care.place_of_care", advance.place_of_care, vocab.PLACES_OF_CARE, True)
+    need_choice("advance_care.place_at_end", advance.place_at_end, vocab.PLACES_OF_CARE, True)
     checkin = plan.checkin
     if checkin.answered_by:
         need_choice("checkin.answered_by", checkin.answered_by, vocab.VOICES)

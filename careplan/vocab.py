@@ -148,6 +148,83 @@ TASKS: Choices[str] = {
     "company": "Company at appointments",
 }
 
+# --- if I can't speak for myself ----------------------------------------------------------------
+# What gives someone the standing to speak for the person. The signed kinds are named as each
+# country names them; careplan records what the family says, and is not itself any of these.
+Standing = Literal[
+    "us_health_care_agent",
+    "us_dpoa_health_care",
+    "ew_lpa_health_welfare",
+    "scotland_welfare_poa",
+    "next_of_kin",
+    "other",
+]
+STANDINGS: Choices[Standing] = {
+    "us_health_care_agent": "Named in a signed document: health care agent or proxy (US)",
+    "us_dpoa_health_care": "Named in a signed document: durable power of attorney for health care (US)",
+    "ew_lpa_health_welfare": (
+        "Named in a signed document: lasting power of attorney for health and welfare "
+        "(England and Wales)"
+    ),
+    "scotland_welfare_poa": "Named in a signed document: welfare power of attorney (Scotland)",
+    "next_of_kin": "Next of kin, nothing signed yet",
+    "other": "Something else",
+}
+
+Agreement = Literal["agreed", "knows", "not_asked"]
+AGREEMENTS: Choices[Agreement] = {
+    "agreed": "Knows and has agreed",
+    "knows": "Knows, has not said yes yet",
+    "not_asked": "Not asked yet",
+}
+
+DocumentKind = Literal[
+    "advance_directive",
+    "health_care_proxy",
+    "medical_order",
+    "respect",
+    "dnacpr",
+    "lasting_power_of_attorney",
+    "will",
+    "organ_donation",
+    "other",
+]
+DOCUMENT_KINDS: Choices[DocumentKind] = {
+    "advance_directive": "Advance directive or living will",
+    "health_care_proxy": "Health care proxy form",
+    "medical_order": "POLST, MOLST or a similar medical order",
+    "respect": "ReSPECT form",
+    "dnacpr": "DNACPR or do-not-resuscitate order",
+    "lasting_power_of_attorney": "Lasting power of attorney",
+    "will": "Will",
+    "organ_donation": "Organ donation decision",
+    "other": "Another document",
+}
+
+DocumentDate = Literal["signed", "looked_at"]
+DOCUMENT_DATES: Choices[DocumentDate] = {
+    "signed": "Signed",
+    "looked_at": "Last looked at",
+}
+
+PlaceOfCare = Literal["home", "hospice", "hospital", "with_family", "not_sure"]
+PLACES_OF_CARE: Choices[PlaceOfCare] = {
+    "home": "At home",
+    "hospice": "In a hospice",
+    "hospital": "In hospital",
+    "with_family": "With family",
+    "not_sure": "Not sure yet",
+}
+
+WishKind = Literal["good_day", "avoid", "near_me", "how_to_talk", "other"]
+WISH_KINDS: Choices[WishKind] = {
+    "good_day": "What a good day looks like",
+    "avoid": "What I would want to avoid",
+    "near_me": "People, pets, music, faith or practices I want near",
+    "how_to_talk": "How to talk with me",
+    "other": "Something else about my care",
+}
+
 # What the FUNCTION_LEVELS measure is called wherever it is shown (screens, comparisons, exports):
 # one plain name, so a tired reader never wonders whether two words mean two things.
 FUNCTION_NAME = "Everyday function"
@@ -191,6 +268,7 @@ SECTIONS: Choices[str] = {
     "modifications": "Lifestyle modifications",
     "treatment_break": "Treatment break",
     "team": "Support team",
+    "advance_care": "If I can't speak for myself",
     "review": "Review and save",
 }
 

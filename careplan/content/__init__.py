@@ -22,6 +22,12 @@ from careplan.vocab import ModificationArea
 
 __all__ = [
     "DISCLAIMER",
+    "NOT_A_DOCUMENT",
+    "DocumentNote",
+    "StandingNote",
+    "advance_care_regions",
+    "document_notes",
+    "standing_notes",
     "Helpline",
     "ModificationExample",
     "Source",
@@ -39,6 +45,14 @@ __all__ = [
 ]
 
 DISCLAIMER = "These are suggestions to talk over with your care team, not medical advice."
+
+# Said wherever "If I can't speak for myself" is shown: on its screen and in every export.
+NOT_A_DOCUMENT = (
+    "careplan records who would speak for you, which documents exist and where they are. It is not "
+    "one of those documents and is not legal or medical advice: a document counts only when it is "
+    "made the way your country or state requires. Your care team, a social worker, or a solicitor "
+    "or lawyer can say how."
+)
 
 
 @dataclass(frozen=True)
@@ -86,6 +100,24 @@ class WarningSignGroup:
     title: str
     signs: tuple[str, ...]
     who_to_call: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class DocumentNote:
+    """What a kind of planning document is in one region (`kind` is a vocab.DOCUMENT_KINDS id)."""
+
+    kind: str
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class StandingNote:
+    """What a standing to speak for someone means in one region (a vocab.STANDINGS id)."""
+
+    standing: str
+    text: str
     source: Source
 
 
@@ -210,6 +242,30 @@ def _helplines() -> dict[str, tuple[Helpline, ...]]:
     return regions
 
 
+@cache
+def _advance_care() -> dict[str, tuple[tuple[DocumentNote, ...], tuple[StandingNote, ...]]]:
+    regions = {}
+    for region, block in _read("advance_care.json")["regions"].items():
+        documents = tuple(
+            DocumentNote(
+                kind=vocab.one_of(item["kind"], vocab.DOCUMENT_KINDS),
+                text=item["text"],
+                source=_source(item.get("source")),
+            )
+            for item in block["documents"]
+        )
+        standings = tuple(
+            StandingNote(
+                standing=vocab.one_of(item["standing"], vocab.STANDINGS),
+                text=item["text"],
+                source=_source(item.get("source")),
+            )
+            for item in block["standings"]
+        )
+        regions[region] = (documents, standings)
+    return regions
+
+
 # --- public API ----------------------------------------------------------------------------
 
 
@@ -257,3 +313,22 @@ def helplines(region: str) -> list[Helpline]:
     if not isinstance(region, str):
         return []
     return list(_helplines().get(region.strip().upper(), ()))
+
+
+def advance_care_regions() -> list[str]:
+    """Region codes with notes on planning documents and standings, e.g. ["US", "UK"]."""
+    return list(_advance_care())
+
+
+def document_notes(region: str) -> list[DocumentNote]:
+    """What each planning document is in a region (any case); [] for a region we do not know."""
+    if not isinstance(region, str):
+        return []
+    return list(_advance_care().get(region.strip().upper(), ((), ()))[0])
+
+
+def standing_notes(region: str) -> list[StandingNote]:
+    """What each standing to speak for someone means in a region; [] for one we do not know."""
+    if not isinstance(region, str):
+        return []
+    return list(_advance_care().get(region.strip().upper(), ((), ()))[1])
