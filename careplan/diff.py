@@ -10,7 +10,7 @@ the same changes as text, Markdown (typed words escaped) or JSON.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -18,7 +18,17 @@ from typing import Any
 from careplan import vocab
 from careplan.dates import day_in_words
 from careplan.markdown_escape import escape_inline, plain_lines
-from careplan.model import CarePlan, Goal, Modification, Statement, TeamMember, View
+from careplan.model import (
+    CarePlan,
+    CareWish,
+    Goal,
+    Modification,
+    PlanningDocument,
+    Spokesperson,
+    Statement,
+    TeamMember,
+    View,
+)
 from careplan.voices import voice_name
 
 __all__ = ["Change", "KINDS", "PlanDiff", "SECTION_TITLES", "compare", "describe_changes"]
@@ -32,6 +42,7 @@ SECTION_TITLES: dict[str, str] = {
     "modifications": "Lifestyle modifications",
     "treatment_break": "Treatment break",
     "team": "Support team",
+    "advance_care": "If I can't speak for myself",
     "next_review": "Next review",
 }
 
@@ -71,6 +82,18 @@ KINDS: dict[str, tuple[str, str] | None] = {
     "member_tasks": ("change in who does what", "changes in who does what"),
     "first_contact": None,
     "member_edited": ("team detail changed", "team details changed"),
+    "speaker_named": None,
+    "speaker_order": None,
+    "speaker_removed": None,
+    "speaker_edited": ("change to who would speak for them", "changes to who would speak for them"),
+    "document_added": None,
+    "document_removed": None,
+    "document_edited": ("planning document detail changed", "planning document details changed"),
+    "wish_added": ("wish for care written", "wishes for care written"),
+    "wish_removed": ("wish for care taken out", "wishes for care taken out"),
+    "wish_changed": ("wish for care changed", "wishes for care changed"),
+    "place_changed": None,
+    "not_now": None,
     "review_moved": None,
 }
 
@@ -79,6 +102,7 @@ _SUMMARY_ORDER = (
     "goals",
     "checkin",
     "team",
+    "advance_care",
     "treatment_break",
     "modifications",
     "matters",
@@ -229,6 +253,7 @@ def compare(
         _modifications,
         _treatment_break,
         _team,
+        _advance_care,
         _next_review,
     ):
         changes.extend(describe(old, new))
@@ -834,6 +859,231 @@ def _printable(text: str) -> str:
 def _fold(text: str) -> str:
     """Typed text on one line, as in a sentence."""
     return " ".join(text.split())
+
+
+# --- if I can't speak for myself -------------------------------------------------------------
+
+
+def _advance_care(old: CarePlan, new: CarePlan) -> list[Change]:
+    changes: list[Change] = []
+    before, after = old.advance_care, new.advance_care
+
+    def add(kind: str, text: str, brief: str = "", item: str = "") -> None:
+        changes.append(Change("advance_care", kind, text, brief, item=item))
+
+    if before.not_now_on != after.not_now_on:
+        if after.not_now_on is not None:
+            add(
+                "not_now",
+                f"{_person_or_they(new)} chose not to talk about this yet "
+                f"({day_in_words(after.not_now_on)})",
+                "not now, for speaking for them",
+            )
+        else:
+            add(
+                "not_now", "Ready to talk about this now", "ready to talk about who speaks for them"
+            )
+    _speaker_changes(old, new, add)
+    _document_changes(before.documents, after.documents, add)
+    _wish_changes(old, new, add)
+    for label, was, now in (
+        ("Where they would like to be cared for", before.place_of_care, after.place_of_care),
+        ("Where they would like to be at the end", before.place_at_end, after.place_at_end),
+    ):
+        if was != now:
+            if now is None:
+                text = f"{label}: not said now (was {_place(was)})"
+            elif was is None:
+                text = f"{label}: {_place(now)} (new)"
+            else:
+                text = f"{label}: {_place(now)} (was {_place(was)})"
+            add("place_changed", text, f"{label.lower()}: {_place(now) or 'not said'}")
+    return changes
+
+
+def _person_or_they(plan: CarePlan) -> str:
+    return voice_name(plan, "person") if plan.about.called else "The person"
+
+
+def _place(place: str | None) -> str:
+    return vocab.label(vocab.PLACES_OF_CARE, place).lower() if place else ""
+
+
+def _ordinal(index: int) -> str:
+    return (
+        "first person" if index == 0 else "backup person" if index == 1 else f"backup no. {index}"
+    )
+
+
+def _speaker_changes(old: CarePlan, new: CarePlan, add: Callable[..., None]) -> None:
+    """Who would speak for the person, by id: named, moved in the order, taken off, edited."""
+    was_list, now_list = old.advance_care.speakers, new.advance_care.speakers
+    was_at = {speaker.id: index for index, speaker in enumerate(was_list)}
+    now_ids = {speaker.id for speaker in now_list}
+    whom = voice_name(new, "person") if new.about.called else "them"
+    for index, speaker in enumerate(now_list):
+        name = _speaker_name(speaker)
+        if speaker.id not in was_at:
+            text = f"{name} is now the {_ordinal(index)} to speak for {whom}"
+            if speaker.standing:
+                text += f" ({_standing(speaker)})"
+            add("speaker_named", text, f"{name} would speak for {whom}", speaker.id)
+            continue
+        was = was_list[was_at[speaker.id]]
+        if _ordinal(was_at[speaker.id]) != _ordinal(index):
+            add(
+                "speaker_order",
+                f"{name} is now the {_ordinal(index)} to speak for {whom} "
+                f"(was the {_ordinal(was_at[speaker.id])})",
+                f"{name} is now the {_ordinal(index)}",
+                speaker.id,
+            )
+        if _differs(was.name, speaker.name):
+            add("speaker_edited", f"{_speaker_name(was)} is now listed as {name}", item=speaker.id)
+        if was.standing != speaker.standing:
+            add(
+                "speaker_edited",
+                f"{name}'s standing: {_standing(speaker) or 'not said'}"
+                f" (was {_standing(was) or 'not said'})",
+                item=speaker.id,
+            )
+        if was.agreement != speaker.agreement:
+            add(
+                "speaker_edited",
+                f"{name}: {_agreement(speaker) or 'not said whether they know'}"
+                f" (was {_agreement(was) or 'not said'})",
+                item=speaker.id,
+            )
+        for label, before, after in (
+            (f"{name}'s relationship", was.relationship, speaker.relationship),
+            (f"How to reach {name}", was.contact, speaker.contact),
+        ):
+            if _differs(before, after):
+                add("speaker_edited", _field_change(label, before, after), item=speaker.id)
+    for speaker in was_list:
+        if speaker.id not in now_ids:
+            name = _speaker_name(speaker)
+            add(
+                "speaker_removed",
+                f"{name} is no longer named to speak for {whom}",
+                f"{name} no longer speaks for {whom}",
+                speaker.id,
+            )
+
+
+def _speaker_name(speaker: Spokesperson) -> str:
+    return _fold(speaker.name) or "Someone"
+
+
+def _standing(speaker: Spokesperson) -> str:
+    return _lower_first(vocab.label(vocab.STANDINGS, speaker.standing)) if speaker.standing else ""
+
+
+def _agreement(speaker: Spokesperson) -> str:
+    return (
+        _lower_first(vocab.label(vocab.AGREEMENTS, speaker.agreement)) if speaker.agreement else ""
+    )
+
+
+def _lower_first(label: str) -> str:
+    """A label inside a sentence: "Named in ... (US)" as "named in ... (US)"."""
+    return label[:1].lower() + label[1:]
+
+
+def _document_changes(
+    was_list: list[PlanningDocument], now_list: list[PlanningDocument], add: Callable[..., None]
+) -> None:
+    was_by_id = {document.id: document for document in was_list}
+    now_ids = {document.id for document in now_list}
+    for document in now_list:
+        name = _fold(document.kind_label)
+        was = was_by_id.get(document.id)
+        if was is None:
+            text = f"{name}: recorded as existing"
+            if document.dated:
+                text += f", {_document_day(document)}"
+            if _fold(document.kept_where):
+                text += f"; the original is kept: {_quote(document.kept_where)}"
+            add("document_added", text, f"{name} recorded", document.id)
+            continue
+        if was.kind_label != document.kind_label:
+            add(
+                "document_edited",
+                f"{_fold(was.kind_label)} is now recorded as {name}",
+                item=document.id,
+            )
+        if (was.dated, was.dated_as) != (document.dated, document.dated_as):
+            add(
+                "document_edited",
+                f"{name}: {_document_day(document) or 'no date now'}"
+                f" (was {_document_day(was) or 'no date'})",
+                item=document.id,
+            )
+        for label, before, after in (
+            (f"Where the {name} is kept", was.kept_where, document.kept_where),
+            (f"Who has copies of the {name}", was.copies_with, document.copies_with),
+        ):
+            if _differs(before, after):
+                add("document_edited", _field_change(label, before, after), item=document.id)
+    for document in was_list:
+        if document.id not in now_ids:
+            name = _fold(document.kind_label)
+            add(
+                "document_removed",
+                f"The {name} is no longer listed",
+                f"{name} taken off",
+                document.id,
+            )
+
+
+def _document_day(document: PlanningDocument) -> str:
+    if document.dated is None:
+        return ""
+    said = "signed" if document.dated_as == "signed" else "last looked at"
+    return f"{said} {day_in_words(document.dated)}"
+
+
+def _wish_changes(old: CarePlan, new: CarePlan, add: Callable[..., None]) -> None:
+    was_by_id = {wish.id: wish for wish in old.advance_care.wishes}
+    now_ids = {wish.id for wish in new.advance_care.wishes}
+    for wish in new.advance_care.wishes:
+        was = was_by_id.get(wish.id)
+        if was is None:
+            add(
+                "wish_added",
+                f"{_wish_kind(wish)}: {_quote(wish.text)}, said by {voice_name(new, wish.voice)}",
+                item=wish.id,
+            )
+            continue
+        subject = _quote(wish.text)
+        if _differs(was.text, wish.text):
+            add("wish_changed", f"{_quote(was.text)} now reads {subject}", item=wish.id)
+        if was.kind != wish.kind:
+            add(
+                "wish_changed",
+                f"{subject} is now under {_wish_kind(wish)} (was {_wish_kind(was)})",
+                item=wish.id,
+            )
+        if was.voice != wish.voice:
+            add(
+                "wish_changed",
+                f"{subject} is now said by {voice_name(new, wish.voice)}"
+                f" (was {voice_name(old, was.voice)})",
+                item=wish.id,
+            )
+        for text in _view_changes(old, new, was.other_views, wish.other_views, subject):
+            add("wish_changed", text, item=wish.id)
+    for wish in old.advance_care.wishes:
+        if wish.id not in now_ids:
+            add(
+                "wish_removed",
+                f"Taken out: {_quote(wish.text)} ({_wish_kind(wish)})",
+                item=wish.id,
+            )
+
+
+def _wish_kind(wish: CareWish) -> str:
+    return vocab.label(vocab.WISH_KINDS, wish.kind)
 
 
 def _quote(text: str) -> str:

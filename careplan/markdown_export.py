@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from careplan import content, vocab
 from careplan.dates import day_in_words, describe_date
 from careplan.markdown_escape import escape_block, escape_inline, plain_lines
-from careplan.model import CarePlan, Goal, TeamMember, View
+from careplan.model import CarePlan, Goal, PlanningDocument, Spokesperson, TeamMember, View
 from careplan.voices import voice_name
 
 if TYPE_CHECKING:
@@ -96,6 +96,7 @@ def render_plan(
         ("Lifestyle modifications", _modifications(plan)),
         ("Treatment break", _treatment_break(plan)),
         ("Support team", _team(plan)),
+        ("If I can't speak for myself", advance_care_section(plan)),
         ("Warning signs to watch for", _warning_signs(plan)),
         ("Questions for the next appointment", _questions(plan)),
         _changes_section(info, changes),
@@ -476,7 +477,12 @@ def _changes_section(info: VersionInfo | None, changes: PlanDiff | None) -> tupl
 def _for_care_team(plan: CarePlan, info: VersionInfo | None) -> str:
     """One part per thing a clinician looks for; each is its own function so parts the record
     does not hold yet (who speaks for the person, where documents are) slot in beside them."""
-    parts = [_care_team_scales(plan), _care_team_contact(plan), _care_team_session_notes(info)]
+    parts = [
+        _care_team_scales(plan),
+        _care_team_contact(plan),
+        care_team_advance_care(plan),
+        _care_team_session_notes(info),
+    ]
     return "\n\n".join(part for part in parts if part)
 
 
@@ -506,10 +512,132 @@ def _care_team_contact(plan: CarePlan) -> str:
     return "**First point of contact:** not chosen yet."
 
 
+def care_team_advance_care(plan: CarePlan) -> str:
+    """Who speaks for the person and where the documents are, on one read."""
+    advance = plan.advance_care
+    speakers = [speaker for speaker in advance.speakers if _said(speaker.name)]
+    if advance.not_now:
+        return "**Who speaks for them:** they chose not to talk about this yet."
+    lines = []
+    if speakers:
+        lines.append(
+            "**Who speaks for them:** " + "; then ".join(_speaker_line(s) for s in speakers)
+        )
+    else:
+        lines.append("**Who speaks for them:** nobody named yet.")
+    documents = [_document_line(document) for document in advance.documents]
+    lines.append(
+        "**Planning documents:** " + ("; ".join(documents) if documents else "none recorded.")
+    )
+    return "\n\n".join(lines)
+
+
 def _care_team_session_notes(info: VersionInfo | None) -> str:
     """Session notes travel with the draft of a guided session and are not kept in a saved
     version, so there are none to show; the care team is told so rather than left guessing."""
     return "**Session notes:** not kept with this version."
+
+
+# --- if I can't speak for myself -------------------------------------------------------------
+
+
+def advance_care_section(plan: CarePlan) -> str:
+    """Who would speak for the person, which documents exist and where, and what care they would
+    want, each statement with whose words it is; or, calmly, that they chose not to talk about it
+    yet. Always says what this part is not."""
+    advance = plan.advance_care
+    person = escape_inline(voice_name(plan, "person")) if plan.about.called else "they"
+    note = f"*{escape_inline(content.NOT_A_DOCUMENT)}*"
+    if advance.not_now:
+        said = f" on {describe_date(advance.not_now_on)}" if advance.not_now_on else ""
+        return (
+            f"{person[:1].upper() + person[1:]} chose not to talk about this yet{said}. "
+            f"It can be opened whenever {person} {'is' if plan.about.called else 'are'} ready.\n\n{note}"
+        )
+    speakers = [speaker for speaker in advance.speakers if _said(speaker.name)]
+    blocks = []
+    if speakers:
+        blocks.append(
+            "\n".join(
+                f"{number}. {_speaker_line(speaker)}" for number, speaker in enumerate(speakers, 1)
+            )
+        )
+    else:
+        blocks.append("Nobody named yet to speak for them.")
+    if advance.documents:
+        rows = [
+            [
+                escape_inline(document.kind_label),
+                escape_inline(_document_day(document)),
+                escape_inline(document.kept_where),
+                escape_inline(document.copies_with),
+            ]
+            for document in advance.documents
+        ]
+        blocks.append(
+            "### Documents that exist\n\n"
+            + _table(["Document", "Date", "Where the original is kept", "Who has copies"], rows)
+        )
+    wishes = _wishes(plan)
+    if wishes:
+        blocks.append("### What care I would want\n\n" + wishes)
+    blocks.append(note)
+    return "\n\n".join(blocks)
+
+
+def _speaker_line(speaker: Spokesperson) -> str:
+    parts = [f"**{escape_inline(speaker.name)}**"]
+    if _said(speaker.relationship):
+        parts[0] += f" ({escape_inline(speaker.relationship)})"
+    if speaker.standing:
+        parts.append(escape_inline(vocab.label(vocab.STANDINGS, speaker.standing)))
+    if speaker.agreement:
+        parts.append(escape_inline(vocab.label(vocab.AGREEMENTS, speaker.agreement)))
+    if _said(speaker.contact):
+        parts.append(f"how to reach them: {escape_inline(speaker.contact)}")
+    return "; ".join(parts)
+
+
+def _document_day(document: PlanningDocument) -> str:
+    if document.dated is None:
+        return ""
+    said = vocab.label(vocab.DOCUMENT_DATES, document.dated_as)
+    return f"{said} {describe_date(document.dated)}"
+
+
+def _document_line(document: PlanningDocument) -> str:
+    parts = [escape_inline(document.kind_label)]
+    if document.dated is not None:
+        day = _document_day(document)
+        parts.append(escape_inline(day[:1].lower() + day[1:]))
+    if _said(document.kept_where):
+        parts.append(f"original kept: {escape_inline(document.kept_where)}")
+    if _said(document.copies_with):
+        parts.append(f"copies with: {escape_inline(document.copies_with)}")
+    return ", ".join(parts)
+
+
+def _wishes(plan: CarePlan) -> str:
+    advance = plan.advance_care
+    lines = []
+    if advance.place_of_care:
+        lines.append(
+            f"- **Where I would like to be cared for:** "
+            f"{vocab.label(vocab.PLACES_OF_CARE, advance.place_of_care)}"
+        )
+    if advance.place_at_end:
+        lines.append(
+            f"- **Where I would like to be at the end:** "
+            f"{vocab.label(vocab.PLACES_OF_CARE, advance.place_at_end)}"
+        )
+    for wish in advance.wishes:
+        if not _said(wish.text):
+            continue
+        kind = vocab.label(vocab.WISH_KINDS, wish.kind)
+        voice = escape_inline(voice_name(plan, wish.voice))
+        lines.append(f"- **{kind}** ({voice}): {escape_inline(wish.text)}")
+        lines.extend(_views(plan, wish.other_views))
+    return "\n".join(lines)
 
 
 # --- pieces -----------------------------------------------------------------------------------

@@ -1,8 +1,7 @@
 """ "If you are called to help": one printed page from a saved version, for whoever is called.
 
 Built from the same record and escaped the same way as the full snapshot (`markdown_export`).
-Each part is its own function so the parts the record does not hold yet (who speaks for the
-person, where the documents are) slot in beside them; until then they are left out, not guessed.
+Each part is its own function; a part the record does not hold is left out, never guessed.
 """
 
 from __future__ import annotations
@@ -33,6 +32,7 @@ def render_summary(plan_file: PlanFile, number: int) -> str:
         f"# If you are called to help {escape_inline(person)}",
         _who(plan),
         _first_contact(plan),
+        _speaks_for(plan),
         _matters(plan),
         _warning_signs(plan),
         _helplines(plan),
@@ -74,6 +74,16 @@ def _first_contact(plan: CarePlan) -> str:
     if _said(first.when):
         line += f"; when: {escape_inline(first.when)}"
     return line
+
+
+def _speaks_for(plan: CarePlan) -> str:
+    """Who speaks for the person and where the documents are, as the full snapshot's care-team
+    part says it; nothing when this part of the plan is empty."""
+    from careplan.markdown_export import care_team_advance_care
+
+    if not plan.advance_care.started:
+        return ""
+    return care_team_advance_care(plan)
 
 
 def _matters(plan: CarePlan) -> str:
