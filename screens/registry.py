@@ -15,6 +15,7 @@ SECTION_SCREENS: dict[str, str] = {
     "modifications": "careplan.screens.modifications:ModificationsScreen",
     "treatment_break": "careplan.screens.treatment_break:TreatmentBreakScreen",
     "team": "careplan.screens.team:TeamScreen",
+    "advance_care": "careplan.screens.advance_care:AdvanceCareScreen",
     "review": "careplan.screens.review:ReviewScreen",
 }
 
