@@ -16,11 +16,15 @@ from typing import TYPE_CHECKING
 from careplan.goals import adapt_goal, end_goal
 from careplan.model import (
     About,
+    AdvanceCare,
     CarePlan,
+    CareWish,
     CheckIn,
     Goal,
     Modification,
     Participant,
+    PlanningDocument,
+    Spokesperson,
     Statement,
     TeamMember,
     TreatmentBreak,
@@ -205,7 +209,9 @@ def _first_session() -> CarePlan:
 
 
 def _march(plan: CarePlan) -> None:
-    """The first session is the plan as written above."""
+    """The first session is the plan as written above, and Maggie was not ready to talk about
+    who would speak for her: "not now" is kept with its day."""
+    plan.advance_care = AdvanceCare(not_now_on=date(2026, 3, 12))
 
 
 def _may(plan: CarePlan) -> None:
@@ -271,6 +277,38 @@ def _may(plan: CarePlan) -> None:
         wellbeing=4,
     )
     plan.next_review = date(2026, 7, 9)
+    # Ready now: Tom first (nothing signed yet), Jess after him; where Maggie would like to be.
+    plan.advance_care = AdvanceCare(
+        speakers=[
+            Spokesperson(
+                id="a-tom",
+                name="Tom Ellis",
+                relationship="husband",
+                contact="07700 900123",
+                standing="next_of_kin",
+                agreement="agreed",
+                team_member="t-tom",
+            ),
+            Spokesperson(
+                id="a-jess",
+                name="Jess Ellis",
+                relationship="daughter",
+                contact="07700 900456",
+                standing="next_of_kin",
+                agreement="not_asked",
+                team_member="t-jess",
+            ),
+        ],
+        wishes=[
+            CareWish(
+                id="w-good-day",
+                kind="good_day",
+                voice="person",
+                text="Coffee in the garden with Tom, and the radio on.",
+            ),
+        ],
+        place_of_care="home",
+    )
 
 
 def _july(plan: CarePlan) -> None:
@@ -419,6 +457,39 @@ def _september(plan: CarePlan) -> None:
         wellbeing=5,
     )
     plan.next_review = date(2026, 10, 8)
+    # The lasting power of attorney is registered and a ReSPECT form signed with Dr Reyes.
+    advance = plan.advance_care
+    advance.speakers[0].standing = "ew_lpa_health_welfare"
+    advance.speakers[1].agreement = "agreed"
+    advance.documents = [
+        PlanningDocument(
+            id="d-lpa",
+            kind="lasting_power_of_attorney",
+            dated=date(2026, 8, 28),
+            kept_where="The red folder on the kitchen dresser",
+            copies_with="Tom; Jess",
+        ),
+        PlanningDocument(
+            id="d-respect",
+            kind="respect",
+            dated=date(2026, 9, 10),
+            kept_where="On the fridge, in a clear sleeve",
+            copies_with="Dr Reyes; Sue Marsh; the GP surgery",
+        ),
+    ]
+    advance.wishes.append(
+        CareWish(
+            id="w-avoid",
+            kind="avoid",
+            voice="person",
+            text="Going back into hospital, if it can be helped.",
+            other_views=[
+                View(
+                    voice="caregiver", text="If the pain gets out of hand, hospital is fine by me."
+                ),
+            ],
+        )
+    )
 
 
 def _november(plan: CarePlan) -> None:
@@ -464,6 +535,18 @@ def _november(plan: CarePlan) -> None:
         wellbeing=5,
     )
     plan.next_review = date(2026, 12, 3)
+    # A preference that changed: a good day is smaller now, and she has said where at the end.
+    advance = plan.advance_care
+    advance.wishes[0].text = "Coffee by the window with Tom, the roses in sight."
+    advance.wishes.append(
+        CareWish(
+            id="w-near",
+            kind="near_me",
+            voice="person",
+            text="Tom, Jess and the grandchildren, and Radio 3 turned low.",
+        )
+    )
+    advance.place_at_end = "home"
 
 
 # Priya's own notes from the guided sessions: kept with those versions, private to the app (not in
