@@ -678,6 +678,10 @@ class PlanFile:
             if migrated is not raw:
                 self._storage.replace_read(migrated)
             self.meta: dict[str, Any] = dict(next(iter(migrated[META].values())))
+            if not isinstance(self.meta.get("person", ""), str):
+                raise TypeError("the person's name should be text")
+            if not isinstance(self.meta.get("next_review"), (str, type(None))):
+                raise TypeError("the next review should be a date")
             self._objects: dict[str, Any] = {}
             for row in migrated.get(OBJECTS, {}).values():
                 if not isinstance(row["h"], str):

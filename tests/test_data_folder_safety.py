@@ -6,15 +6,22 @@ there, and checks careplan neither follows it out of the data folder nor hangs o
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from pathlib import Path
 
 import pytest
+from textual.widgets import DataTable
 
 from careplan import locations
+from careplan.cli import main
 from careplan.errors import CarePlanError, StorageError
+from careplan.screens.app import CarePlanApp
+from careplan.screens.plan_home import PlanHomeScreen
+from careplan.screens.plans import PlansScreen
 from careplan.store import Store
+from tests.pilot_helpers import SIZE, settle
 from tests.storage_helpers import NOBODY, full_plan, new_plan_with_versions
 
 
@@ -157,3 +164,56 @@ def test_a_name_with_bidi_overrides_lists_as_it_is_found(tmp_path: Path) -> None
     [summary] = store.list_plans()
     assert summary.person == "Ann HtimS"  # what is shown is what is stored, and what finds it
     assert store.resolve("Ann HtimS") == plan_id
+
+
+# --- one odd plan among good ones ------------------------------------------------------------------
+
+
+def change_stored(store: Store, plan_id: str, change) -> None:
+    """Edit a plan file's JSON by hand, as a copy from elsewhere (or a mistake) could leave it."""
+    path = locations.plan_file(store.root, plan_id)
+    data = json.loads(path.read_text())
+    change(data)
+    path.write_text(json.dumps(data))
+
+
+def cli_run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_a_plan_whose_stored_person_is_not_text_lists_as_unreadable_and_the_rest_work(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ann = new_plan_with_versions(store, full_plan("Ann Smith"), 1)
+    odd = new_plan_with_versions(store, full_plan("Bob Jones"), 1)
+    change_stored(store, odd, lambda data: data["_meta"]["1"].update(person=5))
+    summaries = {summary.id: summary for summary in store.list_plans()}
+    assert "could not be read" in summaries[odd].problem
+    assert summaries[ann].problem == "" and summaries[ann].person == "Ann Smith"
+    code, out, err = cli_run(capsys, "list")
+    assert code == 0 and "Ann Smith" in out and f"{odd}: " in out and err == ""
+    assert cli_run(capsys, "history", "Ann")[0] == 0
+    code, out, _ = cli_run(capsys, "export", "Ann")
+    assert code == 0 and "Ann Smith" in out
+    code, out, err = cli_run(capsys, "history", odd)
+    assert code == 1 and out == "" and err.count("\n") == 1 and "could not be read" in err
+
+
+async def test_the_app_lists_a_plan_whose_stored_person_is_not_text_and_opens_the_others(
+    store: Store,
+) -> None:
+    ann = new_plan_with_versions(store, full_plan("Ann Smith"), 1)
+    odd = new_plan_with_versions(store, full_plan("Bob Jones"), 1)
+    change_stored(store, odd, lambda data: data["_meta"]["1"].update(person=5))
+    async with CarePlanApp(store).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, PlansScreen)
+        table = pilot.app.screen.query_one(DataTable)
+        assert table.row_count == 2
+        assert "can't be read" in str(table.get_row(odd)[-1])
+        table.move_cursor(row=table.get_row_index(ann))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, PlanHomeScreen)
