@@ -728,8 +728,8 @@ def _version_info(record: dict[str, Any]) -> VersionInfo:
     return VersionInfo(
         number=record["n"],
         saved_at=datetime.fromisoformat(record["at"]),
-        saved_by=record.get("by", ""),
-        note=record.get("note", ""),
+        saved_by=_text(record.get("by")),
+        note=_text(record.get("note")),
         session_notes=_text(record.get("sn")),
         session_date=_date_or_none(record.get("sd")),
     )

@@ -217,3 +217,17 @@ async def test_the_app_lists_a_plan_whose_stored_person_is_not_text_and_opens_th
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(pilot.app.screen, PlanHomeScreen)
+
+
+@pytest.mark.parametrize("field", ["by", "note"])
+def test_a_version_whose_saved_by_or_note_is_a_number_reads_without_a_crash(
+    store: Store, capsys: pytest.CaptureFixture[str], field: str
+) -> None:
+    ann = new_plan_with_versions(store, full_plan("Ann Smith"), 2)
+    change_stored(store, ann, lambda data: data["versions"]["1"].update({field: 5}))
+    code, out, err = cli_run(capsys, "history", ann)  # read as nothing said, the rest as saved
+    assert code == 0 and "version 2" in out and err == ""
+    code, out, err = cli_run(capsys, "history", ann, "--format", "json")
+    assert code == 0 and json.loads(out)[0][{"by": "saved_by", "note": "note"}[field]] == ""
+    code, out, err = cli_run(capsys, "export", ann)
+    assert code == 0 and "Ann Smith" in out and err == ""
