@@ -9,6 +9,7 @@ the first thing that is wrong in plain words.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from datetime import date
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from careplan.codec import from_dict, to_dict
 from careplan.errors import CarePlanError, InvalidPlanFile
 from careplan.model import CarePlan
-from careplan.validation import check
+from careplan.validation import check, tidy
 
 if TYPE_CHECKING:
     from careplan.store import PlanFile
@@ -134,6 +135,10 @@ def plan_from_json(data: Any) -> tuple[str | None, CarePlan]:
     except RecursionError:
         raise InvalidPlanFile("plan", "is nested too deeply to be a plan") from None
     check(plan)
+    # Saving tidies the text first (careplan.validation.tidy), which can itself make a problem:
+    # ids that go round in a circle once a control character is gone. Check what would be saved,
+    # so a refused import is refused here, before any file is made.
+    check(tidy(copy.deepcopy(plan)))
     return plan_id, plan
 
 

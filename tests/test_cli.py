@@ -465,6 +465,13 @@ def test_import_as_a_new_plan_when_the_id_is_not_here(cli, tmp_path: Path, data_
             '"plan": {"about": {"name": "A"}, "goals": [{"title": 5}]}}',
             ["plan.goals[0].title", "text"],
         ),
+        (  # goal ids that go round in a circle only once the control character is tidied away
+            '{"format": "careplan-plan", "format_version": 1, "plan": {"about": {"name": "A"}, '
+            '"goals": [{"title": "C", "id": "a\\u0007"}, '
+            '{"title": "B", "id": "b", "adapted_from": "a\\u0007"}, '
+            '{"title": "A", "id": "a", "adapted_from": "b"}]}}',
+            ["goals[2].adapted_from", "circle"],
+        ),
     ],
 )
 def test_invalid_import_is_one_line_and_writes_nothing(
@@ -476,6 +483,11 @@ def test_invalid_import_is_one_line_and_writes_nothing(
     source.write_bytes(content if isinstance(content, bytes) else content.encode())
     assert_one_line_problem(*cli("import", str(source)), "Nothing was imported", *words)
     assert files_under(data_dir) == before
+    elsewhere = tmp_path / "empty"  # as a new plan, into a data folder with nothing in it yet
+    assert_one_line_problem(
+        *cli("--data-dir", str(elsewhere), "import", str(source)), "Nothing was imported", *words
+    )
+    assert files_under(elsewhere) == {}
 
 
 def test_import_of_a_missing_file(cli, tmp_path: Path, data_dir: Path) -> None:
