@@ -12,8 +12,10 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from datetime import date
 
 from careplan import vocab
+from careplan.dates import year_problem
 from careplan.errors import ValidationError
 from careplan.model import CarePlan, Goal
 
@@ -68,6 +70,28 @@ def tidy(plan: CarePlan) -> CarePlan:
     for person in plan.about.participants:
         person.name = tidy_name(person.name)
     return plan
+
+
+def far_out_dates(plan: CarePlan) -> dict[str, str]:
+    """Each date whose year a person typing it would be asked about (`dates.year_problem`), keyed
+    by its field path ("about.date_of_birth", "goals[0].started_on"). For plans brought in from a
+    file; a plan made on screen cannot hold one, as its dates are typed."""
+    found: dict[str, str] = {}
+
+    def walk(value: object, path: str) -> None:
+        if isinstance(value, date):
+            problem = year_problem(value)
+            if problem:
+                found[path] = f"{value.isoformat()}: {problem}"
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, f"{path}[{index}]")
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for field in dataclasses.fields(value):
+                walk(getattr(value, field.name), f"{path}.{field.name}" if path else field.name)
+
+    walk(plan, "")
+    return found
 
 
 def without_blank_rows(plan: CarePlan) -> CarePlan:

@@ -472,6 +472,27 @@ def test_import_as_a_new_plan_when_the_id_is_not_here(cli, tmp_path: Path, data_
             '{"title": "A", "id": "a", "adapted_from": "b"}]}}',
             ["goals[2].adapted_from", "circle"],
         ),
+        # years a person typing the date would be asked about: the same message for a file
+        (
+            '{"format": "careplan-plan", "format_version": 1, '
+            '"plan": {"about": {"name": "A", "date_of_birth": "1800-03-03"}}}',
+            ["plan.about.date_of_birth", "the year should be between 1900 and 2200"],
+        ),
+        (
+            '{"format": "careplan-plan", "format_version": 1, '
+            '"plan": {"about": {"name": "A"}, "next_review": "9999-12-31"}}',
+            ["plan.next_review", "the year should be between 1900 and 2200"],
+        ),
+        (
+            '{"format": "careplan-plan", "format_version": 1, "plan": {"about": {"name": "A"}, '
+            '"goals": [{"title": "Walk", "started_on": "0001-01-01"}]}}',
+            ["plan.goals[0].started_on", "the year should be between 1900 and 2200"],
+        ),
+        (
+            '{"format": "careplan-plan", "format_version": 1, "session_date": "0001-01-01", '
+            '"plan": {"about": {"name": "A"}}}',
+            ["session_date", "the year should be between 1900 and 2200"],
+        ),
     ],
 )
 def test_invalid_import_is_one_line_and_writes_nothing(
