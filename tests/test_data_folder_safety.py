@@ -231,3 +231,28 @@ def test_a_version_whose_saved_by_or_note_is_a_number_reads_without_a_crash(
     assert code == 0 and json.loads(out)[0][{"by": "saved_by", "note": "note"}[field]] == ""
     code, out, err = cli_run(capsys, "export", ann)
     assert code == 0 and "Ann Smith" in out and err == ""
+
+
+def test_a_draft_replaced_by_a_link_is_not_followed_and_its_target_untouched(
+    tmp_path: Path,
+) -> None:
+    store, ann = a_plan(tmp_path / "data")
+    victim = tmp_path / "elsewhere" / "draft.json"
+    victim.parent.mkdir(mode=0o755)
+    with store.open_plan(ann) as opened:  # a real draft's bytes, so following the link would work
+        opened.save_draft(full_plan("Someone Else"))
+    draft = locations.draft_file(store.root, ann)
+    victim.write_bytes(draft.read_bytes())
+    os.chmod(victim, 0o644)
+    draft.unlink()
+    draft.symlink_to(victim)
+    before = victim.read_bytes()
+    with store.open_plan(ann) as opened:
+        with pytest.raises(CarePlanError, match="link"):
+            opened.draft()  # not read through the link
+        opened.save_draft(opened.load())  # the link is set aside, never written through
+        assert opened.draft().plan.person == "Ann Smith"
+        opened.save_version(opened.load(), saved_by="Ann")
+    assert victim.read_bytes() == before
+    assert stat.S_IMODE(victim.stat().st_mode) == 0o644
+    assert not draft.is_symlink()
