@@ -38,6 +38,7 @@ from tinydb import TinyDB
 
 from careplan import backups, locations, plan_objects
 from careplan.codec import from_dict, to_dict
+from careplan.display import shown_name
 from careplan.errors import (
     AmbiguousPlan,
     CarePlanError,
@@ -177,7 +178,7 @@ class Store:
         summaries = self.list_plans()
         matches = [s for s in summaries if s.id.startswith(wanted)]
         if not matches:
-            matches = [s for s in summaries if _name_starts_with(s.person, wanted)]
+            matches = [s for s in summaries if _name_starts_with(shown_name(s.person), wanted)]
         if len(matches) == 1:
             return matches[0].id
         if not matches:

@@ -16,6 +16,7 @@ from datetime import date
 
 from careplan import vocab
 from careplan.dates import year_problem
+from careplan.display import BIDI_CONTROLS
 from careplan.errors import ValidationError
 from careplan.model import CarePlan, Goal
 
@@ -27,14 +28,11 @@ MAX_TEXT = (
 # sequence on some terminals).
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")  # from bytes that were not valid UTF-8
-# Bidi embeddings, overrides and isolates: in a name they make what is shown differ from what
-# is stored ("Ann \u202eHtimS\u202c" shows as "Ann Smith"), so a name could not be found by name.
-_BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 
 def tidy_name(text: str) -> str:
     """A person's name as saved: `tidy_text`, and without bidi overrides or isolates."""
-    return _BIDI_CONTROLS.sub("", tidy_text(text))
+    return BIDI_CONTROLS.sub("", tidy_text(text))  # see careplan.display
 
 
 def has_visible_character(text: str) -> bool:

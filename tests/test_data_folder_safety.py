@@ -256,3 +256,18 @@ def test_a_draft_replaced_by_a_link_is_not_followed_and_its_target_untouched(
     assert victim.read_bytes() == before
     assert stat.S_IMODE(victim.stat().st_mode) == 0o644
     assert not draft.is_symlink()
+
+
+def test_a_name_planted_with_bidi_overrides_and_escapes_lists_as_it_is_found(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ann = new_plan_with_versions(store, full_plan("Ann Smith"), 1)
+    change_stored(  # past the tidying at save, as a hand-edited file could hold it
+        store,
+        ann,
+        lambda data: data["_meta"]["1"].update(person="Ann \u202eHtimS\u202c\x1b]2;x\x07"),
+    )
+    code, out, _ = cli_run(capsys, "list")
+    assert code == 0 and "Ann HtimS]2;x" in out and "\u202e" not in out and "\x1b" not in out
+    assert store.resolve("Ann HtimS") == ann
+    assert cli_run(capsys, "history", "Ann HtimS")[0] == 0
