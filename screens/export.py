@@ -88,6 +88,7 @@ print or share. What is shown here is exactly what will be written.
 - Enter in the box, the Write button or Ctrl+O writes the file. If a file with that name is
   already there, you are asked before it is replaced.
 - Ctrl+T shows or hides the list of headings beside the preview.
+- A web link in the preview asks before it opens in your web browser.
 - The file is only readable by you on this computer. Nothing in the plan changes.
 """
 
