@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from careplan import __version__, locations
 from careplan.dates import short_day
+from careplan.display import shown_name
 from careplan.errors import CarePlanError, StorageError
 
 if TYPE_CHECKING:
@@ -294,7 +295,7 @@ def run_list(args: argparse.Namespace) -> int:
         rows.append(
             [
                 summary.id,
-                summary.person or "?",
+                shown_name(summary.person) or "?",
                 str(summary.versions),
                 _moment(summary.last_saved) if summary.last_saved else "never",
                 review,

@@ -67,9 +67,16 @@ def parse_date(typed: str, today: date | None = None) -> date:
             parsed = date_parser.parse(text, default=_midnight(today)).date()
     except (ValueError, OverflowError) as error:  # "in 100000 years" overflows the calendar
         raise InvalidDate(typed, _explain(str(error))) from None
-    if not _EARLIEST_YEAR <= parsed.year <= _LATEST_YEAR:
-        raise InvalidDate(typed, f"the year should be between {_EARLIEST_YEAR} and {_LATEST_YEAR}")
+    if year_problem(parsed):
+        raise InvalidDate(typed, year_problem(parsed))
     return parsed
+
+
+def year_problem(value: date) -> str:
+    """Why a date's year is too far out to be meant, typed or imported ("" when it is not)."""
+    if _EARLIEST_YEAR <= value.year <= _LATEST_YEAR:
+        return ""
+    return f"the year should be between {_EARLIEST_YEAR} and {_LATEST_YEAR}"
 
 
 def parse_optional_date(typed: str | None, today: date | None = None) -> date | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from careplan import vocab
+from careplan.display import shown_name
 from careplan.vocab import (
     Agreement,
     BreakKind,
@@ -61,7 +62,9 @@ class About:
 
     @property
     def called(self) -> str:
-        return self.preferred_name.strip() or self.name.strip()
+        """What the screens and exports call the person: their preferred name or their name, as
+        it may be shown (careplan.display.shown_name), whatever the file holds."""
+        return shown_name(self.preferred_name).strip() or shown_name(self.name).strip()
 
 
 @dataclass

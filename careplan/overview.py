@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from careplan import vocab
 from careplan.dates import short_day
+from careplan.display import shown_name
 from careplan.errors import CarePlanError
 from careplan.model import CarePlan
 from careplan.validation import without_blank_rows
@@ -92,9 +93,10 @@ def last_changed(plan_file: PlanFile) -> dict[str, int | None]:
 
 def _about(plan: CarePlan) -> str:
     about = plan.about
-    parts = [about.name.strip() or "no name yet"]
-    if about.preferred_name.strip() and about.preferred_name.strip() != about.name.strip():
-        parts[0] += f" ({about.preferred_name.strip()})"
+    name, called = shown_name(about.name).strip(), shown_name(about.preferred_name).strip()
+    parts = [name or "no name yet"]
+    if called and called != name:
+        parts[0] += f" ({called})"
     if about.participants:
         parts.append(counted(len(about.participants), "person taking part", "people taking part"))
     if about.illness.strip():

@@ -9,15 +9,17 @@ the first thing that is wrong in plain words.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from careplan.codec import from_dict, to_dict
-from careplan.errors import CarePlanError, InvalidPlanFile
+from careplan.dates import year_problem
+from careplan.errors import CarePlanError, InvalidPlanFile, ValidationError
 from careplan.model import CarePlan
-from careplan.validation import check
+from careplan.validation import check, far_out_dates, tidy
 
 if TYPE_CHECKING:
     from careplan.store import PlanFile
@@ -98,6 +100,8 @@ def session_date_from_json(data: dict[str, Any]) -> date | None:
         raise InvalidPlanFile("session_date", "should be a day written as YYYY-MM-DD")
     if day > date.today():
         raise InvalidPlanFile("session_date", "is a future day; a session day has happened")
+    if year_problem(day):
+        raise InvalidPlanFile("session_date", f"{day.isoformat()}: {year_problem(day)}")
     return day
 
 
@@ -134,6 +138,13 @@ def plan_from_json(data: Any) -> tuple[str | None, CarePlan]:
     except RecursionError:
         raise InvalidPlanFile("plan", "is nested too deeply to be a plan") from None
     check(plan)
+    far_out = far_out_dates(plan)
+    if far_out:
+        raise ValidationError({f"plan.{path}": problem for path, problem in far_out.items()})
+    # Saving tidies the text first (careplan.validation.tidy), which can itself make a problem:
+    # ids that go round in a circle once a control character is gone. Check what would be saved,
+    # so a refused import is refused here, before any file is made.
+    check(tidy(copy.deepcopy(plan)))
     return plan_id, plan
 
 

@@ -38,6 +38,7 @@ from tinydb import TinyDB
 
 from careplan import backups, locations, plan_objects
 from careplan.codec import from_dict, to_dict
+from careplan.display import shown_name
 from careplan.errors import (
     AmbiguousPlan,
     CarePlanError,
@@ -177,7 +178,7 @@ class Store:
         summaries = self.list_plans()
         matches = [s for s in summaries if s.id.startswith(wanted)]
         if not matches:
-            matches = [s for s in summaries if _name_starts_with(s.person, wanted)]
+            matches = [s for s in summaries if _name_starts_with(shown_name(s.person), wanted)]
         if len(matches) == 1:
             return matches[0].id
         if not matches:
@@ -678,6 +679,10 @@ class PlanFile:
             if migrated is not raw:
                 self._storage.replace_read(migrated)
             self.meta: dict[str, Any] = dict(next(iter(migrated[META].values())))
+            if not isinstance(self.meta.get("person", ""), str):
+                raise TypeError("the person's name should be text")
+            if not isinstance(self.meta.get("next_review"), (str, type(None))):
+                raise TypeError("the next review should be a date")
             self._objects: dict[str, Any] = {}
             for row in migrated.get(OBJECTS, {}).values():
                 if not isinstance(row["h"], str):
@@ -724,8 +729,8 @@ def _version_info(record: dict[str, Any]) -> VersionInfo:
     return VersionInfo(
         number=record["n"],
         saved_at=datetime.fromisoformat(record["at"]),
-        saved_by=record.get("by", ""),
-        note=record.get("note", ""),
+        saved_by=_text(record.get("by")),
+        note=_text(record.get("note")),
         session_notes=_text(record.get("sn")),
         session_date=_date_or_none(record.get("sd")),
     )

@@ -12,8 +12,11 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from datetime import date
 
 from careplan import vocab
+from careplan.dates import year_problem
+from careplan.display import BIDI_CONTROLS
 from careplan.errors import ValidationError
 from careplan.model import CarePlan, Goal
 
@@ -25,14 +28,11 @@ MAX_TEXT = (
 # sequence on some terminals).
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")  # from bytes that were not valid UTF-8
-# Bidi embeddings, overrides and isolates: in a name they make what is shown differ from what
-# is stored ("Ann \u202eHtimS\u202c" shows as "Ann Smith"), so a name could not be found by name.
-_BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 
 def tidy_name(text: str) -> str:
     """A person's name as saved: `tidy_text`, and without bidi overrides or isolates."""
-    return _BIDI_CONTROLS.sub("", tidy_text(text))
+    return BIDI_CONTROLS.sub("", tidy_text(text))  # see careplan.display
 
 
 def has_visible_character(text: str) -> bool:
@@ -68,6 +68,28 @@ def tidy(plan: CarePlan) -> CarePlan:
     for person in plan.about.participants:
         person.name = tidy_name(person.name)
     return plan
+
+
+def far_out_dates(plan: CarePlan) -> dict[str, str]:
+    """Each date whose year a person typing it would be asked about (`dates.year_problem`), keyed
+    by its field path ("about.date_of_birth", "goals[0].started_on"). For plans brought in from a
+    file; a plan made on screen cannot hold one, as its dates are typed."""
+    found: dict[str, str] = {}
+
+    def walk(value: object, path: str) -> None:
+        if isinstance(value, date):
+            problem = year_problem(value)
+            if problem:
+                found[path] = f"{value.isoformat()}: {problem}"
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, f"{path}[{index}]")
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for field in dataclasses.fields(value):
+                walk(getattr(value, field.name), f"{path}.{field.name}" if path else field.name)
+
+    walk(plan, "")
+    return found
 
 
 def without_blank_rows(plan: CarePlan) -> CarePlan:

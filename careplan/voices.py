@@ -7,6 +7,7 @@ plan's own people when the plan says who they are, and falls back to the plain v
 from __future__ import annotations
 
 from careplan import vocab
+from careplan.display import shown_name
 from careplan.model import CarePlan
 
 
@@ -18,7 +19,9 @@ def person_name(plan: CarePlan) -> str:
 def caregiver_name(plan: CarePlan) -> str:
     """The caregiver's name when the plan names exactly one, else ""."""
     names = [
-        p.name.strip() for p in plan.about.participants if p.role == "caregiver" and p.name.strip()
+        shown_name(p.name).strip()
+        for p in plan.about.participants
+        if p.role == "caregiver" and shown_name(p.name).strip()
     ]
     return names[0] if len(names) == 1 else ""
 

@@ -17,6 +17,7 @@ from textual.binding import Binding
 
 from careplan.screens.commands import CarePlanCommands
 from careplan.screens.messages import PlanSaved, SpeakerChanged
+from careplan.screens.terminal_text import keep_controls_off_the_terminal
 from careplan.store import Store
 from careplan.styles import stylesheet
 
@@ -135,6 +136,7 @@ class CarePlanApp(App[None]):
 
     def __init__(self, store: Store, today: date | None = None) -> None:
         _spare_long_lived_objects_from_collection()
+        keep_controls_off_the_terminal()  # stored text never drives the terminal
         super().__init__()
         self.store = store
         self._today = today  # fixed in snapshot tests, so "overdue" does not depend on the clock

@@ -11,6 +11,7 @@ from textual.worker import Worker, WorkerState
 
 from careplan.errors import CarePlanError
 from careplan.screens.look_back import LookBackScreen, version_label
+from careplan.screens.widgets.links import follow_link
 from careplan.working_plan import WorkingPlan
 
 LOADING = "Reading the two versions…"
@@ -44,7 +45,7 @@ Nothing here changes the plan. Esc goes back to the history.
         with VerticalScroll(id="compare-body", classes="section-body") as body:
             body.can_focus = True  # so the changes can be scrolled from the keyboard
             yield Static(LOADING, id="compare-note", markup=False)
-            yield Markdown(id="compare-changes")
+            yield Markdown(id="compare-changes", open_links=False)
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -86,6 +87,10 @@ Nothing here changes the plan. Esc goes back to the history.
         note.update(event.problem)
         note.display = bool(event.problem)
         await self.query_one("#compare-changes", Markdown).update(event.markdown)
+
+    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
+        event.stop()
+        follow_link(event.markdown, event.href)  # typed web addresses read as links: ask first
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:

@@ -15,12 +15,13 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Button, Input, Label, MarkdownViewer, Static
+from textual.widgets import Button, Input, Label, Markdown, MarkdownViewer, Static
 from textual.worker import Worker, WorkerState
 
 from careplan import locations
 from careplan.errors import CarePlanError
 from careplan.screens.look_back import LookBackScreen, version_label
+from careplan.screens.widgets.links import follow_link
 from careplan.working_plan import WorkingPlan
 
 PREPARING = "Preparing the preview…"
@@ -67,6 +68,15 @@ def _is_there(path: Path, check: Callable[[Path], bool] = Path.exists) -> bool:
         return False
 
 
+class PreviewViewer(MarkdownViewer):
+    """The snapshot's preview, whose links ask before opening (screens.widgets.links)."""
+
+    def on_markdown_link_clicked(self, message: Markdown.LinkClicked) -> None:
+        message.prevent_default()  # not MarkdownViewer's own handler, which reads it as a file
+        message.stop()
+        follow_link(self.document, message.href)
+
+
 class ExportScreen(LookBackScreen):
     TITLE_TEXT = "Export a snapshot"
     HELP = """\
@@ -78,6 +88,7 @@ print or share. What is shown here is exactly what will be written.
 - Enter in the box, the Write button or Ctrl+O writes the file. If a file with that name is
   already there, you are asked before it is replaced.
 - Ctrl+T shows or hides the list of headings beside the preview.
+- A web link in the preview asks before it opens in your web browser.
 - The file is only readable by you on this computer. Nothing in the plan changes.
 """
 
@@ -127,7 +138,7 @@ print or share. What is shown here is exactly what will be written.
 
     def compose_body(self) -> ComposeResult:
         yield Static(self.about_text(), id="export-about", markup=False)
-        viewer = MarkdownViewer(show_table_of_contents=False, open_links=False, id="export-preview")
+        viewer = PreviewViewer(show_table_of_contents=False, open_links=False, id="export-preview")
         viewer.can_focus = True  # so the preview scrolls from the keyboard too
         yield viewer
         yield Label("Save it as", classes="field-label", id="export-path-label")

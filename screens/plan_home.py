@@ -16,6 +16,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from careplan import overview, vocab
+from careplan.display import shown_name
 from careplan.screens import clock
 from careplan.screens.plans import review_text, saved_when, short_date
 from careplan.screens.widgets.speaker import SpeakerBar
@@ -133,14 +134,18 @@ is not yet a saved version.
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.working.plan.about.called or self.working.file.person or "New plan"
+        self.sub_title = (
+            self.working.plan.about.called or shown_name(self.working.file.person) or "New plan"
+        )
         self.load_histories()
 
     def on_screen_resume(self) -> None:
         self.refresh_view()
 
     def refresh_view(self) -> None:
-        self.sub_title = self.working.plan.about.called or self.working.file.person or "New plan"
+        self.sub_title = (
+            self.working.plan.about.called or shown_name(self.working.file.person) or "New plan"
+        )
         self.query_one("#home-status", Static).update(self.status_text())
         listing = self.query_one(OptionList)
         highlighted = listing.highlighted

@@ -16,6 +16,7 @@ from textual.worker import Worker, WorkerState
 
 from careplan import locations
 from careplan.dates import short_day
+from careplan.display import shown_name
 from careplan.errors import CarePlanError, DamagedFile
 from careplan.screens import clock
 from careplan.screens.wording import plain
@@ -187,11 +188,12 @@ changes kept as a draft that are not yet saved as a version.
         wanted = self.query_one("#plan-filter", Input).value.strip().casefold()
         highlighted = self.highlighted_id()
         table.clear()
-        names = [summary.person for summary in self.summaries]
+        names = [shown_name(summary.person) for summary in self.summaries]
         for summary in self.summaries:
-            name = summary.person or summary.id
-            if summary.person and names.count(summary.person) > 1:
-                name = f"{summary.person} ({summary.id})"  # two plans for one name: tell them apart
+            person = shown_name(summary.person)  # as history and `careplan list` find it
+            name = person or summary.id
+            if person and names.count(person) > 1:
+                name = f"{person} ({summary.id})"  # two plans for one name: tell them apart
             if wanted and wanted not in name.casefold() and wanted not in summary.id:
                 continue
             table.add_row(
@@ -235,7 +237,7 @@ changes kept as a draft that are not yet saved as a version.
         summary = self.summary(self.highlighted_id())
         detail = ""
         if summary and summary.problem:
-            detail = f"{summary.person or summary.id}: {summary.problem}"
+            detail = f"{shown_name(summary.person) or summary.id}: {summary.problem}"
         elif summary:
             parts = [
                 f"Last saved {saved_when(summary.last_saved)}."

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from careplan import vocab
 from careplan.dates import day_in_words
+from careplan.display import shown
 from careplan.model import CarePlan, Goal
 from careplan.voices import caregiver_name, person_name, voice_name
 
@@ -30,8 +31,10 @@ def plain(words: str) -> Text:
 
     A name like "Sam [/]" or a goal like "[b]bold[/b]" is shown as those very characters: as a
     string it would be bold, a link, a click action, or a MarkupError that stops the app.
+    Control characters a stored file may hold are taken out (careplan.display.shown), so they
+    never reach the terminal.
     """
-    return Text(words, end="")
+    return Text(shown(words), end="")
 
 
 def voice_phrase(plan: CarePlan, voice: str) -> str:

@@ -468,6 +468,34 @@ def test_import_as_a_new_plan_when_the_id_is_not_here(cli, tmp_path: Path, data_
             '"plan": {"about": {"name": "A"}, "goals": [{"title": 5}]}}',
             ["plan.goals[0].title", "text"],
         ),
+        (  # goal ids that go round in a circle only once the control character is tidied away
+            '{"format": "careplan-plan", "format_version": 1, "plan": {"about": {"name": "A"}, '
+            '"goals": [{"title": "C", "id": "a\\u0007"}, '
+            '{"title": "B", "id": "b", "adapted_from": "a\\u0007"}, '
+            '{"title": "A", "id": "a", "adapted_from": "b"}]}}',
+            ["goals[2].adapted_from", "circle"],
+        ),
+        # years a person typing the date would be asked about: the same message for a file
+        (
+            '{"format": "careplan-plan", "format_version": 1, '
+            '"plan": {"about": {"name": "A", "date_of_birth": "1800-03-03"}}}',
+            ["plan.about.date_of_birth", "the year should be between 1900 and 2200"],
+        ),
+        (
+            '{"format": "careplan-plan", "format_version": 1, '
+            '"plan": {"about": {"name": "A"}, "next_review": "9999-12-31"}}',
+            ["plan.next_review", "the year should be between 1900 and 2200"],
+        ),
+        (
+            '{"format": "careplan-plan", "format_version": 1, "plan": {"about": {"name": "A"}, '
+            '"goals": [{"title": "Walk", "started_on": "0001-01-01"}]}}',
+            ["plan.goals[0].started_on", "the year should be between 1900 and 2200"],
+        ),
+        (
+            '{"format": "careplan-plan", "format_version": 1, "session_date": "0001-01-01", '
+            '"plan": {"about": {"name": "A"}}}',
+            ["session_date", "the year should be between 1900 and 2200"],
+        ),
     ],
 )
 def test_invalid_import_is_one_line_and_writes_nothing(
@@ -479,6 +507,11 @@ def test_invalid_import_is_one_line_and_writes_nothing(
     source.write_bytes(content if isinstance(content, bytes) else content.encode())
     assert_one_line_problem(*cli("import", str(source)), "Nothing was imported", *words)
     assert files_under(data_dir) == before
+    elsewhere = tmp_path / "empty"  # as a new plan, into a data folder with nothing in it yet
+    assert_one_line_problem(
+        *cli("--data-dir", str(elsewhere), "import", str(source)), "Nothing was imported", *words
+    )
+    assert files_under(elsewhere) == {}
 
 
 def test_import_of_a_missing_file(cli, tmp_path: Path, data_dir: Path) -> None:

@@ -6,15 +6,22 @@ there, and checks careplan neither follows it out of the data folder nor hangs o
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from pathlib import Path
 
 import pytest
+from textual.widgets import DataTable
 
 from careplan import locations
+from careplan.cli import main
 from careplan.errors import CarePlanError, StorageError
+from careplan.screens.app import CarePlanApp
+from careplan.screens.plan_home import PlanHomeScreen
+from careplan.screens.plans import PlansScreen
 from careplan.store import Store
+from tests.pilot_helpers import SIZE, settle
 from tests.storage_helpers import NOBODY, full_plan, new_plan_with_versions
 
 
@@ -157,3 +164,110 @@ def test_a_name_with_bidi_overrides_lists_as_it_is_found(tmp_path: Path) -> None
     [summary] = store.list_plans()
     assert summary.person == "Ann HtimS"  # what is shown is what is stored, and what finds it
     assert store.resolve("Ann HtimS") == plan_id
+
+
+# --- one odd plan among good ones ------------------------------------------------------------------
+
+
+def change_stored(store: Store, plan_id: str, change) -> None:
+    """Edit a plan file's JSON by hand, as a copy from elsewhere (or a mistake) could leave it."""
+    path = locations.plan_file(store.root, plan_id)
+    data = json.loads(path.read_text())
+    change(data)
+    path.write_text(json.dumps(data))
+
+
+def cli_run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_a_plan_whose_stored_person_is_not_text_lists_as_unreadable_and_the_rest_work(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ann = new_plan_with_versions(store, full_plan("Ann Smith"), 1)
+    odd = new_plan_with_versions(store, full_plan("Bob Jones"), 1)
+    change_stored(store, odd, lambda data: data["_meta"]["1"].update(person=5))
+    summaries = {summary.id: summary for summary in store.list_plans()}
+    assert "could not be read" in summaries[odd].problem
+    assert summaries[ann].problem == "" and summaries[ann].person == "Ann Smith"
+    code, out, err = cli_run(capsys, "list")
+    assert code == 0 and "Ann Smith" in out and f"{odd}: " in out and err == ""
+    assert cli_run(capsys, "history", "Ann")[0] == 0
+    code, out, _ = cli_run(capsys, "export", "Ann")
+    assert code == 0 and "Ann Smith" in out
+    code, out, err = cli_run(capsys, "history", odd)
+    assert code == 1 and out == "" and err.count("\n") == 1 and "could not be read" in err
+
+
+async def test_the_app_lists_a_plan_whose_stored_person_is_not_text_and_opens_the_others(
+    store: Store,
+) -> None:
+    ann = new_plan_with_versions(store, full_plan("Ann Smith"), 1)
+    odd = new_plan_with_versions(store, full_plan("Bob Jones"), 1)
+    change_stored(store, odd, lambda data: data["_meta"]["1"].update(person=5))
+    async with CarePlanApp(store).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, PlansScreen)
+        table = pilot.app.screen.query_one(DataTable)
+        assert table.row_count == 2
+        assert "can't be read" in str(table.get_row(odd)[-1])
+        table.move_cursor(row=table.get_row_index(ann))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, PlanHomeScreen)
+
+
+@pytest.mark.parametrize("field", ["by", "note"])
+def test_a_version_whose_saved_by_or_note_is_a_number_reads_without_a_crash(
+    store: Store, capsys: pytest.CaptureFixture[str], field: str
+) -> None:
+    ann = new_plan_with_versions(store, full_plan("Ann Smith"), 2)
+    change_stored(store, ann, lambda data: data["versions"]["1"].update({field: 5}))
+    code, out, err = cli_run(capsys, "history", ann)  # read as nothing said, the rest as saved
+    assert code == 0 and "version 2" in out and err == ""
+    code, out, err = cli_run(capsys, "history", ann, "--format", "json")
+    assert code == 0 and json.loads(out)[0][{"by": "saved_by", "note": "note"}[field]] == ""
+    code, out, err = cli_run(capsys, "export", ann)
+    assert code == 0 and "Ann Smith" in out and err == ""
+
+
+def test_a_draft_replaced_by_a_link_is_not_followed_and_its_target_untouched(
+    tmp_path: Path,
+) -> None:
+    store, ann = a_plan(tmp_path / "data")
+    victim = tmp_path / "elsewhere" / "draft.json"
+    victim.parent.mkdir(mode=0o755)
+    with store.open_plan(ann) as opened:  # a real draft's bytes, so following the link would work
+        opened.save_draft(full_plan("Someone Else"))
+    draft = locations.draft_file(store.root, ann)
+    victim.write_bytes(draft.read_bytes())
+    os.chmod(victim, 0o644)
+    draft.unlink()
+    draft.symlink_to(victim)
+    before = victim.read_bytes()
+    with store.open_plan(ann) as opened:
+        with pytest.raises(CarePlanError, match="link"):
+            opened.draft()  # not read through the link
+        opened.save_draft(opened.load())  # the link is set aside, never written through
+        assert opened.draft().plan.person == "Ann Smith"
+        opened.save_version(opened.load(), saved_by="Ann")
+    assert victim.read_bytes() == before
+    assert stat.S_IMODE(victim.stat().st_mode) == 0o644
+    assert not draft.is_symlink()
+
+
+def test_a_name_planted_with_bidi_overrides_and_escapes_lists_as_it_is_found(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ann = new_plan_with_versions(store, full_plan("Ann Smith"), 1)
+    change_stored(  # past the tidying at save, as a hand-edited file could hold it
+        store,
+        ann,
+        lambda data: data["_meta"]["1"].update(person="Ann \u202eHtimS\u202c\x1b]2;x\x07"),
+    )
+    code, out, _ = cli_run(capsys, "list")
+    assert code == 0 and "Ann HtimS]2;x" in out and "\u202e" not in out and "\x1b" not in out
+    assert store.resolve("Ann HtimS") == ann
+    assert cli_run(capsys, "history", "Ann HtimS")[0] == 0

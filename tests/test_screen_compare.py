@@ -86,3 +86,34 @@ async def test_escape_goes_back(store: Store) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, CompareScreen)
+
+
+async def test_a_typed_web_address_in_the_changes_asks_before_opening(
+    store: Store, monkeypatch
+) -> None:
+    from careplan.screens.widgets.confirm import ConfirmScreen
+
+    link = "https://example.org/ward"
+    plan = CarePlan(about=About(name="Ruth Okafor"))
+    with store.create_plan(plan) as plan_file:
+        plan_file.save_version(plan, saved_by="Priya")
+        plan.about.illness = f"See {link}"
+        plan_file.save_version(plan, saved_by="Priya")
+        plan_id = plan_file.id
+    opened: list[str] = []
+    monkeypatch.setattr(ScreenHost, "open_url", lambda self, url, **_: opened.append(url))
+    working = WorkingPlan(store.open_plan(plan_id))
+    app = compare_host(working, 1, 2)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for row, strip in enumerate(app.screen._compositor.render_strips()):
+            if link in strip.text:
+                await pilot.click(offset=(strip.text.index(link) + 2, row))
+                break
+        else:
+            raise AssertionError("the link is not on the screen")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen) and opened == []
+        app.screen.query_one("#answer-yes").press()
+        await settle(pilot)
+        assert opened == [link]

@@ -225,3 +225,50 @@ def test_a_typed_name_is_placed_sensibly(tmp_path: Path) -> None:
         CarePlanError, match="~nosuchuser-careplan is not a home folder on this computer"
     ):
         export_path("~nosuchuser-careplan/plan.md", exports, "d.md")
+
+
+# --- links in the preview ------------------------------------------------------------------------
+
+LINK = "https://example.org/ward"
+
+
+def where_on_screen(app: CarePlanApp, words: str) -> tuple[int, int]:
+    """The screen cell where `words` begins (column, row)."""
+    for row, strip in enumerate(app.screen._compositor.render_strips()):
+        column = strip.text.find(words)
+        if column >= 0:
+            return column, row
+    raise AssertionError(f"{words!r} is not on the screen")
+
+
+async def show_a_web_link(pilot) -> ExportScreen:
+    screen = await open_export_from_home(pilot)
+    await settle(pilot, until=lambda: screen.snapshot is not None)
+    await settle(pilot)
+    return screen
+
+
+@pytest.mark.parametrize("answer", ["escape", "open"])
+async def test_clicking_a_web_link_in_the_preview_asks_before_opening_it(
+    store: Store, monkeypatch: pytest.MonkeyPatch, answer: str
+) -> None:
+    plan = CarePlan(about=About(name="Ruth Okafor", illness=f"The ward's page: {LINK}"))
+    with store.create_plan(plan) as plan_file:
+        plan_file.save_version(plan, saved_by="Priya")
+    opened: list[str] = []
+    monkeypatch.setattr(CarePlanApp, "open_url", lambda self, url, **_: opened.append(url))
+    async with CarePlanApp(store).run_test(size=SIZE) as pilot:
+        await show_a_web_link(pilot)
+        column, row = where_on_screen(pilot.app, LINK)
+        await pilot.click(offset=(column + 2, row))
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ConfirmScreen)  # asked, not opened, and no crash
+        assert LINK in "\n".join(s.text for s in pilot.app.screen._compositor.render_strips())
+        assert opened == []
+        if answer == "escape":
+            await pilot.press("escape")
+        else:
+            pilot.app.screen.query_one("#answer-yes").press()
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ExportScreen)
+        assert opened == ([] if answer == "escape" else [LINK])
