@@ -547,7 +547,7 @@ def advance_care_section(plan: CarePlan) -> str:
     yet. Always says what this part is not."""
     advance = plan.advance_care
     person = escape_inline(voice_name(plan, "person")) if plan.about.called else "they"
-    note = f"*{escape_inline(content.NOT_A_DOCUMENT)}*"
+    note = escape_inline(content.NOT_A_DOCUMENT)
     if advance.not_now:
         said = f" on {describe_date(advance.not_now_on)}" if advance.not_now_on else ""
         return (

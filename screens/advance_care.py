@@ -126,7 +126,6 @@ versions keep it), **F2** who is speaking, **Esc** go back.
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(classes="section-body"), Horizontal(classes="columns"):
             with Vertical(classes="form-column"):
-                yield Static(content.NOT_A_DOCUMENT, id="not-a-document", classes="calm-note")
                 with Vertical(id="not-now-box"):
                     yield Static("", id="not-now-note", classes="calm-note", markup=False)
                     yield Button("", id="do-not_now", action="screen.not_now", compact=True)
@@ -169,6 +168,8 @@ versions keep it), **F2** who is speaking, **Esc** go back.
                     with HorizontalGroup(classes="section-actions"):
                         yield Button("Change", action="screen.edit_item", compact=True)
                         yield Button("Remove", action="screen.remove_item", compact=True)
+                # Said on the screen as in every export, below the lists so they come first.
+                yield Static(content.NOT_A_DOCUMENT, id="not-a-document", classes="calm-note")
             yield SuggestedQuestions("advance_care", classes="questions-column")
 
     def on_mount(self) -> None:

@@ -13,11 +13,15 @@ from typing import Any
 
 from careplan.model import (
     About,
+    AdvanceCare,
     CarePlan,
+    CareWish,
     CheckIn,
     Goal,
     Modification,
     Participant,
+    PlanningDocument,
+    Spokesperson,
     Statement,
     TeamMember,
     TreatmentBreak,
@@ -67,6 +71,37 @@ def full_plan(name: str = "Ann Smith", note: str = "first") -> CarePlan:
                 id="t-okafor",
             )
         ],
+        advance_care=AdvanceCare(
+            speakers=[
+                Spokesperson(
+                    name="Tom",
+                    relationship="son",
+                    contact="07700 900111",
+                    standing="ew_lpa_health_welfare",
+                    agreement="agreed",
+                    id="a-tom",
+                )
+            ],
+            documents=[
+                PlanningDocument(
+                    kind="other",
+                    other_kind="Letter of wishes",
+                    dated=date(2025, 6, 1),
+                    kept_where="Desk drawer",
+                    copies_with="Tom",
+                    id="d-letter",
+                )
+            ],
+            wishes=[
+                CareWish(
+                    text="At home if I can",
+                    kind="good_day",
+                    other_views=[View(voice="caregiver", text="Hospice if nights are hard")],
+                    id="w-home",
+                )
+            ],
+            place_of_care="home",
+        ),
         checkin=CheckIn(
             function_level=70, symptoms={"pain": 3, "tiredness": 6}, answered_by="person", note=note
         ),

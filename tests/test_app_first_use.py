@@ -44,7 +44,7 @@ async def test_read_only_offers_no_save_discard_or_session(store: Store) -> None
             await pilot.press("enter")
             await settle(pilot)
             assert app.guide is None and "can start once this window can make changes" in said(app)
-            await pilot.press("8")
+            await pilot.press("9")
             await settle(pilot)
             assert isinstance(app.screen, ReviewScreen)
             assert "ctrl+d" not in footer_keys(app) and "ctrl+s" not in footer_keys(app)

@@ -117,7 +117,7 @@ async def test_a_guided_session_carries_on_when_the_draft_cannot_be_written(
         app.screen.query_one(GuidePanel).flush()
         await pilot.press("f5")  # the next step writes the step number to the draft
         await settle(pilot)
-        assert "Step 2 of 8" in str(app.screen.query_one(".guide-step").render())
+        assert "Step 2 of 9" in str(app.screen.query_one(".guide-step").render())
         assert app.working.extra["session_notes"] == "keep driving"
         assert len([notice for notice in notices(app) if NOT_KEPT in notice]) == 1
         mend_drafts_folder(store)

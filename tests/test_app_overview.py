@@ -25,6 +25,7 @@ def test_each_part_is_placed_in_the_version_it_last_changed_in(store: Store) -> 
         "modifications": None,
         "treatment_break": None,
         "team": None,
+        "advance_care": None,
     }
 
 
@@ -60,4 +61,7 @@ def test_sections_in_a_few_words() -> None:
     assert (
         overview.section_summary(plan, "treatment_break") == "none planned (only if one is wanted)"
     )
-    assert overview.not_started(plan) == ["checkin", "modifications", "team"]
+    assert overview.section_summary(plan, "advance_care") == (
+        "nothing written yet (only when they are ready)"
+    )
+    assert overview.not_started(plan) == ["checkin", "modifications", "team", "advance_care"]

@@ -41,7 +41,7 @@ async def test_a_plan_open_in_another_window_is_shown_read_only(store: Store) ->
             await pilot.press("ctrl+s")  # nothing can be saved from here, so Ctrl+S is not offered
             await pilot.pause()
             assert isinstance(app.screen, AboutScreen)
-            await pilot.press("escape", "8")  # Review and save is still there to look at
+            await pilot.press("escape", "9")  # Review and save is still there to look at
             await pilot.pause()
             assert isinstance(app.screen, ReviewScreen)
             assert not app.screen.query_one("#save").display
@@ -237,22 +237,22 @@ async def test_a_paused_guided_session_resumes_where_it_stopped(
         await settle(pilot)
         await pilot.press("f5", "f4")  # next, then skip "What matters most"
         await settle(pilot)
-        assert "Step 3 of 8" in str(app.screen.query_one(".guide-step", Static).render())
+        assert "Step 3 of 9" in str(app.screen.query_one(".guide-step", Static).render())
         await pilot.press("f3")  # back a step
         await settle(pilot)
-        assert "Step 2 of 8" in str(app.screen.query_one(".guide-step", Static).render())
+        assert "Step 2 of 9" in str(app.screen.query_one(".guide-step", Static).render())
         assert "skipped earlier" in str(app.screen.query_one(".guide-step", Static).render())
         await pilot.press("escape")  # pause
         await settle(pilot)
         assert isinstance(app.screen, PlanHomeScreen)
         assert app.guide is None
-        assert "Resume the guided session: step 2 of 8" in guided_label(app.working)
+        assert "Resume the guided session: step 2 of 9" in guided_label(app.working)
     assert draft_plan(store, plan_id) is not None  # the step is in the draft, for next time
     async with open_app() as pilot:
         app = pilot.app
         await pilot.press("g")
         await settle(pilot)
-        assert "Step 2 of 8" in str(app.screen.query_one(".guide-step", Static).render())
+        assert "Step 2 of 9" in str(app.screen.query_one(".guide-step", Static).render())
 
 
 # --- help, palette, quitting ------------------------------------------------------------------------
@@ -324,7 +324,7 @@ async def test_saving_part_way_through_keeps_the_guided_session_going(
         await pilot.press("escape")  # back to the step the session is on
         await settle(pilot)
         assert app.guide is not None
-        assert "Step 2 of 8" in str(app.screen.query_one(".guide-step", Static).render())
+        assert "Step 2 of 9" in str(app.screen.query_one(".guide-step", Static).render())
         assert app.working is not None and app.working.extra["guided_step"] == 1
         assert app.working.extra["session_notes"] == "driving matters"
     with store.open_plan(plan_id, write=False) as plan_file:

@@ -59,7 +59,16 @@ def test_review_and_save_on_the_demo_plan(store: Store, snap_compare) -> None:
         )
         app.working.plan.next_review = date(2026, 12, 17)
         app.working.changed()
-        await pilot.press("8")
+        await pilot.press("9")
         await settled(pilot)
 
     assert snap_compare(demo_app(store), run_before=review_with_a_change, terminal_size=(100, 30))
+
+
+def test_if_i_cant_speak_for_myself_on_the_demo_plan(store: Store, snap_compare) -> None:
+    async def open_the_part(pilot) -> None:
+        await settled(pilot)
+        await pilot.press("8")
+        await settled(pilot)
+
+    assert snap_compare(demo_app(store), run_before=open_the_part, terminal_size=(100, 30))

@@ -377,7 +377,9 @@ def test_markdown_export_keeps_typed_text_as_text(cli, store: Store) -> None:
         for index, token in enumerate(tokens)
         if token.type == "heading_open"
     ]
-    assert headings[0] == "Care plan: Sam | Jones" and len(headings) == 14
+    assert (
+        headings[0] == "Care plan: Sam | Jones" and len(headings) == 15
+    )  # one per part, and no more
     assert not [
         token
         for token in tokens

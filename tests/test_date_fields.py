@@ -197,7 +197,7 @@ async def test_a_review_date_gone_by_gets_a_gentle_note(store: Store, open_app: 
     add_plan(store)
     async with open_app(today=TODAY) as pilot:
         app = pilot.app
-        await open_section(pilot, "8")
+        await open_section(pilot, "9")
         await type_fresh(pilot, "#next-review Input", "1 May 2026")
         assert "already gone by" in shown(app, "#next-review .date-echo")
 
@@ -212,7 +212,7 @@ async def test_an_unreadable_review_date_stops_the_save_and_keeps_the_old_date(
         plan_file.save_version(plan, saved_by="Priya")  # version 2 has a review date
     async with open_app(today=TODAY) as pilot:
         app = pilot.app
-        await open_section(pilot, "8")
+        await open_section(pilot, "9")
         assert isinstance(app.screen, ReviewScreen)
         await type_fresh(pilot, "#saved-by", "Priya")
         await type_fresh(pilot, "#next-review Input", "next tuesdayish")

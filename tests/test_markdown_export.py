@@ -89,6 +89,8 @@ AFTER_GOALS = [
     "## Treatment break",
     "## Support team",
     "### Who does what",
+]
+AFTER_ADVANCE_CARE = [
     "## Warning signs to watch for",
     "## Questions for the next appointment",
 ]
@@ -102,6 +104,8 @@ def test_headings_of_the_first_version(demo: PlanFile) -> None:
         "### Making daily life easier",
         "### Meaningful moments",
         *AFTER_GOALS,
+        "## If I can't speak for myself",  # not now: said calmly, nothing more
+        *AFTER_ADVANCE_CARE,
         "## What changed",
     ]
 
@@ -114,6 +118,10 @@ def test_headings_of_the_latest_version(demo: PlanFile) -> None:
         "### Managing symptoms",
         "### Meaningful moments",
         *AFTER_GOALS,
+        "## If I can't speak for myself",
+        "### Documents that exist",
+        "### What care I would want",
+        *AFTER_ADVANCE_CARE,
         "## What changed since version 5",
     ]
 
@@ -121,7 +129,8 @@ def test_headings_of_the_latest_version(demo: PlanFile) -> None:
 @pytest.mark.parametrize("number", DEMO_VERSIONS)
 def test_every_table_row_has_the_heading_rows_columns(demo: PlanFile, number: int) -> None:
     shapes = table_shapes(parse(render_snapshot(demo, number)))
-    assert len(shapes) == 3  # symptoms, lifestyle modifications, support team
+    # symptoms, lifestyle modifications, support team; from version 5, the planning documents
+    assert len(shapes) == (4 if number >= 5 else 3)
     for shape in shapes:
         assert len(shape) > 1 and set(shape) == {shape[0]}
 
@@ -129,7 +138,9 @@ def test_every_table_row_has_the_heading_rows_columns(demo: PlanFile, number: in
 def test_goal_journeys_show_every_step_with_its_ability_level(demo: PlanFile) -> None:
     tokens = parse(render_snapshot(demo, 6))
     ordered = [i for i, token in enumerate(tokens) if token.type == "ordered_list_open"]
-    assert len(ordered) == 2  # the run that became coffee outside; work that became the book club
+    # the run that became coffee outside; work that became the book club; then who would speak
+    # for Maggie, in order
+    assert len(ordered) == 3
     steps = []
     index = ordered[0]
     while tokens[index].type != "ordered_list_close":

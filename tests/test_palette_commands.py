@@ -73,5 +73,5 @@ async def test_a_session_paused_at_its_first_step_is_resumed_from_the_palette(
         assert app.working is not None
         app.working.extra[STEP_KEY] = 0  # paused at step 1: a step like any other
         commands = await offered(pilot)
-        assert commands.get("Resume the guided session") == "Paused at step 1 of 8: About us"
+        assert commands.get("Resume the guided session") == "Paused at step 1 of 9: About us"
         assert "Start a guided session" not in commands
