@@ -129,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--version", type=_version_number, metavar="N", help="which version (default: the latest)"
     )
-    _add_format(export, ("markdown", "json", "html"))
+    _add_format(export, ("markdown", "json", "html", "fhir", "ics"))
     export.add_argument(
         "--for",
         dest="audience",
@@ -400,6 +400,15 @@ def run_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_EXTENSIONS = {
+    "markdown": ".md",
+    "json": ".json",
+    "html": ".html",
+    "fhir": ".fhir.json",
+    "ics": ".ics",
+}
+
+
 def run_export(args: argparse.Namespace) -> int:
     with _open(args) as plan_file:
         if plan_file.latest is None:
@@ -426,6 +435,15 @@ def run_export(args: argparse.Namespace) -> int:
             from careplan.html_export import snapshot_html
 
             text = snapshot_html(plan_file, number, audience=args.audience)
+        elif args.format == "fhir":
+            from careplan import plan_json
+            from careplan.fhir_export import fhir_bundle
+
+            text = plan_json.dumps(fhir_bundle(plan_file, number))
+        elif args.format == "ics":
+            from careplan.ics_export import ics_calendar
+
+            text = ics_calendar(plan_file, number)
         else:
             from careplan.markdown_export import render_snapshot
 
@@ -437,7 +455,7 @@ def run_export(args: argparse.Namespace) -> int:
 
             name = default_export_name(plan_file, number)
             if args.format != "markdown":
-                name = name.removesuffix(".md") + "." + args.format
+                name = name.removesuffix(".md") + _EXTENSIONS[args.format]
             raise CarePlanError(
                 f"{output} is a folder. Give a file name to write to, for example: -o {output / name}"
             )
