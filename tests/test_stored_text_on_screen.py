@@ -42,6 +42,7 @@ ESCAPE = "\x1b]2;pwned\x07\x9b31m"  # set the terminal's title; CSI as one C1 ch
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 CHOICES = {"id", "voice", "kind", "category", "status", "role", "area", "answered_by"}
 CHOICES |= {"adapted_from", "tasks"}  # ids, and task keys that must stay as stored
+CHOICES |= {"standing", "agreement", "dated_as", "place_of_care", "place_at_end", "team_member"}
 
 
 def marked(value: object) -> object:
