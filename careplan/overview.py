@@ -169,10 +169,19 @@ def _treatment_break(plan: CarePlan) -> str:
     return " · ".join(parts)
 
 
+_SERVICES = ("helpline", "support_group")
+
+
 def _team(plan: CarePlan) -> str:
     if not plan.team:
         return "nobody added yet"
-    line = counted(len(plan.team), "person", "people")
+    # A helpline or a support group is help, not a person: counted apart, so "5 people" are five.
+    services = sum(1 for member in plan.team if member.role in _SERVICES)
+    people = len(plan.team) - services
+    parts = [counted(people, "person", "people")] if people else []
+    if services:
+        parts.append(counted(services, "helpline or group", "helplines or groups"))
+    line = ", ".join(parts)
     first = plan.first_contact
     return f"{line} · first contact: {first.name.strip()}" if first and first.name.strip() else line
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from careplan import overview
-from careplan.model import About, CarePlan, Goal, Participant, Statement, View
+from careplan.model import About, CarePlan, Goal, Participant, Statement, TeamMember, View
 from careplan.store import Store
 
 
@@ -65,3 +65,19 @@ def test_sections_in_a_few_words() -> None:
         "nothing written yet (only when they are ready)"
     )
     assert overview.not_started(plan) == ["checkin", "modifications", "team", "advance_care"]
+
+
+def test_the_team_counts_people_and_helplines_or_groups_apart() -> None:
+    plan = CarePlan(
+        team=[
+            TeamMember(name="Tom", role="family"),
+            TeamMember(name="Dr Rao", role="oncologist", first_contact=True),
+            TeamMember(name="Macmillan Support Line", role="helpline"),
+            TeamMember(name="An online group", role="support_group"),
+        ]
+    )
+    assert overview.section_summary(plan, "team") == (
+        "2 people, 2 helplines or groups · first contact: Dr Rao"
+    )
+    only_lines = CarePlan(team=[TeamMember(name="Samaritans", role="helpline")])
+    assert overview.section_summary(only_lines, "team") == "1 helpline or group"
