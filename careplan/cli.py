@@ -400,15 +400,6 @@ def run_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_EXTENSIONS = {
-    "markdown": ".md",
-    "json": ".json",
-    "html": ".html",
-    "fhir": ".fhir.json",
-    "ics": ".ics",
-}
-
-
 def run_export(args: argparse.Namespace) -> int:
     with _open(args) as plan_file:
         if plan_file.latest is None:
@@ -418,44 +409,14 @@ def run_export(args: argparse.Namespace) -> int:
             )
         number = args.version or plan_file.latest
         plan_file.version(number)  # a clear message if there is no such version
-        if args.summary and args.format not in ("markdown", "html"):
-            raise CarePlanError(
-                "--summary is a page to read: use it with --format markdown or html."
-            )
-        if args.summary:
-            from careplan.summary_export import render_summary, summary_html
+        from careplan import exports
 
-            make = summary_html if args.format == "html" else render_summary
-            text = make(plan_file, number)
-        elif args.format == "json":
-            from careplan import plan_json
-
-            text = plan_json.dumps(plan_json.plan_to_json(plan_file, number))
-        elif args.format == "html":
-            from careplan.html_export import snapshot_html
-
-            text = snapshot_html(plan_file, number, audience=args.audience)
-        elif args.format == "fhir":
-            from careplan import plan_json
-            from careplan.fhir_export import fhir_bundle
-
-            text = plan_json.dumps(fhir_bundle(plan_file, number))
-        elif args.format == "ics":
-            from careplan.ics_export import ics_calendar
-
-            text = ics_calendar(plan_file, number)
-        else:
-            from careplan.markdown_export import render_snapshot
-
-            text = render_snapshot(plan_file, number, audience=args.audience)
+        choice = exports.ExportChoice(args.format, args.audience, args.summary)
+        text = exports.render(plan_file, number, choice)
         person = plan_file.person or plan_file.id
         output = None if args.output in (None, "-") else _typed_path(args.output)
         if output is not None and _is_folder(output):
-            from careplan.markdown_export import default_export_name
-
-            name = default_export_name(plan_file, number)
-            if args.format != "markdown":
-                name = name.removesuffix(".md") + _EXTENSIONS[args.format]
+            name = exports.file_name(plan_file, number, choice)
             raise CarePlanError(
                 f"{output} is a folder. Give a file name to write to, for example: -o {output / name}"
             )
