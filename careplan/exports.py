@@ -17,14 +17,14 @@ if TYPE_CHECKING:
 Format = Literal["markdown", "json", "html", "fhir", "ics"]
 Audience = Literal["family", "care-team"]
 
-FORMATS: dict[str, str] = {
+FORMATS: dict[Format, str] = {
     "markdown": "Markdown snapshot",
     "html": "A page to print (HTML)",
     "fhir": "For the care team's system (FHIR)",
     "ics": "Dates for a calendar (iCalendar)",
     "json": "careplan's own file, to import again (JSON)",
 }
-AUDIENCES: dict[str, str] = {"family": "For the family", "care-team": "For the care team"}
+AUDIENCES: dict[Audience, str] = {"family": "For the family", "care-team": "For the care team"}
 EXTENSIONS: dict[str, str] = {
     "markdown": ".md",
     "json": ".json",

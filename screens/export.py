@@ -1,4 +1,6 @@
-"""Export a saved version as a Markdown snapshot: see it first, choose where it goes, then write it.
+"""Export a saved version: choose what to make (a Markdown snapshot, a page to print, the one-page
+summary, FHIR for the care team's system, calendar dates, careplan's own JSON) and for whom, see it
+first, choose where it goes, then write it. The last choice is remembered (careplan.preferences).
 
 The file is written whole or not at all (safe_files.atomic_write), owner-only (0600), in the
 exports folder unless another place is typed. A problem (a folder that cannot be written, a full
@@ -15,10 +17,10 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Button, Input, Label, Markdown, MarkdownViewer, Static
+from textual.widgets import Button, Checkbox, Input, Label, Markdown, MarkdownViewer, Select, Static
 from textual.worker import Worker, WorkerState
 
-from careplan import locations
+from careplan import exports, locations, preferences, vocab
 from careplan.errors import CarePlanError
 from careplan.screens.look_back import LookBackScreen, version_label
 from careplan.screens.widgets.links import follow_link
@@ -37,9 +39,11 @@ def open_export(app: App, working: WorkingPlan, number: int | None = None) -> No
     app.push_screen(ExportScreen(working, number))
 
 
-def export_path(typed: str, exports_folder: Path, default_name: str) -> Path:
+def export_path(
+    typed: str, exports_folder: Path, default_name: str, extension: str = ".md"
+) -> Path:
     """Where a typed name points: a bare name goes in the exports folder, "~" is the home folder,
-    a folder gets the default name inside it, and ".md" is added when there is no ending.
+    a folder gets the default name inside it, and `extension` is added when there is no ending.
 
     CarePlanError when "~name" names a home folder this computer does not have.
     """
@@ -55,7 +59,7 @@ def export_path(typed: str, exports_folder: Path, default_name: str) -> Path:
     if _is_there(path, Path.is_dir):
         return path / default_name
     if not path.suffix:
-        path = path.with_name(path.name + ".md")
+        path = path.with_name(path.name + extension)
     return path
 
 
@@ -78,10 +82,21 @@ class PreviewViewer(MarkdownViewer):
 
 
 class ExportScreen(LookBackScreen):
-    TITLE_TEXT = "Export a snapshot"
+    TITLE_TEXT = "Export"
     HELP = """\
-**Export a snapshot.** The chosen saved version as one Markdown document, to read on screen,
-print or share. What is shown here is exactly what will be written.
+**Export.** The chosen saved version, as you choose:
+
+- **Markdown snapshot**: the whole plan as one document, to read, share or keep.
+- **A page to print (HTML)**: the same plan as one page that opens in a web browser to print on
+  A4 or US Letter; after writing it you are asked whether to open it there.
+- **One-page summary**: "If you are called to help", for the fridge or the hospital bag.
+- **For the family** or **for the care team**: the care team's adds the check-in scores with their
+  scales, who speaks for the person, where the documents are and the first point of contact.
+- **FHIR** for the care team's system, **calendar dates** (iCalendar), or **careplan's own JSON**
+  to import again.
+
+The preview shows what will be written (for a page, the page's words). The choice is remembered
+for next time.
 
 - Change the file name or folder in the box if you like; a bare name goes in careplan's
   exports folder.
@@ -110,10 +125,21 @@ print or share. What is shown here is exactly what will be written.
     ]
 
     class Rendered(Message):
-        def __init__(self, markdown: str, problem: str = "") -> None:
+        """The preview (Markdown to show), the text a write would put in the file, and the choice
+        they were made for (a choice changed meanwhile makes its own)."""
+
+        def __init__(
+            self,
+            markdown: str,
+            problem: str = "",
+            written: str = "",
+            choice: exports.ExportChoice | None = None,
+        ) -> None:
             super().__init__()
             self.markdown = markdown
             self.problem = problem
+            self.written = written
+            self.choice = choice
 
     class Written(Message):
         """The worker is done: `path` was written, or `problem` says why not."""
@@ -126,18 +152,33 @@ print or share. What is shown here is exactly what will be written.
     def __init__(self, working: WorkingPlan, number: int) -> None:
         super().__init__(working)
         self.number = number
+        self.choice = preferences.last_export(working.file.root)
         self.snapshot: str | None = None
         self.said = PREPARING  # what the line under the file name says now
         self.exports_folder = locations.exports_dir(working.file.root)
 
     @property
     def default_name(self) -> str:
-        from careplan.markdown_export import default_export_name
-
-        return default_export_name(self.working.file, self.number)
+        return exports.file_name(self.working.file, self.number, self.choice)
 
     def compose_body(self) -> ComposeResult:
         yield Static(self.about_text(), id="export-about", markup=False)
+        with Horizontal(id="export-choices"):
+            yield Select(
+                [(label, key) for key, label in exports.FORMATS.items()],
+                value=self.choice.format,
+                allow_blank=False,
+                id="export-format",
+            )
+            yield Select(
+                [(label, key) for key, label in exports.AUDIENCES.items()],
+                value=self.choice.audience,
+                allow_blank=False,
+                id="export-audience",
+            )
+            yield Checkbox(
+                "One-page summary", self.choice.summary, id="export-summary", compact=True
+            )
         viewer = PreviewViewer(show_table_of_contents=False, open_links=False, id="export-preview")
         viewer.can_focus = True  # so the preview scrolls from the keyboard too
         yield viewer
@@ -167,26 +208,63 @@ print or share. What is shown here is exactly what will be written.
 
     def on_mount(self) -> None:
         super().on_mount()
+        self.show_choices()
         self.query_one("#export-write", Button).focus()
+        self.render_preview()
+
+    # --- what to make -----------------------------------------------------------------------------
+
+    def show_choices(self) -> None:
+        """A summary and two audiences are for pages; other formats have neither."""
+        page = self.choice.format in exports.PAGES
+        self.query_one("#export-summary", Checkbox).display = page
+        self.query_one("#export-audience", Select).display = page and not self.choice.summary
+
+    @on(Select.Changed, "#export-format, #export-audience")
+    @on(Checkbox.Changed, "#export-summary")
+    def choice_changed(self) -> None:
+        chosen_format = self.query_one("#export-format", Select).value
+        chosen_audience = self.query_one("#export-audience", Select).value
+        format_name = vocab.choice_or(chosen_format, exports.FORMATS, "markdown")
+        summary = self.query_one("#export-summary", Checkbox).value and format_name in exports.PAGES
+        choice = exports.ExportChoice(
+            format=format_name,
+            audience=vocab.choice_or(chosen_audience, exports.AUDIENCES, "family"),
+            summary=summary,
+        )
+        if choice == self.choice:
+            return
+        path_box = self.query_one("#export-path", Input)
+        old_default = str(self.exports_folder / self.default_name)
+        self.choice = choice
+        if path_box.value == old_default:  # still careplan's suggestion: follow the new choice
+            path_box.value = str(self.exports_folder / self.default_name)
+        self.show_choices()
+        self.snapshot = None
+        self.say(PREPARING)
         self.render_preview()
 
     # --- the preview ------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export-preview")
     def render_preview(self) -> None:
-        from careplan.markdown_export import render_snapshot
-
+        choice = self.choice
         try:
-            self.post_message(self.Rendered(render_snapshot(self.working.file, self.number)))
+            shown = exports.preview(self.working.file, self.number, choice)
+            text = exports.render(self.working.file, self.number, choice)
         except CarePlanError as error:
             self.post_message(self.Rendered("", problem=str(error)))
+            return
+        self.post_message(self.Rendered(shown, written=text, choice=choice))
 
     @on(Rendered)
     async def show_preview(self, event: Rendered) -> None:
         if event.problem:
             self.say(f"This version could not be made into a snapshot: {event.problem}")
             return
-        self.snapshot = event.markdown
+        if event.choice != self.choice:
+            return  # made for an earlier choice; the one for this choice is on its way
+        self.snapshot = event.written
         await self.query_one(MarkdownViewer).document.update(event.markdown)
         if self.said == PREPARING:  # leave a write's result, if one came first
             self.say("")
@@ -206,7 +284,7 @@ print or share. What is shown here is exactly what will be written.
             self.query_one("#export-path", Input).focus()
             return
         try:
-            path = export_path(typed, self.exports_folder, self.default_name)
+            path = export_path(typed, self.exports_folder, self.default_name, self.choice.extension)
         except CarePlanError as problem:
             self.say(f"Nothing was written. {problem}")
             self.query_one("#export-path", Input).focus()
@@ -233,18 +311,17 @@ print or share. What is shown here is exactly what will be written.
     def start_writing(self, path: Path) -> None:
         self.query_one("#export-write", Button).disabled = True
         self.say("Writing…")
-        self.write_snapshot(path)
+        self.write_snapshot(path, self.choice, self.snapshot)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export-write")
-    def write_snapshot(self, path: Path) -> None:
-        from careplan.markdown_export import render_snapshot
+    def write_snapshot(self, path: Path, choice: exports.ExportChoice, ready: str | None) -> None:
         from careplan.safe_files import atomic_write
 
         try:
             text = (
-                self.snapshot
-                if self.snapshot is not None
-                else render_snapshot(self.working.file, self.number)
+                ready
+                if ready is not None
+                else exports.render(self.working.file, self.number, choice)
             )
             atomic_write(path, text.encode("utf-8"))
         except CarePlanError as error:
@@ -267,6 +344,31 @@ print or share. What is shown here is exactly what will be written.
         self.say(f"Written to {event.path}. Esc goes back.")
         self.notify(
             f"Version {self.number} written to {event.path}", title="Snapshot ready", timeout=10
+        )
+        preferences.remember_export(self.working.file.root, self.choice)
+        if self.choice.format == "html":
+            self.offer_to_print(event.path)
+
+    def offer_to_print(self, path: Path) -> None:
+        """A page is for printing: offer the system's web browser, which prints it (asked first:
+        nothing opens by itself)."""
+        from careplan.screens.widgets.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                import webbrowser
+
+                webbrowser.open(path.as_uri())
+                self.say(f"Opened {path.name} in your web browser: print it from there.")
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Open the page in your web browser to print it?",
+                f"{path} is written. Your web browser can print it (A4 or US Letter).",
+                yes="Open it",
+                no="Not now",
+            ),
+            callback=answered,
         )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
