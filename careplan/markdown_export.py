@@ -533,9 +533,13 @@ def care_team_advance_care(plan: CarePlan) -> str:
 
 
 def _care_team_session_notes(info: VersionInfo | None) -> str:
-    """Session notes travel with the draft of a guided session and are not kept in a saved
-    version, so there are none to show; the care team is told so rather than left guessing."""
-    return "**Session notes:** not kept with this version."
+    """The facilitator's notes, where they were kept with this version (the family's snapshot
+    never has them); otherwise the care team is told so rather than left guessing."""
+    notes = plain_lines(info.session_notes) if info is not None else []
+    if not notes:
+        return "**Session notes:** not kept with this version."
+    lines = "\n".join(f"> {escape_inline(line)}" for line in notes)
+    return f"**Session notes, kept with this version:**\n\n{lines}"
 
 
 # --- if I can't speak for myself -------------------------------------------------------------

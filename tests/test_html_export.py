@@ -148,6 +148,15 @@ def test_only_the_care_team_gets_its_part(demo: PlanFile) -> None:
     assert "**Session notes:** not kept with this version." in care_team
 
 
+def test_the_care_team_reads_session_notes_only_where_they_were_kept(demo: PlanFile) -> None:
+    kept = render_snapshot(demo, 1, audience="care-team")
+    assert "**Session notes, kept with this version:**" in kept
+    assert "not use the word 'dying'" in kept
+    for number in range(1, 7):
+        assert "dying" not in render_snapshot(demo, number)  # the family's: never
+        assert "dying" not in snapshot_html(demo, number)
+
+
 def test_an_unknown_audience_is_refused(demo: PlanFile) -> None:
     with pytest.raises(ValueError):
         render_snapshot(demo, 6, audience="everyone")
