@@ -196,7 +196,7 @@ class Store:
                 taken.add(plan_id)  # another process is creating a plan with this very id
                 continue
             try:
-                opened.save_draft(plan)
+                opened.keep_draft(plan)
             except BaseException:
                 opened.close()
                 raise
@@ -470,7 +470,7 @@ class PlanFile:
         return self._draft.read()
 
     @_one_at_a_time
-    def save_draft(
+    def keep_draft(
         self, plan: CarePlan, based_on: int | None = None, extra: dict[str, Any] | None = None
     ) -> None:
         """Keep the work in progress safe on disk (atomically, so a crash keeps the previous draft)."""

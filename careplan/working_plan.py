@@ -1,6 +1,6 @@
 """A plan being changed in the app: the latest saved version plus edits, kept safe as a draft.
 
-Screens change `working.plan` in place and call `changed()`; the draft on disk then holds every
+Screens change `working.plan` in place and call `keep_draft()`; the draft on disk then holds every
 word typed, so a closed terminal or a crash loses nothing. `save_version()` makes it a version.
 No Textual here: the same object drives tests and any future front end.
 """
@@ -77,12 +77,12 @@ class WorkingPlan:
         self.set_speaker(order[(order.index(self.speaker) + 1) % len(order)])
         return self.speaker
 
-    def changed(self) -> None:
+    def keep_draft(self) -> None:
         """Keep the draft on disk in step with what is on screen."""
         if self.read_only:
             return
         try:
-            self.file.save_draft(self.plan, based_on=self.base_number, extra=self.extra)
+            self.file.keep_draft(self.plan, based_on=self.base_number, extra=self.extra)
         except CarePlanError as problem:
             self.draft_problem = problem
             raise
@@ -104,7 +104,7 @@ class WorkingPlan:
     ) -> VersionInfo:
         """Save `plan` (a snapshot taken where the typing happens; by default one taken now) as a
         new version. Anything typed into `self.plan` since the snapshot stays a change: call
-        `changed()` afterwards if `has_changes`, since the save clears the draft."""
+        `keep_draft()` afterwards if `has_changes`, since the save clears the draft."""
         saved = self.snapshot() if plan is None else plan
         info = self.file.save_version(
             saved,
@@ -124,7 +124,7 @@ class WorkingPlan:
         """Take an older version as the starting point of the draft (history is not rewritten)."""
         self.plan = self.file.load(number)
         self.extra["restored_from"] = number
-        self.changed()
+        self.keep_draft()
 
     def discard_changes(self) -> None:
         """Drop the draft and go back to the last saved version."""

@@ -340,9 +340,9 @@ numbers.
             with answered_by.prevent(Select.Changed):
                 answered_by.value = self.checkin.answered_by
         if typing:
-            self.mark_changed_soon()
+            self.keep_draft_soon()
         else:
-            self.mark_changed()
+            self.keep_draft()
 
     @on(OptionList.OptionSelected, "#function-levels")
     def _level_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -371,7 +371,7 @@ numbers.
         if self.read_only or event.value == self._answered_by_shown():
             return  # the default shown at the start is not an answer yet
         self.checkin.answered_by = str(event.value)
-        self.mark_changed()
+        self.keep_draft()
 
     @on(SpeakerChanged)
     def _speaker_changed(self) -> None:

@@ -235,7 +235,7 @@ class GuidePanel(Vertical):
         self.working.extra[NOTES_KEY] = event.text_area.text
         if self._pending is not None:
             self._pending.stop()
-        self._pending = self.set_timer(self.NOTES_DELAY, self.flush)
+        self._pending = self.set_timer(self.NOTES_DELAY, self.keep_waiting)
 
     @property
     def notes(self) -> str:
@@ -246,11 +246,11 @@ class GuidePanel(Vertical):
             self._pending.stop()
             self._pending = None
 
-    def flush(self) -> None:
+    def keep_waiting(self) -> None:
         if self._pending is not None:
             self._pending.stop()
             self._pending = None
             keep_draft(self.app, self.working)
 
     def on_unmount(self) -> None:
-        self.flush()
+        self.keep_waiting()

@@ -174,7 +174,7 @@ can't imagine living without, in their own words.
             return
         statement = Statement(kind=kind, voice=self.working.speaker)
         self.plan.matters.append(statement)
-        self.mark_changed()
+        self.keep_draft()
         group = self.query_one(f"#kind-{kind}", Vertical)
         row = StatementRow(self.plan, statement)
         await group.mount(row, before=group.query_one(".kind-add"))
@@ -208,7 +208,7 @@ can't imagine living without, in their own words.
     def remove_statement(self, row: StatementRow, remove: bool) -> None:
         if remove:
             self.plan.matters[:] = [s for s in self.plan.matters if s is not row.statement]
-            self.mark_changed()
+            self.keep_draft()
             row.remove()
 
     # --- editing ----------------------------------------------------------------------------
@@ -216,13 +216,13 @@ can't imagine living without, in their own words.
     @on(TextArea.Changed, ".statement-text")
     def statement_typed(self, event: TextArea.Changed) -> None:
         self.ancestor(event.text_area, StatementRow).statement.text = event.text_area.text
-        self.mark_changed_soon()
+        self.keep_draft_soon()
 
     @on(Select.Changed, ".statement-voice")
     def statement_voice(self, event: Select.Changed) -> None:
         if isinstance(event.value, str):
             self.ancestor(event.select, StatementRow).statement.voice = event.value
-            self.mark_changed_soon()
+            self.keep_draft_soon()
 
     # --- another view -----------------------------------------------------------------------
 
@@ -233,7 +233,7 @@ can't imagine living without, in their own words.
         row = self.ancestor(event.button, StatementRow)
         view = View(voice=other_voice(row.statement, self.working.speaker))
         row.statement.other_views.append(view)
-        self.mark_changed()
+        self.keep_draft()
         view_row = ViewRow(self.plan, row.statement, view)
         await row.query_one(".statement-views", Vertical).mount(view_row)
         self.focus_new_row(view_row, view_row.query_one(".view-text", TextArea))
@@ -241,13 +241,13 @@ can't imagine living without, in their own words.
     @on(TextArea.Changed, ".view-text")
     def view_typed(self, event: TextArea.Changed) -> None:
         self.ancestor(event.text_area, ViewRow).view.text = event.text_area.text
-        self.mark_changed_soon()
+        self.keep_draft_soon()
 
     @on(Select.Changed, ".view-voice")
     def view_voice(self, event: Select.Changed) -> None:
         if isinstance(event.value, str):
             self.ancestor(event.select, ViewRow).view.voice = event.value
-            self.mark_changed_soon()
+            self.keep_draft_soon()
 
     @on(Button.Pressed, ".view-remove")
     def remove_view_pressed(self, event: Button.Pressed) -> None:
@@ -271,7 +271,7 @@ can't imagine living without, in their own words.
         if remove:
             views = row.statement.other_views
             views[:] = [view for view in views if view is not row.view]
-            self.mark_changed()
+            self.keep_draft()
             row.remove()
 
     @staticmethod

@@ -294,7 +294,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         from careplan.date_fields import waiting_dates
         from careplan.validation import problems
 
-        self.flush_changes()  # takes in the next review date typed here just before saving
+        self.keep_waiting()  # takes in the next review date typed here just before saving
         found = problems(self.working.to_be_saved)
         waiting = waiting_dates(self.working.extra)
         self.show_problems(found, waiting)
@@ -400,7 +400,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             return
         info = event.info
         if self.working.has_changes:  # typed while saving: back into the draft the save cleared
-            self.mark_changed()
+            self.keep_draft()
         self.query("#recovered-note").remove()
         self.refresh_changes()
         self.query_one("#discard", Button).display = True
@@ -490,14 +490,14 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         if field.section == "review":
             self.query_one(selector).focus()
             return
-        self.flush_changes()
+        self.keep_waiting()
         self.careplan.open_section(field.section)
         self.app.screen.AUTO_FOCUS = selector  # the section's screen is on the stack, not yet shown
 
     @on(Button.Pressed, ".fix-button.-section")
     def go_fix(self, event: Button.Pressed) -> None:
         section = (event.button.id or "").split("-", 2)[-1]
-        self.flush_changes()
+        self.keep_waiting()
         self.careplan.open_section(section)
 
     def say(self, text: str) -> None:

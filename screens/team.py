@@ -381,7 +381,7 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
     # --- changing the team ----------------------------------------------------------------------
 
     def _changed(self, highlight: str | None = None) -> None:
-        self.mark_changed()
+        self.keep_draft()
         self._show_team(highlight)
 
     def action_add_member(self) -> None:

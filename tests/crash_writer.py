@@ -64,7 +64,7 @@ def main(argv: list[str]) -> None:
         else:
             number = int(argv[3])
             while True:
-                opened.save_draft(plan_for(number), extra={"step": number})
+                opened.keep_draft(plan_for(number), extra={"step": number})
                 print(f"drafted {number}", flush=True)
                 number += 1
 

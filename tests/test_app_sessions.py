@@ -57,7 +57,7 @@ async def test_a_recovered_draft_is_kept_and_said_so(store: Store) -> None:
     with store.open_plan(plan_id) as plan_file:
         working = WorkingPlan(plan_file)
         working.plan.about.preferred_name = "Ruthie"
-        working.changed()
+        working.keep_draft()
     app = CarePlanApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

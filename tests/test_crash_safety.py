@@ -150,7 +150,7 @@ def test_a_save_killed_between_any_two_disk_operations_keeps_every_word(
         with store.open_plan(plan_id) as opened:
             before = opened.latest
             step = before + 1
-            opened.save_draft(plan_for(step), extra={"step": step})
+            opened.keep_draft(plan_for(step), extra={"step": step})
 
         def save(step: int = step) -> None:
             with store.open_plan(plan_id) as opened:
@@ -184,13 +184,13 @@ def test_a_draft_save_killed_between_any_two_disk_operations_leaves_the_old_or_t
     plan_id = start_plan(store)
     for call in range(1, 30):
         with store.open_plan(plan_id) as opened:
-            opened.save_draft(plan_for(100), extra={"step": 100})
+            opened.keep_draft(plan_for(100), extra={"step": 100})
 
-        def save_draft() -> None:
+        def keep_draft() -> None:
             with store.open_plan(plan_id) as opened:
-                opened.save_draft(plan_for(200), extra={"step": 200})
+                opened.keep_draft(plan_for(200), extra={"step": 200})
 
-        killed = killed_at_call(call, save_draft)
+        killed = killed_at_call(call, keep_draft)
         with store.open_plan(plan_id, write=False) as opened:
             draft = opened.draft()
         assert draft is not None and draft.extra["step"] in (100, 200)

@@ -145,7 +145,7 @@ def test_a_draft_keeps_work_in_progress_until_a_version_is_saved(store: Store) -
         assert opened.draft() is None
         editing = opened.load()
         editing.goals.append(Goal(title="Half-typed goa"))
-        opened.save_draft(editing, extra={"step": "goals", "speaker": "caregiver"})
+        opened.keep_draft(editing, extra={"step": "goals", "speaker": "caregiver"})
     with store.open_plan(plan_id) as reopened:  # as after closing the terminal
         draft = reopened.draft()
         assert draft.plan == editing and draft.based_on == 2
@@ -164,7 +164,7 @@ def test_a_draft_keeps_work_in_progress_until_a_version_is_saved(store: Store) -
 def test_a_draft_can_be_discarded_and_based_on_any_version(store: Store) -> None:
     plan_id = new_plan_with_versions(store, full_plan(), count=3)
     with store.open_plan(plan_id) as opened:
-        opened.save_draft(opened.load(1), based_on=1)
+        opened.keep_draft(opened.load(1), based_on=1)
         assert opened.draft().based_on == 1
         assert [summary.has_draft for summary in store.list_plans()] == [True]
         opened.discard_draft()
@@ -177,7 +177,7 @@ def test_a_read_only_plan_file_cannot_write_anything(store: Store) -> None:
     with store.open_plan(plan_id, write=False) as opened:
         for attempt in (
             lambda: opened.save_version(full_plan(), saved_by="x"),
-            lambda: opened.save_draft(full_plan()),
+            lambda: opened.keep_draft(full_plan()),
             opened.discard_draft,
         ):
             with pytest.raises(PlanLocked):
@@ -307,7 +307,7 @@ def test_a_draft_from_a_newer_careplan_is_not_read_as_ours_and_is_set_aside_not_
     with store.open_plan(plan_id) as opened:
         with pytest.raises(NewerSchema):
             opened.draft()
-        opened.save_draft(opened.load())
+        opened.keep_draft(opened.load())
     kept = [
         path
         for path in locations.backups_dir(store.root, plan_id).iterdir()
@@ -376,7 +376,7 @@ def test_a_plan_file_replaced_by_something_else_is_not_saved_over(store: Store) 
     with store.open_plan(plan_id) as opened:
         editing = opened.load()
         editing.goals.append(Goal(title="Typed in this window"))
-        opened.save_draft(editing)
+        opened.keep_draft(editing)
         elsewhere = json.loads(path.read_bytes())
         elsewhere["versions"]["2"] = dict(elsewhere["versions"]["1"], n=2, note="saved elsewhere")
         atomic_write(path, encode(elsewhere))
