@@ -5,9 +5,10 @@ and atomically at each change, cleared by saving a version. Its shape:
 
     {"schema", "plan_id", "based_on", "updated_at", "plan", "extra"}
 
-`plan` is the plan as typed (careplan.codec), `based_on` the version it started from (null for a
-plan never saved) and `extra` what the screens keep beside the plan until a save. A draft that
-cannot be read is never written over: it is moved aside into `backups/<id>/` first.
+`plan` is the plan as typed and `extra` what the screens keep beside it until a save (a
+`DraftExtra`), both through careplan.codec; `based_on` is the version it started from (null for a
+plan never saved). A draft that cannot be read is never written over: it is moved aside into
+`backups/<id>/` first.
 
 This module owns the file; the plan file (`careplan.store.PlanFile`) opens it under the plan's lock,
 and `careplan.working_plan.WorkingPlan` keeps it in step with the screen. No Textual here.
@@ -17,12 +18,12 @@ from __future__ import annotations
 
 import os
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from careplan import locations
+from careplan import locations, vocab
 from careplan.codec import from_dict, to_dict
 from careplan.errors import CarePlanError, DamagedFile, InvalidPlanFile, NewerSchema, StorageError
 from careplan.migrations import SCHEMA_VERSION
@@ -32,11 +33,54 @@ from careplan.tinydb_storage import encode, read_json_file
 
 
 @dataclass
+class DraftExtra:
+    """What is kept beside the plan in its draft until a save, each fact once.
+
+    The field names are the keys older careplans wrote into the draft's plain `extra` dict, so
+    those drafts load as they are (see `extra_from`).
+    """
+
+    speaker: str = "together"  # who is speaking now (vocab.VOICES), F2 changes it
+    restored_from: int | None = None  # the older version the draft was started from
+    guided_step: int | None = (
+        None  # a guided session's step (its place in guided.STEPS); None: none
+    )
+    guided_skipped: list[int] = field(default_factory=list)  # steps skipped in that session
+    session_notes: str = ""  # the session's private notes, until a save keeps them with a version
+    typed_dates: dict[str, str] = field(
+        default_factory=dict
+    )  # date field key -> text (date_fields)
+    review_saved_by: str | None = None  # typed on Review and save (None: nothing typed there yet)
+    review_note: str | None = None
+    review_session_day: str = ""
+
+
+def extra_from(data: Any) -> DraftExtra:
+    """A draft's extra as kept on disk, leniently: a fact of the wrong shape (from an older careplan
+    or a hand edit) is let go rather than losing the plan's words with it, and keys careplan no
+    longer keeps are ignored."""
+    if not isinstance(data, dict):
+        return DraftExtra()
+    values = {}
+    for one in fields(DraftExtra):
+        if one.name not in data:
+            continue
+        try:
+            values[one.name] = getattr(from_dict(DraftExtra, {one.name: data[one.name]}), one.name)
+        except InvalidPlanFile:
+            continue
+    extra = DraftExtra(**values)
+    if extra.speaker not in vocab.VOICES:
+        extra.speaker = DraftExtra.speaker
+    return extra
+
+
+@dataclass
 class Draft:
     plan: CarePlan
     based_on: int | None  # the version it started from, None for a plan never saved
     updated_at: datetime
-    extra: dict[str, Any] = field(default_factory=dict)  # e.g. a guided session's step and notes
+    extra: DraftExtra = field(default_factory=DraftExtra)
 
 
 class DraftFile:
@@ -64,14 +108,14 @@ class DraftFile:
                 plan=from_dict(CarePlan, data.get("plan", {}), where="draft"),
                 based_on=data.get("based_on"),
                 updated_at=datetime.fromisoformat(data["updated_at"]),
-                extra=data.get("extra") or {},
+                extra=extra_from(data.get("extra")),
             )
         except (InvalidPlanFile, KeyError, TypeError, ValueError) as error:
             raise DamagedFile(
                 self.path, f"the draft is not in the expected shape ({error})"
             ) from None
 
-    def write(self, plan: CarePlan, based_on: int | None, extra: dict[str, Any] | None) -> None:
+    def write(self, plan: CarePlan, based_on: int | None, extra: DraftExtra | None) -> None:
         """Keep the work in progress safe on disk (atomically, so a crash keeps the previous draft)."""
         data = {
             "schema": SCHEMA_VERSION,
@@ -79,7 +123,7 @@ class DraftFile:
             "based_on": based_on,
             "updated_at": datetime.now().astimezone().isoformat(),
             "plan": to_dict(plan),
-            "extra": extra or {},
+            "extra": to_dict(extra or DraftExtra()),
         }
         self._keep_unreadable()
         atomic_write(self.path, encode(data))

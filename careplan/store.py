@@ -39,7 +39,7 @@ from tinydb import TinyDB
 
 from careplan import backups, locations, plan_objects
 from careplan.codec import from_dict, to_dict
-from careplan.drafts import Draft, DraftFile, plans_with_drafts
+from careplan.drafts import Draft, DraftExtra, DraftFile, plans_with_drafts
 from careplan.errors import (
     AmbiguousPlan,
     CarePlanError,
@@ -471,7 +471,7 @@ class PlanFile:
 
     @_one_at_a_time
     def keep_draft(
-        self, plan: CarePlan, based_on: int | None = None, extra: dict[str, Any] | None = None
+        self, plan: CarePlan, based_on: int | None = None, extra: DraftExtra | None = None
     ) -> None:
         """Keep the work in progress safe on disk (atomically, so a crash keeps the previous draft)."""
         self._need_write()
@@ -694,6 +694,7 @@ def _date_or_none(text: Any) -> date | None:
 
 __all__ = [
     "Draft",
+    "DraftExtra",
     "PlanFile",
     "PlanSummary",
     "Store",

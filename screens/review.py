@@ -38,8 +38,6 @@ READ_ONLY_SAVE = (
     "This window can only read the plan, so it cannot save. Once the other careplan window is closed, "
     "Ctrl+E makes changes possible here."
 )
-TYPED_WHO, TYPED_NOTE = "review_saved_by", "review_note"  # in the draft's extra, until a save
-TYPED_SESSION_DAY = "review_session_day"
 KEEP_NOTES_LABEL = "Also put the session notes in this version's note"
 KEEP_NOTES_DETAIL = (
     "The session notes are kept with this version for you to read in History. The version's note"
@@ -140,6 +138,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
     ]
 
     _saving = False  # a save is running: Save again, Discard and Esc wait for it
+    _session_goes_on = False  # the last save was on the way through a guided session, not its end
 
     class Finished(Message):
         """The save worker is done: `info` on success, else the error to show."""
@@ -174,13 +173,12 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             # The day the conversation happened: typing up yesterday's visit says so.
             yield Label("Day of this conversation (blank: today)", classes="field-label")
             yield TextBox(
-                str(working.extra.get(TYPED_SESSION_DAY, "")),
+                working.extra.review_session_day,
                 id="session-day",
                 placeholder="today, or e.g. yesterday, 12 Mar",
             )
             yield Static("", id="session-day-message", classes="field-message", markup=False)
-            notes = str(working.extra.get("session_notes", "")).strip()
-            if notes:
+            if self.private_notes():
                 # Private working notes: saved with the version as their own field, and in its
                 # note (which the family's export shows) only when someone ticks this, each save.
                 yield Checkbox(KEEP_NOTES_LABEL, value=False, id="keep-notes")
@@ -190,7 +188,9 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             with Horizontal(id="review-fields"):
                 with Vertical():
                     yield Label("Who is at the keyboard", classes="field-label")
-                    who = working.extra.get(TYPED_WHO, who_is_saving(plan, working.speaker))
+                    who = working.extra.review_saved_by
+                    if who is None:
+                        who = who_is_saving(plan, working.speaker)
                     # A guess to check: typing a name replaces it rather than adding to it.
                     yield TextBox(
                         str(who),
@@ -200,7 +200,9 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
                     )
                 with Vertical():
                     yield Label("A note for this version (optional)", classes="field-label")
-                    note = working.extra.get(TYPED_NOTE, self.suggested_note())
+                    note = working.extra.review_note
+                    if note is None:
+                        note = self.suggested_note()
                     yield TextBox(
                         str(note),
                         id="version-note",
@@ -270,8 +272,13 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         """Kept with the working plan (and its draft), so going off to fix something and coming
         back finds them as typed; a save starts the next version's afresh."""
         if event.input.has_focus:  # typed, not set by careplan
-            keys = {"saved-by": TYPED_WHO, "version-note": TYPED_NOTE}
-            self.working.extra[keys.get(event.input.id or "", TYPED_SESSION_DAY)] = event.value
+            extra = self.working.extra
+            if event.input.id == "saved-by":
+                extra.review_saved_by = event.value
+            elif event.input.id == "version-note":
+                extra.review_note = event.value
+            else:
+                extra.review_session_day = event.value
 
     @on(SpeakerChanged)
     def follow_speaker(self, event: SpeakerChanged) -> None:
@@ -325,12 +332,14 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         self.query_one("#save", Button).disabled = True
         self.say("Saving…")
         # The version is the plan as it is now; anything typed while it is written stays a change.
+        self._session_goes_on = not self.notes_end_with_this_save
         self.save_version(
             self.working.snapshot(),
             saved_by,
             self.version_note(),
             self.private_notes(),
             session_day,
+            self._session_goes_on,
         )
 
     @property
@@ -344,22 +353,17 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         with the version anyway, which is reason enough to save one of an unchanged plan: a session
         may be all talk, and that is worth keeping)."""
         keep = self.query("#keep-notes")
-        return (
-            bool(keep)
-            and cast(Checkbox, keep.first()).value
-            and bool(str(self.working.extra.get("session_notes", "")).strip())
-        )
+        return bool(keep) and cast(Checkbox, keep.first()).value and bool(self.private_notes())
 
     def version_note(self) -> str:
         note = self.query_one("#version-note", Input).value.strip()
         if self.keeps_session_notes:
-            notes = str(self.working.extra.get("session_notes", "")).strip()
-            note = join_note(note, f"Session notes: {notes}")
+            note = join_note(note, f"Session notes: {self.private_notes()}")
         return note
 
     def private_notes(self) -> str:
         """The session notes as they are at this save, kept with the version as their own field."""
-        return str(self.working.extra.get("session_notes", "")).strip()
+        return self.working.extra.session_notes.strip()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="save")
     def save_version(
@@ -369,6 +373,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         note: str,
         session_notes: str = "",
         session_day: dt.date | None = None,
+        session_goes_on: bool = False,
     ) -> None:
         try:
             self.post_message(
@@ -379,6 +384,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
                         plan=snapshot,
                         session_notes=session_notes,
                         session_date=session_day,
+                        session_goes_on=session_goes_on,
                     )
                 )
             )
@@ -415,7 +421,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
     def say_where_the_notes_went(self, number: int) -> None:
         """When a save ends the session notes' life in the draft, say where they are now."""
         keep = self.query("#keep-notes")
-        if not keep or not self.notes_end_with_this_save:
+        if not keep or self._session_goes_on:
             return
         if cast(Checkbox, keep.first()).value:
             self.notify(f"The session notes are in version {number}'s note.", title="Session notes")

@@ -153,7 +153,7 @@ async def test_f8_takes_typing_into_the_session_notes_and_f8_again_hides_them(st
         assert "Esc Pause" in str(strip.query_one(".guide-step", Static).render())
         assert app.screen.active_bindings["escape"].binding.description == "Pause"
     with store.open_plan(plan_id, write=False) as plan_file:
-        assert plan_file.draft().extra["session_notes"] == "a walk, she said"
+        assert plan_file.draft().extra.session_notes == "a walk, she said"
 
 
 async def test_the_guided_buttons_fit_at_80_columns(store: Store) -> None:

@@ -118,14 +118,14 @@ async def test_a_guided_session_carries_on_when_the_draft_cannot_be_written(
         await pilot.press("f5")  # the next step writes the step number to the draft
         await settle(pilot)
         assert "Step 2 of 8" in str(app.screen.query_one(".guide-step").render())
-        assert app.working.extra["session_notes"] == "keep driving"
+        assert app.working.extra.session_notes == "keep driving"
         assert len([notice for notice in notices(app) if NOT_KEPT in notice]) == 1
         mend_drafts_folder(store)
         await pilot.press("f3")
         await settle(pilot)
     assert draft_plan(store, plan_id) is not None
     with store.open_plan(plan_id, write=False) as plan_file:
-        assert plan_file.draft().extra["session_notes"] == "keep driving"
+        assert plan_file.draft().extra.session_notes == "keep driving"
 
 
 async def test_quitting_while_the_draft_cannot_be_written_asks_first(

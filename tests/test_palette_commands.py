@@ -6,7 +6,6 @@ from __future__ import annotations
 from textual.command import CommandList, CommandPalette
 
 from careplan.screens.app import CarePlanApp
-from careplan.screens.guided import STEP_KEY
 from careplan.store import Store
 from tests.palette import ROUNDS, palette_search
 from tests.pilot_helpers import SIZE, add_plan, settle
@@ -72,7 +71,7 @@ async def test_a_session_paused_at_its_first_step_is_resumed_from_the_palette(st
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.working is not None
-        app.working.extra[STEP_KEY] = 0  # paused at step 1: a step like any other
+        app.working.extra.guided_step = 0  # paused at step 1: a step like any other
         commands = await offered(pilot)
         assert commands.get("Resume the guided session") == "Paused at step 1 of 8: About us"
         assert "Start a guided session" not in commands

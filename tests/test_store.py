@@ -10,6 +10,7 @@ import pytest
 from careplan import locations, migrations
 from careplan import store as store_module
 from careplan.backups import KEEP, list_backups, restore_backup
+from careplan.drafts import DraftExtra
 from careplan.errors import (
     AmbiguousPlan,
     CarePlanError,
@@ -145,11 +146,11 @@ def test_a_draft_keeps_work_in_progress_until_a_version_is_saved(store: Store) -
         assert opened.draft() is None
         editing = opened.load()
         editing.goals.append(Goal(title="Half-typed goa"))
-        opened.keep_draft(editing, extra={"step": "goals", "speaker": "caregiver"})
+        opened.keep_draft(editing, extra=DraftExtra(guided_step=2, speaker="caregiver"))
     with store.open_plan(plan_id) as reopened:  # as after closing the terminal
         draft = reopened.draft()
         assert draft.plan == editing and draft.based_on == 2
-        assert draft.extra == {"step": "goals", "speaker": "caregiver"}
+        assert draft.extra == DraftExtra(guided_step=2, speaker="caregiver")
         assert isinstance(draft.updated_at, datetime)
         working = WorkingPlan(reopened)
         assert working.recovered and working.plan == editing
@@ -159,6 +160,52 @@ def test_a_draft_keeps_work_in_progress_until_a_version_is_saved(store: Store) -
         assert reopened.load(3).goals[-1].title == "Half-typed goal"
     assert not locations.draft_file(store.root, plan_id).exists()
     assert [summary.has_draft for summary in store.list_plans()] == [False]
+
+
+def test_a_draft_written_by_an_older_careplan_with_its_extra_as_a_plain_dict_still_loads(
+    store: Store,
+) -> None:
+    plan_id = new_plan_with_versions(store, full_plan(), count=2)
+    # As careplan wrote drafts before their extra data was typed: only the keys in use, a key no
+    # longer kept, and a fact of the wrong shape (which is let go, not the words with it).
+    old_draft = {
+        "schema": migrations.SCHEMA_VERSION,
+        "plan_id": plan_id,
+        "based_on": 2,
+        "updated_at": "2026-05-01T10:00:00+01:00",
+        "plan": {"about": {"name": "Ann Smith", "preferred_name": "Annie"}},
+        "extra": {
+            "speaker": "caregiver",
+            "guided_step": 3,
+            "guided_skipped": [1],
+            "session_notes": "She wants to keep driving",
+            "typed_dates": {"next_review": "next tuesdayish"},
+            "review_saved_by": "Ann and Sam",
+            "restored_from": "one",
+            "step": "goals",
+        },
+    }
+    atomic_write(locations.draft_file(store.root, plan_id), json.dumps(old_draft).encode())
+    with store.open_plan(plan_id) as opened:
+        draft = opened.draft()
+        assert draft is not None and draft.plan.about.preferred_name == "Annie"
+        assert draft.extra == DraftExtra(
+            speaker="caregiver",
+            guided_step=3,
+            guided_skipped=[1],
+            session_notes="She wants to keep driving",
+            typed_dates={"next_review": "next tuesdayish"},
+            review_saved_by="Ann and Sam",
+        )
+        working = WorkingPlan(opened)
+        assert working.speaker == "caregiver" and working.restored_from is None
+    for extra in (None, [], "together"):  # no extra at all, or not a group of facts
+        atomic_write(
+            locations.draft_file(store.root, plan_id),
+            json.dumps({**old_draft, "extra": extra}).encode(),
+        )
+        with store.open_plan(plan_id, write=False) as opened:
+            assert opened.draft().extra == DraftExtra()
 
 
 def test_a_draft_can_be_discarded_and_based_on_any_version(store: Store) -> None:
