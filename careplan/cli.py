@@ -431,7 +431,7 @@ def run_export(args: argparse.Namespace) -> int:
             text = render_snapshot(plan_file, number, audience=args.audience)
         person = plan_file.person or plan_file.id
         if args.output not in (None, "-"):
-            output = _typed_path(args.output)
+            output = locations.typed_path(args.output)
             if _is_folder(output):
                 from careplan.markdown_export import default_export_name
 
@@ -607,19 +607,7 @@ def _plan_for_backups(args: argparse.Namespace) -> str:
 
 
 def _root(args: argparse.Namespace) -> Path:
-    try:
-        return locations.data_dir(getattr(args, "data_dir", None))
-    except RuntimeError:  # "~name/..." for a user this computer does not know
-        given = getattr(args, "data_dir", None) or os.environ.get(locations.ENV_DATA_DIR, "")
-        raise CarePlanError(_unknown_home(str(given))) from None
-
-
-def _typed_path(text: str) -> Path:
-    """A path from the command line, "~" and "~name" expanded (exit 1 when that cannot be)."""
-    try:
-        return Path(text).expanduser()
-    except RuntimeError:  # "~name/..." for a user this computer does not know
-        raise CarePlanError(_unknown_home(text)) from None
+    return locations.data_dir(getattr(args, "data_dir", None))  # UnknownHome: exit 1, one line
 
 
 def _is_folder(path: Path) -> bool:
@@ -627,11 +615,6 @@ def _is_folder(path: Path) -> bool:
         return path.is_dir()
     except OSError:  # a name too long to look up: writing it says so
         return False
-
-
-def _unknown_home(text: str) -> str:
-    home = text.split("/", 1)[0]
-    return f'"{text}" starts with {home}, a home folder this computer does not have. Nothing was changed.'
 
 
 def _store(args: argparse.Namespace) -> Store:
@@ -679,7 +662,7 @@ def _read_input(name: str) -> bytes:
                 f"Could not read standard input ({error.strerror or error}). Nothing was imported."
             ) from None
     try:
-        return _typed_path(name).read_bytes()
+        return locations.typed_path(name).read_bytes()
     except OSError as error:
         raise CarePlanError(
             f"Could not read {name} ({error.strerror or error}). Nothing was imported."

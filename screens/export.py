@@ -19,7 +19,7 @@ from textual.widgets import Button, Input, Label, MarkdownViewer, Static
 from textual.worker import Worker, WorkerState
 
 from careplan import locations
-from careplan.errors import CarePlanError
+from careplan.errors import CarePlanError, UnknownHome
 from careplan.screens.look_back import LookBackScreen, version_label
 from careplan.working_plan import WorkingPlan
 
@@ -43,11 +43,10 @@ def export_path(typed: str, exports_folder: Path, default_name: str) -> Path:
     CarePlanError when "~name" names a home folder this computer does not have.
     """
     try:
-        path = Path(typed.strip()).expanduser()
-    except RuntimeError:
-        home = typed.strip().split("/", 1)[0]
+        path = locations.typed_path(typed.strip())
+    except UnknownHome as unknown:
         raise CarePlanError(
-            f"{home} is not a home folder on this computer. Change the name in the box."
+            f"{unknown.home} is not a home folder on this computer. Change the name in the box."
         ) from None
     if not path.is_absolute():
         path = exports_folder / path
