@@ -28,7 +28,6 @@ from careplan.screens.goal_editor import (
     OneGoalJourneyScreen,
     OtherViewScreen,
 )
-from careplan.screens.messages import GoalAdapted
 from careplan.screens.section_base import SectionScreen
 from careplan.screens.widgets.confirm import ChoiceScreen
 from careplan.screens.wording import adaptation_note, goal_status, voice_phrase
@@ -388,7 +387,6 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
             self.notify(str(problem), title="Not adapted")
             return
         self.keep_draft()
-        self.post_message(GoalAdapted(old.id, successor.id))
         self.notify(
             f'"{old.title}" is kept as adapted; "{successor.title}" grows out of it.',
             title="Goal adapted",
