@@ -115,7 +115,7 @@ class DraftFile:
                 self.path, f"the draft is not in the expected shape ({error})"
             ) from None
 
-    def write(self, plan: CarePlan, based_on: int | None, extra: DraftExtra | None) -> None:
+    def keep(self, plan: CarePlan, based_on: int | None, extra: DraftExtra | None) -> None:
         """Keep the work in progress safe on disk (atomically, so a crash keeps the previous draft)."""
         data = {
             "schema": SCHEMA_VERSION,

@@ -475,7 +475,7 @@ class PlanFile:
     ) -> None:
         """Keep the work in progress safe on disk (atomically, so a crash keeps the previous draft)."""
         self._need_write()
-        self._draft.write(plan, based_on if based_on is not None else self.latest, extra)
+        self._draft.keep(plan, based_on if based_on is not None else self.latest, extra)
 
     @_one_at_a_time
     def discard_draft(self) -> None:

@@ -332,7 +332,7 @@ numbers.
 
     # --- changes -----------------------------------------------------------------------------------
 
-    def _changed(self, *, typing: bool = False) -> None:
+    def _keep_answers(self, *, typing: bool = False) -> None:
         if not self.checkin.answered_by:
             # Nobody said who is answering: it is whoever is speaking now (F2 may have changed it).
             self.checkin.answered_by = self._answered_by_shown()
@@ -352,7 +352,7 @@ numbers.
         if level == self.checkin.function_level:
             return
         self.checkin.function_level = level
-        self._changed()
+        self._keep_answers()
         levels = self.query_one("#function-levels", FunctionLevels)
         for option in levels.options:
             if option.id is not None:
@@ -364,7 +364,7 @@ numbers.
             self.checkin.symptoms.pop(event.symptom, None)
         else:
             self.checkin.symptoms[event.symptom] = event.score
-        self._changed(typing=True)  # arrows and digits come quickly: write when they pause
+        self._keep_answers(typing=True)  # arrows and digits come quickly: write when they pause
 
     @on(Select.Changed, "#answered-by")
     def _answered_by_chosen(self, event: Select.Changed) -> None:
@@ -385,7 +385,7 @@ numbers.
         if self.read_only or event.value == self.checkin.note:
             return
         self.checkin.note = event.value
-        self._changed(typing=True)
+        self._keep_answers(typing=True)
 
     def action_go(self, selector: str) -> None:
         self.query(selector).first().focus()
