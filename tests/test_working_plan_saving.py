@@ -10,6 +10,7 @@ import threading
 import pytest
 
 from careplan import locations
+from careplan.drafts import DraftExtra
 from careplan.errors import CarePlanError, StorageError
 from careplan.model import About, CarePlan
 from careplan.store import Store
@@ -35,6 +36,26 @@ def test_a_version_holds_the_snapshot_and_later_typing_stays_a_change(store: Sto
     assert working.base == snapshot and working.has_changes
     working.keep_draft()
     assert working.file.draft().plan.about.illness == "typed while saving"
+    working.file.close()
+
+
+def test_a_save_starts_the_next_draft_afresh_keeping_the_speaker_and_a_session_that_goes_on(
+    store: Store,
+) -> None:
+    working = opened(store)
+    working.set_speaker("caregiver")
+    extra = working.extra
+    extra.guided_step, extra.guided_skipped, extra.session_notes = 2, [1], "driving matters"
+    extra.review_note, extra.typed_dates = "after the visit", {"next_review": "next tuesdayish"}
+    working.plan.about.preferred_name = "Ruthie"
+    working.save_version("Sam", session_goes_on=True)  # Ctrl+S on the way through a session
+    assert working.extra == DraftExtra(
+        speaker="caregiver", guided_step=2, guided_skipped=[1], session_notes="driving matters"
+    )
+    working.plan.about.illness = "Parkinson's"
+    working.save_version("Sam")  # the session's last step, or no session running
+    assert working.extra == DraftExtra(speaker="caregiver")
+    assert working.speaker == "caregiver"
     working.file.close()
 
 
