@@ -414,7 +414,7 @@ def run_export(args: argparse.Namespace) -> int:
         choice = exports.ExportChoice(args.format, args.audience, args.summary)
         text = exports.render(plan_file, number, choice)
         person = plan_file.person or plan_file.id
-        output = None if args.output in (None, "-") else _typed_path(args.output)
+        output = None if args.output in (None, "-") else locations.typed_path(args.output)
         if output is not None and _is_folder(output):
             name = exports.file_name(plan_file, number, choice)
             raise CarePlanError(
@@ -586,19 +586,7 @@ def _plan_for_backups(args: argparse.Namespace) -> str:
 
 
 def _root(args: argparse.Namespace) -> Path:
-    try:
-        return locations.data_dir(getattr(args, "data_dir", None))
-    except RuntimeError:  # "~name/..." for a user this computer does not know
-        given = getattr(args, "data_dir", None) or os.environ.get(locations.ENV_DATA_DIR, "")
-        raise CarePlanError(_unknown_home(str(given))) from None
-
-
-def _typed_path(text: str) -> Path:
-    """A path from the command line, "~" and "~name" expanded (exit 1 when that cannot be)."""
-    try:
-        return Path(text).expanduser()
-    except RuntimeError:  # "~name/..." for a user this computer does not know
-        raise CarePlanError(_unknown_home(text)) from None
+    return locations.data_dir(getattr(args, "data_dir", None))  # UnknownHome: exit 1, one line
 
 
 def _is_folder(path: Path) -> bool:
@@ -606,11 +594,6 @@ def _is_folder(path: Path) -> bool:
         return path.is_dir()
     except OSError:  # a name too long to look up: writing it says so
         return False
-
-
-def _unknown_home(text: str) -> str:
-    home = text.split("/", 1)[0]
-    return f'"{text}" starts with {home}, a home folder this computer does not have. Nothing was changed.'
 
 
 def _store(args: argparse.Namespace) -> Store:
@@ -658,7 +641,7 @@ def _read_input(name: str) -> bytes:
                 f"Could not read standard input ({error.strerror or error}). Nothing was imported."
             ) from None
     try:
-        return _typed_path(name).read_bytes()
+        return locations.typed_path(name).read_bytes()
     except OSError as error:
         raise CarePlanError(
             f"Could not read {name} ({error.strerror or error}). Nothing was imported."

@@ -3,7 +3,7 @@ text kept in the draft until it reads as a date.
 
 A date goes into the plan only once its whole text reads as one ("30 February" passes through
 "30" on the way, and the plan should never hold a date nobody meant). Until then the text waits in
-the draft's extra data under `typed_dates` (field key -> text), so a closed terminal loses nothing
+the draft's extra data (`DraftExtra.typed_dates`, field key -> text), so a closed terminal loses nothing
 and a save can say which date still needs a look. No Textual here.
 """
 
@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from careplan.dates import parse_optional_date
 from careplan.errors import InvalidDate
 from careplan.model import CarePlan
 
-TYPED_DATES = "typed_dates"  # key in WorkingPlan.extra
+if TYPE_CHECKING:
+    from careplan.drafts import DraftExtra
+
 _GENERAL_HINT = (
     'try something like "24 Dec 2026", "2026-12-24" or "in 3 weeks"'  # see errors.InvalidDate
 )
@@ -102,33 +104,22 @@ def plan_date(plan: CarePlan, key: str) -> date | None:
     return getattr(owner, attribute)
 
 
-def typed_text(extra: dict[str, Any], key: str) -> str | None:
+def typed_text(extra: DraftExtra, key: str) -> str | None:
     """Text typed into the field and not yet taken into the plan (None: nothing waiting)."""
-    waiting = extra.get(TYPED_DATES)
-    text = waiting.get(key) if isinstance(waiting, dict) else None
-    return text if isinstance(text, str) else None
+    return extra.typed_dates.get(key)
 
 
-def keep_typed(extra: dict[str, Any], key: str, text: str) -> None:
-    waiting = extra.get(TYPED_DATES)
-    if not isinstance(waiting, dict):
-        waiting = extra[TYPED_DATES] = {}
-    waiting[key] = text
+def keep_typed(extra: DraftExtra, key: str, text: str) -> None:
+    extra.typed_dates[key] = text
 
 
-def forget_typed(extra: dict[str, Any], key: str) -> bool:
+def forget_typed(extra: DraftExtra, key: str) -> bool:
     """Drop the waiting text for `key`; True when there was some."""
-    waiting = extra.get(TYPED_DATES)
-    if not isinstance(waiting, dict) or key not in waiting:
-        return False
-    del waiting[key]
-    if not waiting:
-        del extra[TYPED_DATES]
-    return True
+    return extra.typed_dates.pop(key, None) is not None
 
 
 def take_typed(
-    plan: CarePlan, extra: dict[str, Any], key: str, text: str, today: date | None = None
+    plan: CarePlan, extra: DraftExtra, key: str, text: str, today: date | None = None
 ) -> bool:
     """The person is done with the field: put the date `text` reads as into the plan (empty text:
     no date) and stop keeping the text; if it cannot be read, the plan keeps its date and the text
@@ -145,7 +136,7 @@ def take_typed(
     return forget_typed(extra, key) or changed
 
 
-def waiting_dates(extra: dict[str, Any]) -> list[WaitingDate]:
+def waiting_dates(extra: DraftExtra) -> list[WaitingDate]:
     """Every date typed but not in the plan, in the order the plan's parts come."""
     found = []
     for key, info in DATE_FIELDS.items():

@@ -13,6 +13,18 @@ class CarePlanError(Exception):
     """Something the person can understand and act on."""
 
 
+class UnknownHome(CarePlanError):
+    """A typed path starts with "~name", a home folder this computer does not have."""
+
+    def __init__(self, typed: str) -> None:
+        self.typed = typed
+        self.home = typed.split("/", 1)[0]
+        super().__init__(
+            f'"{typed}" starts with {self.home}, a home folder this computer does not have. '
+            "Nothing was changed."
+        )
+
+
 class InvalidDate(CarePlanError, ValueError):
     def __init__(self, typed: str, why: str = "") -> None:
         self.typed = typed

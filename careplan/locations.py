@@ -8,13 +8,25 @@ from pathlib import Path
 ENV_DATA_DIR = "CAREPLAN_DATA_DIR"
 
 
+def typed_path(text: str | os.PathLike[str]) -> Path:
+    """A path as someone typed it (on the command line, in a box, in $CAREPLAN_DATA_DIR), "~" and
+    "~name" expanded. UnknownHome when "~name" is no home folder on this computer."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:  # "~name/..." for a user this computer does not know
+        from careplan.errors import UnknownHome
+
+        raise UnknownHome(os.fspath(text)) from None
+
+
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """The data folder: --data-dir, else $CAREPLAN_DATA_DIR, else the platform's user data dir."""
+    """The data folder: --data-dir, else $CAREPLAN_DATA_DIR, else the platform's user data dir.
+    UnknownHome for a "~name" that is no home folder here."""
     if override:
-        return Path(override).expanduser()
+        return typed_path(override)
     from_env = os.environ.get(ENV_DATA_DIR, "").strip()
     if from_env:
-        return Path(from_env).expanduser()
+        return typed_path(from_env)
     import platformdirs
 
     return Path(platformdirs.user_data_dir("careplan", appauthor=False))

@@ -4,6 +4,7 @@ Layout (see `careplan.locations`):
     plans/<id>.json    the plan's versions and their content-addressed pieces (TinyDB; see below)
     plans/<id>.lock    held while a process may write the plan
     drafts/<id>.json   work in progress, saved continuously, cleared by saving a version
+                       (careplan.drafts owns this file; PlanFile opens it under the plan's lock)
     index.json         a cache of each plan's summary, so the caseload lists without reading plans
 
 One file per plan keeps saving a version independent of the size of the caseload. Screens and the
@@ -29,7 +30,7 @@ import secrets
 import threading
 import typing
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -39,12 +40,12 @@ from tinydb import TinyDB
 from careplan import backups, locations, plan_objects
 from careplan.codec import from_dict, to_dict
 from careplan.display import shown_name
+from careplan.drafts import Draft, DraftExtra, DraftFile, plans_with_drafts
 from careplan.errors import (
     AmbiguousPlan,
     CarePlanError,
     DamagedFile,
     InvalidPlanFile,
-    NewerSchema,
     PlanLocked,
     PlanNotFound,
     StorageError,
@@ -56,7 +57,6 @@ from careplan.safe_files import (
     atomic_write,
     describe_error,
     ensure_private_dir,
-    remove,
     remove_leftovers,
 )
 from careplan.tinydb_storage import AtomicJSONStorage, encode, read_json_file
@@ -104,14 +104,6 @@ class PlanSummary:
         }
 
 
-@dataclass
-class Draft:
-    plan: CarePlan
-    based_on: int | None  # the version it started from, None for a plan never saved
-    updated_at: datetime
-    extra: dict[str, Any] = field(default_factory=dict)  # e.g. a guided session's step and notes
-
-
 class Store:
     """A data folder. Creating one touches nothing; folders appear on the first write."""
 
@@ -144,7 +136,7 @@ class Store:
             entries = {}  # valid JSON of the wrong shape: only a cache, rebuild it
         fresh: dict[str, Any] = {}
         summaries = []
-        drafts = self._draft_ids()  # one listing of the folder, not a look for each plan's draft
+        drafts = plans_with_drafts(self.root)  # one listing, not a look for each plan's draft
         for plan_id in self.plan_ids():
             path = locations.plan_file(self.root, plan_id)
             try:
@@ -205,7 +197,7 @@ class Store:
                 taken.add(plan_id)  # another process is creating a plan with this very id
                 continue
             try:
-                opened.save_draft(plan)
+                opened.keep_draft(plan)
             except BaseException:
                 opened.close()
                 raise
@@ -269,14 +261,6 @@ class Store:
             problem=entry.get("problem") or "",
         )
 
-    def _draft_ids(self) -> set[str]:
-        """The plans that have a draft (changes not saved as a version yet)."""
-        try:
-            names = os.listdir(locations.drafts_dir(self.root))
-        except OSError:
-            return set()
-        return {name[:-5] for name in names if name.endswith(".json") and not name.startswith(".")}
-
     def _person_or_id(self, plan_id: str) -> str:
         try:
             with PlanFile(self.root, plan_id, write=False) as opened:
@@ -312,7 +296,7 @@ class PlanFile:
         self._guard = threading.RLock()
         self._closed = False
         self._lock = PlanLock(locations.lock_file(root, plan_id))
-        self._draft_checked = False
+        self._draft = DraftFile(root, plan_id)
         if write:
             self._lock.acquire()
         try:
@@ -479,71 +463,31 @@ class PlanFile:
             pass  # the version is saved; a draft left over equals it, so reopening shows no changes
         return info
 
+    # --- the draft (careplan.drafts owns its file; these take the plan's lock and thread guard) --
+
     @_one_at_a_time
     def draft(self) -> Draft | None:
         """The work in progress, if any."""
-        path = locations.draft_file(self.root, self.id)
-        data = read_json_file(path)
-        if data is None:
-            return None
-        try:
-            if not isinstance(data, dict):
-                raise InvalidPlanFile("draft", "should be a JSON object")
-            if isinstance(data.get("schema"), int) and data["schema"] > SCHEMA_VERSION:
-                raise NewerSchema(path, data["schema"], SCHEMA_VERSION)
-            if not isinstance(data.get("based_on"), (int, type(None))):
-                raise InvalidPlanFile("draft.based_on", "should be a version number")
-            return Draft(
-                plan=from_dict(CarePlan, data.get("plan", {}), where="draft"),
-                based_on=data.get("based_on"),
-                updated_at=datetime.fromisoformat(data["updated_at"]),
-                extra=data.get("extra") or {},
-            )
-        except (InvalidPlanFile, KeyError, TypeError, ValueError) as error:
-            raise DamagedFile(path, f"the draft is not in the expected shape ({error})") from None
+        return self._draft.read()
 
     @_one_at_a_time
-    def save_draft(
-        self, plan: CarePlan, based_on: int | None = None, extra: dict[str, Any] | None = None
+    def keep_draft(
+        self, plan: CarePlan, based_on: int | None = None, extra: DraftExtra | None = None
     ) -> None:
         """Keep the work in progress safe on disk (atomically, so a crash keeps the previous draft)."""
         self._need_write()
-        data = {
-            "schema": SCHEMA_VERSION,
-            "plan_id": self.id,
-            "based_on": based_on if based_on is not None else self.latest,
-            "updated_at": datetime.now().astimezone().isoformat(),
-            "plan": to_dict(plan),
-            "extra": extra or {},
-        }
-        self._keep_unreadable_draft()
-        atomic_write(locations.draft_file(self.root, self.id), encode(data))
+        self._draft.keep(plan, based_on if based_on is not None else self.latest, extra)
 
     @_one_at_a_time
     def discard_draft(self) -> None:
         self._need_write()
-        self._keep_unreadable_draft()
-        remove(locations.draft_file(self.root, self.id))
+        self._draft.discard()
 
     @_one_at_a_time
     def set_aside_draft(self) -> Path | None:
-        """Move an unreadable draft, bytes untouched, into backups/<id>/ so work can start again
-        from the last saved version. Returns where it went (None if there was no draft)."""
+        """Move an unreadable draft, bytes untouched, into backups/<id>/ (see DraftFile.set_aside)."""
         self._need_write()
-        source = locations.draft_file(self.root, self.id)
-        if not source.exists():
-            return None
-        folder = locations.backups_dir(self.root, self.id)
-        ensure_private_dir(folder.parent)
-        ensure_private_dir(folder)
-        target = (
-            folder / f"draft-set-aside-{datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(2)}.json"
-        )
-        try:
-            os.replace(source, target)
-        except OSError as error:
-            raise StorageError(target, error.strerror or str(error)) from None
-        return target
+        return self._draft.set_aside()
 
     @_one_at_a_time
     def close(self) -> None:
@@ -611,34 +555,19 @@ class PlanFile:
 
     def _tidy_folders(self) -> None:
         """With the lock held: the data folders owner-only, and no temporary files left by a killed save."""
-        for folder in (
-            self.root,
-            self.path.parent,
-            locations.draft_file(self.root, self.id).parent,
-        ):
+        for folder in (self.root, self.path.parent):
             try:
                 ensure_private_dir(folder)
             except OSError:
                 pass  # reported plainly by the first write that needs the folder
         remove_leftovers(self.path)
-        remove_leftovers(locations.draft_file(self.root, self.id))
+        self._draft.tidy()
 
     def _keep_backup(self) -> None:
         """Copy the file about to be replaced into backups/ (see careplan.backups). A copy that cannot
         be made does not stop the save: the save itself is atomic, and the words matter more."""
         with contextlib.suppress(CarePlanError):
             backups.keep_copy(self.root, self.id, self.path, self.latest)
-
-    def _keep_unreadable_draft(self) -> None:
-        """Before the first write over the draft, set it aside if it cannot be read: its bytes may
-        hold words worth recovering by hand."""
-        if self._draft_checked:
-            return
-        try:
-            self.draft()
-        except CarePlanError:  # damaged, or from a newer careplan: kept, not written over
-            self.set_aside_draft()
-        self._draft_checked = True
 
     def _damage_advice(self) -> str:
         try:
@@ -770,6 +699,7 @@ def _date_or_none(text: Any) -> date | None:
 
 __all__ = [
     "Draft",
+    "DraftExtra",
     "PlanFile",
     "PlanSummary",
     "Store",

@@ -1,6 +1,6 @@
 """A plan being changed in the app: the latest saved version plus edits, kept safe as a draft.
 
-Screens change `working.plan` in place and call `changed()`; the draft on disk then holds every
+Screens change `working.plan` in place and call `keep_draft()`; the draft on disk then holds every
 word typed, so a closed terminal or a crash loses nothing. `save_version()` makes it a version.
 No Textual here: the same object drives tests and any future front end.
 """
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import copy
 from datetime import date
-from typing import Any
 
 from careplan import vocab
+from careplan.drafts import DraftExtra
 from careplan.errors import CarePlanError
 from careplan.model import CarePlan
 from careplan.store import PlanFile, VersionInfo
@@ -28,14 +28,11 @@ class WorkingPlan:
         draft = plan_file.draft() if use_draft else None
         if draft is not None:
             self.plan = draft.plan
-            self.extra: dict[str, Any] = dict(draft.extra)
+            self.extra = draft.extra
         else:
             self.plan = copy.deepcopy(self.base)
-            self.extra = {}
+            self.extra = DraftExtra()
         self.recovered = draft is not None and self.base_number is not None and self.has_changes
-        self.speaker: vocab.Voice = vocab.choice_or(
-            self.extra.get("speaker"), vocab.VOICES, "together"
-        )
         # Why the last draft write failed (a full disk, a folder gone): the words are only in memory
         # until a write works again. None once one does.
         self.draft_problem: CarePlanError | None = None
@@ -62,16 +59,18 @@ class WorkingPlan:
     def restored_from(self) -> int | None:
         """The older version this draft was started from (kept in the draft, so it lasts through a
         restart); None for a draft started from the latest version as usual."""
-        number = self.extra.get("restored_from")
-        if not isinstance(number, int) or isinstance(number, bool) or number == self.base_number:
-            return None
-        return number
+        number = self.extra.restored_from
+        return None if number == self.base_number else number
+
+    @property
+    def speaker(self) -> vocab.Voice:
+        """Who is speaking now (vocab.VOICES); kept in the draft, so it lasts through a restart."""
+        return self.extra.speaker
 
     def set_speaker(self, voice: str) -> None:
         if voice not in vocab.VOICES:
             raise CarePlanError(f'"{voice}" is not one of: {", ".join(vocab.VOICES)}')
-        self.speaker = vocab.one_of(voice, vocab.VOICES)
-        self.extra["speaker"] = voice
+        self.extra.speaker = vocab.one_of(voice, vocab.VOICES)
 
     def next_speaker(self) -> vocab.Voice:
         """Person -> caregiver -> together -> person: the one-key toggle."""
@@ -79,12 +78,12 @@ class WorkingPlan:
         self.set_speaker(order[(order.index(self.speaker) + 1) % len(order)])
         return self.speaker
 
-    def changed(self) -> None:
+    def keep_draft(self) -> None:
         """Keep the draft on disk in step with what is on screen."""
         if self.read_only:
             return
         try:
-            self.file.save_draft(self.plan, based_on=self.base_number, extra=self.extra)
+            self.file.keep_draft(self.plan, based_on=self.base_number, extra=self.extra)
         except CarePlanError as problem:
             self.draft_problem = problem
             raise
@@ -103,10 +102,14 @@ class WorkingPlan:
         plan: CarePlan | None = None,
         session_notes: str = "",
         session_date: date | None = None,
+        session_goes_on: bool = False,
     ) -> VersionInfo:
         """Save `plan` (a snapshot taken where the typing happens; by default one taken now) as a
         new version. Anything typed into `self.plan` since the snapshot stays a change: call
-        `changed()` afterwards if `has_changes`, since the save clears the draft."""
+        `keep_draft()` afterwards if `has_changes`, since the save clears the draft.
+
+        The next draft starts afresh with the same speaker; a guided session that `goes on` past
+        this save keeps its step, skipped steps and notes in it (otherwise the save ends it)."""
         saved = self.snapshot() if plan is None else plan
         info = self.file.save_version(
             saved,
@@ -117,7 +120,12 @@ class WorkingPlan:
         )
         self.base_number = info.number
         self.base = saved
-        self.extra = {"speaker": self.speaker}
+        before = self.extra
+        self.extra = DraftExtra(speaker=before.speaker)
+        if session_goes_on:
+            self.extra.guided_step = before.guided_step
+            self.extra.guided_skipped = list(before.guided_skipped)
+            self.extra.session_notes = before.session_notes
         self.recovered = False
         self.draft_problem = None
         return info
@@ -125,13 +133,13 @@ class WorkingPlan:
     def start_from(self, number: int) -> None:
         """Take an older version as the starting point of the draft (history is not rewritten)."""
         self.plan = self.file.load(number)
-        self.extra["restored_from"] = number
-        self.changed()
+        self.extra.restored_from = number
+        self.keep_draft()
 
     def discard_changes(self) -> None:
         """Drop the draft and go back to the last saved version."""
         self.plan = copy.deepcopy(self.base)
-        self.extra = {"speaker": self.speaker}
+        self.extra = DraftExtra(speaker=self.speaker)
         self.recovered = False  # what comes next is typed now, not kept from last time
         if not self.read_only:
             self.file.discard_draft()

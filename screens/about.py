@@ -115,7 +115,7 @@ anyone helping, such as a social worker).
         self.names_changed()
 
     def names_changed(self) -> None:
-        self.mark_changed_soon()
+        self.keep_draft_soon()
         self.sub_title = f"{self.plan.about.called or 'New plan'} · {self.title_text}"
         for bar in self.query(SpeakerBar):
             bar.refresh_speaker()
@@ -123,7 +123,7 @@ anyone helping, such as a social worker).
     @on(TextArea.Changed, "#about-illness")
     def illness_changed(self, event: TextArea.Changed) -> None:
         self.plan.about.illness = event.text_area.text
-        self.mark_changed_soon()
+        self.keep_draft_soon()
 
     # --- who is taking part -----------------------------------------------------------------
 
@@ -134,7 +134,7 @@ anyone helping, such as a social worker).
             row.participant.name = event.value
         else:
             row.participant.relationship = event.value
-        self.mark_changed_soon()
+        self.keep_draft_soon()
 
     @on(Select.Changed, ".participant-role")
     def participant_role(self, event: Select.Changed) -> None:
@@ -142,7 +142,7 @@ anyone helping, such as a social worker).
             self.row_of(event.select).participant.role = vocab.one_of(
                 event.value, vocab.PARTICIPANT_ROLES
             )
-            self.mark_changed_soon()
+            self.keep_draft_soon()
 
     async def action_add_participant(self) -> None:
         if self.read_only:
@@ -150,7 +150,7 @@ anyone helping, such as a social worker).
         others = {person.role for person in self.plan.about.participants}
         person = Participant(role="person" if "person" not in others else "caregiver")
         self.plan.about.participants.append(person)
-        self.mark_changed()
+        self.keep_draft()
         row = ParticipantRow(person)
         await self.query_one("#participants", Vertical).mount(row)
         self.focus_new_row(row, row.query_one(".participant-name", Input))
@@ -183,7 +183,7 @@ anyone helping, such as a social worker).
             return
         people = self.plan.about.participants
         people[:] = [person for person in people if person is not row.participant]
-        self.mark_changed()
+        self.keep_draft()
         row.remove()
 
     def row_of(self, widget: object) -> ParticipantRow:

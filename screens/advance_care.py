@@ -435,7 +435,7 @@ versions keep it), **F2** who is speaking, **Esc** go back.
         attribute = "place_of_care" if event.select.id == "place-of-care" else "place_at_end"
         if getattr(advance, attribute) != place:
             setattr(advance, attribute, place)
-            self.mark_changed()
+            self.keep_draft()
 
     # --- not now -------------------------------------------------------------------------------
 
@@ -450,7 +450,7 @@ versions keep it), **F2** who is speaking, **Esc** go back.
             advance.not_now_on = clock.today(self.app)
         else:
             return
-        self.mark_changed()
+        self.keep_draft()
         self._refresh_all()
 
     def _changed(self, name: str, select: str | None) -> None:
@@ -459,7 +459,7 @@ versions keep it), **F2** who is speaking, **Esc** go back.
             advance.speakers or advance.documents or advance.wishes
         ):
             advance.not_now_on = None  # something is written: they are talking about it now
-        self.mark_changed()
+        self.keep_draft()
         self._refresh_all({name: select})
         listing = self.query_one(f"#{name}", OptionList)
         listing.focus()

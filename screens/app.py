@@ -152,9 +152,9 @@ class CarePlanApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_class(self.no_color, "-no-color")  # styles/app.tcss marks focus without colour
-        from careplan.screens.hangup import write_draft_on_hangup
+        from careplan.screens.hangup import keep_drafts_on_hangup
 
-        write_draft_on_hangup(self)  # a closed terminal keeps the last words typed
+        keep_drafts_on_hangup(self)  # a closed terminal keeps the last words typed
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own palette commands, cut to the two a person here needs, in plain words
@@ -206,16 +206,12 @@ class CarePlanApp(App[None]):
         """Write anything still waiting, then let the plan go (its lock with it)."""
         if self.working is None:
             return
-        from careplan.screens.draft_keeper import keep_draft
-        from careplan.screens.leaving import write_waiting_changes
+        from careplan.screens.draft_keeper import keep_before_closing
 
-        write_waiting_changes(self)  # the sections' typing and a guided session's notes
-        working, self.working, self.guide = self.working, None, None
-        if working.has_changes and not working.read_only:
+        working = self.working
+        if keep_before_closing(self, working):
             self._drafted_here.add(working.file.id)
-            # Written again after any save still running (this waits for it): what was typed
-            # since that save's snapshot stays in the draft, which the save clears as it ends.
-            keep_draft(self, working)
+        self.working, self.guide = None, None
         working.file.close()  # waits for a save still running, so the lock is let go after it
 
     def open_section(self, section: str) -> None:

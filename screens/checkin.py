@@ -332,7 +332,7 @@ numbers.
 
     # --- changes -----------------------------------------------------------------------------------
 
-    def _changed(self, *, typing: bool = False) -> None:
+    def _keep_answers(self, *, typing: bool = False) -> None:
         if not self.checkin.answered_by:
             # Nobody said who is answering: it is whoever is speaking now (F2 may have changed it).
             self.checkin.answered_by = self._answered_by_shown()
@@ -340,9 +340,9 @@ numbers.
             with answered_by.prevent(Select.Changed):
                 answered_by.value = self.checkin.answered_by
         if typing:
-            self.mark_changed_soon()
+            self.keep_draft_soon()
         else:
-            self.mark_changed()
+            self.keep_draft()
 
     @on(OptionList.OptionSelected, "#function-levels")
     def _level_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -352,7 +352,7 @@ numbers.
         if level == self.checkin.function_level:
             return
         self.checkin.function_level = level
-        self._changed()
+        self._keep_answers()
         levels = self.query_one("#function-levels", FunctionLevels)
         for option in levels.options:
             if option.id is not None:
@@ -364,14 +364,14 @@ numbers.
             self.checkin.symptoms.pop(event.symptom, None)
         else:
             self.checkin.symptoms[event.symptom] = event.score
-        self._changed(typing=True)  # arrows and digits come quickly: write when they pause
+        self._keep_answers(typing=True)  # arrows and digits come quickly: write when they pause
 
     @on(Select.Changed, "#answered-by")
     def _answered_by_chosen(self, event: Select.Changed) -> None:
         if self.read_only or event.value == self._answered_by_shown():
             return  # the default shown at the start is not an answer yet
         self.checkin.answered_by = str(event.value)
-        self.mark_changed()
+        self.keep_draft()
 
     @on(SpeakerChanged)
     def _speaker_changed(self) -> None:
@@ -385,7 +385,7 @@ numbers.
         if self.read_only or event.value == self.checkin.note:
             return
         self.checkin.note = event.value
-        self._changed(typing=True)
+        self._keep_answers(typing=True)
 
     def action_go(self, selector: str) -> None:
         self.query(selector).first().focus()

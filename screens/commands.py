@@ -18,10 +18,10 @@ Command = tuple[str, Callable[[], object], str]
 
 def guided_command(app: CarePlanApp) -> Command:
     """Start a guided session, or resume a paused one at its step (step 1 is a step too)."""
-    from careplan.screens.guided import STEP_KEY, STEPS
+    from careplan.screens.guided import STEPS, paused_step
 
-    step = app.working.extra.get(STEP_KEY) if app.working is not None else None
-    if isinstance(step, int) and 0 <= step < len(STEPS):
+    step = paused_step(app.working) if app.working is not None else None
+    if step is not None:
         where = f"Paused at step {step + 1} of {len(STEPS)}: {vocab.SECTIONS[STEPS[step]]}"
         return "Resume the guided session", app.start_guided_session, where
     return (

@@ -21,7 +21,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Markdown, MarkdownVi
 from textual.worker import Worker, WorkerState
 
 from careplan import exports, locations, preferences, vocab
-from careplan.errors import CarePlanError
+from careplan.errors import CarePlanError, UnknownHome
 from careplan.screens.look_back import LookBackScreen, version_label
 from careplan.screens.widgets.links import follow_link
 from careplan.working_plan import WorkingPlan
@@ -48,11 +48,10 @@ def export_path(
     CarePlanError when "~name" names a home folder this computer does not have.
     """
     try:
-        path = Path(typed.strip()).expanduser()
-    except RuntimeError:
-        home = typed.strip().split("/", 1)[0]
+        path = locations.typed_path(typed.strip())
+    except UnknownHome as unknown:
         raise CarePlanError(
-            f"{home} is not a home folder on this computer. Change the name in the box."
+            f"{unknown.home} is not a home folder on this computer. Change the name in the box."
         ) from None
     if not path.is_absolute():
         path = exports_folder / path

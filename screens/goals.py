@@ -28,7 +28,6 @@ from careplan.screens.goal_editor import (
     OneGoalJourneyScreen,
     OtherViewScreen,
 )
-from careplan.screens.messages import GoalAdapted
 from careplan.screens.section_base import SectionScreen
 from careplan.screens.widgets.confirm import ChoiceScreen
 from careplan.screens.wording import adaptation_note, goal_status, voice_phrase
@@ -345,7 +344,7 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
         if goal is None:
             return
         self.plan.goals.append(goal)
-        self.mark_changed()
+        self.keep_draft()
         await self._refresh_goals(select=goal.id)
 
     def action_edit_goal(self) -> None:
@@ -361,7 +360,7 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
         for index, goal in enumerate(self.plan.goals):
             if goal.id == changed.id:
                 self.plan.goals[index] = changed
-        self.mark_changed()
+        self.keep_draft()
         await self._refresh_goals(select=changed.id)
 
     def action_adapt_goal(self) -> None:
@@ -387,8 +386,7 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
         except CarePlanError as problem:
             self.notify(str(problem), title="Not adapted")
             return
-        self.mark_changed()
-        self.post_message(GoalAdapted(old.id, successor.id))
+        self.keep_draft()
         self.notify(
             f'"{old.title}" is kept as adapted; "{successor.title}" grows out of it.',
             title="Goal adapted",
@@ -400,7 +398,7 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
         if goal is None or goal.status != "active":
             return
         goal_changes.end_goal(self.plan, goal.id, "achieved", on=clock.today(self.app))
-        self.mark_changed()
+        self.keep_draft()
         self.notify(
             f'"{goal.title}" is marked achieved. Press r if that was a slip.', title="Achieved"
         )
@@ -423,7 +421,7 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
         if answer != "let_go" or goal.status != "active":
             return
         goal_changes.end_goal(self.plan, goal.id, "let_go", on=clock.today(self.app))
-        self.mark_changed()
+        self.keep_draft()
         await self._refresh_goals()
 
     async def action_reopen_goal(self) -> None:
@@ -432,7 +430,7 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
             return
         goal.status = "active"
         goal.ended_on = None
-        self.mark_changed()
+        self.keep_draft()
         await self._refresh_goals()
 
     def action_show_journey(self) -> None:
@@ -462,5 +460,5 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
             )
             kept.insert(position, view)
         goal.other_views = kept
-        self.mark_changed()
+        self.keep_draft()
         await self._refresh_goals()

@@ -2,8 +2,9 @@
 
 Each step is the section's own screen (from the registry, unchanged) with a guide added to it: a
 strip saying "Step 3 of 8 · How things are now" with Back / Skip / Next, and a panel with that
-step's suggested questions and the session notes. The step and the notes live in the working
-plan's draft (`extra`), so a paused session resumes where it stopped, even after a restart.
+step's suggested questions and the session notes. The step, the skipped steps and the notes live
+only in the working plan's draft (`DraftExtra.guided_step`, `guided_skipped`, `session_notes`), so a
+paused session resumes where it stopped, even after a restart.
 """
 
 from __future__ import annotations
@@ -28,8 +29,13 @@ if TYPE_CHECKING:
     from careplan.screens.section_base import SectionScreen
 
 STEPS: tuple[str, ...] = tuple(vocab.SECTIONS)  # who is here, what matters, how things are now, ...
-STEP_KEY, NOTES_KEY, SKIPPED_KEY = "guided_step", "session_notes", "guided_skipped"
 WIDE_ENOUGH_FOR_PANEL = 100  # columns; narrower terminals start with the panel hidden (F8 shows it)
+
+
+def paused_step(working: WorkingPlan) -> int | None:
+    """The step a guided session kept in the draft is at, or None when there is none."""
+    step = working.extra.guided_step
+    return step if step is not None and 0 <= step < len(STEPS) else None
 
 
 def step_title(step: int) -> str:
@@ -42,14 +48,18 @@ class GuidedSession:
     def __init__(self, app: CarePlanApp, working: WorkingPlan) -> None:
         self.app = app
         self.working = working
-        step = working.extra.get(STEP_KEY)
-        self.step = step if isinstance(step, int) and 0 <= step < len(STEPS) else 0
-        self.skipped: set[int] = {
-            index for index in working.extra.get(SKIPPED_KEY, []) if isinstance(index, int)
-        }
         self.current: SectionScreen | None = None
         self.show_panel = app.size.width >= WIDE_ENOUGH_FOR_PANEL
         self._before_notes: Widget | None = None  # where the cursor was before F8 went to the notes
+
+    @property
+    def step(self) -> int:
+        """The step the session is at (kept in the draft; the first when none is kept)."""
+        return paused_step(self.working) or 0
+
+    @property
+    def skipped(self) -> set[int]:
+        return set(self.working.extra.guided_skipped)
 
     def start(self) -> None:
         self.app.call_later(self._show, self.step)
@@ -71,10 +81,10 @@ class GuidedSession:
             )
             self.app.notify(f"This is {first_or_last}.")
             return
-        self.skipped.discard(self.step)
+        skipped = self.skipped - {self.step}
         if how == "skip":
-            self.skipped.add(self.step)
-        self.working.extra[SKIPPED_KEY] = sorted(self.skipped)
+            skipped.add(self.step)
+        self.working.extra.guided_skipped = sorted(skipped)
         self.current = None  # leaving by a step, not pausing
         self.app.pop_screen()
         self.app.call_later(self._show, target)
@@ -111,17 +121,15 @@ class GuidedSession:
         return self.step == len(STEPS) - 1 or self.current is None
 
     def saved(self) -> None:
-        """A version was saved. At the last step that ends the session; earlier (Ctrl+S on the
-        way) the session carries on, and its step and notes go back into the new draft."""
-        if self.ends_with_a_save:
+        """A version was saved. At the last step that ends the session (the save started the next
+        draft without it); earlier (Ctrl+S on the way) the session carries on, its step and notes
+        in the new draft (see Review and save's `session_goes_on`)."""
+        if self.working.extra.guided_step is None or self.current is None:
             self.finish()
             return
-        extra = self.working.extra
-        extra[STEP_KEY] = self.step
-        extra[SKIPPED_KEY] = list(self.skipped)
         panels = self.current.query(GuidePanel)
-        if panels:
-            extra[NOTES_KEY] = panels.first().notes
+        if panels:  # typed while the version was being written
+            self.working.extra.session_notes = panels.first().notes
         keep_draft(self.app, self.working)
 
     def finish(self) -> None:
@@ -141,8 +149,7 @@ class GuidedSession:
         from careplan.screens import registry
         from careplan.screens.widgets.speaker import SpeakerBar
 
-        self.step = step
-        self.working.extra[STEP_KEY] = step
+        self.working.extra.guided_step = step
         keep_draft(self.app, self.working)
         screen = registry.screen_for(STEPS[step], self.working)
         self.current = screen
@@ -224,7 +231,7 @@ class GuidePanel(Vertical):
         yield SuggestedQuestions(self.section, classes="guide-questions")
         yield Static("Session notes (kept with the draft)", classes="guide-notes-title")
         notes = TextArea(
-            str(self.working.extra.get(NOTES_KEY, "")), id="session-notes", classes="keep-enabled"
+            self.working.extra.session_notes, id="session-notes", classes="keep-enabled"
         )
         notes.read_only = self.working.read_only
         yield notes
@@ -232,10 +239,10 @@ class GuidePanel(Vertical):
     @on(TextArea.Changed, "#session-notes")
     def notes_changed(self, event: TextArea.Changed) -> None:
         event.stop()  # the notes belong to the session, not to the step's screen
-        self.working.extra[NOTES_KEY] = event.text_area.text
+        self.working.extra.session_notes = event.text_area.text
         if self._pending is not None:
             self._pending.stop()
-        self._pending = self.set_timer(self.NOTES_DELAY, self.flush)
+        self._pending = self.set_timer(self.NOTES_DELAY, self.keep_waiting)
 
     @property
     def notes(self) -> str:
@@ -246,11 +253,11 @@ class GuidePanel(Vertical):
             self._pending.stop()
             self._pending = None
 
-    def flush(self) -> None:
+    def keep_waiting(self) -> None:
         if self._pending is not None:
             self._pending.stop()
             self._pending = None
             keep_draft(self.app, self.working)
 
     def on_unmount(self) -> None:
-        self.flush()
+        self.keep_waiting()

@@ -31,7 +31,7 @@ SETTLE_LIMIT = (
 EXIT_LIMIT = 10.0  # seconds from the signal for the usual ending; then the process ends itself
 
 
-def write_draft_on_hangup(app: CarePlanApp) -> None:
+def keep_drafts_on_hangup(app: CarePlanApp) -> None:
     """Call from the app's on_mount, on the running event loop."""
     if app.is_headless:  # tests run many apps in one process; the process's signals are not theirs
         return

@@ -2,8 +2,9 @@
 
 Ctrl+Q is Textual's priority key: it works wherever the focus is, even in an editor. It comes here
 first. Words typed in an open editor are asked about with the editors' own question (Save it / Keep
-writing / Leave it out), typing still waiting for a pause is written to the draft, and if the draft
-cannot be written the person is told and asked before careplan closes. Nothing typed goes silently.
+writing / Leave it out), typing still waiting for a pause is kept in the draft
+(careplan.screens.draft_keeper), and if the draft cannot be written the person is told and asked
+before careplan closes. Nothing typed goes silently.
 """
 
 from __future__ import annotations
@@ -20,14 +21,14 @@ if TYPE_CHECKING:
 
 def quit_safely(app: CarePlanApp) -> None:
     """Quit, unless something typed would be lost: then ask first."""
-    from careplan.screens.draft_keeper import keep_draft
+    from careplan.screens.draft_keeper import keep_draft, keep_everything_waiting
     from careplan.screens.form_modal import leave_question
 
     editor = editor_with_words(app)
     if editor is not None:
         app.push_screen(leave_question(), partial(_editor_answered, app, editor))
         return
-    write_waiting_changes(app)
+    keep_everything_waiting(app)
     working = app.working
     if working is not None and working.draft_problem is not None and not keep_draft(app, working):
         app.push_screen(_draft_question(str(working.draft_problem)), partial(_draft_answered, app))
@@ -44,18 +45,6 @@ def editor_with_words(app: App) -> Screen | None:
         if isinstance(screen, (FormModal, MemberEditor)) and screen.has_typed:
             return screen
     return None
-
-
-def write_waiting_changes(app: App) -> None:
-    """Write to the draft what is still waiting for a pause in the typing, on every open screen."""
-    from careplan.screens.guided import GuidePanel
-    from careplan.screens.section_base import SectionScreen
-
-    for screen in app.screen_stack:
-        if isinstance(screen, SectionScreen):
-            screen.flush_changes()
-        for panel in screen.query(GuidePanel):
-            panel.flush()
 
 
 def _editor_answered(app: CarePlanApp, editor: Screen, answer: str | None) -> None:

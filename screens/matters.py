@@ -176,7 +176,7 @@ can't imagine living without, in their own words.
             kind=vocab.one_of(kind, vocab.STATEMENT_KINDS), voice=self.working.speaker
         )
         self.plan.matters.append(statement)
-        self.mark_changed()
+        self.keep_draft()
         group = self.query_one(f"#kind-{kind}", Vertical)
         row = StatementRow(self.plan, statement)
         await group.mount(row, before=group.query_one(".kind-add"))
@@ -210,7 +210,7 @@ can't imagine living without, in their own words.
     def remove_statement(self, row: StatementRow, remove: bool) -> None:
         if remove:
             self.plan.matters[:] = [s for s in self.plan.matters if s is not row.statement]
-            self.mark_changed()
+            self.keep_draft()
             row.remove()
 
     # --- editing ----------------------------------------------------------------------------
@@ -218,7 +218,7 @@ can't imagine living without, in their own words.
     @on(TextArea.Changed, ".statement-text")
     def statement_typed(self, event: TextArea.Changed) -> None:
         self.ancestor(event.text_area, StatementRow).statement.text = event.text_area.text
-        self.mark_changed_soon()
+        self.keep_draft_soon()
 
     @on(Select.Changed, ".statement-voice")
     def statement_voice(self, event: Select.Changed) -> None:
@@ -226,7 +226,7 @@ can't imagine living without, in their own words.
             self.ancestor(event.select, StatementRow).statement.voice = vocab.one_of(
                 event.value, vocab.VOICES
             )
-            self.mark_changed_soon()
+            self.keep_draft_soon()
 
     # --- another view -----------------------------------------------------------------------
 
@@ -237,7 +237,7 @@ can't imagine living without, in their own words.
         row = self.ancestor(event.button, StatementRow)
         view = View(voice=other_voice(row.statement, self.working.speaker))
         row.statement.other_views.append(view)
-        self.mark_changed()
+        self.keep_draft()
         view_row = ViewRow(self.plan, row.statement, view)
         await row.query_one(".statement-views", Vertical).mount(view_row)
         self.focus_new_row(view_row, view_row.query_one(".view-text", TextArea))
@@ -245,7 +245,7 @@ can't imagine living without, in their own words.
     @on(TextArea.Changed, ".view-text")
     def view_typed(self, event: TextArea.Changed) -> None:
         self.ancestor(event.text_area, ViewRow).view.text = event.text_area.text
-        self.mark_changed_soon()
+        self.keep_draft_soon()
 
     @on(Select.Changed, ".view-voice")
     def view_voice(self, event: Select.Changed) -> None:
@@ -253,7 +253,7 @@ can't imagine living without, in their own words.
             self.ancestor(event.select, ViewRow).view.voice = vocab.one_of(
                 event.value, vocab.VOICES
             )
-            self.mark_changed_soon()
+            self.keep_draft_soon()
 
     @on(Button.Pressed, ".view-remove")
     def remove_view_pressed(self, event: Button.Pressed) -> None:
@@ -277,7 +277,7 @@ can't imagine living without, in their own words.
         if remove:
             views = row.statement.other_views
             views[:] = [view for view in views if view is not row.view]
-            self.mark_changed()
+            self.keep_draft()
             row.remove()
 
     @staticmethod

@@ -17,12 +17,3 @@ class SpeakerChanged(Message):
     def __init__(self, voice: str) -> None:
         super().__init__()
         self.voice = voice
-
-
-class GoalAdapted(Message):
-    """A goal was adapted into a new one (old_id's goal is kept as adapted)."""
-
-    def __init__(self, old_id: str, new_id: str) -> None:
-        super().__init__()
-        self.old_id = old_id
-        self.new_id = new_id

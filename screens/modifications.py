@@ -327,6 +327,6 @@ the draft straight away.
         self.action_add_change(start)
 
     def _changed(self, select: str | None) -> None:
-        self.mark_changed()
+        self.keep_draft()
         self._fill_table(select)
         self.query_one("#changes", DataTable).focus()

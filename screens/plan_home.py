@@ -38,10 +38,10 @@ def keyed(key: str, text: Text) -> Table:
 
 
 def guided_label(working: WorkingPlan) -> str:
-    from careplan.screens.guided import STEPS
+    from careplan.screens.guided import STEPS, paused_step
 
-    step = working.extra.get("guided_step")
-    if isinstance(step, int) and 0 <= step < len(STEPS):
+    step = paused_step(working)
+    if step is not None:
         title = vocab.SECTIONS[STEPS[step]]
         return f"Resume the guided session: step {step + 1} of {len(STEPS)}, {title}"
     return "Start a guided session: go through the plan together, one part at a time"
@@ -178,7 +178,7 @@ is not yet a saved version.
         working = self.working
         if working.read_only:
             return "look through any part; once the other window is closed, Ctrl+E makes changes possible here."
-        if isinstance(working.extra.get("guided_step"), int):
+        if working.extra.guided_step is not None:
             return "carry on with the guided session (G)."
         empty = overview.not_started(working.plan)
         if empty:

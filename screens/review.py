@@ -7,7 +7,6 @@ look. Discarding goes back to the last saved version, after a clear question.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING, cast
 
 from textual import on, work
@@ -15,12 +14,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
 from careplan import vocab
 from careplan.dates import describe_date, parse_date
 from careplan.errors import CarePlanError, ValidationError
+from careplan.review_wording import (
+    changes_text,
+    join_note,
+    problem_place,
+    waiting_dates_text,
+    who_is_saving,
+)
 from careplan.screens.messages import PlanSaved, SpeakerChanged
 from careplan.screens.section_base import SectionScreen
 from careplan.screens.widgets.date_field import DateField
@@ -38,79 +45,11 @@ READ_ONLY_SAVE = (
     "This window can only read the plan, so it cannot save. Once the other careplan window is closed, "
     "Ctrl+E makes changes possible here."
 )
-TYPED_WHO, TYPED_NOTE = "review_saved_by", "review_note"  # in the draft's extra, until a save
-TYPED_SESSION_DAY = "review_session_day"
 KEEP_NOTES_LABEL = "Also put the session notes in this version's note"
 KEEP_NOTES_DETAIL = (
     "The session notes are kept with this version for you to read in History. The version's note"
     " shows in history and the family's exports: tick only if everyone is happy for them to be there."
 )
-_INDEXED = re.compile(r"^(?P<part>[a-z_]+)(?:\[(?P<index>\d+)\])?")
-_ITEM_WORDS = {
-    "about": "person taking part",
-    "matters": "thing that matters",
-    "goals": "goal",
-    "modifications": "change",
-    "team": "team member",
-}
-
-
-def problem_place(path: str) -> tuple[str, str]:
-    """(section id, plain words for where) for a validation field path like "goals[2].title"."""
-    match = _INDEXED.match(path)
-    part = match["part"] if match else path
-    section = part if part in vocab.SECTIONS else "review"
-    where = vocab.SECTIONS.get(section, "Next review") if section != "review" else "Next review"
-    if match and match["index"] is not None:
-        where += f", {_ITEM_WORDS.get(part, 'item')} {int(match['index']) + 1}"
-    return section, where
-
-
-def who_is_saving(plan: CarePlan, voice: str) -> str:
-    """The names of whoever is speaking, to start "Who is at the keyboard" with; "" when the plan
-    does not know their names (a label such as "Together" is not a name)."""
-    from careplan.voices import voice_name
-
-    name = voice_name(plan, voice)
-    return "" if name in vocab.VOICES.values() else name
-
-
-def waiting_dates_text(waiting: Sequence[WaitingDate]) -> str:
-    """Why the save waits for a date, naming it; calm, and nothing typed is lost."""
-    names = " and ".join(f'{date.field.label} ("{date.text}")' for date in waiting)
-    what = (
-        "could not be read as a date" if all(date.problem for date in waiting) else "needs a look"
-    )
-    return (
-        f"Not saved yet: {names} {what}; see above. Change or clear it, then save. Nothing is lost."
-    )
-
-
-def join_note(note: str, more: str) -> str:
-    """`more` as a sentence of its own after `note`: history shows a note on one line."""
-    if not note:
-        return more
-    return f"{note}\n{more}" if note[-1] in ".!?" else f"{note}.\n{more}"
-
-
-def changes_text(base: CarePlan, plan: CarePlan, base_number: int | None) -> str:
-    """What changed since the last version, grouped by section, in plain sentences (rows added and
-    left empty are no change)."""
-    from careplan.validation import without_blank_rows
-
-    plan = without_blank_rows(plan)
-    if base_number is None:
-        return "This will be the first saved version of the plan."
-    from careplan.diff import SECTION_TITLES, compare
-
-    found = compare(base, plan, f"version {base_number}", "now")
-    if not found:
-        return f"Nothing has changed since version {base_number}."
-    lines = [f"Changed since version {base_number}:"]
-    for section, changes in found.by_section():
-        lines.append(SECTION_TITLES.get(section, section))
-        lines.extend(f"  • {change.text}" for change in changes)
-    return "\n".join(lines)
 
 
 class ReviewScreen(SectionScreen):
@@ -140,6 +79,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
     ]
 
     _saving = False  # a save is running: Save again, Discard and Esc wait for it
+    _session_goes_on = False  # the last save was on the way through a guided session, not its end
 
     class Finished(Message):
         """The save worker is done: `info` on success, else the error to show."""
@@ -174,13 +114,12 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             # The day the conversation happened: typing up yesterday's visit says so.
             yield Label("Day of this conversation (blank: today)", classes="field-label")
             yield TextBox(
-                str(working.extra.get(TYPED_SESSION_DAY, "")),
+                working.extra.review_session_day,
                 id="session-day",
                 placeholder="today, or e.g. yesterday, 12 Mar",
             )
             yield Static("", id="session-day-message", classes="field-message", markup=False)
-            notes = str(working.extra.get("session_notes", "")).strip()
-            if notes:
+            if self.private_notes():
                 # Private working notes: saved with the version as their own field, and in its
                 # note (which the family's export shows) only when someone ticks this, each save.
                 yield Checkbox(KEEP_NOTES_LABEL, value=False, id="keep-notes")
@@ -190,7 +129,9 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             with Horizontal(id="review-fields"):
                 with Vertical():
                     yield Label("Who is at the keyboard", classes="field-label")
-                    who = working.extra.get(TYPED_WHO, who_is_saving(plan, working.speaker))
+                    who = working.extra.review_saved_by
+                    if who is None:
+                        who = who_is_saving(plan, working.speaker)
                     # A guess to check: typing a name replaces it rather than adding to it.
                     yield TextBox(
                         str(who),
@@ -200,7 +141,9 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
                     )
                 with Vertical():
                     yield Label("A note for this version (optional)", classes="field-label")
-                    note = working.extra.get(TYPED_NOTE, self.suggested_note())
+                    note = working.extra.review_note
+                    if note is None:
+                        note = self.suggested_note()
                     yield TextBox(
                         str(note),
                         id="version-note",
@@ -270,8 +213,13 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         """Kept with the working plan (and its draft), so going off to fix something and coming
         back finds them as typed; a save starts the next version's afresh."""
         if event.input.has_focus:  # typed, not set by careplan
-            keys = {"saved-by": TYPED_WHO, "version-note": TYPED_NOTE}
-            self.working.extra[keys.get(event.input.id or "", TYPED_SESSION_DAY)] = event.value
+            extra = self.working.extra
+            if event.input.id == "saved-by":
+                extra.review_saved_by = event.value
+            elif event.input.id == "version-note":
+                extra.review_note = event.value
+            else:
+                extra.review_session_day = event.value
 
     @on(SpeakerChanged)
     def follow_speaker(self, event: SpeakerChanged) -> None:
@@ -294,7 +242,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         from careplan.date_fields import waiting_dates
         from careplan.validation import problems
 
-        self.flush_changes()  # takes in the next review date typed here just before saving
+        self.keep_waiting()  # takes in the next review date typed here just before saving
         found = problems(self.working.to_be_saved)
         waiting = waiting_dates(self.working.extra)
         self.show_problems(found, waiting)
@@ -325,17 +273,19 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         self.query_one("#save", Button).disabled = True
         self.say("Saving…")
         # The version is the plan as it is now; anything typed while it is written stays a change.
+        self._session_goes_on = not self.notes_end_with_this_save
         self.save_version(
             self.working.snapshot(),
             saved_by,
             self.version_note(),
             self.private_notes(),
             session_day,
+            self._session_goes_on,
         )
 
     @property
     def notes_end_with_this_save(self) -> bool:
-        guide = self.app.guide
+        guide = self.careplan.guide
         return guide is None or guide.ends_with_a_save
 
     @property
@@ -344,22 +294,17 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         with the version anyway, which is reason enough to save one of an unchanged plan: a session
         may be all talk, and that is worth keeping)."""
         keep = self.query("#keep-notes")
-        return (
-            bool(keep)
-            and cast(Checkbox, keep.first()).value
-            and bool(str(self.working.extra.get("session_notes", "")).strip())
-        )
+        return bool(keep) and cast(Checkbox, keep.first()).value and bool(self.private_notes())
 
     def version_note(self) -> str:
         note = self.query_one("#version-note", Input).value.strip()
         if self.keeps_session_notes:
-            notes = str(self.working.extra.get("session_notes", "")).strip()
-            note = join_note(note, f"Session notes: {notes}")
+            note = join_note(note, f"Session notes: {self.private_notes()}")
         return note
 
     def private_notes(self) -> str:
         """The session notes as they are at this save, kept with the version as their own field."""
-        return str(self.working.extra.get("session_notes", "")).strip()
+        return self.working.extra.session_notes.strip()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="save")
     def save_version(
@@ -369,6 +314,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         note: str,
         session_notes: str = "",
         session_day: dt.date | None = None,
+        session_goes_on: bool = False,
     ) -> None:
         try:
             self.post_message(
@@ -379,6 +325,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
                         plan=snapshot,
                         session_notes=session_notes,
                         session_date=session_day,
+                        session_goes_on=session_goes_on,
                     )
                 )
             )
@@ -400,7 +347,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             return
         info = event.info
         if self.working.has_changes:  # typed while saving: back into the draft the save cleared
-            self.mark_changed()
+            self.keep_draft()
         self.query("#recovered-note").remove()
         self.refresh_changes()
         self.query_one("#discard", Button).display = True
@@ -415,7 +362,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
     def say_where_the_notes_went(self, number: int) -> None:
         """When a save ends the session notes' life in the draft, say where they are now."""
         keep = self.query("#keep-notes")
-        if not keep or not self.notes_end_with_this_save:
+        if not keep or self._session_goes_on:
             return
         if cast(Checkbox, keep.first()).value:
             self.notify(f"The session notes are in version {number}'s note.", title="Session notes")
@@ -441,7 +388,9 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         box.remove_children()
         if not found and not waiting:
             return
-        widgets = [Static("Before saving, these need a look:", classes="problems-title")]
+        widgets: list[Widget] = [
+            Static("Before saving, these need a look:", classes="problems-title")
+        ]
         for date in waiting:
             section = date.field.section
             where = (
@@ -490,7 +439,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         if field.section == "review":
             self.query_one(selector).focus()
             return
-        self.flush_changes()
+        self.keep_waiting()
         self.careplan.open_section(field.section)
         arriving = self.app.screen  # the section's screen is on the stack, not yet shown
         if isinstance(arriving, SectionScreen):
@@ -499,7 +448,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
     @on(Button.Pressed, ".fix-button.-section")
     def go_fix(self, event: Button.Pressed) -> None:
         section = (event.button.id or "").split("-", 2)[-1]
-        self.flush_changes()
+        self.keep_waiting()
         self.careplan.open_section(section)
 
     def say(self, text: str) -> None:

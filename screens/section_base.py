@@ -1,7 +1,7 @@
 """What every section screen shares: the working plan, the draft kept in step, Esc to go back.
 
 A section screen subclasses SectionScreen, sets SECTION (an id from careplan.vocab.SECTIONS),
-composes its own body in `compose_body()`, and calls `self.mark_changed()` after changing
+composes its own body in `compose_body()`, and calls `self.keep_draft()` after changing
 `self.plan`. The header, the speaker bar and the footer come from here, so every screen shows who
 is speaking and the keys, the same way.
 """
@@ -20,7 +20,7 @@ from textual.widgets import Footer, Header, TextArea
 
 from careplan import vocab
 from careplan.model import CarePlan
-from careplan.screens.draft_keeper import keep_draft
+from careplan.screens import draft_keeper
 from careplan.screens.widgets.date_field import DateField
 from careplan.working_plan import WorkingPlan
 
@@ -123,33 +123,34 @@ class SectionScreen(Screen[None]):
             return self.in_guided_session() == (action == "pause")
         return True
 
-    def mark_changed(self) -> None:
-        """Call after changing self.plan: writes the draft. A draft that cannot
-        be written is said calmly (keep_draft); the words stay, and the next change tries again."""
+    def keep_draft(self) -> None:
+        """Call after changing self.plan: the draft is kept now. One that cannot be written is
+        said calmly (draft_keeper.keep_draft); the words stay, and the next change tries again."""
         self._cancel_pending()
-        keep_draft(self.app, self.working)
+        draft_keeper.keep_draft(self.app, self.working)
         self.refresh_bindings()  # keys that depend on there being changes (Discard) come and go
 
-    def mark_changed_soon(self) -> None:
-        """Call while someone types: the draft is written when they pause, and always before the
-        screen is left or covered, so nothing typed is lost."""
+    def keep_draft_soon(self) -> None:
+        """Call while someone types: the draft is kept when they pause, and always before the
+        screen is left or covered (keep_waiting), so nothing typed is lost."""
         self._cancel_pending()
-        self._pending_change = self.set_timer(self.CHANGE_DELAY, self.write_pending_change)
+        self._pending_change = self.set_timer(self.CHANGE_DELAY, self._typing_paused)
 
-    def write_pending_change(self) -> None:
-        """Typing paused: write the draft, but take no date in (a pause may fall mid-date)."""
+    def _typing_paused(self) -> None:
+        """Typing paused: keep the draft, but take no date in (a pause may fall mid-date)."""
         if self._pending_change is not None:
-            self.mark_changed()
+            self.keep_draft()
 
-    def flush_changes(self) -> None:
-        """Write a change still waiting for a pause in the typing (the app calls this before closing),
-        or try again a draft that could not be written."""
+    def keep_waiting(self) -> None:
+        """Keep what is still waiting for a pause in the typing, dates typed here taken in (every
+        way of leaving comes here: see careplan.screens.draft_keeper), or try again a draft that
+        could not be written."""
         if (
             self.take_typed_dates()
             or self._pending_change is not None
             or self.working.draft_problem is not None
         ):
-            self.mark_changed()
+            self.keep_draft()
 
     def take_typed_dates(self) -> bool:
         """Leaving the screen means done typing: each date field's whole text goes into the plan,
@@ -158,11 +159,11 @@ class SectionScreen(Screen[None]):
 
     @on(DateField.Typed)
     def date_typed(self) -> None:
-        self.mark_changed_soon()  # the text is kept in the draft; the plan's date is not changed yet
+        self.keep_draft_soon()  # the text is kept in the draft; the plan's date is not changed yet
 
     @on(DateField.Changed)
     def date_taken(self) -> None:
-        self.mark_changed()
+        self.keep_draft()
 
     def lock_editing(self) -> None:
         """Read only: every field shows its words but takes no edits. Mark a widget `keep-enabled`
@@ -175,13 +176,13 @@ class SectionScreen(Screen[None]):
             area.read_only = True
 
     def on_screen_suspend(self) -> None:
-        self.flush_changes()
+        self.keep_waiting()
 
     def on_unmount(self) -> None:
-        self.flush_changes()
+        self.keep_waiting()
 
     def action_back(self) -> None:
-        self.flush_changes()
+        self.keep_waiting()
         self.dismiss(None)
 
     def action_pause(self) -> None:

@@ -380,8 +380,8 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
 
     # --- changing the team ----------------------------------------------------------------------
 
-    def _changed(self, highlight: str | None = None) -> None:
-        self.mark_changed()
+    def _keep_and_show(self, highlight: str | None = None) -> None:
+        self.keep_draft()
         self._show_team(highlight)
 
     def action_add_member(self) -> None:
@@ -435,7 +435,7 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
                     f"{member.name} is now the first point of contact, instead of {before.name}.",
                     title="First point of contact",
                 )
-        self._changed(member.id)
+        self._keep_and_show(member.id)
 
     def action_remove_member(self) -> None:
         member = self.highlighted_member
@@ -449,7 +449,7 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
         def removed(yes: bool | None) -> None:
             if yes and member in self.team:
                 self.team.remove(member)
-                self._changed()
+                self._keep_and_show()
                 self.notify(
                     f"{member.name} is off the team. Saved versions still have them.",
                     title="Support team",
@@ -478,7 +478,7 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
                 f"{member.name} is now the first point of contact{moved}.",
                 title="First point of contact",
             )
-        self._changed(member.id)
+        self._keep_and_show(member.id)
 
     @on(Button.Pressed, "#add-member")
     def _add_pressed(self) -> None:
@@ -510,7 +510,7 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
         else:
             member.tasks.append(task)
             self.notify(f"{member.name} takes on: {task_label(task)}.", title="Who does what")
-        self._changed()
+        self._keep_and_show()
 
     # --- helplines ---------------------------------------------------------------------------------
 
@@ -552,7 +552,7 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
             helps_with=helpline.helps_with,
         )
         self.team.append(member)
-        self._changed(member.id)
+        self._keep_and_show(member.id)
         self.notify(f"{helpline.name} is on your team now.", title="Helplines")
 
     # --- tabs ----------------------------------------------------------------------------------------

@@ -335,9 +335,9 @@ medical advice.
             return
         setattr(self.pause, attribute, value)
         if typing:
-            self.mark_changed_soon()
+            self.keep_draft_soon()
         else:
-            self.mark_changed()
+            self.keep_draft()
 
     @on(Select.Changed, "#kind")
     def _kind_chosen(self, event: Select.Changed) -> None:
@@ -391,7 +391,7 @@ medical advice.
             self.notify("That question is already in your list.", title="Questions")
             return False
         self.pause.questions.append(text)
-        self.mark_changed()
+        self.keep_draft()
         self._show_questions()
         return True
 
@@ -416,7 +416,7 @@ medical advice.
     @on(PlanItems.RemoveRequested, "#questions")
     def _remove_question(self, event: PlanItems.RemoveRequested) -> None:
         del self.pause.questions[event.index]
-        self.mark_changed()
+        self.keep_draft()
         self._show_questions()
 
     @on(Button.Pressed, "#remove-question")
@@ -453,7 +453,7 @@ medical advice.
             signs.extend(sign for sign in group.signs if sign not in signs)
         else:
             signs[:] = [sign for sign in signs if sign not in group.signs]
-        self.mark_changed()
+        self.keep_draft()
         self._show_signs()
 
     @on(CheckList.Toggled, "#warning-groups")
@@ -484,7 +484,7 @@ medical advice.
             self.notify("That sign is already in the plan.", title="Warning signs")
         else:
             self.pause.warning_signs.append(text)
-            self.mark_changed()
+            self.keep_draft()
             self._show_signs()
             field.value = ""
         field.focus()
@@ -492,7 +492,7 @@ medical advice.
     @on(PlanItems.RemoveRequested, "#signs")
     def _remove_sign(self, event: PlanItems.RemoveRequested) -> None:
         del self.pause.warning_signs[event.index]
-        self.mark_changed()
+        self.keep_draft()
         self._show_signs()
 
     @on(Button.Pressed, "#remove-sign")

@@ -14,6 +14,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+from careplan.drafts import DraftExtra
 from careplan.model import About, CarePlan, CheckIn, Goal, Participant, Statement, TeamMember
 
 PERSON = "Maryam Haddad"
@@ -64,7 +65,7 @@ def main(argv: list[str]) -> None:
         else:
             number = int(argv[3])
             while True:
-                opened.save_draft(plan_for(number), extra={"step": number})
+                opened.keep_draft(plan_for(number), extra=DraftExtra(guided_step=number))
                 print(f"drafted {number}", flush=True)
                 number += 1
 

@@ -77,7 +77,7 @@ async def test_try_again_stays_calm_while_busy_and_opens_for_changes_once_free(
         assert not name.disabled
         name.focus()
         await pilot.press(*"Ruthie")
-        app.screen.flush_changes()
+        app.screen.keep_waiting()
         assert draft_plan(store, plan_id).about.preferred_name == "Ruthie"
         assert "ctrl+s" in footer_keys(app) and "ctrl+e" not in footer_keys(app)
 
@@ -120,7 +120,7 @@ async def test_ctrl_n_with_nothing_focused_adds_to_the_first_group(
         app.screen.set_focus(None)
         await pilot.press("ctrl+n", *"My garden")
         await settle(pilot)
-        app.screen.flush_changes()
+        app.screen.keep_waiting()
         [statement] = draft_plan(store, plan_id).matters
         assert (statement.kind, statement.text) == ("strength", "My garden")
         assert str(app.screen.query_one("#add-hope").label) == "Add: what I hope for"
@@ -154,7 +154,7 @@ async def test_f8_takes_typing_into_the_session_notes_and_f8_again_hides_them(
         assert "Esc Pause" in str(strip.query_one(".guide-step", Static).render())
         assert app.screen.active_bindings["escape"].binding.description == "Pause"
     with store.open_plan(plan_id, write=False) as plan_file:
-        assert plan_file.draft().extra["session_notes"] == "a walk, she said"
+        assert plan_file.draft().extra.session_notes == "a walk, she said"
 
 
 async def test_the_guided_buttons_fit_at_80_columns(store: Store, open_app: OpenApp) -> None:
@@ -216,7 +216,7 @@ async def test_ctrl_d_discards_from_the_name_field_and_the_footer_follows_the_ch
         await pilot.pause()
         assert "Please type who is saving" in shown(app, "#saved-by-message")
         app.working.plan.about.preferred_name = "Ruthie"
-        app.screen.mark_changed()
+        app.screen.keep_draft()
         await pilot.pause()
         assert "ctrl+d" in footer_keys(app)
         field.value = "Priya"
@@ -246,7 +246,7 @@ async def test_changes_from_earlier_in_this_sitting_are_not_said_to_be_from_last
         await pilot.press("enter")  # the first plan
         await settle(pilot)
         app.working.plan.about.preferred_name = "Ruthie"
-        app.working.changed()
+        app.working.keep_draft()
         await pilot.press("escape")  # back to all plans, then straight back in
         await settle(pilot)
         await pilot.press("enter")
@@ -284,7 +284,7 @@ async def test_after_a_discard_new_changes_are_not_said_to_be_from_last_time(
     with store.open_plan(plan_id) as plan_file:  # a draft left from last time
         working = WorkingPlan(plan_file)
         working.plan.about.preferred_name = "Ruthie"
-        working.changed()
+        working.keep_draft()
     async with open_app() as pilot:
         app = pilot.app
         await pilot.press("ctrl+s")

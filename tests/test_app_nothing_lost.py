@@ -94,7 +94,7 @@ async def test_typing_in_a_field_while_the_draft_cannot_be_written(
         field.focus()
         for key in "Ruthie":
             await pilot.press(key)
-            app.screen.flush_changes()  # as if every key came after a pause
+            app.screen.keep_waiting()  # as if every key came after a pause
         await pilot.pause()
         assert field.value == "Ruthie" and app.working.plan.about.preferred_name == "Ruthie"
         assert len([notice for notice in notices(app) if NOT_KEPT in notice]) == 1
@@ -114,18 +114,18 @@ async def test_a_guided_session_carries_on_when_the_draft_cannot_be_written(
         break_drafts_folder(store)
         app.screen.query_one("#session-notes", TextArea).focus()
         await pilot.press(*"keep driving")
-        app.screen.query_one(GuidePanel).flush()
+        app.screen.query_one(GuidePanel).keep_waiting()
         await pilot.press("f5")  # the next step writes the step number to the draft
         await settle(pilot)
         assert "Step 2 of 9" in str(app.screen.query_one(".guide-step").render())
-        assert app.working.extra["session_notes"] == "keep driving"
+        assert app.working.extra.session_notes == "keep driving"
         assert len([notice for notice in notices(app) if NOT_KEPT in notice]) == 1
         mend_drafts_folder(store)
         await pilot.press("f3")
         await settle(pilot)
     assert draft_plan(store, plan_id) is not None
     with store.open_plan(plan_id, write=False) as plan_file:
-        assert plan_file.draft().extra["session_notes"] == "keep driving"
+        assert plan_file.draft().extra.session_notes == "keep driving"
 
 
 async def test_quitting_while_the_draft_cannot_be_written_asks_first(
@@ -234,7 +234,7 @@ async def test_typing_during_a_save_stays_a_change_and_reaches_the_draft(
             app.working.plan.about.illness = (
                 "Heart failure"  # a change arriving while the save runs
             )
-            app.screen.mark_changed_soon()
+            app.screen.keep_draft_soon()
             done.set()
             await settle(pilot)
         assert "Saved as version 2" in shown(app, "#review-result")
@@ -258,7 +258,7 @@ async def test_a_save_keeps_the_plan_tidy_in_step_with_what_was_saved(store: Sto
         await settle(pilot)
         await open_section(pilot, "1")
         app.working.plan.about.preferred_name = "Ru\u0007thie"
-        app.screen.mark_changed()
+        app.screen.keep_draft()
         await pilot.press("ctrl+s")
         await settle(pilot)
         await type_into(pilot, "#saved-by", "Sam")
@@ -294,7 +294,7 @@ async def test_discard_with_a_guided_step_underneath_explains_and_loses_nothing(
         await settle(pilot)
         assert isinstance(app.screen, AboutScreen)
         await type_into(pilot, "#about-preferred", "Ruthie O")
-        app.screen.flush_changes()
+        app.screen.keep_waiting()
         assert app.working.plan.about.preferred_name == "Ruthie O"
     assert draft_plan(store, plan_id).about.preferred_name == "Ruthie O"
 
@@ -307,7 +307,7 @@ async def test_a_damaged_saved_version_is_not_called_an_unreadable_draft(store: 
     with store.open_plan(plan_id) as plan_file:
         working = WorkingPlan(plan_file)
         working.plan.about.preferred_name = "Nan"
-        working.changed()
+        working.keep_draft()
     draft = locations.draft_file(store.root, plan_id)
     draft_bytes = draft.read_bytes()
     path = locations.plan_file(store.root, plan_id)

@@ -58,7 +58,7 @@ async def test_a_recovered_draft_is_kept_and_said_so(store: Store, open_app: Ope
     with store.open_plan(plan_id) as plan_file:
         working = WorkingPlan(plan_file)
         working.plan.about.preferred_name = "Ruthie"
-        working.changed()
+        working.keep_draft()
     async with open_app() as pilot:
         app = pilot.app
         assert app.working is not None and app.working.plan.about.preferred_name == "Ruthie"
@@ -133,7 +133,7 @@ async def test_a_guided_session_goes_through_every_step_to_a_saved_version(
                 await pilot.press("f5")  # next step
                 await settle(pilot)
         assert seen == list(STEPS)
-        assert app.working is not None and app.working.extra["guided_step"] == len(STEPS) - 1
+        assert app.working is not None and app.working.extra.guided_step == len(STEPS) - 1
         # The session ends with this save: its notes are kept with the version, privately; into
         # the version's note (which the family's export shows) only if someone ticks the box.
         assert not app.screen.query_one("#keep-notes", Checkbox).value
@@ -215,7 +215,7 @@ async def test_a_save_after_a_paused_session_keeps_its_notes_privately(
         await pilot.press(*"keep it short", "f8")
         await pilot.press("escape")  # pause the session
         await settle(pilot)
-        assert app.guide is None and app.working.extra["session_notes"] == "keep it short"
+        assert app.guide is None and app.working.extra.session_notes == "keep it short"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not app.screen.query_one("#keep-notes", Checkbox).value
@@ -325,8 +325,8 @@ async def test_saving_part_way_through_keeps_the_guided_session_going(
         await settle(pilot)
         assert app.guide is not None
         assert "Step 2 of 9" in str(app.screen.query_one(".guide-step", Static).render())
-        assert app.working is not None and app.working.extra["guided_step"] == 1
-        assert app.working.extra["session_notes"] == "driving matters"
+        assert app.working is not None and app.working.extra.guided_step == 1
+        assert app.working.extra.session_notes == "driving matters"
     with store.open_plan(plan_id, write=False) as plan_file:
         assert plan_file.version(2).note == "Session notes: driving matters"
 

@@ -58,7 +58,7 @@ def test_review_and_save_on_the_demo_plan(store: Store, snap_compare) -> None:
             "Mags"  # one change, so there is something to review
         )
         app.working.plan.next_review = date(2026, 12, 17)
-        app.working.changed()
+        app.working.keep_draft()
         await pilot.press("9")
         await settled(pilot)
 

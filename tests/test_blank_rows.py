@@ -82,7 +82,7 @@ async def test_a_statement_left_empty_does_not_stop_the_save(
 
 
 def test_review_does_not_list_an_empty_row_as_a_change() -> None:
-    from careplan.screens.review import changes_text
+    from careplan.review_wording import changes_text
 
     base = CarePlan(about=About(name="Ruth"))
     plan = CarePlan(about=About(name="Ruth"), matters=[Statement(text="")])

@@ -538,7 +538,7 @@ def test_import_never_clears_unsaved_changes(cli, store: Store, tmp_path: Path) 
     with store.open_plan(plan_id) as plan_file:
         unsaved = plan_file.load()
         unsaved.goals[0].title = "Typed but not saved"
-        plan_file.save_draft(unsaved)
+        plan_file.keep_draft(unsaved)
     assert_one_line_problem(*cli("import", str(source)), "not saved yet")
     with store.open_plan(plan_id, write=False) as plan_file:
         assert plan_file.latest == 1 and plan_file.draft().plan == unsaved

@@ -20,6 +20,7 @@ import pytest
 
 from careplan import locations
 from careplan.backups import list_backups
+from careplan.drafts import DraftExtra
 from careplan.store import Store
 from tests.crash_writer import plan_for
 from tests.storage_helpers import add_plan, killed_at_call
@@ -133,7 +134,7 @@ def test_the_draft_is_always_one_of_the_states_written_whenever_the_writer_is_ki
             }  # the last reported, or the next if killed after writing it
         else:
             allowed = {previous, start}
-        step = draft.extra["step"] if draft else None
+        step = draft.extra.guided_step if draft else None
         assert step in allowed, (
             f"after kill {kill + 1} (seed {seed}) the draft holds step {step}, not one of {allowed}"
         )
@@ -154,7 +155,7 @@ def test_a_save_killed_between_any_two_disk_operations_keeps_every_word(
         with store.open_plan(plan_id) as opened:
             before = opened.latest
             step = before + 1
-            opened.save_draft(plan_for(step), extra={"step": step})
+            opened.keep_draft(plan_for(step), extra=DraftExtra(guided_step=step))
 
         def save(step: int = step) -> None:
             with store.open_plan(plan_id) as opened:
@@ -188,19 +189,19 @@ def test_a_draft_save_killed_between_any_two_disk_operations_leaves_the_old_or_t
     plan_id = start_plan(store)
     for call in range(1, 30):
         with store.open_plan(plan_id) as opened:
-            opened.save_draft(plan_for(100), extra={"step": 100})
+            opened.keep_draft(plan_for(100), extra=DraftExtra(guided_step=100))
 
-        def save_draft() -> None:
+        def keep_draft() -> None:
             with store.open_plan(plan_id) as opened:
-                opened.save_draft(plan_for(200), extra={"step": 200})
+                opened.keep_draft(plan_for(200), extra=DraftExtra(guided_step=200))
 
-        killed = killed_at_call(call, save_draft)
+        killed = killed_at_call(call, keep_draft)
         with store.open_plan(plan_id, write=False) as opened:
             draft = opened.draft()
-        assert draft is not None and draft.extra["step"] in (100, 200)
-        assert draft.plan == plan_for(draft.extra["step"])
+        assert draft is not None and draft.extra.guided_step in (100, 200)
+        assert draft.plan == plan_for(draft.extra.guided_step)
         if not killed:
-            assert draft.extra["step"] == 200
+            assert draft.extra.guided_step == 200
             break
     else:
         pytest.fail("the draft save never finished")

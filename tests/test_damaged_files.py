@@ -225,7 +225,7 @@ def test_a_damaged_draft_never_blocks_the_saved_plan_and_is_never_written_over(
             WorkingPlan(opened)
         working = WorkingPlan(opened, use_draft=False)  # the saved version, without the draft
         working.plan.goals[0].title = "Typed after the damage"
-        working.changed()
+        working.keep_draft()
         assert opened.draft().plan.goals[0].title == "Typed after the damage"
     set_aside = [
         p for p in locations.backups_dir(store.root, ann).iterdir() if p.name.startswith("draft-")
@@ -256,7 +256,7 @@ def test_a_folder_where_a_draft_should_be(store: Store) -> None:
     with store.open_plan(ann) as opened:
         with pytest.raises(DamagedFile, match="a folder is where the file should be"):
             opened.draft()
-        opened.save_draft(opened.load())  # the folder is moved aside, not deleted
+        opened.keep_draft(opened.load())  # the folder is moved aside, not deleted
         assert opened.draft() is not None
 
 
@@ -279,7 +279,7 @@ def test_a_file_where_the_drafts_folder_should_be_stops_only_the_draft(store: St
     drafts.write_text("in the way")
     with store.open_plan(ann) as opened:
         with pytest.raises(StorageError) as raised:
-            opened.save_draft(opened.load())
+            opened.keep_draft(opened.load())
         assert str(locations.draft_file(store.root, ann)) in str(raised.value)
         assert (
             opened.save_version(opened.load(), saved_by="Ann").number == 3
@@ -329,7 +329,7 @@ def test_a_draft_that_may_not_be_read(shared_folder: Path) -> None:
     store = Store(shared_folder)
     ann, _ = caseload(store)
     with store.open_plan(ann) as opened:
-        opened.save_draft(full_plan("Ann Smith", note="unsaved words"))
+        opened.keep_draft(full_plan("Ann Smith", note="unsaved words"))
     draft = locations.draft_file(shared_folder, ann)
     os.chmod(draft, 0o000)
 
@@ -435,7 +435,7 @@ def test_a_full_disk_while_saving_a_version_changes_nothing_and_the_save_can_be_
     with store.open_plan(ann) as opened:
         editing = opened.load()
         editing.goals[0].title = "Words typed just before the disk filled"
-        opened.save_draft(editing)
+        opened.keep_draft(editing)
         draft_before = locations.draft_file(store.root, ann).read_bytes()
 
         monkeypatch.setattr(safe_files, "os", make_disk())
@@ -477,12 +477,12 @@ def test_a_full_disk_while_saving_the_draft_keeps_the_previous_draft(
     make_disk, why = FULL_DISKS[disk]
     ann, _ = caseload(store)
     with store.open_plan(ann) as opened:
-        opened.save_draft(full_plan("Ann Smith", note="the draft before"))
+        opened.keep_draft(full_plan("Ann Smith", note="the draft before"))
         draft_path = locations.draft_file(store.root, ann)
         before = draft_path.read_bytes()
         monkeypatch.setattr(safe_files, "os", make_disk())
         with pytest.raises(StorageError) as raised:
-            opened.save_draft(full_plan("Ann Smith", note="x" * 5000))
+            opened.keep_draft(full_plan("Ann Smith", note="x" * 5000))
         assert str(draft_path) in str(raised.value) and why in str(raised.value)
         monkeypatch.undo()
         assert draft_path.read_bytes() == before

@@ -85,7 +85,7 @@ def test_a_drafts_or_backups_folder_that_is_a_link_is_never_written_through(
     planted.symlink_to(elsewhere)
     try:
         with store.open_plan(ann) as opened:
-            opened.save_draft(opened.load())
+            opened.keep_draft(opened.load())
             opened.save_version(opened.load(), saved_by="Ann")
     except StorageError as refused:
         assert str(planted) in str(refused) and "link" in str(refused)

@@ -10,7 +10,8 @@ import pytest
 from textual.widgets import Button, Input, Static
 
 from careplan import date_fields, dates
-from careplan.date_fields import DATE_FIELDS, TYPED_DATES
+from careplan.date_fields import DATE_FIELDS
+from careplan.drafts import DraftExtra
 from careplan.errors import InvalidDate
 from careplan.model import CarePlan
 from careplan.screens.about import AboutScreen
@@ -55,17 +56,17 @@ async def type_fresh(pilot, selector: str, text: str) -> None:
 
 
 def test_a_readable_text_goes_into_the_plan_and_stops_waiting() -> None:
-    plan, extra = CarePlan(), {TYPED_DATES: {"about.date_of_birth": "3 March 19"}}
+    plan, extra = CarePlan(), DraftExtra(typed_dates={"about.date_of_birth": "3 March 19"})
     assert date_fields.take_typed(plan, extra, "about.date_of_birth", "3 March 1956")
     assert plan.about.date_of_birth == date(1956, 3, 3)
-    assert TYPED_DATES not in extra
+    assert not extra.typed_dates
 
 
 def test_an_unreadable_text_waits_and_the_plan_keeps_its_date() -> None:
-    plan, extra = CarePlan(next_review=date(2026, 7, 1)), {}
+    plan, extra = CarePlan(next_review=date(2026, 7, 1)), DraftExtra()
     assert date_fields.take_typed(plan, extra, "next_review", "next tuesdayish")
     assert plan.next_review == date(2026, 7, 1)
-    assert extra[TYPED_DATES] == {"next_review": "next tuesdayish"}
+    assert extra.typed_dates == {"next_review": "next tuesdayish"}
     [waiting] = date_fields.waiting_dates(extra)
     assert waiting.field.label == "Next review" and waiting.text == "next tuesdayish"
     assert 'Could not read "next tuesdayish"' in waiting.problem
@@ -73,7 +74,7 @@ def test_an_unreadable_text_waits_and_the_plan_keeps_its_date() -> None:
 
 def test_empty_text_clears_the_date() -> None:
     plan = CarePlan(next_review=date(2026, 7, 1))
-    assert date_fields.take_typed(plan, {}, "next_review", "  ")
+    assert date_fields.take_typed(plan, DraftExtra(), "next_review", "  ")
     assert plan.next_review is None
 
 
@@ -140,7 +141,7 @@ async def test_typing_30_february_never_puts_30_november_in_the_plan(
         assert isinstance(app.screen, PlanHomeScreen)
         kept = draft(store, plan_id)
         assert kept.plan.about.date_of_birth is None
-        assert kept.extra[TYPED_DATES] == {"about.date_of_birth": "30 February"}
+        assert kept.extra.typed_dates == {"about.date_of_birth": "30 February"}
         await open_section(pilot, "1")  # back again: the text is there, as typed
         assert app.screen.query_one("#about-dob Input", Input).value == "30 February"
         assert "Could not read" in shown(app, "#about-dob .date-echo")
@@ -158,9 +159,9 @@ async def test_enter_takes_a_whole_date_in_and_clears_the_waiting_text(
         await pilot.press("enter")
         await settle(pilot)
         assert app.working.plan.about.date_of_birth == date(1956, 3, 3)
-        assert TYPED_DATES not in app.working.extra
+        assert not app.working.extra.typed_dates
         kept = draft(store, plan_id)  # written at once, not after a pause
-        assert kept.plan.about.date_of_birth == date(1956, 3, 3) and TYPED_DATES not in kept.extra
+        assert kept.plan.about.date_of_birth == date(1956, 3, 3) and not kept.extra.typed_dates
 
 
 async def test_moving_on_with_tab_takes_the_date_in(store: Store, open_app: OpenApp) -> None:
@@ -226,7 +227,7 @@ async def test_an_unreadable_review_date_stops_the_save_and_keeps_the_old_date(
         assert "next tuesdayish" in problems
         assert latest(store, plan_id) == 2  # nothing saved
         assert app.working is not None and app.working.plan.next_review == date(2026, 7, 1)
-        assert draft(store, plan_id).extra[TYPED_DATES] == {"next_review": "next tuesdayish"}
+        assert draft(store, plan_id).extra.typed_dates == {"next_review": "next tuesdayish"}
 
         app.screen.query_one("#saved-by", Input).focus()
         await pilot.click(".date-fix-button")  # "Go to the date"
@@ -290,7 +291,7 @@ async def test_text_waiting_in_the_draft_comes_back_after_a_restart(
         await open_section(pilot, "1")
         await type_fresh(pilot, "#about-dob Input", "3 Marhc")
     # careplan closed with the cursor still in the date
-    assert draft(store, plan_id).extra[TYPED_DATES] == {"about.date_of_birth": "3 Marhc"}
+    assert draft(store, plan_id).extra.typed_dates == {"about.date_of_birth": "3 Marhc"}
     async with open_app(today=TODAY) as pilot:
         app = pilot.app
         await open_section(pilot, "1")
@@ -299,4 +300,4 @@ async def test_text_waiting_in_the_draft_comes_back_after_a_restart(
         assert app.working is not None and app.working.plan.about.date_of_birth == date(1956, 3, 3)
         await pilot.press("escape")
         await settle(pilot)
-    assert draft(store, plan_id).extra[TYPED_DATES] == {"about.date_of_birth": "3 Marhc"}
+    assert draft(store, plan_id).extra.typed_dates == {"about.date_of_birth": "3 Marhc"}

@@ -188,7 +188,7 @@ async def test_what_the_handler_does_keeps_session_notes_too(store: Store) -> No
             await leave_now(app, signal.SIGHUP)
             with store.open_plan(plan_id, write=False) as plan_file:
                 draft = plan_file.draft()
-                assert draft is not None and draft.extra["session_notes"] == "Zebedee"
+                assert draft is not None and draft.extra.session_notes == "Zebedee"
         finally:
             GuidePanel.NOTES_DELAY = delay
     assert app.return_code == 128 + signal.SIGHUP

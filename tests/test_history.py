@@ -176,7 +176,7 @@ def test_restoring_the_latest_content_saves_nothing(plan_file: PlanFile) -> None
 def test_restore_refuses_while_changes_are_unsaved(plan_file: PlanFile) -> None:
     changed = copy.deepcopy(plan_file.load())
     changed.about.illness = "Typed but not saved"
-    plan_file.save_draft(changed)
+    plan_file.keep_draft(changed)
     with pytest.raises(CarePlanError, match="not saved as a version yet"):
         restore_version(plan_file, 1)
     assert plan_file.latest == 4
@@ -262,7 +262,7 @@ def test_cli_restore_problems_are_one_line(cli, plan_file: PlanFile) -> None:
     plan_id = plan_file.id
     changed = copy.deepcopy(plan_file.load())
     changed.about.illness = "Typed but not saved"
-    plan_file.save_draft(changed)
+    plan_file.keep_draft(changed)
     plan_file.close()
     for argv, words in (
         (("restore", plan_id, "9"), "no version 9"),

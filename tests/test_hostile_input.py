@@ -75,7 +75,7 @@ def test_one_character_more_is_refused_with_a_plain_message_and_nothing_is_saved
             field: "is 100,001 characters long; one field holds up to 100,000, so please shorten it or split it in two"
         }
         assert opened.versions() == []
-        opened.save_draft(plan)  # a draft still keeps every character, so nothing typed is lost
+        opened.keep_draft(plan)  # a draft still keeps every character, so nothing typed is lost
         assert opened.draft().plan == plan
 
 
@@ -126,7 +126,7 @@ def test_a_draft_keeps_exactly_what_was_typed_even_control_characters_and_lone_s
     plan = full_plan()
     plan.matters[0].text = "\x00\x1b[31m\r\n\ud800 half of a pair \udfff"
     with store.create_plan(full_plan()) as opened:
-        opened.save_draft(plan)
+        opened.keep_draft(plan)
         assert opened.draft().plan == plan
         opened.save_version(plan, saved_by="Test")
         assert opened.load(1).matters[0].text == "[31m\n\ufffd half of a pair \ufffd"

@@ -72,7 +72,7 @@ def test_while_busy_the_plan_can_still_be_read_but_not_changed(store: Store) -> 
             with pytest.raises(PlanLocked, match="Ann Smith's plan is open for changes"):
                 reader.save_version(reader.load(), saved_by="Tom")
             with pytest.raises(PlanLocked):
-                reader.save_draft(reader.load())
+                reader.keep_draft(reader.load())
         writer.save_version(writer.load(), saved_by="Ann")
     with store.open_plan(plan_id, read_only_if_busy=True) as free:  # nobody else: a writable plan
         assert not free.read_only and free.locked_by == ""

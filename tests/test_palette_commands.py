@@ -6,7 +6,6 @@ from __future__ import annotations
 from textual.command import CommandList, CommandPalette
 
 from careplan.screens.app import CarePlanApp
-from careplan.screens.guided import STEP_KEY
 from careplan.store import Store
 from tests.conftest import OpenApp
 from tests.palette import ROUNDS, palette_search
@@ -71,7 +70,7 @@ async def test_a_session_paused_at_its_first_step_is_resumed_from_the_palette(
     async with open_app() as pilot:
         app = pilot.app
         assert app.working is not None
-        app.working.extra[STEP_KEY] = 0  # paused at step 1: a step like any other
+        app.working.extra.guided_step = 0  # paused at step 1: a step like any other
         commands = await offered(pilot)
         assert commands.get("Resume the guided session") == "Paused at step 1 of 9: About us"
         assert "Start a guided session" not in commands

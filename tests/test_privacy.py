@@ -44,13 +44,13 @@ def use_every_kind_of_file(root: Path) -> None:
             working.plan.checkin.note = f"note {number}"
             working.save_version(saved_by="Ann")
         working.plan.goals[0].title = "unsaved words"
-        working.changed()
+        working.keep_draft()
         plan_id = opened.id
     store.list_plans()
     locations.draft_file(root, plan_id).write_bytes(b"damaged draft")
     os.chmod(locations.draft_file(root, plan_id), 0o600)
     with store.open_plan(plan_id) as opened:
-        opened.save_draft(opened.load())  # sets the damaged draft aside first
+        opened.keep_draft(opened.load())  # sets the damaged draft aside first
     locations.plan_file(root, plan_id).write_bytes(b"damaged plan")
     restore_backup(root, plan_id, 4)
 

@@ -3,7 +3,8 @@ since history and exports show a note on one line."""
 
 from __future__ import annotations
 
-from careplan.screens.review import KEEP_NOTES_DETAIL, join_note
+from careplan.review_wording import join_note
+from careplan.screens.review import KEEP_NOTES_DETAIL
 
 
 def test_notes_follow_the_version_note_as_their_own_sentence() -> None:

@@ -237,8 +237,8 @@ class EditingAPlan(RuleBasedStateMachine):
 
     @precondition(lambda self: self.plan is not None)
     @rule()
-    def save_draft(self) -> None:
-        self.opened.save_draft(self.plan)
+    def keep_draft(self) -> None:
+        self.opened.keep_draft(self.plan)
         self.draft = copy.deepcopy(self.plan)
 
     @precondition(lambda self: self.plan is not None)

@@ -17,7 +17,7 @@ def host(store: Store, plan: CarePlan | None = None) -> ScreenHost:
 
 
 def draft_checkin(app: ScreenHost) -> CheckIn:
-    app.screen.flush_changes()  # scores typed quickly are written when the keys pause; don't wait
+    app.screen.keep_waiting()  # scores typed quickly are written when the keys pause; don't wait
     return app.working.file.draft().plan.checkin
 
 

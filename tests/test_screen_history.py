@@ -415,7 +415,7 @@ async def test_an_ordinary_draft_starts_with_an_empty_note(store: Store, open_ap
     async with open_app() as pilot:
         app = pilot.app
         app.working.plan.about.preferred_name = "S"
-        app.working.changed()
+        app.working.keep_draft()
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen.query_one("#version-note", Input).value == ""
@@ -427,7 +427,7 @@ async def test_unsaved_changes_are_only_replaced_after_a_clear_yes(store: Store)
     async with app.run_test(size=SIZE) as pilot:
         history = await open_history_from_home(pilot)
         app.working.plan.about.preferred_name = "Mags"
-        app.working.changed()
+        app.working.keep_draft()
         choose(history, 2)
         await pilot.press("n")
         await pilot.pause()

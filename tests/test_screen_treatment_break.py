@@ -24,7 +24,7 @@ def host(store: Store) -> ScreenHost:
 
 
 def draft_break(app: ScreenHost):
-    app.screen.flush_changes()  # typed words are written when typing pauses; don't wait for it
+    app.screen.keep_waiting()  # typed words are written when typing pauses; don't wait for it
     return app.working.file.draft().plan.treatment_break
 
 

@@ -10,6 +10,7 @@ import pytest
 from careplan import locations, migrations
 from careplan import store as store_module
 from careplan.backups import KEEP, list_backups, restore_backup
+from careplan.drafts import DraftExtra
 from careplan.errors import (
     AmbiguousPlan,
     CarePlanError,
@@ -145,11 +146,11 @@ def test_a_draft_keeps_work_in_progress_until_a_version_is_saved(store: Store) -
         assert opened.draft() is None
         editing = opened.load()
         editing.goals.append(Goal(title="Half-typed goa"))
-        opened.save_draft(editing, extra={"step": "goals", "speaker": "caregiver"})
+        opened.keep_draft(editing, extra=DraftExtra(guided_step=2, speaker="caregiver"))
     with store.open_plan(plan_id) as reopened:  # as after closing the terminal
         draft = reopened.draft()
         assert draft.plan == editing and draft.based_on == 2
-        assert draft.extra == {"step": "goals", "speaker": "caregiver"}
+        assert draft.extra == DraftExtra(guided_step=2, speaker="caregiver")
         assert isinstance(draft.updated_at, datetime)
         working = WorkingPlan(reopened)
         assert working.recovered and working.plan == editing
@@ -161,10 +162,56 @@ def test_a_draft_keeps_work_in_progress_until_a_version_is_saved(store: Store) -
     assert [summary.has_draft for summary in store.list_plans()] == [False]
 
 
+def test_a_draft_written_by_an_older_careplan_with_its_extra_as_a_plain_dict_still_loads(
+    store: Store,
+) -> None:
+    plan_id = new_plan_with_versions(store, full_plan(), count=2)
+    # As careplan wrote drafts before their extra data was typed: only the keys in use, a key no
+    # longer kept, and a fact of the wrong shape (which is let go, not the words with it).
+    old_draft = {
+        "schema": migrations.SCHEMA_VERSION,
+        "plan_id": plan_id,
+        "based_on": 2,
+        "updated_at": "2026-05-01T10:00:00+01:00",
+        "plan": {"about": {"name": "Ann Smith", "preferred_name": "Annie"}},
+        "extra": {
+            "speaker": "caregiver",
+            "guided_step": 3,
+            "guided_skipped": [1],
+            "session_notes": "She wants to keep driving",
+            "typed_dates": {"next_review": "next tuesdayish"},
+            "review_saved_by": "Ann and Sam",
+            "restored_from": "one",
+            "step": "goals",
+        },
+    }
+    atomic_write(locations.draft_file(store.root, plan_id), json.dumps(old_draft).encode())
+    with store.open_plan(plan_id) as opened:
+        draft = opened.draft()
+        assert draft is not None and draft.plan.about.preferred_name == "Annie"
+        assert draft.extra == DraftExtra(
+            speaker="caregiver",
+            guided_step=3,
+            guided_skipped=[1],
+            session_notes="She wants to keep driving",
+            typed_dates={"next_review": "next tuesdayish"},
+            review_saved_by="Ann and Sam",
+        )
+        working = WorkingPlan(opened)
+        assert working.speaker == "caregiver" and working.restored_from is None
+    for extra in (None, [], "together"):  # no extra at all, or not a group of facts
+        atomic_write(
+            locations.draft_file(store.root, plan_id),
+            json.dumps({**old_draft, "extra": extra}).encode(),
+        )
+        with store.open_plan(plan_id, write=False) as opened:
+            assert opened.draft().extra == DraftExtra()
+
+
 def test_a_draft_can_be_discarded_and_based_on_any_version(store: Store) -> None:
     plan_id = new_plan_with_versions(store, full_plan(), count=3)
     with store.open_plan(plan_id) as opened:
-        opened.save_draft(opened.load(1), based_on=1)
+        opened.keep_draft(opened.load(1), based_on=1)
         assert opened.draft().based_on == 1
         assert [summary.has_draft for summary in store.list_plans()] == [True]
         opened.discard_draft()
@@ -177,7 +224,7 @@ def test_a_read_only_plan_file_cannot_write_anything(store: Store) -> None:
     with store.open_plan(plan_id, write=False) as opened:
         for attempt in (
             lambda: opened.save_version(full_plan(), saved_by="x"),
-            lambda: opened.save_draft(full_plan()),
+            lambda: opened.keep_draft(full_plan()),
             opened.discard_draft,
         ):
             with pytest.raises(PlanLocked):
@@ -307,7 +354,7 @@ def test_a_draft_from_a_newer_careplan_is_not_read_as_ours_and_is_set_aside_not_
     with store.open_plan(plan_id) as opened:
         with pytest.raises(NewerSchema):
             opened.draft()
-        opened.save_draft(opened.load())
+        opened.keep_draft(opened.load())
     kept = [
         path
         for path in locations.backups_dir(store.root, plan_id).iterdir()
@@ -376,7 +423,7 @@ def test_a_plan_file_replaced_by_something_else_is_not_saved_over(store: Store) 
     with store.open_plan(plan_id) as opened:
         editing = opened.load()
         editing.goals.append(Goal(title="Typed in this window"))
-        opened.save_draft(editing)
+        opened.keep_draft(editing)
         elsewhere = json.loads(path.read_bytes())
         elsewhere["versions"]["2"] = dict(elsewhere["versions"]["1"], n=2, note="saved elsewhere")
         atomic_write(path, encode(elsewhere))

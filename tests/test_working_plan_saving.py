@@ -10,6 +10,7 @@ import threading
 import pytest
 
 from careplan import locations
+from careplan.drafts import DraftExtra
 from careplan.errors import CarePlanError, StorageError
 from careplan.model import About, CarePlan
 from careplan.store import Store
@@ -33,8 +34,28 @@ def test_a_version_holds_the_snapshot_and_later_typing_stays_a_change(store: Sto
     assert working.file.load(2).about.illness == ""
     assert working.file.load(2).about.preferred_name == "Ruthie"
     assert working.base == snapshot and working.has_changes
-    working.changed()
+    working.keep_draft()
     assert working.file.draft().plan.about.illness == "typed while saving"
+    working.file.close()
+
+
+def test_a_save_starts_the_next_draft_afresh_keeping_the_speaker_and_a_session_that_goes_on(
+    store: Store,
+) -> None:
+    working = opened(store)
+    working.set_speaker("caregiver")
+    extra = working.extra
+    extra.guided_step, extra.guided_skipped, extra.session_notes = 2, [1], "driving matters"
+    extra.review_note, extra.typed_dates = "after the visit", {"next_review": "next tuesdayish"}
+    working.plan.about.preferred_name = "Ruthie"
+    working.save_version("Sam", session_goes_on=True)  # Ctrl+S on the way through a session
+    assert working.extra == DraftExtra(
+        speaker="caregiver", guided_step=2, guided_skipped=[1], session_notes="driving matters"
+    )
+    working.plan.about.illness = "Parkinson's"
+    working.save_version("Sam")  # the session's last step, or no session running
+    assert working.extra == DraftExtra(speaker="caregiver")
+    assert working.speaker == "caregiver"
     working.file.close()
 
 
@@ -54,10 +75,10 @@ def test_a_draft_that_cannot_be_written_is_remembered_until_one_can(store: Store
     folder.write_text("not a folder")
     working.plan.about.preferred_name = "Ruthie"
     with pytest.raises(StorageError):
-        working.changed()
+        working.keep_draft()
     assert isinstance(working.draft_problem, StorageError)
     folder.unlink()
-    working.changed()
+    working.keep_draft()
     assert working.draft_problem is None
     assert working.file.draft().plan.about.preferred_name == "Ruthie"
     working.file.close()
@@ -92,7 +113,7 @@ def test_closing_waits_for_a_save_on_another_thread_and_nothing_is_written_after
     closing.join()
     assert order == ["saved 2", "closed"]
     with pytest.raises(CarePlanError, match="closed"):
-        plan_file.save_draft(working.plan)
+        plan_file.keep_draft(working.plan)
     with store.open_plan(plan_file.id) as again:  # the lock was let go, after the save
         assert again.latest == 2 and not again.read_only
         assert again.load(2).about.preferred_name == "Ruthie"
