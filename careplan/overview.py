@@ -52,14 +52,6 @@ def not_started(plan: CarePlan) -> list[str]:
     ]
 
 
-def changed_sections(before: CarePlan, after: CarePlan) -> list[str]:
-    """The PLAN_PARTS (and "next_review") that differ between two plans, in section order."""
-    names = [part for part in PLAN_PARTS if getattr(before, part) != getattr(after, part)]
-    if before.next_review != after.next_review:
-        names.append("next_review")
-    return names
-
-
 def last_changed(plan_file: PlanFile) -> dict[str, int | None]:
     """For each PLAN_PART, the number of the last saved version in which it changed (None: never
     written in). Walks back from the latest version and stops once every part is placed."""
