@@ -355,9 +355,7 @@ for next time.
 
         def answered(yes: bool | None) -> None:
             if yes:
-                import webbrowser
-
-                webbrowser.open(path.as_uri())
+                self.app.open_url(path.as_uri())  # the system's browser, through Textual
                 self.say(f"Opened {path.name} in your web browser: print it from there.")
 
         self.app.push_screen(

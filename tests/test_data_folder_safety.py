@@ -240,7 +240,7 @@ def test_a_draft_replaced_by_a_link_is_not_followed_and_its_target_untouched(
     victim = tmp_path / "elsewhere" / "draft.json"
     victim.parent.mkdir(mode=0o755)
     with store.open_plan(ann) as opened:  # a real draft's bytes, so following the link would work
-        opened.save_draft(full_plan("Someone Else"))
+        opened.keep_draft(full_plan("Someone Else"))
     draft = locations.draft_file(store.root, ann)
     victim.write_bytes(draft.read_bytes())
     os.chmod(victim, 0o644)
@@ -250,7 +250,7 @@ def test_a_draft_replaced_by_a_link_is_not_followed_and_its_target_untouched(
     with store.open_plan(ann) as opened:
         with pytest.raises(CarePlanError, match="link"):
             opened.draft()  # not read through the link
-        opened.save_draft(opened.load())  # the link is set aside, never written through
+        opened.keep_draft(opened.load())  # the link is set aside, never written through
         assert opened.draft().plan.person == "Ann Smith"
         opened.save_version(opened.load(), saved_by="Ann")
     assert victim.read_bytes() == before

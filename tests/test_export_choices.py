@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import webbrowser
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from textual.widgets import Checkbox, Input, MarkdownViewer, Select
 
 from careplan import exports, locations, preferences
 from careplan.demo import build_demo
+from careplan.screens.app import CarePlanApp
 from careplan.screens.export import ExportScreen
 from careplan.screens.widgets.confirm import ConfirmScreen
 from careplan.store import Store
@@ -38,7 +38,7 @@ async def choose(pilot, screen: ExportScreen, selector: str, value: str) -> None
 @pytest.fixture
 def opened_browser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     opened: list[str] = []
-    monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kwargs: opened.append(url))
+    monkeypatch.setattr(CarePlanApp, "open_url", lambda self, url, **_: opened.append(url))
     return opened
 
 

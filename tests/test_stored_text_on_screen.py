@@ -183,7 +183,7 @@ async def test_a_draft_holding_escapes_is_shown_harmlessly(store: Store, plan_id
     with store.open_plan(plan_id) as plan_file:
         plan = plan_file.load()
         plan.goals[1].title = "Cook " + ESCAPE  # a draft keeps exactly what was typed
-        plan_file.save_draft(plan)
+        plan_file.keep_draft(plan)
     async with CarePlanApp(store).run_test(size=SIZE) as pilot:
         await open_it(pilot, plan_id)
         await press(pilot, "4")
