@@ -190,6 +190,8 @@ def _views(plan: CarePlan, views: list[View], indent: str = "  ") -> list[str]:
 
 # --- how things are now -----------------------------------------------------------------------
 
+NOT_ASKED = "–"  # a version whose check-in did not ask this: a gap, as in the history's trends
+
 
 def _checkin(plan: CarePlan, trend: list[int | None] | None) -> str:
     checkin = plan.checkin
@@ -199,9 +201,14 @@ def _checkin(plan: CarePlan, trend: list[int | None] | None) -> str:
         lines.append(
             f"{vocab.FUNCTION_NAME}: {checkin.function_level}%" + (f" ({words})" if words else "")
         )
-    known = [level for level in trend or [] if level is not None]
-    if len(known) > 1:
-        lines.append("Over the versions so far: " + " → ".join(f"{level}%" for level in known))
+    levels = list(trend or [])
+    while levels and levels[0] is None:  # before it was first asked: no part of its story
+        levels.pop(0)
+    if len([level for level in levels if level is not None]) > 1:
+        lines.append(
+            "Over the versions so far: "
+            + " → ".join(NOT_ASKED if level is None else f"{level}%" for level in levels)
+        )
     if checkin.answered_by:
         lines.append(f"Answered by: {escape_inline(voice_name(plan, checkin.answered_by))}")
     if _said(checkin.note):

@@ -39,7 +39,7 @@ async def test_function_level_and_symptoms_by_keyboard(store: Store) -> None:
         await pilot.pause()
         checkin = draft_checkin(app)
         assert checkin.symptoms == {"pain": 4, "tiredness": 10, "drowsiness": 2}
-        assert checkin.answered_by == "caregiver"  # who is speaking, until someone says otherwise
+        assert checkin.answered_by == ""  # chosen, never assumed from who is speaking
         assert "[10]" in str(
             app.screen.query_one("#symptom-tiredness ScoreScale", ScoreScale).render()
         )
@@ -61,7 +61,7 @@ async def test_who_answered_and_a_note(store: Store) -> None:
     app = host(store)
     async with app.run_test(size=(100, 30)) as pilot:
         app.screen.query_one("#answered-by").focus()
-        await pilot.press("enter", "up", "enter")  # from "Together" up to "Caregiver"
+        await pilot.press("enter", "down", "down", "enter")  # from "Not chosen yet" to "Caregiver"
         app.screen.query_one("#note").focus()
         await pilot.press(*"A good week")
         await pilot.pause()
@@ -115,7 +115,8 @@ async def test_the_person_is_never_offered_has_died_about_themselves(store: Stor
 
 
 async def test_a_level_already_recorded_as_0_is_still_shown(store: Store) -> None:
-    app = host(store, CarePlan(about=About(name="Ruth Okafor"), checkin=CheckIn(function_level=0)))
+    app = host(store)
+    app.working.plan.checkin = CheckIn(function_level=0)  # this version's check-in holds it
     async with app.run_test(size=(100, 30)):
         levels = app.screen.query_one("#function-levels")
         assert levels.options[levels.highlighted].id == "0"
