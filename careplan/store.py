@@ -269,12 +269,27 @@ class Store:
         )
 
     def _draft_ids(self) -> set[str]:
-        """The plans that have a draft (changes not saved as a version yet)."""
+        """The plans that have a draft with changes not saved as a version yet. A draft that says
+        it has none (written when a section was opened and left) is left out; one that cannot be
+        read, or from before drafts said so, is counted, so unsaved words are never hidden."""
+        folder = locations.drafts_dir(self.root)
         try:
-            names = os.listdir(locations.drafts_dir(self.root))
+            names = os.listdir(folder)
         except OSError:
             return set()
-        return {name[:-5] for name in names if name.endswith(".json") and not name.startswith(".")}
+        found = set()
+        for name in names:
+            if not name.endswith(".json") or name.startswith("."):
+                continue
+            try:
+                data = read_json_file(folder / name)
+            except CarePlanError:
+                data = "unreadable"
+            if data is None:
+                continue  # removed since the folder was listed: saved or discarded meanwhile
+            if not isinstance(data, dict) or data.get("changes") is not False:
+                found.add(name[:-5])
+        return found
 
     def _person_or_id(self, plan_id: str) -> str:
         try:
@@ -503,15 +518,22 @@ class PlanFile:
 
     @_one_at_a_time
     def save_draft(
-        self, plan: CarePlan, based_on: int | None = None, extra: dict[str, Any] | None = None
+        self,
+        plan: CarePlan,
+        based_on: int | None = None,
+        extra: dict[str, Any] | None = None,
+        changes: bool = True,
     ) -> None:
-        """Keep the work in progress safe on disk (atomically, so a crash keeps the previous draft)."""
+        """Keep the work in progress safe on disk (atomically, so a crash keeps the previous draft).
+        `changes` says whether it differs from the version it is based on: a draft that only keeps
+        who is speaking, or a section opened and left, is no unsaved change in the caseload."""
         self._need_write()
         data = {
             "schema": SCHEMA_VERSION,
             "plan_id": self.id,
             "based_on": based_on if based_on is not None else self.latest,
             "updated_at": datetime.now().astimezone().isoformat(),
+            "changes": bool(changes),
             "plan": to_dict(plan),
             "extra": extra or {},
         }

@@ -102,7 +102,12 @@ class WorkingPlan:
         if self.read_only:
             return
         try:
-            self.file.save_draft(self.plan, based_on=self.base_number, extra=self.extra)
+            self.file.save_draft(
+                self.plan,
+                based_on=self.base_number,
+                extra=self.extra,
+                changes=self.has_changes or self.words_waiting,
+            )
         except CarePlanError as problem:
             self.draft_problem = problem
             raise
