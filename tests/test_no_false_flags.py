@@ -6,17 +6,19 @@ from __future__ import annotations
 import json
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from careplan import vocab
 from careplan.cli import main
 from careplan.demo import build_demo
 from careplan.model import About, CarePlan
+from careplan.screens.about import AboutScreen
 from careplan.screens.app import CarePlanApp
 from careplan.screens.plan_home import PlanHomeScreen
+from careplan.screens.review import ReviewScreen
 from careplan.store import Store
 from careplan.working_plan import WorkingPlan
-from tests.pilot_helpers import SIZE, settle
+from tests.pilot_helpers import SIZE, add_plan, settle, shown, type_into
 
 
 @pytest.fixture
@@ -92,3 +94,51 @@ def test_a_draft_from_before_drafts_said_so_still_counts(store: Store, cli) -> N
         draft_path.write_text(json.dumps(data))
     assert unsaved_in_list(cli) == [True]  # unsaved words are never hidden
 
+
+def problem_lines(app: CarePlanApp) -> list[str]:
+    return [str(line.render()) for line in app.screen.query(".problem-text").results(Static)]
+
+
+async def test_a_date_message_goes_as_soon_as_the_date_is_fixed(store: Store) -> None:
+    add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        await type_into(pilot, "#next-review .date-input", "someday")
+        await type_into(pilot, "#saved-by", "Sam")
+        await pilot.click("#save")
+        await settle(pilot)
+        assert any("someday" in line for line in problem_lines(app))
+        await type_into(pilot, "#next-review .date-input", "12 March 2027")
+        await settle(pilot)
+        assert problem_lines(app) == []  # not the 'someday' that is gone
+        assert "someday" not in shown(app, "#review-result")
+        assert "put right" in shown(app, "#review-result")
+
+
+async def test_a_problem_fixed_in_its_part_is_gone_on_return(store: Store) -> None:
+    add_plan(store, "Ruth Okafor")
+    app = CarePlanApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        await type_into(pilot, "#about-name", "")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await type_into(pilot, "#saved-by", "Sam")
+        await pilot.click("#save")
+        await settle(pilot)
+        assert any("name is needed" in line for line in problem_lines(app))
+        await pilot.click(".fix-button")
+        await settle(pilot)
+        assert isinstance(app.screen, AboutScreen)
+        await type_into(pilot, "#about-name", "Ruth Okafor")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert problem_lines(app) == []
+        assert "need a look" not in shown(app, "#review-result")
