@@ -1,9 +1,10 @@
 """How things are now: everyday function and nine symptoms, quick to fill in, with their trend.
 
 Everyday function uses the Palliative Performance Scale levels in plain words; symptoms are
-the nine of ESAS-r, each rated 0 (none) to 10 (worst possible). Each is saved with every version,
-so beside each one is a sparkline of its value across the saved versions and the latest saved
-value in numbers.
+the nine of ESAS-r, each rated 0 (none) to 10 (worst possible). Each version has its own check-in,
+starting empty: beside each measure is a sparkline of its value across the saved versions (a gap
+where it was not asked) and last time's answer with the day of that conversation, which K or a
+click keeps for this time too. Who answered is chosen, never assumed.
 """
 
 from __future__ import annotations

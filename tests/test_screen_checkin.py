@@ -90,12 +90,10 @@ async def test_sparklines_follow_the_saved_versions(store: Store) -> None:
         assert screen.trend("nausea").data == [2, 5]  # not rated in the first version
         assert screen.trend("tiredness").data == []
 
-        # the latest saved value in numbers, so the trend is never shape alone
-        assert str(screen.query_one("#trend-pain .trend-latest", Static).render()) == "7"
-        assert (
-            str(screen.query_one("#trend-function_level .trend-latest", Static).render()) == "50%"
-        )
-        assert str(screen.query_one("#trend-tiredness .trend-latest", Static).render()) == "-"
+        # the latest saved value in numbers beside it (last time's), so the trend is never shape alone
+        assert str(screen.query_one("#last-pain", Static).render()).startswith("7, ")
+        assert "Last time: 50%, " in str(screen.query_one("#last-function_level", Static).render())
+        assert str(screen.query_one("#last-tiredness", Static).render()) == ""
 
 
 async def test_the_person_is_never_offered_has_died_about_themselves(store: Store) -> None:
