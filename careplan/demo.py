@@ -308,6 +308,11 @@ def _july(plan: CarePlan) -> None:
     pause.warning_signs = [
         "A swollen tummy that keeps getting bigger over a few days",
         "Being sick and not keeping fluids down for a day",
+        # The group chosen from the suggestions, without its line sign: Maggie has no line or port
+        "A high temperature, or a temperature lower than usual",
+        "Shivering, chills or sweats",
+        "Suddenly feeling unwell, even without a temperature",
+        "A new cough, sore throat, or stinging when passing urine",
     ]
     pause.who_to_call = "The chemo unit's 24-hour line first, then the GP"
     pause.look_again_on = date(2026, 8, 31)

@@ -128,7 +128,7 @@ def _version_line(info: VersionInfo | None) -> str:
         line += f" by {escape_inline(info.saved_by)}"
     line += "."
     if _said(info.note):
-        line += f"\\\nNote: {escape_inline(info.note)}"
+        line += f"\n\nNote: {escape_inline(info.note)}"  # a paragraph: reads the same as plain text
     return line
 
 
@@ -213,7 +213,7 @@ def _checkin(plan: CarePlan, trend: list[int | None] | None) -> str:
         lines.append(f"Answered by: {escape_inline(voice_name(plan, checkin.answered_by))}")
     if _said(checkin.note):
         lines.append(f"Note: {escape_block(checkin.note)}")
-    blocks = ["\\\n".join(lines)] if lines else []
+    blocks = ["\n\n".join(lines)] if lines else []  # paragraphs, never a trailing backslash
     if checkin.symptoms:
         order = [*vocab.SYMPTOMS, *sorted(set(checkin.symptoms) - set(vocab.SYMPTOMS))]
         rows = [
@@ -446,17 +446,29 @@ def _helplines(helplines: list[TeamMember]) -> str:
 
 
 def _warning_signs(plan: CarePlan) -> str:
+    """Each group of signs the family chose, with that group's who to call, then the signs in
+    their own words."""
     pause = plan.treatment_break
-    signs = [f"- {escape_inline(sign)}" for sign in pause.warning_signs if _said(sign)]
-    blocks = ["\n".join(signs) if signs else "None written down yet."]
+    grouped = content.group_signs([sign for sign in pause.warning_signs if _said(sign)])
+    blocks = []
+    for group, signs in grouped:
+        listed = "\n".join(f"- {escape_inline(sign)}" for sign in signs)
+        if group is None:
+            blocks.append(f"### In our own words\n\n{listed}" if len(grouped) > 1 else listed)
+        else:
+            blocks.append(
+                f"### {escape_inline(group.title)}\n\n{listed}\n\n"
+                f"**Who to call for these:** {escape_inline(group.who_to_call)}"
+            )
+    if not blocks:
+        blocks.append("None written down yet.")
     who = []
     if _said(pause.who_to_call):
         who.append(f"**Who to call:** {escape_inline(pause.who_to_call)}")
     first = plan.first_contact
     if first is not None and _said(first.name):
         who.append(f"**First point of contact:** {_reach(first)}")
-    if who:
-        blocks.append("\\\n".join(who))
+    blocks.extend(who)  # each its own paragraph
     return "\n\n".join(blocks)
 
 
