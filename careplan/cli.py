@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from careplan import __version__, locations
+from careplan.checkins import same_as_saved
 from careplan.dates import short_day
 from careplan.display import shown_name
 from careplan.errors import CarePlanError, StorageError
@@ -623,7 +624,7 @@ def _open(args: argparse.Namespace) -> PlanFile:
 def _refuse_if_unsaved_work(plan_file: PlanFile) -> None:
     """Saving a version clears the draft, so never import over words someone has not saved yet."""
     draft = plan_file.draft()
-    if draft is not None and draft.plan != plan_file.load():
+    if draft is not None and not same_as_saved(draft.plan, plan_file.load()):
         raise CarePlanError(
             f"{plan_file.person or plan_file.id}'s plan has changes that are not saved yet. "
             "Open it with `careplan` to save or discard them, then import again. Nothing was imported."

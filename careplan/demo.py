@@ -346,6 +346,11 @@ def _july(plan: CarePlan) -> None:
     pause.warning_signs = [
         "A swollen tummy that keeps getting bigger over a few days",
         "Being sick and not keeping fluids down for a day",
+        # The group chosen from the suggestions, without its line sign: Maggie has no line or port
+        "A high temperature, or a temperature lower than usual",
+        "Shivering, chills or sweats",
+        "Suddenly feeling unwell, even without a temperature",
+        "A new cough, sore throat, or stinging when passing urine",
     ]
     pause.who_to_call = "The chemo unit's 24-hour line first, then the GP"
     pause.look_again_on = date(2026, 8, 31)
@@ -390,7 +395,7 @@ def _august(plan: CarePlan) -> None:
         appetite=2,
         breath=2,
         depression=1,
-        anxiety=3,
+        # anxiety was not asked this time: a gap in its trend, never last time's 4 again
         wellbeing=2,
     )
     plan.next_review = date(2026, 9, 10)

@@ -21,6 +21,7 @@ from careplan.markdown_escape import escape_inline, plain_lines
 from careplan.model import (
     CarePlan,
     CareWish,
+    CheckIn,
     Goal,
     Modification,
     PlanningDocument,
@@ -58,6 +59,7 @@ KINDS: dict[str, tuple[str, str] | None] = {
     "statement_changed": ("change to what matters most", "changes to what matters most"),
     "function_level": None,
     "symptom": None,
+    "checkin_not_asked": None,
     "goal_added": ("goal added", "goals added"),
     "goal_adapted": ("goal adapted", "goals adapted"),
     "goal_achieved": ("goal achieved", "goals achieved"),
@@ -417,6 +419,16 @@ def _views_by_voice(views: list[View]) -> dict[str, str]:
 
 
 def _checkin(old: CarePlan, new: CarePlan) -> list[Change]:
+    if new.checkin == CheckIn() and old.checkin != CheckIn():
+        # Each version's check-in starts empty: one not filled in is one line, not one per measure
+        return [
+            Change(
+                "checkin",
+                "checkin_not_asked",
+                "No check-in this time (the last one stays in the history)",
+                "no check-in this time",
+            )
+        ]
     changes = []
     was, now = old.checkin.function_level, new.checkin.function_level
     if was != now:
@@ -440,7 +452,7 @@ def _checkin(old: CarePlan, new: CarePlan) -> list[Change]:
             continue
         name = vocab.label(vocab.SYMPTOMS, symptom)
         if was_score is None:
-            text, brief = f"{name} rated {score} (not rated before)", f"{name.lower()} {score}"
+            text, brief = f"{name} rated {score} (not rated last time)", f"{name.lower()} {score}"
         elif score is None:
             text, brief = (
                 f"{name} not rated this time (was {was_score})",

@@ -3,7 +3,7 @@
 One file per plan, `drafts/<id>.json` in the data folder (see `careplan.locations`), written whole
 and atomically at each change, cleared by saving a version. Its shape:
 
-    {"schema", "plan_id", "based_on", "updated_at", "plan", "extra"}
+    {"schema", "plan_id", "based_on", "updated_at", "changes", "plan", "extra"}
 
 `plan` is the plan as typed and `extra` what the screens keep beside it until a save (a
 `DraftExtra`), both through careplan.codec; `based_on` is the version it started from (null for a
@@ -116,13 +116,22 @@ class DraftFile:
                 self.path, f"the draft is not in the expected shape ({error})"
             ) from None
 
-    def keep(self, plan: CarePlan, based_on: int | None, extra: DraftExtra | None) -> None:
-        """Keep the work in progress safe on disk (atomically, so a crash keeps the previous draft)."""
+    def keep(
+        self,
+        plan: CarePlan,
+        based_on: int | None,
+        extra: DraftExtra | None,
+        changes: bool = True,
+    ) -> None:
+        """Keep the work in progress safe on disk (atomically, so a crash keeps the previous draft).
+        `changes` says whether it differs from the version it is based on: a draft that only keeps
+        who is speaking, or a section opened and left, is no unsaved change in the caseload."""
         data = {
             "schema": SCHEMA_VERSION,
             "plan_id": self.plan_id,
             "based_on": based_on,
             "updated_at": datetime.now().astimezone().isoformat(),
+            "changes": bool(changes),
             "plan": to_dict(plan),
             "extra": to_dict(extra or DraftExtra()),
         }
@@ -171,9 +180,24 @@ class DraftFile:
 
 
 def plans_with_drafts(root: Path) -> set[str]:
-    """The plans that have a draft (changes not saved as a version yet), from one folder listing."""
+    """The plans that have a draft with changes not saved as a version yet. A draft that says it
+    has none (written when a section was opened and left) is left out; one that cannot be read, or
+    from before drafts said so, is counted, so unsaved words are never hidden."""
+    folder = locations.drafts_dir(root)
     try:
-        names = os.listdir(locations.drafts_dir(root))
+        names = os.listdir(folder)
     except OSError:
         return set()
-    return {name[:-5] for name in names if name.endswith(".json") and not name.startswith(".")}
+    found = set()
+    for name in names:
+        if not name.endswith(".json") or name.startswith("."):
+            continue
+        try:
+            data = read_json_file(folder / name)
+        except CarePlanError:
+            data = "unreadable"
+        if data is None:
+            continue  # removed since the folder was listed: saved or discarded meanwhile
+        if not isinstance(data, dict) or data.get("changes") is not False:
+            found.add(name[:-5])
+    return found

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from careplan import vocab
+from careplan.checkins import FUNCTION_LEVEL, LastAnswer, last_answers, same_as_saved
 from careplan.diff import PlanDiff, compare
 from careplan.errors import CarePlanError
 from careplan.model import CarePlan, CheckIn
@@ -30,7 +31,6 @@ __all__ = [
 ]
 
 FIRST_VERSION = "First version"
-FUNCTION_LEVEL = "function_level"
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,13 @@ class PlanHistory:
                 trends[symptom] = [checkin.symptoms.get(symptom) for checkin in checkins]
         return trends
 
+    def last_answers(self) -> dict[str, LastAnswer]:
+        """Each measure's latest saved answer with the day of its conversation (last time's
+        answers, shown beside a new check-in that starts empty)."""
+        return last_answers(
+            [(info.number, info.session_day, self.checkin(info.number)) for info in self.versions]
+        )
+
     def checkin(self, number: int) -> CheckIn:
         """Version `number`'s check-in. Shared like `plan()`: callers must not change it.
 
@@ -182,7 +189,7 @@ def restore_version(
     latest = plan_file.latest
     restored = plan_file.load(number)
     draft = plan_file.draft()
-    if draft is not None and draft.plan != plan_file.load(latest):
+    if draft is not None and not same_as_saved(draft.plan, plan_file.load(latest)):
         who = plan_file.person or plan_file.id
         raise CarePlanError(
             f"{who}'s plan has changes that are not saved as a version yet. "

@@ -129,7 +129,7 @@ def _version_line(info: VersionInfo | None) -> str:
         line += f" by {escape_inline(info.saved_by)}"
     line += "."
     if _said(info.note):
-        line += f"\\\nNote: {escape_inline(info.note)}"
+        line += f"\n\nNote: {escape_inline(info.note)}"  # a paragraph: reads the same as plain text
     return line
 
 
@@ -191,6 +191,8 @@ def _views(plan: CarePlan, views: list[View], indent: str = "  ") -> list[str]:
 
 # --- how things are now -----------------------------------------------------------------------
 
+NOT_ASKED = "–"  # a version whose check-in did not ask this: a gap, as in the history's trends
+
 
 def _checkin(plan: CarePlan, trend: list[int | None] | None) -> str:
     checkin = plan.checkin
@@ -200,14 +202,19 @@ def _checkin(plan: CarePlan, trend: list[int | None] | None) -> str:
         lines.append(
             f"{vocab.FUNCTION_NAME}: {checkin.function_level}%" + (f" ({words})" if words else "")
         )
-    known = [level for level in trend or [] if level is not None]
-    if len(known) > 1:
-        lines.append("Over the versions so far: " + " → ".join(f"{level}%" for level in known))
+    levels = list(trend or [])
+    while levels and levels[0] is None:  # before it was first asked: no part of its story
+        levels.pop(0)
+    if len([level for level in levels if level is not None]) > 1:
+        lines.append(
+            "Over the versions so far: "
+            + " → ".join(NOT_ASKED if level is None else f"{level}%" for level in levels)
+        )
     if checkin.answered_by:
         lines.append(f"Answered by: {escape_inline(voice_name(plan, checkin.answered_by))}")
     if _said(checkin.note):
         lines.append(f"Note: {escape_block(checkin.note)}")
-    blocks = ["\\\n".join(lines)] if lines else []
+    blocks = ["\n\n".join(lines)] if lines else []  # paragraphs, never a trailing backslash
     if checkin.symptoms:
         order = [*vocab.SYMPTOMS, *sorted(set(checkin.symptoms) - set(vocab.SYMPTOMS))]
         rows = [
@@ -440,17 +447,29 @@ def _helplines(helplines: list[TeamMember]) -> str:
 
 
 def _warning_signs(plan: CarePlan) -> str:
+    """Each group of signs the family chose, with that group's who to call, then the signs in
+    their own words."""
     pause = plan.treatment_break
-    signs = [f"- {escape_inline(sign)}" for sign in pause.warning_signs if _said(sign)]
-    blocks = ["\n".join(signs) if signs else "None written down yet."]
+    grouped = content.group_signs([sign for sign in pause.warning_signs if _said(sign)])
+    blocks = []
+    for group, signs in grouped:
+        listed = "\n".join(f"- {escape_inline(sign)}" for sign in signs)
+        if group is None:
+            blocks.append(f"### In our own words\n\n{listed}" if len(grouped) > 1 else listed)
+        else:
+            blocks.append(
+                f"### {escape_inline(group.title)}\n\n{listed}\n\n"
+                f"**Who to call for these:** {escape_inline(group.who_to_call)}"
+            )
+    if not blocks:
+        blocks.append("None written down yet.")
     who = []
     if _said(pause.who_to_call):
         who.append(f"**Who to call:** {escape_inline(pause.who_to_call)}")
     first = plan.first_contact
     if first is not None and _said(first.name):
         who.append(f"**First point of contact:** {_reach(first)}")
-    if who:
-        blocks.append("\\\n".join(who))
+    blocks.extend(who)  # each its own paragraph
     return "\n\n".join(blocks)
 
 

@@ -70,10 +70,11 @@ def changes_text(base: CarePlan, plan: CarePlan, base_number: int | None) -> str
     plan = without_blank_rows(plan)
     if base_number is None:
         return "This will be the first saved version of the plan."
+    from careplan.checkins import same_as_saved
     from careplan.diff import SECTION_TITLES, compare
 
     found = compare(base, plan, f"version {base_number}", "now")
-    if not found:
+    if not found or same_as_saved(plan, base):  # a check-in not asked yet is no change
         return f"Nothing has changed since version {base_number}."
     lines = [f"Changed since version {base_number}:"]
     for section, changes in found.by_section():

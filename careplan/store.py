@@ -472,11 +472,17 @@ class PlanFile:
 
     @_one_at_a_time
     def keep_draft(
-        self, plan: CarePlan, based_on: int | None = None, extra: DraftExtra | None = None
+        self,
+        plan: CarePlan,
+        based_on: int | None = None,
+        extra: DraftExtra | None = None,
+        changes: bool = True,
     ) -> None:
-        """Keep the work in progress safe on disk (atomically, so a crash keeps the previous draft)."""
+        """Keep the work in progress safe on disk (atomically, so a crash keeps the previous draft).
+        `changes` says whether it differs from the version it is based on: a draft that only keeps
+        who is speaking, or a section opened and left, is no unsaved change in the caseload."""
         self._need_write()
-        self._draft.keep(plan, based_on if based_on is not None else self.latest, extra)
+        self._draft.keep(plan, based_on if based_on is not None else self.latest, extra, changes)
 
     @_one_at_a_time
     def discard_draft(self) -> None:

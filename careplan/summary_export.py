@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from careplan import vocab
+from careplan import content, vocab
 from careplan.markdown_escape import escape_inline, plain_lines
 from careplan.model import CarePlan
 
@@ -98,10 +98,20 @@ def _matters(plan: CarePlan) -> str:
 
 def _warning_signs(plan: CarePlan) -> str:
     pause = plan.treatment_break
-    signs = [f"- {escape_inline(sign)}" for sign in pause.warning_signs if _said(sign)]
-    if not signs and not _said(pause.who_to_call):
+    grouped = content.group_signs([sign for sign in pause.warning_signs if _said(sign)])
+    if not grouped and not _said(pause.who_to_call):
         return ""
-    block = "## Warning signs\n\n" + ("\n".join(signs) if signs else "None written down.")
+    parts = []
+    for group, signs in grouped:  # each group the family chose with its own who to call
+        listed = "\n".join(f"- {escape_inline(sign)}" for sign in signs)
+        if group is None:
+            parts.append(f"**In our own words:**\n\n{listed}" if len(grouped) > 1 else listed)
+        else:
+            parts.append(
+                f"**{escape_inline(group.title)}:**\n\n{listed}\n\n"
+                f"Who to call for these: {escape_inline(group.who_to_call)}"
+            )
+    block = "## Warning signs\n\n" + ("\n\n".join(parts) if parts else "None written down.")
     if _said(pause.who_to_call):
         block += f"\n\n**Who to call:** {escape_inline(pause.who_to_call)}"
     return block
@@ -124,7 +134,7 @@ def _treatment(plan: CarePlan) -> str:
         parts.append(f"**Treatment now:** {escape_inline(pause.current_treatment)}")
     if pause.started and pause.status:
         parts.append(f"**Treatment break:** {vocab.label(vocab.BREAK_STATUSES, pause.status)}")
-    return "## Where treatment stands\n\n" + "\\\n".join(parts) if parts else ""
+    return "## Where treatment stands\n\n" + "\n\n".join(parts) if parts else ""
 
 
 def _from_version(info: VersionInfo) -> str:

@@ -11,9 +11,10 @@ import copy
 from datetime import date
 
 from careplan import vocab
+from careplan.checkins import asked_nothing, same_as_saved
 from careplan.drafts import DraftExtra
 from careplan.errors import CarePlanError
-from careplan.model import CarePlan
+from careplan.model import CarePlan, CheckIn
 from careplan.store import PlanFile, VersionInfo
 from careplan.validation import tidy, without_blank_rows
 
@@ -30,7 +31,7 @@ class WorkingPlan:
             self.plan = draft.plan
             self.extra = draft.extra
         else:
-            self.plan = copy.deepcopy(self.base)
+            self.plan = self._fresh_from_base()
             self.extra = DraftExtra()
         self.recovered = draft is not None and self.base_number is not None and self.has_changes
         # Why the last draft write failed (a full disk, a folder gone): the words are only in memory
@@ -47,13 +48,29 @@ class WorkingPlan:
         copy only when there are such rows)."""
         return without_blank_rows(self.plan)
 
+    def _fresh_from_base(self) -> CarePlan:
+        """A new version starts from the saved one, with a check-in not asked yet: last time's
+        answers are shown beside it, never copied into it."""
+        plan = copy.deepcopy(self.base)
+        plan.checkin = CheckIn()
+        return plan
+
     def unsaved(self, section: str) -> bool:
-        """Whether a part of the plan (a CarePlan field) differs from the saved version."""
+        """Whether a part of the plan (a CarePlan field) differs from the saved version (a
+        check-in not asked yet this time is no change)."""
+        if section == "checkin" and asked_nothing(self.plan.checkin):
+            return False
         return getattr(self.to_be_saved, section) != getattr(self.base, section)
 
     @property
     def has_changes(self) -> bool:
-        return self.to_be_saved != self.base
+        return not same_as_saved(self.to_be_saved, self.base)
+
+    @property
+    def words_waiting(self) -> bool:
+        """Words kept beside the plan that a save would take in: a date typed that could not be
+        read yet, a guided session's notes."""
+        return bool(self.extra.typed_dates) or bool(self.extra.session_notes.strip())
 
     @property
     def restored_from(self) -> int | None:
@@ -83,7 +100,12 @@ class WorkingPlan:
         if self.read_only:
             return
         try:
-            self.file.keep_draft(self.plan, based_on=self.base_number, extra=self.extra)
+            self.file.keep_draft(
+                self.plan,
+                based_on=self.base_number,
+                extra=self.extra,
+                changes=self.has_changes or self.words_waiting,
+            )
         except CarePlanError as problem:
             self.draft_problem = problem
             raise
@@ -120,6 +142,8 @@ class WorkingPlan:
         )
         self.base_number = info.number
         self.base = saved
+        if self.plan.checkin == saved.checkin:
+            self.plan.checkin = CheckIn()  # the next version's check-in is asked afresh
         before = self.extra
         self.extra = DraftExtra(speaker=before.speaker)
         if session_goes_on:
@@ -138,7 +162,7 @@ class WorkingPlan:
 
     def discard_changes(self) -> None:
         """Drop the draft and go back to the last saved version."""
-        self.plan = copy.deepcopy(self.base)
+        self.plan = self._fresh_from_base()
         self.extra = DraftExtra(speaker=self.speaker)
         self.recovered = False  # what comes next is typed now, not kept from last time
         if not self.read_only:

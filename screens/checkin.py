@@ -1,13 +1,15 @@
 """How things are now: everyday function and nine symptoms, quick to fill in, with their trend.
 
 Everyday function uses the Palliative Performance Scale levels in plain words; symptoms are
-the nine of ESAS-r, each rated 0 (none) to 10 (worst possible). Each is saved with every version,
-so beside each one is a sparkline of its value across the saved versions and the latest saved
-value in numbers.
+the nine of ESAS-r, each rated 0 (none) to 10 (worst possible). Each version has its own check-in,
+starting empty: beside each measure is a sparkline of its value across the saved versions (a gap
+where it was not asked) and last time's answer with the day of that conversation, which K or a
+click keeps for this time too. Who answered is chosen, never assumed.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
@@ -21,10 +23,11 @@ from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from careplan import vocab
+from careplan.checkins import FUNCTION_LEVEL, LastAnswer, keep
+from careplan.dates import short_day
 from careplan.errors import CarePlanError
-from careplan.history import FUNCTION_LEVEL
 from careplan.model import CheckIn
-from careplan.screens.messages import SpeakerChanged
+from careplan.screens import clock
 from careplan.screens.section_base import SectionScreen
 from careplan.screens.widgets.text_box import TextBox
 from careplan.screens.widgets.trend import Trend, scale_for
@@ -34,8 +37,40 @@ SCORES = range(0, 11)
 CELL = 3  # characters per score on the scale: " 4 " or "[4]"
 SCALE_HINT = (
     "0 means none (for wellbeing: the best), 10 the worst possible. Up and Down move between symptoms; "
-    "Left and Right or a digit set the score (1 then 0 for 10); Delete clears it; or click a number."
+    "Left and Right or a digit set the score (1 then 0 for 10); Delete clears it; or click a number. "
+    "K keeps last time's answer for this time too (or click it)."
 )
+KEEP_TOOLTIP = "Keep last time's answer for this time too (K)"
+
+
+def last_time_text(last: LastAnswer | None, today: date, unit: str = "") -> str:
+    """ "6, 12 Mar": last time's answer and the day of that conversation (its year too when it
+    is not this year's); "" if never answered."""
+    if last is None:
+        return ""
+    day = short_day(last.day)
+    if last.day.year == today.year:
+        day = day.rsplit(" ", 1)[0]
+    return f"{last.value}{unit}, {day}"
+
+
+class LastTime(Static):
+    """Last time's answer beside a measure; a click keeps it for this time (as K does)."""
+
+    class Keep(Message):
+        def __init__(self, measure: str) -> None:
+            super().__init__()
+            self.measure = measure
+
+    def __init__(self, measure: str, *, id: str | None = None, classes: str = "") -> None:
+        super().__init__("", id=id, classes=f"last-time {classes}".strip(), markup=False)
+        self.measure = measure
+        self.last: LastAnswer | None = None
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        if self.last is not None:
+            self.post_message(self.Keep(self.measure))
 
 
 def offered_levels(chosen: int | None) -> list[int]:
@@ -57,6 +92,13 @@ class FunctionLevels(OptionList):
             "Choose this one",
             id="checkin.choose_level",
             tooltip=f"Choose the highlighted description of {vocab.FUNCTION_NAME.lower()}",
+        ),
+        Binding(
+            "k",
+            "screen.keep('function_level')",
+            "Keep last time's",
+            id="checkin.keep_level",
+            tooltip=KEEP_TOOLTIP,
         ),
     ]
 
@@ -114,6 +156,7 @@ class SymptomRow(HorizontalGroup, can_focus=True):
             id="checkin.clear",
             tooltip="Clear this score: not rated this time",
         ),
+        Binding("k", "keep", "Keep last time's", id="checkin.keep", tooltip=KEEP_TOOLTIP),
         *(
             Binding(
                 str(digit),
@@ -150,6 +193,16 @@ class SymptomRow(HorizontalGroup, can_focus=True):
         yield Label(vocab.SYMPTOMS[self.symptom], classes="symptom-name")
         yield ScoreScale(self.score)
         yield Trend(scale=scale_for(self.symptom), id=f"trend-{self.symptom}")
+        yield LastTime(self.symptom, id=f"last-{self.symptom}")
+
+    def set_score(self, score: int | None) -> None:
+        """Show `score` as chosen (kept from last time), posting nothing."""
+        self.score = score
+        self.query_one(ScoreScale).set_score(score)
+
+    def action_keep(self) -> None:
+        self._after_one = False
+        self.screen.action_keep(self.symptom)  # type: ignore[attr-defined]
 
     def _rate(self, score: int | None) -> None:
         if self.read_only or score == self.score:
@@ -186,12 +239,17 @@ class TrendsLoaded(Message):
     """The trends of the saved versions, read in a worker (`problem` says why, when they couldn't be)."""
 
     def __init__(
-        self, trends: dict[str, list[int | None]], versions: int, problem: str = ""
+        self,
+        trends: dict[str, list[int | None]],
+        versions: int,
+        problem: str = "",
+        last: dict[str, LastAnswer] | None = None,
     ) -> None:
         super().__init__()
         self.trends = trends
         self.versions = versions
         self.problem = problem
+        self.last = last or {}  # each measure's latest saved answer and its day
 
 
 class CheckInScreen(SectionScreen):
@@ -216,8 +274,12 @@ The Palliative Performance Scale (PPSv2) belongs to Victoria Hospice Society; ES
 Alberta Health Services. careplan credits them here and uses them on their owners' published terms
 (victoriahospice.org, albertahealthservices.ca): to help you and your team talk, never to diagnose.
 
-Beside each is a small line of how it went across saved versions, and the latest saved value in
-numbers.
+Each check-in belongs to its day: it starts empty for each new version. Beside each measure is a
+small line of how it went across saved versions, and last time's answer with the day of that
+conversation. **K** (or a click on last time's answer) keeps it for this time too; anything left
+out is saved as not asked this time, a gap in the trend.
+
+**Who answered** is for you to choose; it stays empty until you do.
 
 | Key | What it does |
 | :- | :- |
@@ -226,6 +288,7 @@ numbers.
 | Left / Right | Lower or raise a symptom's score |
 | 0 to 9 | Set a symptom's score; 1 then 0 for 10 |
 | Delete | Clear a symptom's score (not rated this time) |
+| K | Keep last time's answer for this time too |
 | Ctrl+L | Go to everyday function |
 | Ctrl+Y | Go to the symptoms |
 | Esc | Go back; nothing is lost |
@@ -251,6 +314,7 @@ numbers.
     def __init__(self, working) -> None:
         super().__init__(working)
         self._trend_versions: int | None = None  # how many versions the shown trends cover
+        self._last: dict[str, LastAnswer] = {}  # last time's answers, once read
 
     @property
     def checkin(self) -> CheckIn:
@@ -281,21 +345,24 @@ numbers.
             with HorizontalGroup(classes="trend-row"):
                 yield Label("Across saved versions:", classes="trend-label")
                 yield Trend(unit="%", scale=scale_for(FUNCTION_LEVEL), id=f"trend-{FUNCTION_LEVEL}")
+                yield LastTime(FUNCTION_LEVEL, id=f"last-{FUNCTION_LEVEL}")
 
             yield Static("Symptoms, from 0 (none) to 10 (worst possible)", classes="part-title")
             yield Static(SCALE_HINT, classes="part-hint")
             with HorizontalGroup(classes="scale-heading"):
                 yield Label("", classes="symptom-name")
                 yield Label("Now", classes="scale-title")
-                yield Label("Saved versions  Last", classes="trend-title")
+                yield Label("Saved versions", classes="trend-title")
+                yield Label("Last time", classes="last-time-title")
             for symptom in vocab.SYMPTOMS:
                 yield SymptomRow(symptom, checkin.symptoms.get(symptom))
 
             yield Static("Who answered", classes="part-title")
             yield Select(
                 [(label, key) for key, label in vocab.VOICES.items()],
-                value=self._answered_by_shown(),
-                allow_blank=False,
+                value=checkin.answered_by if checkin.answered_by in vocab.VOICES else Select.NULL,
+                allow_blank=True,
+                prompt="Not chosen yet",
                 id="answered-by",
             )
             yield Label("A note, in your own words", classes="field-label")
@@ -304,13 +371,6 @@ numbers.
                 placeholder="e.g. a good week; tired after the clinic visit",
                 id="note",
             )
-
-    def _answered_by_shown(self) -> str:
-        """Who answered, or (until someone says) whoever is speaking now."""
-        for voice in (self.checkin.answered_by, self.working.speaker):
-            if voice in vocab.VOICES:
-                return voice
-        return "person"
 
     def on_mount(self) -> None:
         levels = self.query_one("#function-levels", FunctionLevels)
@@ -333,12 +393,7 @@ numbers.
     # --- changes -----------------------------------------------------------------------------------
 
     def _keep_answers(self, *, typing: bool = False) -> None:
-        if not self.checkin.answered_by:
-            # Nobody said who is answering: it is whoever is speaking now (F2 may have changed it).
-            self.checkin.answered_by = self._answered_by_shown()
-            answered_by = self.query_one("#answered-by", Select)
-            with answered_by.prevent(Select.Changed):
-                answered_by.value = self.checkin.answered_by
+        """Who answered is never assumed: it stays as chosen (or not chosen yet)."""
         if typing:
             self.keep_draft_soon()
         else:
@@ -353,10 +408,40 @@ numbers.
             return
         self.checkin.function_level = level
         self._keep_answers()
+        self._show_level(level)
+
+    def _show_level(self, level: int | None) -> None:
         levels = self.query_one("#function-levels", FunctionLevels)
         for option in levels.options:
             if option.id is not None:
                 levels.replace_option_prompt(option.id, level_prompt(int(option.id), level))
+        if level is not None and str(level) in [option.id for option in levels.options]:
+            levels.highlighted = levels.get_option_index(str(level))
+
+    def action_keep(self, measure: str) -> None:
+        """Keep last time's answer to `measure` for this version, said so (K or a click)."""
+        if self.read_only:
+            return
+        last = self._last.get(measure)
+        if last is None:
+            self.notify(
+                "Nothing was answered here in a saved version yet, so there is nothing to keep.",
+                title="How things are now",
+            )
+            return
+        if measure == FUNCTION_LEVEL:
+            if last.value not in offered_levels(self.checkin.function_level):
+                return
+            keep(self.checkin, measure, last.value)
+            self._show_level(last.value)
+        else:
+            keep(self.checkin, measure, last.value)
+            self.query_one(f"#symptom-{measure}", SymptomRow).set_score(last.value)
+        self._keep_answers()
+
+    @on(LastTime.Keep)
+    def _keep_clicked(self, event: LastTime.Keep) -> None:
+        self.action_keep(event.measure)
 
     @on(SymptomRow.Rated)
     def _symptom_rated(self, event: SymptomRow.Rated) -> None:
@@ -368,17 +453,11 @@ numbers.
 
     @on(Select.Changed, "#answered-by")
     def _answered_by_chosen(self, event: Select.Changed) -> None:
-        if self.read_only or event.value == self._answered_by_shown():
-            return  # the default shown at the start is not an answer yet
-        self.checkin.answered_by = str(event.value)
+        chosen = "" if event.value is Select.NULL else str(event.value)
+        if self.read_only or chosen == self.checkin.answered_by:
+            return
+        self.checkin.answered_by = chosen
         self.keep_draft()
-
-    @on(SpeakerChanged)
-    def _speaker_changed(self) -> None:
-        if not self.checkin.answered_by:  # still showing "whoever is speaking": follow them
-            answered_by = self.query_one("#answered-by", Select)
-            with answered_by.prevent(Select.Changed):
-                answered_by.value = self._answered_by_shown()
 
     @on(Input.Changed, "#note")
     def _note_typed(self, event: Input.Changed) -> None:
@@ -395,12 +474,13 @@ numbers.
     @work(thread=True, exclusive=True, exit_on_error=False, group="checkin-trends")
     def load_trends(self) -> None:
         """Read every saved version's check-in once, off the main thread."""
-        from careplan.history import checkin_trends
+        from careplan.history import PlanHistory
 
         plan_file = self.working.file
         try:
-            versions = len(plan_file.versions())
-            self.post_message(TrendsLoaded(checkin_trends(plan_file), versions))
+            history = PlanHistory(plan_file)
+            trends, last = history.trends(), history.last_answers()
+            self.post_message(TrendsLoaded(trends, len(history.numbers), last=last))
         except CarePlanError as error:
             self.post_message(TrendsLoaded({}, 0, problem=str(error)))
 
@@ -417,6 +497,15 @@ numbers.
         for trend in self.query(Trend):
             key = (trend.id or "").removeprefix("trend-")
             trend.show(event.trends.get(key, []))
+        self._last = event.last
+        for label in self.query(LastTime):
+            label.last = event.last.get(label.measure)
+            unit = "%" if label.measure == FUNCTION_LEVEL else ""
+            words = last_time_text(label.last, clock.today(self.app), unit)
+            if label.measure == FUNCTION_LEVEL and words:
+                words = f"Last time: {words} (K keeps it)"
+            label.update(words)
+            label.tooltip = KEEP_TOOLTIP if label.last is not None else None
 
     def trend(self, key: str) -> Trend:
         """The trend shown for "function_level" or a vocab.SYMPTOMS id."""

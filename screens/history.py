@@ -273,7 +273,11 @@ versions there; every version is still listed on the left.
             )
             return
         width = max(
-            len(str(item)) for item in [*numbers, *(v for values in shown.values() for v in values)]
+            len(str(item))
+            for item in [
+                *numbers,
+                *(v for values in shown.values() for v in values if v is not None),  # a gap: "–"
+            ]
         )
         count = self.trends_that_fit(width, len(numbers))
         self._trend_count, self._trend_digits = count, width

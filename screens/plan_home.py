@@ -16,6 +16,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from careplan import overview, vocab
+from careplan.checkins import asked_nothing
 from careplan.display import shown_name
 from careplan.screens import clock
 from careplan.screens.plans import review_text, saved_when, short_date
@@ -183,6 +184,9 @@ is not yet a saved version.
         empty = overview.not_started(working.plan)
         if empty:
             number = list(vocab.SECTIONS).index(empty[0]) + 1
+            if empty[0] == "checkin" and self.checkin_asked_before:
+                title = vocab.SECTIONS["checkin"]
+                return f"{title} is not asked yet this time (press {number}), or G to go through it all."
             return f"{vocab.SECTIONS[empty[0]]} has nothing in it yet (press {number}), or G to go through it all."
         if working.has_changes:
             return "review and save the changes (Ctrl+S)."
@@ -190,6 +194,12 @@ is not yet a saved version.
         if review is not None and review <= self.today:
             return "the plan is due a review: G goes through it together, one part at a time."
         return "every part that needs something has it; open any part to add to it or change it."
+
+    @property
+    def checkin_asked_before(self) -> bool:
+        """This version's check-in is not asked yet, and the saved version has one."""
+        working = self.working
+        return asked_nothing(working.plan.checkin) and not asked_nothing(working.base.checkin)
 
     def options(self) -> list[Option | None]:
         """The guided session first, a separator (None), then the eight parts in order."""
@@ -213,6 +223,11 @@ is not yet a saved version.
                 return "read only: nothing can be saved from this window"
             return "changes waiting to be saved" if working.has_changes else "nothing new to save"
         parts = [overview.section_summary(working.plan, section)]
+        if section == "checkin" and self.checkin_asked_before and working.base_number is not None:
+            # each version's check-in starts empty; last time's is beside it, never copied in
+            last = overview.section_summary(working.base, section)
+            day = short_date(working.file.version(working.base_number).session_day)
+            return f"not asked yet this time · last time ({day}): {last}"
         number = self.changed_in.get(section)
         if working.unsaved(section):
             since = (

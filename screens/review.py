@@ -80,6 +80,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
 
     _saving = False  # a save is running: Save again, Discard and Esc wait for it
     _session_goes_on = False  # the last save was on the way through a guided session, not its end
+    _problems_shown = False  # problems are listed above: keep the list true as things are fixed
 
     class Finished(Message):
         """The save worker is done: `info` on success, else the error to show."""
@@ -176,7 +177,32 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
 
     def on_screen_resume(self) -> None:
         self.refresh_changes()  # back from fixing something
+        self.recheck_problems()
         self.refresh_bindings()
+
+    def recheck_problems(self) -> None:
+        """Once problems are listed, keep the list true: what has been put right goes at once
+        (a date now readable, a part fixed elsewhere), and the line below says so."""
+        if not self._problems_shown or self._saving:
+            return
+        from careplan.date_fields import waiting_dates
+        from careplan.validation import problems
+
+        found = problems(self.working.to_be_saved)
+        # a date being typed that reads well now is taken in when the field is left or saved
+        waiting = [date for date in waiting_dates(self.working.extra) if date.problem]
+        self.show_problems(found, waiting)
+        if waiting:
+            self.say(waiting_dates_text(waiting))
+        elif found:
+            self.say("A few things need a look before this can be saved; they are listed above.")
+        else:
+            self.say("Everything that needed a look is put right; save when you are ready.")
+
+    @on(DateField.Typed)
+    @on(DateField.Changed)
+    def _date_fixed(self) -> None:
+        self.call_after_refresh(self.recheck_problems)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "discard":  # in the footer only while there is something to discard
@@ -386,6 +412,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
     def show_problems(self, found: dict[str, str], waiting: Sequence[WaitingDate] = ()) -> None:
         box = self.query_one("#review-problems", Vertical)
         box.remove_children()
+        self._problems_shown = bool(found or waiting)
         if not found and not waiting:
             return
         widgets: list[Widget] = [

@@ -227,7 +227,7 @@ medical advice.
     def __init__(self, working) -> None:
         super().__init__(working)
         self._suggested = content.oncologist_questions()
-        self._groups = content.warning_signs()
+        self._groups = content.sign_choices()  # a line's signs are a choice of their own
 
     @property
     def pause(self) -> TreatmentBreak:

@@ -104,8 +104,15 @@ def test_a_checkin_every_version_and_a_review_date_ahead_of_each(demo) -> None:
     infos, plans = demo
     for info, plan in zip(infos, plans, strict=False):
         assert plan.checkin.function_level in vocab.FUNCTION_LEVELS
-        assert set(plan.checkin.symptoms) == set(vocab.SYMPTOMS)
         assert plan.next_review > info.saved_at.date()
+    # every symptom asked each time, but for one measure not asked in one version: a gap
+    not_asked = [
+        (number, symptom)
+        for number, plan in enumerate(plans, start=1)
+        for symptom in vocab.SYMPTOMS
+        if symptom not in plan.checkin.symptoms
+    ]
+    assert len(not_asked) == 1
     levels = [plan.checkin.function_level for plan in plans]
     assert levels[0] > levels[-1] and len(set(levels)) >= 4
     tiredness = [plan.checkin.symptoms["tiredness"] for plan in plans]

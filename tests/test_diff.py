@@ -346,7 +346,7 @@ def test_function_level_and_each_symptom() -> None:
         "Everyday function 70% → 60%",
         "Pain 3 → 5",
         "Tiredness not rated this time (was 5)",
-        "Nausea rated 2 (not rated before)",
+        "Nausea rated 2 (not rated last time)",
     ]
     assert set(kinds(old, new)) == {"function_level", "symptom"}
     assert (

@@ -39,7 +39,7 @@ async def test_function_level_and_symptoms_by_keyboard(store: Store) -> None:
         await pilot.pause()
         checkin = draft_checkin(app)
         assert checkin.symptoms == {"pain": 4, "tiredness": 10, "drowsiness": 2}
-        assert checkin.answered_by == "caregiver"  # who is speaking, until someone says otherwise
+        assert checkin.answered_by == ""  # chosen, never assumed from who is speaking
         assert "[10]" in str(
             app.screen.query_one("#symptom-tiredness ScoreScale", ScoreScale).render()
         )
@@ -61,7 +61,7 @@ async def test_who_answered_and_a_note(store: Store) -> None:
     app = host(store)
     async with app.run_test(size=(100, 30)) as pilot:
         app.screen.query_one("#answered-by").focus()
-        await pilot.press("enter", "up", "enter")  # from "Together" up to "Caregiver"
+        await pilot.press("enter", "down", "down", "enter")  # from "Not chosen yet" to "Caregiver"
         app.screen.query_one("#note").focus()
         await pilot.press(*"A good week")
         await pilot.pause()
@@ -90,12 +90,10 @@ async def test_sparklines_follow_the_saved_versions(store: Store) -> None:
         assert screen.trend("nausea").data == [2, 5]  # not rated in the first version
         assert screen.trend("tiredness").data == []
 
-        # the latest saved value in numbers, so the trend is never shape alone
-        assert str(screen.query_one("#trend-pain .trend-latest", Static).render()) == "7"
-        assert (
-            str(screen.query_one("#trend-function_level .trend-latest", Static).render()) == "50%"
-        )
-        assert str(screen.query_one("#trend-tiredness .trend-latest", Static).render()) == "-"
+        # the latest saved value in numbers beside it (last time's), so the trend is never shape alone
+        assert str(screen.query_one("#last-pain", Static).render()).startswith("7, ")
+        assert "Last time: 50%, " in str(screen.query_one("#last-function_level", Static).render())
+        assert str(screen.query_one("#last-tiredness", Static).render()) == ""
 
 
 async def test_the_person_is_never_offered_has_died_about_themselves(store: Store) -> None:
@@ -115,7 +113,8 @@ async def test_the_person_is_never_offered_has_died_about_themselves(store: Stor
 
 
 async def test_a_level_already_recorded_as_0_is_still_shown(store: Store) -> None:
-    app = host(store, CarePlan(about=About(name="Ruth Okafor"), checkin=CheckIn(function_level=0)))
+    app = host(store)
+    app.working.plan.checkin = CheckIn(function_level=0)  # this version's check-in holds it
     async with app.run_test(size=(100, 30)):
         levels = app.screen.query_one("#function-levels")
         assert levels.options[levels.highlighted].id == "0"

@@ -113,7 +113,7 @@ async def test_questions_suggested_and_own(store: Store) -> None:
 
 
 async def test_warning_sign_groups_and_own_words(store: Store) -> None:
-    groups = content.warning_signs()
+    groups = content.sign_choices()
     app = host(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+r", "down", "space")  # include the second group
@@ -137,3 +137,18 @@ async def test_decision_status(store: Store) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await choose(pilot, "#status", 2)  # "Discussed with the team"
         assert draft_break(app).status == "discussed"
+
+
+async def test_a_groups_line_signs_are_only_put_in_when_chosen(store: Store) -> None:
+    """Someone on tablets has no line: including infection signs leaves the line's sign out."""
+    choices = [choice.id for choice in content.sign_choices()]
+    line_sign = "Redness, swelling or soreness around a wound, line or port"
+    app = host(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+r", *["down"] * choices.index("infection"), "space")
+        await pilot.pause()
+        signs = draft_break(app).warning_signs
+        assert "Shivering, chills or sweats" in signs and line_sign not in signs
+        await pilot.press("down", "space")  # the next choice: the same group, with a line or port
+        await pilot.pause()
+        assert draft_break(app).warning_signs[-1] == line_sign

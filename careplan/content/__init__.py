@@ -12,7 +12,7 @@ know (section, area, region) gives an empty list, never an error.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -34,12 +34,14 @@ __all__ = [
     "Suggestion",
     "TaskSuggestion",
     "WarningSignGroup",
+    "group_signs",
     "helplines",
     "modification_examples",
     "oncologist_questions",
     "questions",
     "regions",
     "roles",
+    "sign_choices",
     "tasks",
     "warning_signs",
 ]
@@ -101,6 +103,9 @@ class WarningSignGroup:
     signs: tuple[str, ...]
     who_to_call: str
     source: Source
+    # Signs that apply only to someone with a central line, PICC line or port (not to someone on
+    # tablets): chosen on their own, never put in with the rest of the group.
+    with_a_line: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -220,6 +225,7 @@ def _warning_signs() -> tuple[WarningSignGroup, ...]:
             signs=tuple(group["signs"]),
             who_to_call=group["who_to_call"],
             source=_source(group.get("source")),
+            with_a_line=tuple(group.get("with_a_line", ())),
         )
         for group in _read("warning_signs.json")["groups"]
     )
@@ -301,6 +307,46 @@ def modification_examples(area: str) -> list[ModificationExample]:
 def warning_signs() -> list[WarningSignGroup]:
     """Signs to watch for during a treatment break, grouped, each group saying who to call."""
     return list(_warning_signs())
+
+
+LINE_WORDS = "with a central line, PICC line or port"
+
+
+def sign_choices() -> list[WarningSignGroup]:
+    """The groups a family picks from: each group's signs for everyone, and, as a choice of its
+    own, its signs that only apply with a central line, PICC line or port."""
+    choices = []
+    for group in _warning_signs():
+        everyone = tuple(sign for sign in group.signs if sign not in group.with_a_line)
+        choices.append(replace(group, signs=everyone, with_a_line=()))
+        if group.with_a_line:
+            choices.append(
+                replace(
+                    group,
+                    id=f"{group.id}_line",
+                    title=f"{group.title}, {LINE_WORDS}",
+                    signs=group.with_a_line,
+                    with_a_line=(),
+                )
+            )
+    return choices
+
+
+def group_signs(signs: list[str]) -> list[tuple[WarningSignGroup | None, list[str]]]:
+    """A plan's warning signs, each with the group it comes from, in the groups' order, and then
+    (group None) the signs in the family's own words; a group none of whose signs are there is
+    left out."""
+    grouped: list[tuple[WarningSignGroup | None, list[str]]] = []
+    placed: set[str] = set()
+    for group in _warning_signs():
+        mine = [sign for sign in signs if sign in group.signs and sign not in placed]
+        if mine:
+            grouped.append((group, mine))
+            placed.update(mine)
+    own = [sign for sign in signs if sign not in placed]
+    if own:
+        grouped.append((None, own))
+    return grouped
 
 
 def regions() -> list[str]:

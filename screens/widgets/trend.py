@@ -134,8 +134,9 @@ class Trend(HorizontalGroup):
         yield Static(NOT_YET, classes="trend-latest", markup=False)
 
     @property
-    def data(self) -> list[float]:
-        """What the sparkline draws: the rated values only."""
+    def data(self) -> list[float | None]:
+        """What the sparkline draws: the values from the first rating on, None (a gap) for a
+        version where it was not asked."""
         return list(self.query_one(ScaledSparkline).data or [])
 
     @property
@@ -146,7 +147,8 @@ class Trend(HorizontalGroup):
     def show(self, values: Sequence[int | None]) -> None:
         self.values = list(values)
         rated = [value for value in self.values if value is not None]
-        self.query_one(ScaledSparkline).data = rated
+        first = next((i for i, value in enumerate(self.values) if value is not None), 0)
+        self.query_one(ScaledSparkline).data = self.values[first:] if rated else []  # type: ignore[assignment]
         latest = self.latest
         self.query_one(".trend-latest", Static).update(
             NOT_YET if latest is None else f"{latest}{self.unit}"
@@ -156,5 +158,8 @@ class Trend(HorizontalGroup):
             "Not rated in any saved version yet"
             if not count
             else f"Rated in {count} saved version{'s' if count != 1 else ''}: "
-            + ", ".join(f"{value}{self.unit}" for value in rated)
+            + ", ".join(
+                "not asked" if value is None else f"{value}{self.unit}"
+                for value in self.values[first:]
+            )
         )
