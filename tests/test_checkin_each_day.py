@@ -84,7 +84,7 @@ def test_the_export_and_diff_show_a_gap_for_a_measure_not_asked(store: Store) ->
 
 def test_an_older_draft_with_last_times_answers_still_loads(store: Store) -> None:
     with plan_asked_in_march(store) as plan_file:
-        plan_file.save_draft(plan_file.load(), based_on=1)  # written before check-ins started empty
+        plan_file.keep_draft(plan_file.load(), based_on=1)  # written before check-ins started empty
         working = WorkingPlan(plan_file)
         assert working.plan.checkin.symptoms == {"anxiety": 6, "pain": 3}
         assert not working.has_changes
@@ -117,7 +117,7 @@ async def test_each_measure_shows_last_time_and_k_keeps_it(store: Store) -> None
             screen.query_one("#function-levels").focus()
             await pilot.press("k")
             await pilot.pause()
-            screen.flush_changes()
+            screen.keep_waiting()
             draft = plan_file.draft()
             assert draft is not None
             assert draft.plan.checkin == CheckIn(function_level=60, symptoms={"anxiety": 6})
@@ -137,7 +137,7 @@ async def test_a_click_on_last_time_keeps_it(store: Store) -> None:
             await pilot.pause()
             await pilot.click(label)
             await pilot.pause()
-            app.screen.flush_changes()
+            app.screen.keep_waiting()
             assert plan_file.draft().plan.checkin.symptoms == {"pain": 3}
 
 
@@ -152,7 +152,7 @@ async def test_who_answered_is_empty_until_chosen(store: Store) -> None:
             await pilot.press("4")
             app.working.next_speaker()
             await pilot.pause()
-            app.screen.flush_changes()
+            app.screen.keep_waiting()
             checkin = plan_file.draft().plan.checkin
             assert (checkin.symptoms, checkin.answered_by, checkin.note) == ({"pain": 4}, "", "")
             assert answered_by.value is Select.NULL

@@ -293,7 +293,7 @@ async def test_every_part_of_the_plan_shows_typed_words_as_typed(
 async def test_the_checkin_note_reads_as_typed(store: Store, plan_id: str) -> None:
     with store.open_plan(plan_id) as plan_file:  # this time's note, typed and kept in the draft
         plan = plan_file.load()  # (a new version's check-in starts empty, so type it again)
-        plan_file.save_draft(plan, based_on=plan_file.latest)
+        plan_file.keep_draft(plan, based_on=plan_file.latest)
     async with app_for(store) as pilot:
         await open_hostile_plan(pilot, plan_id)
         await press(pilot, "3")

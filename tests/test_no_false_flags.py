@@ -71,15 +71,15 @@ def test_a_real_change_is_still_flagged_and_its_undoing_is_not(store: Store, cli
         plan_file.save_version(plan, saved_by="Priya")
         working = WorkingPlan(plan_file)
         working.plan.about.illness = "myeloma"
-        working.changed()
+        working.keep_draft()
         assert unsaved_in_list(cli) == [True]
         code, out = cli("list")
         assert "unsaved changes" in out
         working.plan.about.illness = ""  # typed and taken out again: nothing differs
-        working.changed()
+        working.keep_draft()
         assert unsaved_in_list(cli) == [False]
         working.plan.checkin.symptoms["pain"] = 3  # a check-in answered is a change
-        working.changed()
+        working.keep_draft()
         assert unsaved_in_list(cli) == [True]
 
 
@@ -87,7 +87,7 @@ def test_a_draft_from_before_drafts_said_so_still_counts(store: Store, cli) -> N
     plan = CarePlan(about=About(name="Sam Jones"))
     with store.create_plan(plan) as plan_file:
         plan_file.save_version(plan, saved_by="Priya")
-        plan_file.save_draft(plan)
+        plan_file.keep_draft(plan)
         draft_path = next((store.root / "drafts").iterdir())
         data = json.loads(draft_path.read_text())
         del data["changes"]
