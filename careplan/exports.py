@@ -96,13 +96,14 @@ def render(plan_file: PlanFile, number: int, choice: ExportChoice) -> str:
     return render_snapshot(plan_file, number, audience=choice.audience)
 
 
-def preview(plan_file: PlanFile, number: int, choice: ExportChoice) -> str:
-    """Markdown to show before writing: the page itself for a page (the HTML page is made from
-    this very Markdown), and the file's text as a block for the other formats."""
-    if choice.format in PAGES:
+def preview(plan_file: PlanFile, number: int, choice: ExportChoice, written: str) -> str:
+    """Markdown to show before writing, given `written`, the text `render` made for `choice`: the
+    Markdown itself, the Markdown an HTML page is made from, or the file's text as a block."""
+    if choice.format == "markdown":
+        return written
+    if choice.format == "html":
         return render(plan_file, number, ExportChoice("markdown", choice.audience, choice.summary))
-    text = render(plan_file, number, choice)
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    longest = max((len(run) for run in re.findall(r"`+", written)), default=0)
     fence = "`" * max(3, longest + 1)  # typed backticks can never close the block early
     language = {"json": "json", "fhir": "json", "ics": ""}[choice.format]
-    return f"# {FORMATS[choice.format]}\n\n{fence}{language}\n{text}{fence}\n"
+    return f"# {FORMATS[choice.format]}\n\n{fence}{language}\n{written}{fence}\n"

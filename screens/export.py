@@ -249,8 +249,8 @@ for next time.
     def render_preview(self) -> None:
         choice = self.choice
         try:
-            shown = exports.preview(self.working.file, self.number, choice)
             text = exports.render(self.working.file, self.number, choice)
+            shown = exports.preview(self.working.file, self.number, choice, text)
         except CarePlanError as error:
             self.post_message(self.Rendered("", problem=str(error)))
             return
