@@ -1,0 +1,200 @@
+"""Treatment decisions over time: a list of worksheets (pauses, stopping), older plans' one
+worksheet brought in as the first decision, and each one kept readable once it has ended."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+
+from careplan import locations, migrations, plan_objects
+from careplan.codec import to_dict
+from careplan.diff import compare
+from careplan.model import CarePlan, TreatmentDecision
+from careplan.plan_json import loads
+from careplan.store import Store
+from careplan.tinydb_storage import encode
+from careplan.validation import problems, without_blank_rows
+from tests.storage_helpers import full_plan
+
+WHEN = datetime(2026, 5, 1, 10, 0, tzinfo=UTC)
+
+OLD_PAUSE = {
+    "kind": "event",
+    "event": "Our daughter's wedding",
+    "starts_on": "2026-06-01",
+    "ends_on": "2026-06-21",
+    "current_treatment": "Chemotherapy every three weeks",
+    "team_said": "",
+    "hopes": "To have the energy to dance at the wedding, and to enjoy the day with everyone there.",
+    "fears": "",
+    "questions": ["Can I restart straight after the wedding?"],
+    "warning_signs": ["A temperature of 38C or more"],
+    "who_to_call": "The chemo unit's 24-hour line",
+    "status": "on_break",
+    "look_again_on": None,
+}
+UNSTARTED = {
+    "kind": None,
+    "event": "",
+    "starts_on": None,
+    "ends_on": None,
+    "current_treatment": "",
+    "team_said": "",
+    "hopes": "",
+    "fears": "",
+    "questions": [],
+    "warning_signs": [],
+    "who_to_call": "",
+    "status": None,
+    "look_again_on": None,
+}
+
+
+def old_plan_file(store: Store, worksheets: list[dict]) -> str:
+    """A plan file as careplan wrote it before decisions (schema 1): one version per worksheet,
+    each holding its one "treatment_break" section, stored in pieces as that careplan did."""
+    plan = full_plan()
+    plan.treatment_decisions = []
+    with store.create_plan(plan) as opened:
+        for number in range(len(worksheets)):
+            plan.checkin.note = f"note {number + 1}"
+            opened.save_version(plan, saved_by="Ann", when=WHEN)
+        plan_id = opened.id
+    path = locations.plan_file(store.root, plan_id)
+    data = json.loads(path.read_bytes())
+    added: dict = {}
+    for record, worksheet in zip(data["versions"].values(), worksheets, strict=True):
+        node = {}
+        for name, value in worksheet.items():
+            if isinstance(value, str) and len(value) > plan_objects.LONG:
+                added[plan_objects.object_key(value)] = value
+                node["&" + name] = plan_objects.object_key(value)
+            else:
+                node[name] = value
+        added[plan_objects.object_key(node)] = node
+        record["s"] = {
+            ("treatment_break" if name == "treatment_decisions" else name): key
+            for name, key in record["s"].items()
+        }
+        record["s"]["treatment_break"] = plan_objects.object_key(node)
+    data["objects"][str(len(data["objects"]) + 1)] = {"h": "old", "d": added}
+    next(iter(data["_meta"].values()))["schema"] = 1
+    path.write_bytes(encode(data))
+    return plan_id
+
+
+# --- the model ------------------------------------------------------------------------------
+
+
+def test_a_pause_that_ends_is_an_earlier_decision_and_stopping_is_where_treatment_stands() -> None:
+    pause = TreatmentDecision(kind="event", event="Wedding", status="on_break")
+    plan = CarePlan(treatment_decisions=[pause])
+    assert plan.current_decision is pause and plan.earlier_decisions == []
+    pause.status = "resumed"
+    assert plan.current_decision is None and plan.earlier_decisions == [pause]
+    stop = TreatmentDecision(kind="stop", status="stopped", support=["palliative_care"])
+    plan.treatment_decisions.append(stop)
+    assert plan.current_decision is stop  # stopping that has happened has not "ended"
+    assert plan.earlier_decisions == [pause]
+    assert plan.decision(stop.id) is stop
+
+
+def test_a_decision_nobody_started_is_not_saved_and_two_with_one_id_are_a_problem() -> None:
+    plan = full_plan()
+    plan.treatment_decisions.append(TreatmentDecision())
+    assert len(without_blank_rows(plan).treatment_decisions) == 1
+    plan.treatment_decisions.append(TreatmentDecision(kind="stop", id="d-wedding"))
+    assert problems(plan) == {"treatment_decisions[2].id": "Two decisions have the same id"}
+
+
+def test_support_that_goes_on_is_one_of_its_choices() -> None:
+    plan = full_plan()
+    plan.treatment_decisions.append(TreatmentDecision(kind="stop", support=["massage"]))
+    assert list(problems(plan)) == ["treatment_decisions[1].support[0]"]
+
+
+def test_the_diff_names_a_new_decision_and_the_end_of_a_pause() -> None:
+    before = full_plan()
+    after = full_plan()
+    after.treatment_decisions[0].status = "resumed"
+    after.treatment_decisions.append(TreatmentDecision(kind="stop", id="d-stop"))
+    texts = [change.text for change in compare(before, after).changes]
+    assert 'A pause for an event ("Granddaughter\'s wedding"): not set → Resumed' in texts
+    assert "A new decision: stopping treatment" in texts
+
+
+# --- older plans --------------------------------------------------------------------------------
+
+
+def test_an_older_plans_worksheet_becomes_its_first_decision_in_every_version(
+    store: Store,
+) -> None:
+    resumed = {**OLD_PAUSE, "status": "resumed"}
+    plan_id = old_plan_file(store, [UNSTARTED, OLD_PAUSE, resumed])
+    with store.open_plan(plan_id, write=False) as opened:
+        assert opened.load(1).treatment_decisions == []  # nobody had started it: no decision
+        (first,) = opened.load(2).treatment_decisions
+        assert first.kind == "event" and first.event == "Our daughter's wedding"
+        assert first.starts_on == date(2026, 6, 1) and first.ends_on == date(2026, 6, 21)
+        assert first.hopes == OLD_PAUSE["hopes"]
+        assert first.questions == ["Can I restart straight after the wedding?"]
+        assert first.support == [] and first.support_words == ""
+        (later,) = opened.load(3).treatment_decisions
+        assert later.id == first.id  # the same decision from version to version
+        texts = [change.text for change in compare(opened.load(2), opened.load(3)).changes]
+        assert texts == ['A pause for an event ("Our daughter\'s wedding"): On a break → Resumed']
+        assert opened.load_section("treatment_decisions", 3) == [later]
+
+
+def test_a_migrated_plan_saved_again_round_trips_and_is_not_migrated_twice(store: Store) -> None:
+    plan_id = old_plan_file(store, [OLD_PAUSE])
+    with store.open_plan(plan_id) as opened:
+        plan = opened.load()
+        plan.treatment_decisions[0].status = "resumed"
+        plan.treatment_decisions.append(
+            TreatmentDecision(
+                kind="stop",
+                hopes="Time at home without the sickness",
+                support=["palliative_care", "hospice"],
+                support_words="The district nurses twice a week",
+                status="stopped",
+                id="d-stop",
+            )
+        )
+        opened.save_version(plan, saved_by="Ann", when=WHEN)
+    data = json.loads(locations.plan_file(store.root, plan_id).read_bytes())
+    assert next(iter(data["_meta"].values()))["schema"] == migrations.SCHEMA_VERSION
+    with store.open_plan(plan_id, write=False) as reopened:
+        assert to_dict(reopened.load(2)) == to_dict(plan)
+        assert reopened.load(1).treatment_decisions[0].status == "on_break"
+
+
+def test_an_old_draft_and_an_old_json_export_bring_their_worksheet_in_as_a_decision(
+    store: Store,
+) -> None:
+    plan_data = {**to_dict(full_plan()), "treatment_break": OLD_PAUSE}
+    del plan_data["treatment_decisions"]
+    document = {"format": "careplan-plan", "format_version": 1, "plan": plan_data}
+    _, plan = loads(json.dumps(document))
+    (decision,) = plan.treatment_decisions
+    assert decision.event == "Our daughter's wedding" and decision.status == "on_break"
+
+    with store.create_plan(full_plan()) as opened:
+        opened.save_version(full_plan(), saved_by="Ann", when=WHEN)
+        opened.keep_draft(full_plan(), based_on=1)
+        draft_path = locations.draft_file(store.root, opened.id)
+        draft = json.loads(draft_path.read_bytes())
+        draft["schema"] = 1
+        draft["plan"] = {**plan_data, "treatment_break": UNSTARTED}
+        draft_path.write_bytes(json.dumps(draft).encode())
+        plan_id = opened.id
+    with store.open_plan(plan_id) as opened:
+        kept = opened.draft()
+        assert kept is not None and kept.plan.treatment_decisions == []
+
+
+@pytest.mark.parametrize("worksheet", [UNSTARTED, {**UNSTARTED, "fears": "x"}])
+def test_a_worksheet_becomes_a_decision_only_when_something_was_written(worksheet) -> None:
+    assert len(migrations.decisions_from_worksheet(worksheet)) == (worksheet != UNSTARTED)
