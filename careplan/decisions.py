@@ -33,7 +33,9 @@ def statuses(decision: TreatmentDecision) -> vocab.Choices[vocab.DecisionStatus]
 
 
 def status_label(decision: TreatmentDecision) -> str:
-    return statuses(decision).get(decision.status or "", "") or vocab.label(
+    if decision.status is None:
+        return ""
+    return statuses(decision).get(decision.status) or vocab.label(
         vocab.DECISION_STATUSES, decision.status
     )
 

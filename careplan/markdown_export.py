@@ -357,7 +357,7 @@ def _treatment_decisions(plan: CarePlan) -> str:
         blocks.append("### Earlier decisions")
         for decision in earlier:
             body = _decision(decision, whole=True)
-            blocks.append(f"#### {escape_inline(decisions.title(decision))}\n\n{body}")
+            blocks.append(f"**{escape_inline(decisions.title(decision))}**\n\n{body}")
     return "\n\n".join(blocks)
 
 

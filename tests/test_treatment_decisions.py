@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from careplan import locations, migrations, plan_objects
+from careplan.cli import main
 from careplan.codec import to_dict
 from careplan.diff import compare
 from careplan.model import CarePlan, TreatmentDecision
@@ -19,6 +20,19 @@ from careplan.validation import problems, without_blank_rows
 from tests.storage_helpers import full_plan
 
 WHEN = datetime(2026, 5, 1, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]):
+    """Run the command line in-process on the test's data folder: (exit code, stdout, stderr)."""
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(list(argv))
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run
+
 
 OLD_PAUSE = {
     "kind": "event",
@@ -198,3 +212,106 @@ def test_an_old_draft_and_an_old_json_export_bring_their_worksheet_in_as_a_decis
 @pytest.mark.parametrize("worksheet", [UNSTARTED, {**UNSTARTED, "fears": "x"}])
 def test_a_worksheet_becomes_a_decision_only_when_something_was_written(worksheet) -> None:
     assert len(migrations.decisions_from_worksheet(worksheet)) == (worksheet != UNSTARTED)
+
+
+# --- on screen: the list of decisions, a new one, the questions it may bring -----------------
+
+
+async def test_a_new_decision_starts_fresh_and_brings_only_the_questions_chosen(
+    store: Store, open_app
+) -> None:
+    from careplan.screens.treatment_break import DecisionScreen
+    from careplan.screens.treatment_decisions import CopyQuestionsScreen, TreatmentDecisionsScreen
+    from careplan.screens.widgets.confirm import ChoiceScreen
+    from tests.pilot_helpers import add_plan, draft_plan, settle
+
+    plan = full_plan()
+    wedding = plan.treatment_decisions[0]
+    wedding.status = "resumed"
+    wedding.questions = ["Can I restart straight after the wedding?", "Is it safe?"]
+    plan_id = add_plan(store, plan=plan)
+    async with open_app() as pilot:
+        app = pilot.app
+        await pilot.press("6")  # the sixth part: treatment decisions
+        await settle(pilot)
+        listed = app.screen
+        assert isinstance(listed, TreatmentDecisionsScreen)
+        lines = [
+            str(listed.query_one("#decisions").get_option_at_index(index).prompt)
+            for index in range(listed.query_one("#decisions").option_count)
+        ]
+        assert lines[0] == "Earlier decisions"
+        assert lines[1].strip().startswith("A pause for an event: Granddaughter's wedding")
+
+        await pilot.click("#new-decision")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.click("#answer-stop")
+        await settle(pilot)
+        assert isinstance(app.screen, CopyQuestionsScreen)
+        await pilot.press("down", "space")  # tick the second question only
+        await pilot.click("#copy-ticked")
+        await settle(pilot)
+        worksheet = app.screen
+        assert isinstance(worksheet, DecisionScreen)
+
+        earlier, stop = draft_plan(store, plan_id).treatment_decisions
+        assert earlier == wedding  # the earlier one is kept whole
+        assert stop.kind == "stop" and stop.questions == ["Is it safe?"]
+        assert stop.hopes == "" and stop.warning_signs == []  # otherwise fresh
+
+        await pilot.press("escape")
+        await settle(pilot)
+        listed = app.screen
+        decisions_list = listed.query_one("#decisions")
+        first = str(decisions_list.get_option_at_index(0).prompt)
+        assert first.startswith("Stopping treatment")
+        assert str(decisions_list.get_option_at_index(1).prompt) == "Earlier decisions"
+
+
+async def test_starting_a_new_decision_can_be_left_with_nothing_added(
+    store: Store, open_app
+) -> None:
+    from tests.pilot_helpers import add_plan, settle
+
+    plan_id = add_plan(store, plan=full_plan())
+    async with open_app() as pilot:
+        await pilot.press("6")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.click("#answer-recover")
+        await settle(pilot)
+        await pilot.press("escape")  # the questions' dialog: Esc starts nothing
+        await settle(pilot)
+        assert len(pilot.app.working.plan.treatment_decisions) == 1
+    with store.open_plan(plan_id, write=False) as opened:
+        draft = opened.draft()
+        assert draft is None or len(draft.plan.treatment_decisions) == 1
+
+
+# --- the command line's exports -------------------------------------------------------------
+
+
+def test_the_snapshot_shows_the_decision_standing_now_then_the_earlier_ones_whole(
+    cli, store: Store
+) -> None:
+    from careplan.demo import build_demo
+
+    plan_id = build_demo(store)
+    code, out, err = cli("export", plan_id)
+    assert code == 0, err
+    part = out.split("## Treatment decisions\n", 1)[1].split("\n## ", 1)[0]
+    now, earlier = part.split("### Earlier decisions\n")
+    assert now.strip().startswith("### Stopping treatment")
+    assert "**What we hope stopping brings:**" in now
+    assert "**Support that goes on:** Palliative care, Symptom control, Sue every week" in now
+    assert "break" not in now.lower()  # stopping never calls itself a break
+    assert "**A pause for an event: Jess's wedding on 22 August**" in earlier
+    assert "**Where things stand:** Resumed" in earlier
+    assert "Would missing a cycle or two change how well the treatment works?" in earlier
+
+    code, summary, err = cli("export", plan_id, "--summary")
+    assert code == 0, err
+    stands = summary.split("## Where treatment stands\n", 1)[1]
+    assert "**Stopping treatment:** Agreed" in stands and "Resumed" not in stands
