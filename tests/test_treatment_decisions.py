@@ -315,3 +315,20 @@ def test_the_snapshot_shows_the_decision_standing_now_then_the_earlier_ones_whol
     assert code == 0, err
     stands = summary.split("## Where treatment stands\n", 1)[1]
     assert "**Stopping treatment:** Agreed" in stands and "Resumed" not in stands
+
+
+def test_a_decisions_date_is_typed_into_that_decision_and_waits_by_its_own_key() -> None:
+    from careplan import date_fields
+    from careplan.drafts import DraftExtra
+
+    plan = full_plan()
+    plan.treatment_decisions.append(TreatmentDecision(kind="stop", id="d-stop"))
+    extra = DraftExtra()
+    key = date_fields.decision_date_key("d-stop", "starts_on")
+    assert date_fields.take_typed(plan, extra, key, "9 Nov 2026")
+    assert plan.decision("d-stop").starts_on == date(2026, 11, 9)
+    assert plan.decision("d-wedding").starts_on is None  # the other decision is untouched
+    date_fields.take_typed(plan, extra, key, "30 February")
+    (waiting,) = date_fields.waiting_dates(extra)
+    assert waiting.key == key and waiting.field.section == "treatment_decisions"
+    assert waiting.problem and plan.decision("d-stop").starts_on == date(2026, 11, 9)
