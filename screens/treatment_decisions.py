@@ -215,11 +215,10 @@ you pick along; nothing is copied unless you choose it.
 
     def _open_sent_date(self) -> None:
         """Review's "Go to" for a decision's date: straight into that decision's worksheet."""
-        if not self.sent_to.startswith(".date-treatment_decisions-"):
-            return
-        decision_id = self.sent_to.removeprefix(".date-treatment_decisions-").split("-")[0]
-        if self.plan.decision(decision_id) is not None:
-            self.open_decision(decision_id, send_to=self.sent_to)
+        for decision in self.plan.treatment_decisions:
+            if self.sent_to.startswith(f".date-treatment_decisions-{decision.id}-"):
+                self.open_decision(decision.id, send_to=self.sent_to)
+                return
 
     # --- a new decision ---------------------------------------------------------------------
 

@@ -332,3 +332,56 @@ def test_a_decisions_date_is_typed_into_that_decision_and_waits_by_its_own_key()
     (waiting,) = date_fields.waiting_dates(extra)
     assert waiting.key == key and waiting.field.section == "treatment_decisions"
     assert waiting.problem and plan.decision("d-stop").starts_on == date(2026, 11, 9)
+
+
+def test_an_older_plans_pause_keeps_its_calendar_uids_after_it_becomes_a_decision(
+    store: Store,
+) -> None:
+    import uuid
+
+    from icalendar import Calendar
+
+    from careplan.ics_export import ics_calendar
+
+    plan_id = old_plan_file(store, [OLD_PAUSE])
+    with store.open_plan(plan_id, write=False) as opened:
+        events = Calendar.from_ical(ics_calendar(opened, 1)).walk("VEVENT")
+    starts = next(
+        event for event in events if str(event["SUMMARY"]).startswith("Treatment break starts")
+    )
+    # the UID careplan gave this date when the plan had one worksheet: the calendar moves it
+    assert (
+        str(starts["UID"])
+        == f"{uuid.uuid5(uuid.NAMESPACE_URL, f'careplan:{plan_id}:break-starts')}@careplan"
+    )
+
+
+async def test_reviews_go_to_for_a_decisions_date_opens_that_decisions_worksheet(
+    store: Store, open_app
+) -> None:
+    from textual.widgets import Button, Input
+
+    from careplan.drafts import DraftExtra
+    from careplan.screens.treatment_break import DecisionScreen
+    from tests.pilot_helpers import add_plan, settle
+
+    plan = full_plan()
+    plan_id = add_plan(store, plan=plan)
+    key = "treatment_decisions.d-wedding.ends_on"
+    with store.open_plan(plan_id) as opened:
+        opened.keep_draft(plan, extra=DraftExtra(typed_dates={key: "30 February"}))
+    async with open_app() as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+s")  # to Review and save
+        await settle(pilot)
+        app.screen.query_one("#saved-by", Input).value = "Priya"
+        await pilot.press("ctrl+s")  # not saved: the date waits, with a way to it
+        await settle(pilot)
+        button = app.screen.query_one(".date-fix-button", Button)
+        assert str(button.label) == "Go to Treatment decisions"
+        await pilot.click(".date-fix-button")
+        await settle(pilot)
+        worksheet = app.screen
+        assert isinstance(worksheet, DecisionScreen) and worksheet.decision_id == "d-wedding"
+        assert app.focused is worksheet.query_one("#ends_on .date-input")
+        assert app.focused.value == "30 February"  # what was typed, waiting to be put right
