@@ -94,9 +94,9 @@ class CopyQuestionsScreen(ModalScreen[list[str] | None]):
                 id="copy-questions",
             )
             with HorizontalGroup(classes="choice-buttons"):
-                yield Button("Start with none", id="copy-none", compact=True)
-                yield Button("Bring the ticked ones", id="copy-ticked", compact=True)
-                yield Button("Bring them all", id="copy-all", compact=True)
+                yield Button("None", id="copy-none", compact=True)
+                yield Button("The ticked ones", id="copy-ticked", compact=True)
+                yield Button("All of them", id="copy-all", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -117,6 +117,15 @@ class CopyQuestionsScreen(ModalScreen[list[str] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class DecisionKindChoice(ChoiceScreen):
+    """The kinds of decision, one under another: side by side they would not fit a small terminal."""
+
+    BINDINGS = [
+        Binding("up", "app.focus_previous", "Previous answer", show=False),
+        Binding("down", "app.focus_next", "Next answer", show=False),
+    ]
 
 
 class TreatmentDecisionsScreen(SectionScreen):
@@ -228,7 +237,7 @@ you pick along; nothing is copied unless you choose it.
             return
         answers = [(label, key) for key, label in vocab.DECISION_KINDS.items()]
         self.app.push_screen(
-            ChoiceScreen(
+            DecisionKindChoice(
                 "What kind of decision is this?",
                 [("Not now", CANCEL), *answers],
                 safe=CANCEL,
