@@ -128,7 +128,9 @@ def _helplines(plan: CarePlan) -> str:
 
 
 def _treatment(plan: CarePlan) -> str:
-    decision = plan.current_decision  # where treatment stands: the latest still current
+    # Where treatment stands: the latest decision still current; when every one has ended (a
+    # pause resumed), the last of them, so the page still says so.
+    decision = decisions.latest(plan)
     if decision is None:
         return ""
     parts = []

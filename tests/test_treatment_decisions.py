@@ -385,3 +385,24 @@ async def test_reviews_go_to_for_a_decisions_date_opens_that_decisions_worksheet
         assert isinstance(worksheet, DecisionScreen) and worksheet.decision_id == "d-wedding"
         assert app.focused is worksheet.query_one("#ends_on .date-input")
         assert app.focused.value == "30 February"  # what was typed, waiting to be put right
+
+
+def test_where_treatment_stands_comes_from_the_latest_decision_still_current(
+    store: Store,
+) -> None:
+    from careplan.summary_export import render_summary
+    from tests.pilot_helpers import add_plan
+
+    def stands(plan: CarePlan) -> str:
+        plan_id = add_plan(store, plan=plan)
+        with store.open_plan(plan_id, write=False) as opened:
+            summary = render_summary(opened, 1)
+        return summary.split("## Where treatment stands\n", 1)[1]
+
+    plan = full_plan()
+    plan.treatment_decisions[0].status = "resumed"
+    assert "Resumed" in stands(plan)  # every decision has ended: the last still says so
+    plan.treatment_decisions.append(TreatmentDecision(kind="stop", status="thinking", id="d2"))
+    plan.treatment_decisions.append(TreatmentDecision(kind="recover", status="resumed", id="d3"))
+    said = stands(plan)
+    assert "**Stopping treatment:** Thinking about it" in said and "Resumed" not in said
