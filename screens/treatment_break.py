@@ -222,9 +222,10 @@ medical advice.
 | :- | :- |
 | Tab / Shift+Tab | Move between parts of the worksheet |
 | Ctrl+N | Type a question of your own |
-| Ctrl+O | Go to the suggested questions (Enter adds one) |
+| Ctrl+O | Go to the suggested questions for a pause (Enter adds one) |
 | Ctrl+R | Go to the groups of warning signs (Space includes or leaves out) |
 | Ctrl+T | Type a warning sign in your own words |
+| Space | In the support that goes on (when stopping): tick or untick one |
 | Delete | In a list of your questions or signs: remove the highlighted one |
 | Esc | Go back; nothing typed is lost |
 """
@@ -616,6 +617,13 @@ medical advice.
         self.query_one("#new-question", Input).focus()
 
     def action_suggested_questions(self) -> None:
+        if self.pause.stopping:  # the suggestions are about a pause in treatment
+            self.notify(
+                "The suggested questions are about a pause. Type your own with Ctrl+N.",
+                title="Questions",
+            )
+            self.action_new_question()
+            return
         self.query_one("#suggested-questions", BreakQuestionPicker).focus()
 
     def action_warning_groups(self) -> None:
