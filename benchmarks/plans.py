@@ -25,7 +25,7 @@ from careplan.model import (
     Participant,
     Statement,
     TeamMember,
-    TreatmentBreak,
+    TreatmentDecision,
     View,
 )
 
@@ -209,32 +209,35 @@ def rich_plan(rng: random.Random, number: int, start: date) -> CarePlan:
         )
         for index in rng.sample(range(len(areas)), 5)
     ]
-    plan.treatment_break = TreatmentBreak(
-        kind="event",
-        event="Amira's wedding",
-        starts_on=start + timedelta(days=40),
-        ends_on=start + timedelta(days=61),
-        current_treatment="FOLFOX chemotherapy every two weeks",
-        team_said="The oncologist thinks three weeks off is reasonable if the bloods stay stable.",
-        hopes=_sentence(rng, 120),
-        fears=_sentence(rng, 100),
-        questions=[
-            "Will stopping for three weeks change how well the treatment works?",
-            "Which blood tests do we need before the break and after?",
-            "Can the steroid dose come down while I'm off?",
-            "Who do we ring at the weekend if something changes?",
-        ],
-        warning_signs=[
-            "A temperature over 38°C",
-            "New pain in the tummy",
-            "Yellow skin or eyes",
-            "Not able to keep fluids down",
-            "Suddenly more breathless",
-        ],
-        who_to_call="Acute oncology line first, then the GP out-of-hours number.",
-        status="discussed",
-        look_again_on=start + timedelta(days=30),
-    )
+    plan.treatment_decisions = [
+        TreatmentDecision(
+            id="d-pause",
+            kind="event",
+            event="Amira's wedding",
+            starts_on=start + timedelta(days=40),
+            ends_on=start + timedelta(days=61),
+            current_treatment="FOLFOX chemotherapy every two weeks",
+            team_said="The oncologist thinks three weeks off is reasonable if the bloods stay stable.",
+            hopes=_sentence(rng, 120),
+            fears=_sentence(rng, 100),
+            questions=[
+                "Will stopping for three weeks change how well the treatment works?",
+                "Which blood tests do we need before the break and after?",
+                "Can the steroid dose come down while I'm off?",
+                "Who do we ring at the weekend if something changes?",
+            ],
+            warning_signs=[
+                "A temperature over 38°C",
+                "New pain in the tummy",
+                "Yellow skin or eyes",
+                "Not able to keep fluids down",
+                "Suddenly more breathless",
+            ],
+            who_to_call="Acute oncology line first, then the GP out-of-hours number.",
+            status="discussed",
+            look_again_on=start + timedelta(days=30),
+        )
+    ]
     roles = [
         "oncologist",
         "specialist_nurse",
@@ -311,8 +314,8 @@ def _change_modifications(plan: CarePlan, rng: random.Random, today: date) -> No
 
 
 def _change_treatment_break(plan: CarePlan, rng: random.Random, today: date) -> None:
-    pause = plan.treatment_break
-    pause.status = rng.choice(list(vocab.BREAK_STATUSES))
+    pause = plan.treatment_decisions[-1]
+    pause.status = rng.choice(list(vocab.DECISION_STATUSES))
     pause.look_again_on = today + timedelta(days=rng.randrange(7, 30))
 
 
@@ -336,7 +339,7 @@ CHANGES: tuple[tuple[str, Callable[[CarePlan, random.Random, date], None]], ...]
     ("matters", _change_matters),
     ("team", _change_team),
     ("modifications", _change_modifications),
-    ("treatment_break", _change_treatment_break),
+    ("treatment_decisions", _change_treatment_break),
     ("next_review", _change_next_review),
     ("about", _change_about),
 )

@@ -27,7 +27,8 @@ _GENERAL_HINT = (
 
 @dataclass(frozen=True)
 class DateFieldInfo:
-    key: str  # also where the date lives in a CarePlan: "about.date_of_birth" is plan.about.date_of_birth
+    key: str  # also where the date lives in a CarePlan: "about.date_of_birth" is plan.about.date_of_birth;
+    # a "*" stands for an item of a list by its id ("treatment_decisions.<id>.starts_on")
     section: str  # the part of the plan (careplan.vocab.SECTIONS) whose screen shows the field
     label: str
     examples: tuple[str, ...]  # ways to type it, shown in the hint and in "could not read"
@@ -53,20 +54,26 @@ DATE_FIELDS: dict[str, DateFieldInfo] = {
             "about.date_of_birth", "about", "Date of birth", ("3 March 1956", "1956-03-03"), "past"
         ),
         DateFieldInfo(
-            "treatment_break.starts_on",
-            "treatment_break",
+            "treatment_decisions.*.event_on",
+            "treatment_decisions",
+            "The day of the event",
+            ("22 Aug 2026", "in 5 weeks"),
+        ),
+        DateFieldInfo(
+            "treatment_decisions.*.starts_on",
+            "treatment_decisions",
             "When the break would start",
             ("24 Dec 2026", "in 3 weeks", "tomorrow"),
         ),
         DateFieldInfo(
-            "treatment_break.ends_on",
-            "treatment_break",
+            "treatment_decisions.*.ends_on",
+            "treatment_decisions",
             "When it would end",
             ("6 Jan 2027", "in 2 months"),
         ),
         DateFieldInfo(
-            "treatment_break.look_again_on",
-            "treatment_break",
+            "treatment_decisions.*.look_again_on",
+            "treatment_decisions",
             "A date to look at this again",
             ("in 3 weeks", "24 Dec 2026"),
             "future",
@@ -78,6 +85,27 @@ DATE_FIELDS: dict[str, DateFieldInfo] = {
 }
 
 
+def decision_date_key(decision_id: str, attribute: str) -> str:
+    """The key of one decision's date field: "treatment_decisions.<id>.starts_on"."""
+    return f"treatment_decisions.{decision_id}.{attribute}"
+
+
+def field_info(key: str) -> DateFieldInfo | None:
+    """What is known about the date field `key` (an item's field by its list's "*" entry)."""
+    if key in DATE_FIELDS:
+        return DATE_FIELDS[key]
+    parts = key.split(".")
+    if len(parts) == 3:
+        return DATE_FIELDS.get(f"{parts[0]}.*.{parts[2]}")
+    return None
+
+
+def item_id(key: str) -> str | None:
+    """The id of the list item a field key names ("treatment_decisions.<id>.starts_on" -> id)."""
+    parts = key.split(".")
+    return parts[1] if len(parts) == 3 and parts[0] + ".*." + parts[2] in DATE_FIELDS else None
+
+
 @dataclass(frozen=True)
 class WaitingDate:
     """Text typed into a date field that has not gone into the plan."""
@@ -85,6 +113,7 @@ class WaitingDate:
     field: DateFieldInfo
     text: str
     problem: str  # why it cannot be read; "" when it reads as a date but was not yet taken in
+    key: str = ""  # the field's own key (an item's, for a field of a list item)
 
 
 def read_typed(key: str, text: str, today: date | None = None) -> date | None:
@@ -93,7 +122,7 @@ def read_typed(key: str, text: str, today: date | None = None) -> date | None:
     try:
         return parse_optional_date(text, today)
     except InvalidDate as error:
-        info = DATE_FIELDS.get(key)
+        info = field_info(key)
         if info is None or _GENERAL_HINT not in str(error):
             raise
         raise InvalidDate(text, f"try something like {info.examples_text}") from None
@@ -138,24 +167,26 @@ def take_typed(
 
 def waiting_dates(extra: DraftExtra) -> list[WaitingDate]:
     """Every date typed but not in the plan, in the order the plan's parts come."""
+    order = list(DATE_FIELDS)
     found = []
-    for key, info in DATE_FIELDS.items():
-        text = typed_text(extra, key)
-        if text is None:
+    for key, text in extra.typed_dates.items():
+        info = field_info(key)
+        if info is None:
             continue
         try:
             read_typed(key, text)
             problem = ""
         except InvalidDate as error:
             problem = str(error)
-        found.append(WaitingDate(info, text, problem))
+        found.append(WaitingDate(info, text, problem, key))
+    found.sort(key=lambda waiting: order.index(waiting.field.key))
     return found
 
 
 def gentle_note(key: str, value: date | None, today: date) -> str:
     """A calm word when a date is on the side it rarely is (a birth date to come, a review date
     gone by); "" otherwise. Never a refusal: the person may mean it."""
-    info = DATE_FIELDS.get(key)
+    info = field_info(key)
     if value is None or info is None:
         return ""
     if info.expect == "past" and value > today:
@@ -166,8 +197,15 @@ def gentle_note(key: str, value: date | None, today: date) -> str:
 
 
 def _owner(plan: CarePlan, key: str) -> tuple[Any, str]:
+    """The object holding the date `key` names, and the date's attribute. A KeyError when the key
+    names a list item the plan no longer has."""
     *path, attribute = key.split(".")
     owner: Any = plan
     for name in path:
-        owner = getattr(owner, name)
+        if isinstance(owner, list):
+            owner = next((item for item in owner if getattr(item, "id", None) == name), None)
+            if owner is None:
+                raise KeyError(f"{key}: no item {name!r} in the plan")
+        else:
+            owner = getattr(owner, name)
     return owner, attribute

@@ -2,9 +2,10 @@
 
 It shows what careplan is for: goals that change as things progress (a 5-mile run becomes a daily
 walk, then coffee outside with Tom each morning), both voices where they see things differently,
-a treatment break around a family wedding from first thoughts to back on treatment, and a support
-team that grows. Every date and item id is fixed, so two demo plans are equal apart from their
-plan id (snapshot tests rely on this). The people and their story are invented.
+a treatment break around a family wedding from first thoughts to back on treatment, then a
+decision to stop treatment with the support that goes on, and a support team that grows. Every
+date and item id is fixed, so two demo plans are equal apart from their plan id (snapshot tests
+rely on this). The people and their story are invented.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from careplan import content
+from careplan.content import WarningSignGroup
+from careplan.decisions import add_decision
 from careplan.goals import adapt_goal, end_goal
 from careplan.model import (
     About,
@@ -27,7 +31,7 @@ from careplan.model import (
     Spokesperson,
     Statement,
     TeamMember,
-    TreatmentBreak,
+    TreatmentDecision,
     View,
 )
 
@@ -250,18 +254,22 @@ def _may(plan: CarePlan) -> None:
             status="trying",
         ),
     ]
-    plan.treatment_break = TreatmentBreak(
-        kind="event",
-        event="Jess's wedding on 22 August",
-        current_treatment="Chemotherapy every three weeks",
-        hopes="To dance at the wedding without feeling sick.",
-        fears="That the cancer grows while I'm not having treatment.",
-        questions=[
-            "Would missing a cycle or two change how well the treatment works?",
-            "How soon before the wedding would I need to stop to feel my best on the day?",
-        ],
-        status="thinking",
-    )
+    plan.treatment_decisions = [
+        TreatmentDecision(
+            id="d-wedding",
+            kind="event",
+            event="Jess's wedding on 22 August",
+            event_on=date(2026, 8, 22),
+            current_treatment="Chemotherapy every three weeks",
+            hopes="To dance at the wedding without feeling sick.",
+            fears="That the cancer grows while I'm not having treatment.",
+            questions=[
+                "Would missing a cycle or two change how well the treatment works?",
+                "How soon before the wedding would I need to stop to feel my best on the day?",
+            ],
+            status="thinking",
+        )
+    ]
     plan.checkin = _checkin(
         70,
         "together",
@@ -336,7 +344,7 @@ def _july(plan: CarePlan) -> None:
     work.status = "stopped"
     work.now = "Stopped work at the end of June"
     _modification(plan, "m-eating-out").status = "working"
-    pause = plan.treatment_break
+    pause = _decision(plan, "d-wedding")
     pause.status = "agreed"
     pause.starts_on = date(2026, 8, 3)
     pause.ends_on = date(2026, 8, 31)
@@ -383,7 +391,7 @@ def _july(plan: CarePlan) -> None:
 
 
 def _august(plan: CarePlan) -> None:
-    plan.treatment_break.status = "on_break"
+    _decision(plan, "d-wedding").status = "on_break"
     plan.checkin = _checkin(
         70,
         "together",
@@ -433,7 +441,7 @@ def _september(plan: CarePlan) -> None:
             voice="together",
         )
     )
-    pause = plan.treatment_break
+    pause = _decision(plan, "d-wedding")
     pause.status = "resumed"
     pause.look_again_on = None
     plan.team.append(
@@ -500,6 +508,21 @@ def _september(plan: CarePlan) -> None:
 def _november(plan: CarePlan) -> None:
     for member in plan.team:
         member.first_contact = member.id == "t-sue"
+    # A new decision, fresh: none of the wedding's questions were brought along.
+    stop = add_decision(plan, "stop", questions=[])
+    stop.id = "d-stop"  # fixed, as every demo id is
+    stop.current_treatment = "Chemotherapy every three weeks"
+    stop.team_said = (
+        "Dr Reyes said the chemotherapy is doing less now, and stopping is a fair choice."
+    )
+    stop.hopes = "More good days at home, without the sickness."
+    stop.fears = "That stopping feels like giving up, to Jess."
+    stop.questions = ["What changes for Sue and the palliative care team once treatment stops?"]
+    stop.warning_signs = list(_sign_group("breathlessness").signs)
+    stop.support = ["palliative_care", "symptom_control"]
+    stop.support_words = "Sue every week, and the district nurses when we need them."
+    stop.who_to_call = "Sue Marsh, community palliative care team, 24-hour line"
+    stop.status = "agreed"
     _modification(plan, "m-bed-downstairs").status = "working"
     plan.modifications.append(
         Modification(
@@ -592,6 +615,16 @@ _CHAPTERS: list[tuple[datetime, str, Callable[[CarePlan], None]]] = [
 
 def _checkin(level: int, answered_by: str, note: str, **scores: int) -> CheckIn:
     return CheckIn(function_level=level, symptoms=scores, answered_by=answered_by, note=note)
+
+
+def _sign_group(group_id: str) -> WarningSignGroup:
+    return next(group for group in content.sign_choices() if group.id == group_id)
+
+
+def _decision(plan: CarePlan, decision_id: str) -> TreatmentDecision:
+    found = plan.decision(decision_id)
+    assert found is not None, decision_id
+    return found
 
 
 def _modification(plan: CarePlan, modification_id: str) -> Modification:

@@ -28,6 +28,7 @@ from careplan.model import (
     Spokesperson,
     Statement,
     TeamMember,
+    TreatmentDecision,
     View,
 )
 from careplan.voices import voice_name
@@ -41,7 +42,7 @@ SECTION_TITLES: dict[str, str] = {
     "checkin": "How things are now",
     "goals": "Goals",
     "modifications": "Lifestyle modifications",
-    "treatment_break": "Treatment break",
+    "treatment_decisions": "Treatment decisions",
     "team": "Support team",
     "advance_care": "If I can't speak for myself",
     "next_review": "Next review",
@@ -72,12 +73,12 @@ KINDS: dict[str, tuple[str, str] | None] = {
     "modification_stopped": ("lifestyle change stopped", "lifestyle changes stopped"),
     "modification_edited": ("lifestyle change edited", "lifestyle changes edited"),
     "modification_removed": ("lifestyle change taken out", "lifestyle changes taken out"),
-    "break_started": None,
-    "break_cleared": None,
+    "decision_added": None,
+    "decision_removed": None,
     "break_decision": None,
     "break_status": None,
-    "break_dates": ("treatment break date changed", "treatment break dates changed"),
-    "break_edited": ("treatment break detail changed", "treatment break details changed"),
+    "break_dates": ("treatment decision date changed", "treatment decision dates changed"),
+    "break_edited": ("treatment decision detail changed", "treatment decision details changed"),
     "member_joined": None,
     "member_left": None,
     "member_role": ("role changed", "roles changed"),
@@ -105,7 +106,7 @@ _SUMMARY_ORDER = (
     "checkin",
     "team",
     "advance_care",
-    "treatment_break",
+    "treatment_decisions",
     "modifications",
     "matters",
     "next_review",
@@ -253,7 +254,7 @@ def compare(
         _checkin,
         _goals,
         _modifications,
-        _treatment_break,
+        _treatment_decisions,
         _team,
         _advance_care,
         _next_review,
@@ -627,83 +628,127 @@ def _modification_name(change: Modification) -> str:
     return _quote(change.now if change.now.strip() else change.before)
 
 
-# --- treatment break --------------------------------------------------------------------------
-
-_BREAK_TEXTS = (
-    ("event", "What the break is for"),
-    ("current_treatment", "Treatment now"),
-    ("team_said", "What the team said"),
-    ("hopes", "Hopes for the break"),
-    ("fears", "Fears about the break"),
-    ("who_to_call", "Who to call"),
-)
-_BREAK_DATES = (
-    ("starts_on", "Treatment break starts"),
-    ("ends_on", "Treatment break ends"),
-    ("look_again_on", "Look at the treatment break again on"),
-)
+# --- treatment decisions ----------------------------------------------------------------------
 
 
-def _treatment_break(old: CarePlan, new: CarePlan) -> list[Change]:
-    was, now = old.treatment_break, new.treatment_break
-    if was == now:
-        return []
-    if not now.started:
-        return [
-            Change(
-                "treatment_break",
-                "break_cleared",
-                "The treatment break worksheet was cleared",
-                "treatment break worksheet cleared",
+def decision_title(decision: TreatmentDecision) -> str:
+    """What a decision is called in a sentence: its kind, and what a pause is for."""
+    kind = vocab.label(vocab.ALL_DECISION_KINDS, decision.kind) or "A decision of no kind yet"
+    if decision.event.strip() and not decision.stopping:
+        return f"{kind} ({_quote(decision.event)})"
+    return kind
+
+
+def _status_label(decision: TreatmentDecision) -> str:
+    statuses = vocab.STOP_STATUSES if decision.stopping else vocab.DECISION_STATUSES
+    return vocab.label(statuses, decision.status) or vocab.label(
+        vocab.DECISION_STATUSES, decision.status
+    )
+
+
+def _decision_texts(decision: TreatmentDecision) -> tuple[tuple[str, str], ...]:
+    if decision.stopping:
+        return (
+            ("current_treatment", "Treatment being stopped"),
+            ("team_said", "What the team said"),
+            ("hopes", "Hopes for stopping"),
+            ("fears", "Worries about stopping"),
+            ("support_words", "Support that goes on, in our words"),
+            ("who_to_call", "Who to call"),
+        )
+    return (
+        ("event", "What the break is for"),
+        ("current_treatment", "Treatment now"),
+        ("team_said", "What the team said"),
+        ("hopes", "Hopes for the break"),
+        ("fears", "Fears about the break"),
+        ("who_to_call", "Who to call"),
+    )
+
+
+def _decision_dates(decision: TreatmentDecision) -> tuple[tuple[str, str], ...]:
+    if decision.stopping:
+        return (
+            ("starts_on", "Treatment stops"),
+            ("ends_on", "End date"),
+            ("look_again_on", "Look at stopping treatment again on"),
+        )
+    return (
+        ("starts_on", "Treatment break starts"),
+        ("ends_on", "Treatment break ends"),
+        ("look_again_on", "Look at the treatment break again on"),
+    )
+
+
+def _treatment_decisions(old: CarePlan, new: CarePlan) -> list[Change]:
+    changes: list[Change] = []
+    old_by_id = {decision.id: decision for decision in old.treatment_decisions}
+    new_ids = {decision.id for decision in new.treatment_decisions}
+
+    def add(kind: str, decision: TreatmentDecision, text: str, brief: str = "") -> None:
+        changes.append(Change("treatment_decisions", kind, text, brief, item=decision.id))
+
+    for now in new.treatment_decisions:
+        was = old_by_id.get(now.id)
+        if was is None:
+            kind = vocab.label(vocab.ALL_DECISION_KINDS, now.kind)
+            what = kind[:1].lower() + kind[1:] if kind else "kind not chosen yet"
+            if now.event.strip() and not now.stopping:
+                what += f" ({_quote(now.event)})"
+            status = _status_label(now)
+            text = f"A new decision: {what}" + (f"; {status.lower()}" if status else "")
+            add("decision_added", now, text, f"new decision: {what}")
+            continue
+        if was == now:
+            continue
+        title = decision_title(was)  # as it was known, since its kind may be what changed
+        if was.kind != now.kind:
+            kind = vocab.label(vocab.ALL_DECISION_KINDS, now.kind) or "not chosen"
+            add(
+                "break_decision",
+                now,
+                f"Kind of decision: {vocab.label(vocab.ALL_DECISION_KINDS, was.kind) or 'not chosen'}"
+                f" → {kind}",
+                f"treatment decision: {kind.lower()}",
             )
-        ]
-    if not was.started:
-        detail = "; ".join(
-            label
-            for label in (
-                vocab.label(vocab.BREAK_KINDS, now.kind),
-                vocab.label(vocab.BREAK_STATUSES, now.status),
+        if was.status != now.status:
+            status = _status_label(now) or "not set"
+            add(
+                "break_status",
+                now,
+                f"{title}: {_status_label(was) or 'not set'} → {status}",
+                f"{vocab.label(vocab.ALL_DECISION_KINDS, now.kind).lower() or 'treatment decision'}"
+                f": {status.lower()}",
             )
-            if label
-        )
-        text = "Started the treatment break worksheet" + (f": {detail}" if detail else "")
-        return [
-            Change("treatment_break", "break_started", text, "treatment break worksheet started")
-        ]
-
-    changes = []
-
-    def add(kind: str, text: str, brief: str = "") -> None:
-        changes.append(Change("treatment_break", kind, text, brief))
-
-    if was.kind != now.kind:
-        kind = vocab.label(vocab.BREAK_KINDS, now.kind) or "not chosen"
-        add(
-            "break_decision",
-            f"Kind of treatment break: {vocab.label(vocab.BREAK_KINDS, was.kind) or 'not chosen'} "
-            f"→ {kind}",
-            f"treatment break: {kind.lower()}",
-        )
-    if was.status != now.status:
-        status = vocab.label(vocab.BREAK_STATUSES, now.status) or "not set"
-        add(
-            "break_status",
-            f"Treatment break decision: {vocab.label(vocab.BREAK_STATUSES, was.status) or 'not set'} "
-            f"→ {status}",
-            f"treatment break: {status.lower()}",
-        )
-    for name, label in _BREAK_DATES:
-        if getattr(was, name) != getattr(now, name):
-            add("break_dates", _date_change(label, getattr(was, name), getattr(now, name)))
-    for name, label in _BREAK_TEXTS:
-        if _differs(getattr(was, name), getattr(now, name)):
-            add("break_edited", _field_change(label, getattr(was, name), getattr(now, name)))
-    for label, before, after in (
-        ("question for the team", was.questions, now.questions),
-        ("warning sign to watch for", was.warning_signs, now.warning_signs),
-    ):
-        for text in _list_changes(label, before, after):
-            add("break_edited", text)
+        for name, label in _decision_dates(now):
+            if getattr(was, name) != getattr(now, name):
+                add("break_dates", now, _date_change(label, getattr(was, name), getattr(now, name)))
+        for name, label in _decision_texts(now):
+            if _differs(getattr(was, name), getattr(now, name)):
+                add(
+                    "break_edited",
+                    now,
+                    _field_change(label, getattr(was, name), getattr(now, name)),
+                )
+        for label, before, after in (
+            ("question for the team", was.questions, now.questions),
+            ("warning sign to watch for", was.warning_signs, now.warning_signs),
+            (
+                "support that goes on",
+                [vocab.label(vocab.SUPPORTS, one) for one in was.support],
+                [vocab.label(vocab.SUPPORTS, one) for one in now.support],
+            ),
+        ):
+            for text in _list_changes(label, before, after):
+                add("break_edited", now, text)
+    for was in old.treatment_decisions:
+        if was.id not in new_ids:
+            add(
+                "decision_removed",
+                was,
+                f"{decision_title(was)} was taken out of the plan",
+                "treatment decision taken out",
+            )
     return changes
 
 

@@ -1,6 +1,7 @@
-"""A saved version's dates as an iCalendar file, for the family's calendar: the next review and the
-treatment break's dates, each an all-day event with a plain title. Only dates the plan holds are
-written; nothing is guessed (an event typed as words, "Jess's wedding on 22 August", stays words).
+"""A saved version's dates as an iCalendar file, for the family's calendar: the next review and each
+treatment decision's dates (a pause's start and end, its event's day, a day to look again), each an
+all-day event with a plain title. Only dates the plan holds are written; nothing is guessed (an
+event typed as words, "Jess's wedding on 22 August", stays words until its day is given).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from typing import TYPE_CHECKING
 from icalendar import Calendar, Event
 
 from careplan.display import shown
+from careplan.migrations import FIRST_DECISION_ID
+from careplan.model import TreatmentDecision
 
 if TYPE_CHECKING:
     from careplan.store import PlanFile
@@ -25,15 +28,32 @@ def calendar_dates(plan_file: PlanFile, number: int) -> list[tuple[str, date, st
 
     plan = PlanHistory(plan_file, upto=number).plan(number)
     who = shown(plan.about.called) or "the plan"
-    pause = plan.treatment_break
-    found = [
-        ("next-review", plan.next_review, f"Care plan review ({who})"),
-        ("break-starts", pause.starts_on, f"Treatment break starts ({who})"),
-        ("break-ends", pause.ends_on, f"Treatment break ends ({who})"),
-        ("break-look-again", pause.look_again_on, f"Look at the treatment break again ({who})"),
-    ]
+    found = [("next-review", plan.next_review, f"Care plan review ({who})")]
+    for decision in plan.treatment_decisions:
+        found.extend(_decision_dates(decision, who))
     dated = [(key, day, title) for key, day, title in found if day is not None]
     return sorted(dated, key=lambda item: item[1])
+
+
+def _decision_dates(decision: TreatmentDecision, who: str) -> list[tuple[str, date | None, str]]:
+    """A decision's days, each keyed by the decision's id so its event keeps its UID. The one
+    worksheet of an older plan (migrated as the first decision) keeps the keys it had then."""
+    if decision.id == FIRST_DECISION_ID:
+        keys = {"starts": "break-starts", "ends": "break-ends", "look": "break-look-again"}
+    else:
+        keys = {part: f"decision-{decision.id}-{part}" for part in ("starts", "ends", "look")}
+    if decision.stopping:
+        return [
+            (keys["starts"], decision.starts_on, f"Treatment stops ({who})"),
+            (keys["look"], decision.look_again_on, f"Look at stopping treatment again ({who})"),
+        ]
+    event = shown(" ".join(decision.event.split()))
+    return [
+        (f"decision-{decision.id}-event", decision.event_on, f"{event or 'The event'} ({who})"),
+        (keys["starts"], decision.starts_on, f"Treatment break starts ({who})"),
+        (keys["ends"], decision.ends_on, f"Treatment break ends ({who})"),
+        (keys["look"], decision.look_again_on, f"Look at the treatment break again ({who})"),
+    ]
 
 
 def ics_calendar(plan_file: PlanFile, number: int) -> str:

@@ -18,10 +18,18 @@ import unicodedata
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from careplan import content, vocab
+from careplan import content, decisions, vocab
 from careplan.dates import day_in_words, describe_date
 from careplan.markdown_escape import escape_block, escape_inline, plain_lines
-from careplan.model import CarePlan, Goal, PlanningDocument, Spokesperson, TeamMember, View
+from careplan.model import (
+    CarePlan,
+    Goal,
+    PlanningDocument,
+    Spokesperson,
+    TeamMember,
+    TreatmentDecision,
+    View,
+)
 from careplan.voices import voice_name
 
 if TYPE_CHECKING:
@@ -94,7 +102,7 @@ def render_plan(
         ("How things are now", _checkin(plan, trend)),
         ("Goals", _goals(plan, journeys)),
         ("Lifestyle modifications", _modifications(plan)),
-        ("Treatment break", _treatment_break(plan)),
+        ("Treatment decisions", _treatment_decisions(plan)),
         ("Support team", _team(plan)),
         ("If I can't speak for myself", advance_care_section(plan)),
         ("Warning signs to watch for", _warning_signs(plan)),
@@ -328,37 +336,74 @@ def _modifications(plan: CarePlan) -> str:
     return _table(["Area", "Before", "Now", "Why", "How it's going"], rows)
 
 
-# --- treatment break --------------------------------------------------------------------------
+# --- treatment decisions ----------------------------------------------------------------------
 
 
-def _treatment_break(plan: CarePlan) -> str:
-    pause = plan.treatment_break
-    if not pause.started:
-        return "Not started. This worksheet is there if a break from treatment is ever worth talking about."
-    kind = vocab.label(vocab.BREAK_KINDS, pause.kind)
-    if _said(pause.event):
-        kind = f"{kind}: {escape_inline(pause.event)}" if kind else escape_inline(pause.event)
+def _treatment_decisions(plan: CarePlan) -> str:
+    """Each decision as it stands, those still current first; pauses that have ended after them,
+    in the order they were made, each still whole."""
+    said = [decision for decision in plan.treatment_decisions if decision.started]
+    if not said:
+        return (
+            "None yet. A worksheet is here if a pause in treatment, or stopping it, is ever worth "
+            "talking about."
+        )
+    blocks = []
+    current = [decision for decision in said if not decision.ended]
+    earlier = [decision for decision in said if decision.ended]
+    for decision in current:
+        blocks.append(f"### {escape_inline(decisions.title(decision))}\n\n{_decision(decision)}")
+    if earlier:
+        blocks.append("### Earlier decisions")
+        for decision in earlier:
+            body = _decision(decision, whole=True)
+            blocks.append(f"**{escape_inline(decisions.title(decision))}**\n\n{body}")
+    return "\n\n".join(blocks)
+
+
+def _decision(decision: TreatmentDecision, whole: bool = False) -> str:
+    """One decision's worksheet. `whole`: with its questions and signs too (an earlier one's are
+    not in the plan's lists of questions and signs, which come from the decision standing now)."""
     dates = ""
-    if pause.starts_on and pause.ends_on:
-        dates = f"{describe_date(pause.starts_on)} to {describe_date(pause.ends_on)}"
-    elif pause.starts_on:
-        dates = f"from {describe_date(pause.starts_on)}"
-    elif pause.ends_on:
-        dates = f"until {describe_date(pause.ends_on)}"
+    if decision.stopping:
+        if decision.starts_on:
+            dates = f"from {describe_date(decision.starts_on)}"
+    elif decision.starts_on and decision.ends_on:
+        dates = f"{describe_date(decision.starts_on)} to {describe_date(decision.ends_on)}"
+    elif decision.starts_on:
+        dates = f"from {describe_date(decision.starts_on)}"
+    elif decision.ends_on:
+        dates = f"until {describe_date(decision.ends_on)}"
+    support = ", ".join(escape_inline(words) for words in decisions.support_words(decision))
     lines = [
-        f"- **Where things stand:** {vocab.label(vocab.BREAK_STATUSES, pause.status) or 'Not decided yet'}",
-        _field("Kind of break", kind, escaped=True),
-        _field("Dates", dates, escaped=True),
-        _field("Treatment now", pause.current_treatment),
-        _field("What the team said", pause.team_said),
-        _field("Hopes", pause.hopes),
-        _field("Fears", pause.fears),
+        f"- **Where things stand:** {decisions.status_label(decision) or 'Not decided yet'}",
+        _field("What the break is for", "" if decision.stopping else decision.event),
+        _field(
+            "The day of the event",
+            describe_date(decision.event_on) if decision.event_on else "",
+            escaped=True,
+        ),
+        _field("When treatment stops" if decision.stopping else "Dates", dates, escaped=True),
+        _field(decisions.treatment_label(decision), decision.current_treatment),
+        _field("What the team said", decision.team_said),
+        _field(decisions.hopes_label(decision), decision.hopes),
+        _field(decisions.fears_label(decision), decision.fears),
+        _field("Support that goes on", support, escaped=True),
         _field(
             "Look at this again on",
-            describe_date(pause.look_again_on) if pause.look_again_on else "",
+            describe_date(decision.look_again_on) if decision.look_again_on else "",
             escaped=True,
         ),
     ]
+    if whole:
+        for label, items in (
+            ("Questions for the team", decision.questions),
+            ("Signs to watch for", decision.warning_signs),
+        ):
+            said = [escape_inline(item) for item in items if _said(item)]
+            if said:
+                lines.append(f"- **{label}:**\n" + "\n".join(f"  - {item}" for item in said))
+        lines.append(_field("Who to call", decision.who_to_call))
     return "\n".join(line for line in lines if line)
 
 
@@ -449,7 +494,7 @@ def _helplines(helplines: list[TeamMember]) -> str:
 def _warning_signs(plan: CarePlan) -> str:
     """Each group of signs the family chose, with that group's who to call, then the signs in
     their own words."""
-    pause = plan.treatment_break
+    pause = decisions.latest(plan) or TreatmentDecision()
     grouped = content.group_signs([sign for sign in pause.warning_signs if _said(sign)])
     blocks = []
     for group, signs in grouped:
@@ -474,11 +519,8 @@ def _warning_signs(plan: CarePlan) -> str:
 
 
 def _questions(plan: CarePlan) -> str:
-    questions = [
-        f"- {escape_inline(question)}"
-        for question in plan.treatment_break.questions
-        if _said(question)
-    ]
+    pause = decisions.latest(plan) or TreatmentDecision()
+    questions = [f"- {escape_inline(question)}" for question in pause.questions if _said(question)]
     return "\n".join(questions) or "None written down yet."
 
 

@@ -14,8 +14,8 @@ from careplan import vocab
 from careplan.display import shown_name
 from careplan.vocab import (
     Agreement,
-    BreakKind,
-    BreakStatus,
+    DecisionKind,
+    DecisionStatus,
     DocumentDate,
     DocumentKind,
     GoalCategory,
@@ -104,24 +104,66 @@ class Modification:
 
 
 @dataclass
-class TreatmentBreak:
-    kind: BreakKind | None = None  # None while nobody has started this worksheet
-    event: str = ""
+class TreatmentDecision:
+    """One decision about treatment, thought through as its own worksheet: a pause (to recover, for
+    an event), stopping treatment, or something else. A plan keeps every one, in the order they
+    were made, so an earlier pause stays readable after a later decision."""
+
+    kind: DecisionKind | None = None  # None while nobody has said what kind it is
+    event: str = ""  # what a pause is for
+    event_on: date | None = None  # the day of the event a pause is for
     starts_on: date | None = None
-    ends_on: date | None = None
+    ends_on: date | None = None  # a pause's end; stopping has none
     current_treatment: str = ""
     team_said: str = ""
-    hopes: str = ""
+    hopes: str = ""  # what we hope the pause (or stopping) brings
     fears: str = ""
-    questions: list[str] = field(default_factory=list)  # for the oncologist
+    questions: list[str] = field(default_factory=list)  # for the care team
     warning_signs: list[str] = field(default_factory=list)
     who_to_call: str = ""
-    status: BreakStatus | None = None
+    support: list[str] = field(default_factory=list)  # vocab.SUPPORTS ids: care that goes on
+    support_words: str = ""  # the support that goes on, in their own words
+    status: DecisionStatus | None = None
     look_again_on: date | None = None
+    id: str = field(default_factory=new_id)
+
+    @property
+    def stopping(self) -> bool:
+        return self.kind == "stop"
+
+    @property
+    def ended(self) -> bool:
+        """A pause that is over (treatment resumed, or stopped): kept, listed as an earlier one.
+        A decision to stop that has happened is where treatment stands, so it has not ended."""
+        return not self.stopping and self.status in vocab.ENDED_STATUSES
 
     @property
     def started(self) -> bool:
-        return self != TreatmentBreak()
+        return self.worksheet_fields() != TreatmentDecision(id=self.id).worksheet_fields()
+
+    def worksheet_fields(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in DECISION_FIELDS)
+
+
+# Everything a decision holds except its id, in the order the worksheet shows it.
+DECISION_FIELDS: tuple[str, ...] = (
+    "kind",
+    "event",
+    "event_on",
+    "starts_on",
+    "ends_on",
+    "current_treatment",
+    "team_said",
+    "hopes",
+    "fears",
+    "questions",
+    "warning_signs",
+    "who_to_call",
+    "support",
+    "support_words",
+    "status",
+    "look_again_on",
+)
 
 
 @dataclass
@@ -227,7 +269,7 @@ class CarePlan:
     matters: list[Statement] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)
     modifications: list[Modification] = field(default_factory=list)
-    treatment_break: TreatmentBreak = field(default_factory=TreatmentBreak)
+    treatment_decisions: list[TreatmentDecision] = field(default_factory=list)
     team: list[TeamMember] = field(default_factory=list)
     checkin: CheckIn = field(default_factory=CheckIn)
     advance_care: AdvanceCare = field(default_factory=AdvanceCare)
@@ -240,6 +282,19 @@ class CarePlan:
     def goal(self, goal_id: str) -> Goal | None:
         return next((goal for goal in self.goals if goal.id == goal_id), None)
 
+    def decision(self, decision_id: str) -> TreatmentDecision | None:
+        return next((one for one in self.treatment_decisions if one.id == decision_id), None)
+
+    @property
+    def current_decision(self) -> TreatmentDecision | None:
+        """Where treatment stands: the latest decision that has not ended (None: there is none)."""
+        return next((one for one in reversed(self.treatment_decisions) if not one.ended), None)
+
+    @property
+    def earlier_decisions(self) -> list[TreatmentDecision]:
+        """The decisions that have ended, in the order they were made."""
+        return [one for one in self.treatment_decisions if one.ended]
+
     @property
     def first_contact(self) -> TeamMember | None:
         return next((member for member in self.team if member.first_contact), None)
@@ -251,7 +306,7 @@ SECTION_NAMES: tuple[str, ...] = (
     "matters",
     "goals",
     "modifications",
-    "treatment_break",
+    "treatment_decisions",
     "team",
     "checkin",
     "advance_care",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from careplan import vocab
+from careplan import decisions, vocab
 from careplan.dates import short_day
 from careplan.display import shown_name
 from careplan.errors import CarePlanError
@@ -25,7 +25,7 @@ PLAN_PARTS = (
     "checkin",
     "goals",
     "modifications",
-    "treatment_break",
+    "treatment_decisions",
     "team",
     "advance_care",
 )
@@ -42,13 +42,14 @@ def section_summary(plan: CarePlan, section: str) -> str:
 
 
 def not_started(plan: CarePlan) -> list[str]:
-    """PLAN_PARTS with nothing in them yet, in order (a treatment break is only for some, so it is
-    never listed as missing)."""
+    """PLAN_PARTS with nothing in them yet, in order (treatment decisions are only for some, so
+    they are never listed as missing)."""
     empty = CarePlan()
     return [
         part
         for part in PLAN_PARTS
-        if part not in ("about", "treatment_break") and getattr(plan, part) == getattr(empty, part)
+        if part not in ("about", "treatment_decisions")
+        and getattr(plan, part) == getattr(empty, part)
     ]
 
 
@@ -149,15 +150,20 @@ def _modifications(plan: CarePlan) -> str:
     return f"{counted(len(plan.modifications), 'change')}: {', '.join(parts)}"
 
 
-def _treatment_break(plan: CarePlan) -> str:
-    pause = plan.treatment_break
-    if not pause.started:
+def _treatment_decisions(plan: CarePlan) -> str:
+    if not plan.treatment_decisions:
         return "none planned (only if one is wanted)"  # not a gap: not_started() never lists it
-    parts = [vocab.label(vocab.BREAK_KINDS, pause.kind) or "being thought about"]
-    if pause.status:
-        parts.append(vocab.label(vocab.BREAK_STATUSES, pause.status).lower())
-    if pause.starts_on:
-        parts.append(f"from {short_day(pause.starts_on)}")
+    decision = decisions.latest(plan)
+    assert decision is not None
+    parts = [decisions.kind_label(decision) or "being thought about"]
+    status = decisions.status_label(decision)
+    if status:
+        parts.append(status.lower())
+    if decision.starts_on:
+        parts.append(f"from {short_day(decision.starts_on)}")
+    earlier = len(plan.earlier_decisions)
+    if earlier:
+        parts.append(counted(earlier, "earlier decision"))
     return " · ".join(parts)
 
 
@@ -212,7 +218,7 @@ _SUMMARIES = {
     "checkin": _checkin,
     "goals": _goals,
     "modifications": _modifications,
-    "treatment_break": _treatment_break,
+    "treatment_decisions": _treatment_decisions,
     "team": _team,
     "advance_care": _advance_care,
 }

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from careplan.codec import from_dict, to_dict
 from careplan.dates import year_problem
 from careplan.errors import CarePlanError, InvalidPlanFile, ValidationError
+from careplan.migrations import plan_with_decisions
 from careplan.model import CarePlan
 from careplan.validation import check, far_out_dates, tidy
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from careplan.store import PlanFile
 
 FORMAT = "careplan-plan"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: treatment decisions, a list (1 held one treatment-break worksheet)
 _UNPRINTED = re.compile(r"[\x7f-\x9f]")
 _PLAN_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _WHAT_WE_EXPECT = "a file written by `careplan export --format json`"
@@ -134,7 +135,7 @@ def plan_from_json(data: Any) -> tuple[str | None, CarePlan]:
     if "plan" not in data:
         raise _not_a_plan('has no "plan" in it')
     try:
-        plan = from_dict(CarePlan, data["plan"], where="plan")
+        plan = from_dict(CarePlan, plan_with_decisions(data["plan"]), where="plan")
     except RecursionError:
         raise InvalidPlanFile("plan", "is nested too deeply to be a plan") from None
     check(plan)

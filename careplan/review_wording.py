@@ -20,6 +20,7 @@ _ITEM_WORDS = {
     "matters": "thing that matters",
     "goals": "goal",
     "modifications": "change",
+    "treatment_decisions": "decision",
     "team": "team member",
 }
 

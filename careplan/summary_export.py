@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from careplan import content, vocab
+from careplan import content, decisions, vocab
 from careplan.markdown_escape import escape_inline, plain_lines
-from careplan.model import CarePlan
+from careplan.model import CarePlan, TreatmentDecision
 
 if TYPE_CHECKING:
     from careplan.store import PlanFile, VersionInfo
@@ -97,7 +97,7 @@ def _matters(plan: CarePlan) -> str:
 
 
 def _warning_signs(plan: CarePlan) -> str:
-    pause = plan.treatment_break
+    pause = decisions.latest(plan) or TreatmentDecision()
     grouped = content.group_signs([sign for sign in pause.warning_signs if _said(sign)])
     if not grouped and not _said(pause.who_to_call):
         return ""
@@ -128,12 +128,23 @@ def _helplines(plan: CarePlan) -> str:
 
 
 def _treatment(plan: CarePlan) -> str:
-    pause = plan.treatment_break
+    # Where treatment stands: the latest decision still current; when every one has ended (a
+    # pause resumed), the last of them, so the page still says so.
+    decision = decisions.latest(plan)
+    if decision is None:
+        return ""
     parts = []
-    if _said(pause.current_treatment):
-        parts.append(f"**Treatment now:** {escape_inline(pause.current_treatment)}")
-    if pause.started and pause.status:
-        parts.append(f"**Treatment break:** {vocab.label(vocab.BREAK_STATUSES, pause.status)}")
+    if _said(decision.current_treatment):
+        parts.append(
+            f"**{decisions.treatment_label(decision)}:** {escape_inline(decision.current_treatment)}"
+        )
+    status = decisions.status_label(decision)
+    parts.append(f"**{escape_inline(decisions.title(decision))}:** {status or 'not decided yet'}")
+    support = decisions.support_words(decision) if decision.stopping else []
+    if support:
+        parts.append(
+            f"**Support that goes on:** {', '.join(escape_inline(one) for one in support)}"
+        )
     return "## Where treatment stands\n\n" + "\n\n".join(parts) if parts else ""
 
 

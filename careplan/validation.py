@@ -94,8 +94,9 @@ def far_out_dates(plan: CarePlan) -> dict[str, str]:
 
 def without_blank_rows(plan: CarePlan) -> CarePlan:
     """`plan` without the rows added on screen and left empty (a statement, a person taking
-    part, with no words in them at all): they are not a change, not counted and not saved. A
-    shallow copy; `plan` keeps its rows, which may still be typed into."""
+    part, with no words in them at all; a decision with nothing chosen or written): they are
+    not a change, not counted and not saved. A shallow copy; `plan` keeps its rows, which may
+    still be typed into."""
     about = plan.about
     people = [
         person for person in about.participants if _has_words(person.name, person.relationship)
@@ -105,10 +106,18 @@ def without_blank_rows(plan: CarePlan) -> CarePlan:
         for statement in plan.matters
         if _has_words(statement.text, *(view.text for view in statement.other_views))
     ]
-    if len(people) == len(about.participants) and len(matters) == len(plan.matters):
+    decisions = [decision for decision in plan.treatment_decisions if decision.started]
+    if (
+        len(people) == len(about.participants)
+        and len(matters) == len(plan.matters)
+        and len(decisions) == len(plan.treatment_decisions)
+    ):
         return plan
     return dataclasses.replace(
-        plan, about=dataclasses.replace(about, participants=people), matters=matters
+        plan,
+        about=dataclasses.replace(about, participants=people),
+        matters=matters,
+        treatment_decisions=decisions,
     )
 
 
@@ -163,11 +172,18 @@ def problems(plan: CarePlan) -> dict[str, str]:
         need_choice(f"modifications[{index}].area", change.area, vocab.MODIFICATION_AREAS)
         need_choice(f"modifications[{index}].status", change.status, vocab.MODIFICATION_STATUSES)
         need_choice(f"modifications[{index}].voice", change.voice, vocab.VOICES)
-    pause = plan.treatment_break
-    need_choice("treatment_break.kind", pause.kind, vocab.BREAK_KINDS, optional=True)
-    need_choice("treatment_break.status", pause.status, vocab.BREAK_STATUSES, optional=True)
-    if pause.starts_on and pause.ends_on and pause.ends_on < pause.starts_on:
-        found["treatment_break.ends_on"] = "The end date is before the start date"
+    decision_ids: set[str] = set()
+    for index, decision in enumerate(plan.treatment_decisions):
+        where = f"treatment_decisions[{index}]"
+        need_choice(f"{where}.kind", decision.kind, vocab.ALL_DECISION_KINDS, optional=True)
+        need_choice(f"{where}.status", decision.status, vocab.DECISION_STATUSES, optional=True)
+        for number, support in enumerate(decision.support):
+            need_choice(f"{where}.support[{number}]", support, vocab.SUPPORTS)
+        if decision.starts_on and decision.ends_on and decision.ends_on < decision.starts_on:
+            found[f"{where}.ends_on"] = "The end date is before the start date"
+        if decision.id in decision_ids:
+            found[f"{where}.id"] = "Two decisions have the same id"
+        decision_ids.add(decision.id)
     for index, member in enumerate(plan.team):
         need_text(f"team[{index}].name", member.name, "A name")
         need_choice(f"team[{index}].role", member.role, vocab.TEAM_ROLES)

@@ -76,22 +76,44 @@ MODIFICATION_STATUSES: Choices[ModificationStatus] = {
     "stopped": "Stopped",
 }
 
-BreakKind = Literal["recover", "event", "side_effects", "other"]
-BREAK_KINDS: Choices[BreakKind] = {
+DecisionKind = Literal["recover", "event", "stop", "other", "side_effects"]
+DECISION_KINDS: Choices[DecisionKind] = {
     "recover": "A pause to recover",
     "event": "A pause for an event",
-    "side_effects": "A break because the side effects feel like too much",
-    "other": "Other",
+    "stop": "Stopping treatment",
+    "other": "Something else",
 }
+# Kinds older plans used, still named as they were (kept as written, not offered for new ones).
+EARLIER_DECISION_KINDS: Choices[DecisionKind] = {
+    "side_effects": "A break because the side effects feel like too much",
+}
+ALL_DECISION_KINDS: Choices[DecisionKind] = {**DECISION_KINDS, **EARLIER_DECISION_KINDS}
+PAUSE_KINDS: frozenset[str] = frozenset({"recover", "event", "side_effects"})
 
-BreakStatus = Literal["thinking", "discussed", "agreed", "on_break", "resumed", "stopped"]
-BREAK_STATUSES: Choices[BreakStatus] = {
+DecisionStatus = Literal["thinking", "discussed", "agreed", "on_break", "resumed", "stopped"]
+DECISION_STATUSES: Choices[DecisionStatus] = {
     "thinking": "Thinking about it",
     "discussed": "Discussed with the team",
     "agreed": "Agreed",
     "on_break": "On a break",
     "resumed": "Resumed",
     "stopped": "Stopped",
+}
+# Where a decision to stop can stand: it is never a break, so it never says "on a break".
+STOP_STATUSES: Choices[DecisionStatus] = {
+    "thinking": "Thinking about it",
+    "discussed": "Discussed with the team",
+    "agreed": "Agreed",
+    "stopped": "Treatment has stopped",
+}
+# A pause that has come to an end: kept, and listed among the earlier decisions.
+ENDED_STATUSES: frozenset[str] = frozenset({"resumed", "stopped"})
+
+Support = Literal["palliative_care", "symptom_control", "hospice"]
+SUPPORTS: Choices[Support] = {
+    "palliative_care": "Palliative care",
+    "symptom_control": "Symptom control",
+    "hospice": "Hospice care",
 }
 
 TeamRole = Literal[
@@ -266,7 +288,7 @@ SECTIONS: Choices[str] = {
     "checkin": "How things are now",
     "goals": "Goals",
     "modifications": "Lifestyle modifications",
-    "treatment_break": "Treatment break",
+    "treatment_decisions": "Treatment decisions",
     "team": "Support team",
     "advance_care": "If I can't speak for myself",
     "review": "Review and save",

@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 WELCOME = (
     "Welcome to careplan.\n\n"
     "Here a person living with a serious illness and the people who care for them can write down, "
-    "together, how they want to live: what matters most, goals, changes to daily life, treatment "
-    "breaks, who on the support team does what, and who would speak for the person if they "
+    "together, how they want to live: what matters most, goals, changes to daily life, decisions "
+    "about treatment, who on the support team does what, and who would speak for the person if they "
     "could not.\n\n"
     "There are no plans here yet. Press N (or the button below) to start one; all it needs is a name. "
     "Everything stays on this computer, and every word typed is kept as you go."

@@ -13,7 +13,7 @@ SECTION_SCREENS: dict[str, str] = {
     "checkin": "careplan.screens.checkin:CheckInScreen",
     "goals": "careplan.screens.goals:GoalsScreen",
     "modifications": "careplan.screens.modifications:ModificationsScreen",
-    "treatment_break": "careplan.screens.treatment_break:TreatmentBreakScreen",
+    "treatment_decisions": "careplan.screens.treatment_decisions:TreatmentDecisionsScreen",
     "team": "careplan.screens.team:TeamScreen",
     "advance_care": "careplan.screens.advance_care:AdvanceCareScreen",
     "review": "careplan.screens.review:ReviewScreen",

@@ -433,7 +433,10 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
                         f"• {where}: {problem.rstrip('.')}.", classes="problem-text", markup=False
                     ),
                     Button(
-                        go, name=date.field.key, classes="fix-button date-fix-button", compact=True
+                        go,
+                        name=date.key or date.field.key,
+                        classes="fix-button date-fix-button",
+                        compact=True,
                     ),
                     classes="problem-row",
                 )
@@ -458,11 +461,14 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
     @on(Button.Pressed, ".date-fix-button")
     def go_to_date(self, event: Button.Pressed) -> None:
         """Straight to a date that could not be read, with the cursor in it."""
-        from careplan.date_fields import DATE_FIELDS
+        from careplan.date_fields import field_info
 
         event.stop()
-        field = DATE_FIELDS[event.button.name or ""]
-        selector = f".{DateField.css_class(field.key)} > .date-input"
+        key = event.button.name or ""
+        field = field_info(key)
+        if field is None:
+            return
+        selector = f".{DateField.css_class(key)} > .date-input"
         if field.section == "review":
             self.query_one(selector).focus()
             return

@@ -1,8 +1,10 @@
-"""Treatment break: a worksheet for thinking a pause in treatment through, together and with the team.
+"""One treatment decision's worksheet, for thinking it through together and with the team.
 
-What the break is for and when, what the team said, hopes and fears, questions to bring to the
-oncologist and the signs to watch for while it lasts. Suggested questions and warning signs come
+A pause: what it is for and when, what the team said, hopes and fears, questions to bring to the
+oncologist and the signs to watch for while it lasts. Stopping treatment has its own words: what
+we hope stopping brings, and the support that goes on. Suggested questions and warning signs come
 from careplan.content and are shown beside its disclaimer: things to talk over, never advice.
+The list of decisions is careplan.screens.treatment_decisions.
 """
 
 from __future__ import annotations
@@ -13,15 +15,16 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from careplan import content, vocab
+from careplan import content, decisions, vocab
 from careplan.content import WarningSignGroup
-from careplan.model import TreatmentBreak
+from careplan.date_fields import decision_date_key
+from careplan.model import TreatmentDecision
 from careplan.screens.section_base import SectionScreen
 from careplan.screens.widgets.checklist import CheckList
 from careplan.screens.widgets.date_field import DateField
@@ -29,14 +32,18 @@ from careplan.screens.widgets.text_box import TextBox
 from careplan.styles import stylesheet
 
 INTRO = (
-    "A worksheet for thinking a break in treatment through, at your own pace. "
+    "A worksheet for thinking this decision through, at your own pace. "
     "Fill in what you know; leave the rest for later. Everything is kept as you type."
+)
+STOP_INTRO = (
+    "Stopping treatment is a decision of its own, with care that goes on. Fill in what you know; "
+    "leave the rest for later. Everything is kept as you type."
 )
 DATE_ORDER_NOTE = "? The end date is before the start date. Have a look at both when you're ready; nothing is lost."
 NO_QUESTIONS = "No questions yet: type your own below, or add one from the suggestions."
 NO_SIGNS = "No warning signs in the plan yet: pick a group below, or add your own words."
 
-# attribute of TreatmentBreak -> (label, placeholder); one line each.
+# attribute of TreatmentDecision -> (label, placeholder); one line each.
 SHORT_TEXTS = {
     "event": (
         "What the break is for",
@@ -55,9 +62,24 @@ LONG_TEXTS = {
     "fears": "What worries us about it",
 }
 DATE_FIELDS = {
+    "event_on": "The day of the event",
     "starts_on": "When the break would start",
     "ends_on": "When it would end",
 }
+# The words that change when the decision is to stop treatment: widget id -> (pause, stopping).
+KIND_WORDS = {
+    "label-current_treatment": ("The treatment now, in plain words", "The treatment being stopped"),
+    "label-hopes": ("What we hope the break brings", "What we hope stopping brings"),
+    "label-fears": ("What worries us about it", "What worries us about stopping"),
+    "label-starts_on": ("When the break would start", "When treatment stops"),
+    "signs-title": ("Signs to watch for during the break", "Signs to watch for"),
+    "questions-title": ("Questions for the oncologist", "Questions for the care team"),
+}
+PAUSE_ONLY = ("event", "event_on", "ends_on")  # what a pause has and stopping has not
+SUPPORT_HINT = (
+    "The care that goes on after treatment stops: tick what is in place or wanted, and add your "
+    "own words."
+)
 
 
 def group_included(group: WarningSignGroup, signs: list[str]) -> bool:
@@ -165,16 +187,30 @@ def field_name(box: Widget) -> str:
     return box.name
 
 
-class TreatmentBreakScreen(SectionScreen):
+class SupportList(CheckList):
+    BINDINGS = [
+        Binding(
+            "space,enter",
+            "select",
+            "Tick or untick",
+            id="treatment_break.toggle_support",
+            tooltip="Say whether this support goes on",
+        ),
+    ]
+
+
+class DecisionScreen(SectionScreen):
     CSS_PATH = stylesheet("treatment_break.tcss")
-    SECTION = "treatment_break"
+    SECTION = "treatment_decisions"
     FIRST_FIELD = "#kind"
     HELP = """\
-# Treatment break
+# A treatment decision
 
-A worksheet for thinking through a pause in treatment: what it is for, when, what the care team
-said, what you hope for and what worries you, questions to bring to the oncologist, and the signs
-to watch for while it lasts. Fill in what you know; everything is kept as you type.
+A worksheet for one decision about treatment. For a pause: what it is for, when, what the care
+team said, what you hope for and what worries you, questions to bring to the oncologist, and the
+signs to watch for while it lasts. For stopping treatment: what you hope stopping brings, and the
+support that goes on (palliative care, symptom control, hospice, or your own words). Fill in what
+you know; everything is kept as you type.
 
 Dates can be typed freely: "24 Dec 2026", "2026-12-24", "in 3 weeks", "tomorrow". The line under
 each date says how it was read; it goes into the plan when you press Enter or move on.
@@ -186,9 +222,10 @@ medical advice.
 | :- | :- |
 | Tab / Shift+Tab | Move between parts of the worksheet |
 | Ctrl+N | Type a question of your own |
-| Ctrl+O | Go to the suggested questions (Enter adds one) |
+| Ctrl+O | Go to the suggested questions for a pause (Enter adds one) |
 | Ctrl+R | Go to the groups of warning signs (Space includes or leaves out) |
 | Ctrl+T | Type a warning sign in your own words |
+| Space | In the support that goes on (when stopping): tick or untick one |
 | Delete | In a list of your questions or signs: remove the highlighted one |
 | Esc | Go back; nothing typed is lost |
 """
@@ -224,42 +261,77 @@ medical advice.
         ),
     ]
 
-    def __init__(self, working) -> None:
+    def __init__(self, working, decision_id: str) -> None:
         super().__init__(working)
+        self.decision_id = decision_id
+        self._statuses_for_stopping = self.pause.stopping  # which choices #status was made with
         self._suggested = content.oncologist_questions()
         self._groups = content.sign_choices()  # a line's signs are a choice of their own
 
     @property
-    def pause(self) -> TreatmentBreak:
-        return self.plan.treatment_break
+    def pause(self) -> TreatmentDecision:
+        found = self.plan.decision(self.decision_id)
+        if found is None:  # the list screen opens only decisions the plan holds
+            raise LookupError(f"No treatment decision {self.decision_id!r} in the plan")
+        return found
+
+    @property
+    def title_text(self) -> str:
+        return f"{vocab.SECTIONS[self.SECTION]}: {decisions.title(self.pause)}"
+
+    def _kinds(self) -> list[tuple[str, str]]:
+        offered = dict(vocab.DECISION_KINDS)
+        kind = self.pause.kind
+        if kind is not None and kind in vocab.EARLIER_DECISION_KINDS:  # as an older plan wrote it
+            offered[kind] = vocab.EARLIER_DECISION_KINDS[kind]
+        return [(label, key) for key, label in offered.items()]
+
+    def _statuses(self) -> list[tuple[str, str]]:
+        return [(label, key) for key, label in decisions.statuses(self.pause).items()]
 
     # --- layout -------------------------------------------------------------------------------
 
     def compose_body(self) -> ComposeResult:
         pause = self.pause
         with VerticalScroll(classes="section-body", id="break-body"):
-            yield Static(INTRO, classes="section-intro")
+            yield Static(INTRO, classes="section-intro", id="intro")
 
-            yield Label("What kind of break", classes="field-label")
+            yield Label("What kind of decision", classes="field-label")
+            kinds = self._kinds()
             yield Select(
-                [(label, key) for key, label in vocab.BREAK_KINDS.items()],
-                prompt="Choose the kind of break",
-                value=pause.kind if pause.kind in vocab.BREAK_KINDS else Select.NULL,
+                kinds,
+                prompt="Choose the kind of decision",
+                value=pause.kind if pause.kind in {key for _, key in kinds} else Select.NULL,
                 id="kind",
             )
             yield from self._short_text("event")
             for attribute, label in DATE_FIELDS.items():
-                yield Label(label, classes="field-label")
-                yield DateField(self.working, f"treatment_break.{attribute}", id=attribute)
+                yield Label(label, classes="field-label", id=f"label-{attribute}")
+                yield DateField(self.working, decision_date_key(pause.id, attribute), id=attribute)
             yield Static(DATE_ORDER_NOTE, id="date-order-note", classes="calm-note", markup=False)
             yield from self._short_text("current_treatment")
             for attribute, label in LONG_TEXTS.items():
-                yield Label(label, classes="field-label")
+                yield Label(label, classes="field-label", id=f"label-{attribute}")
                 yield TextArea(
                     getattr(pause, attribute), name=attribute, classes="plan-text", id=attribute
                 )
 
-            yield Static("Questions for the oncologist", classes="part-title")
+            with Vertical(id="support-part"):
+                yield Static("The support that goes on", classes="part-title")
+                yield Static(SUPPORT_HINT, classes="part-subtitle")
+                yield SupportList(
+                    list(vocab.SUPPORTS.items()), pause.support, ticked_note="", id="support"
+                )
+                yield Label("In our own words", classes="field-label")
+                yield TextBox(
+                    pause.support_words,
+                    placeholder="e.g. the district nurses twice a week",
+                    name="support_words",
+                    classes="plan-text",
+                    id="support_words",
+                )
+
+            yield Static("Questions for the oncologist", classes="part-title", id="questions-title")
             yield QuestionList(id="questions")
             with Horizontal(classes="add-row"):
                 yield TextBox(placeholder="A question of your own, then Enter", id="new-question")
@@ -267,11 +339,16 @@ medical advice.
             yield Button(
                 "Remove the highlighted question", id="remove-question", classes="remove-button"
             )
-            yield Static("Suggested questions: Enter or a click adds one", classes="part-subtitle")
-            yield Static(content.DISCLAIMER, classes="disclaimer", markup=False)
-            yield BreakQuestionPicker(id="suggested-questions")
+            with Vertical(id="suggested-part"):
+                yield Static(
+                    "Suggested questions: Enter or a click adds one", classes="part-subtitle"
+                )
+                yield Static(content.DISCLAIMER, classes="disclaimer", markup=False)
+                yield BreakQuestionPicker(id="suggested-questions")
 
-            yield Static("Signs to watch for during the break", classes="part-title")
+            yield Static(
+                "Signs to watch for during the break", classes="part-title", id="signs-title"
+            )
             yield Static(content.DISCLAIMER, classes="disclaimer", markup=False)
             yield Static(
                 "Groups of signs: Space or a click puts a group in the plan or takes it out. "
@@ -295,17 +372,19 @@ medical advice.
 
             yield Static("Where the decision stands", classes="part-title")
             yield Select(
-                [(label, key) for key, label in vocab.BREAK_STATUSES.items()],
+                self._statuses(),
                 prompt="Choose where things stand",
-                value=pause.status if pause.status in vocab.BREAK_STATUSES else Select.NULL,
+                value=pause.status if pause.status in decisions.statuses(pause) else Select.NULL,
                 id="status",
             )
             yield Label("A date to look at this again", classes="field-label")
-            yield DateField(self.working, "treatment_break.look_again_on", id="look_again_on")
+            yield DateField(
+                self.working, decision_date_key(pause.id, "look_again_on"), id="look_again_on"
+            )
 
     def _short_text(self, attribute: str) -> ComposeResult:
         label, placeholder = SHORT_TEXTS[attribute]
-        yield Label(label, classes="field-label")
+        yield Label(label, classes="field-label", id=f"label-{attribute}")
         yield TextBox(
             getattr(self.pause, attribute),
             placeholder=placeholder,
@@ -319,11 +398,31 @@ medical advice.
         self._show_signs()
         self._show_date_order()
         self._show_group_detail(0)
+        self._show_kind()
+
+    def _show_kind(self) -> None:
+        """The words and parts for this kind: stopping never speaks of a break."""
+        stopping = self.pause.stopping
+        for widget_id, (pause_words, stop_words) in KIND_WORDS.items():
+            self.query_one(f"#{widget_id}", Static).update(stop_words if stopping else pause_words)
+        self.query_one("#intro", Static).update(STOP_INTRO if stopping else INTRO)
+        for attribute in PAUSE_ONLY:
+            self.query_one(f"#label-{attribute}").display = not stopping
+            self.query_one(f"#{attribute}").display = not stopping
+        self.query_one("#support-part").display = stopping
+        self.query_one("#suggested-part").display = not stopping  # they are about a break
+        if self._statuses_for_stopping != stopping:  # the choices were made for the other kind
+            self._statuses_for_stopping = stopping
+            status = self.query_one("#status", Select)
+            status.set_options(self._statuses())
+            if self.pause.status in decisions.statuses(self.pause):
+                status.value = self.pause.status
+        self.sub_title = f"{self.working.plan.about.called or 'New plan'} · {self.title_text}"
 
     def lock_editing(self) -> None:
         super().lock_editing()
         # Lists that change the plan when chosen from; the plan's own lists stay readable.
-        for widget in self.query("BreakQuestionPicker, WarningGroups"):
+        for widget in self.query("BreakQuestionPicker, WarningGroups, SupportList"):
             widget.disabled = True
         for items in self.query(PlanItems):
             items.read_only = True
@@ -342,6 +441,17 @@ medical advice.
     @on(Select.Changed, "#kind")
     def _kind_chosen(self, event: Select.Changed) -> None:
         self._set("kind", None if event.value is Select.NULL else event.value)
+        self._show_kind()
+
+    @on(CheckList.Toggled, "#support")
+    def _support_toggled(self, event: CheckList.Toggled) -> None:
+        if self.read_only:
+            return
+        chosen = [one for one in self.pause.support if one != event.item_id]
+        if event.checked:
+            chosen.append(event.item_id)
+        ordered = [one for one in vocab.SUPPORTS if one in chosen]
+        self._set("support", ordered + [one for one in chosen if one not in vocab.SUPPORTS])
 
     @on(Select.Changed, "#status")
     def _status_chosen(self, event: Select.Changed) -> None:
@@ -350,6 +460,8 @@ medical advice.
     @on(Input.Changed, ".plan-text")
     def _short_text_typed(self, event: Input.Changed) -> None:
         self._set(field_name(event.input), event.value, typing=True)
+        if field_name(event.input) == "event":
+            self.sub_title = f"{self.working.plan.about.called or 'New plan'} · {self.title_text}"
 
     @on(TextArea.Changed, ".plan-text")
     def _long_text_typed(self, event: TextArea.Changed) -> None:
@@ -505,6 +617,13 @@ medical advice.
         self.query_one("#new-question", Input).focus()
 
     def action_suggested_questions(self) -> None:
+        if self.pause.stopping:  # the suggestions are about a pause in treatment
+            self.notify(
+                "The suggested questions are about a pause. Type your own with Ctrl+N.",
+                title="Questions",
+            )
+            self.action_new_question()
+            return
         self.query_one("#suggested-questions", BreakQuestionPicker).focus()
 
     def action_warning_groups(self) -> None:

@@ -24,7 +24,7 @@ from careplan.model import (
     Spokesperson,
     Statement,
     TeamMember,
-    TreatmentBreak,
+    TreatmentDecision,
     View,
 )
 from careplan.store import PlanFile, Store
@@ -59,9 +59,14 @@ def full_plan(name: str = "Ann Smith", note: str = "first") -> CarePlan:
         modifications=[
             Modification(area="work", before="Full time", now="Two mornings a week", id="m-work")
         ],
-        treatment_break=TreatmentBreak(
-            kind="event", event="Granddaughter's wedding", questions=["Is it safe?"]
-        ),
+        treatment_decisions=[
+            TreatmentDecision(
+                kind="event",
+                event="Granddaughter's wedding",
+                questions=["Is it safe?"],
+                id="d-wedding",
+            )
+        ],
         team=[
             TeamMember(
                 name="Dr Okafor",

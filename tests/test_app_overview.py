@@ -23,7 +23,7 @@ def test_each_part_is_placed_in_the_version_it_last_changed_in(store: Store) -> 
         "goals": 3,
         "checkin": None,
         "modifications": None,
-        "treatment_break": None,
+        "treatment_decisions": None,
         "team": None,
         "advance_care": None,
     }
@@ -59,7 +59,8 @@ def test_sections_in_a_few_words() -> None:
     )
     assert overview.section_summary(plan, "team") == "nobody added yet"
     assert (
-        overview.section_summary(plan, "treatment_break") == "none planned (only if one is wanted)"
+        overview.section_summary(plan, "treatment_decisions")
+        == "none planned (only if one is wanted)"
     )
     assert overview.section_summary(plan, "advance_care") == (
         "nothing written yet (only when they are ready)"

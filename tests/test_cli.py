@@ -305,7 +305,7 @@ def test_export_markdown_to_stdout(cli, store: Store) -> None:
         "What matters most",
         "Goals",
         "Lifestyle modifications",
-        "Treatment break",
+        "Treatment decisions",
         "Support team",
         "How things are now",
         "Warning signs to watch for",
@@ -697,7 +697,7 @@ def test_things_a_person_can_put_right_are_exit_1_with_one_line(
     plan_id, exported = demo_export(data_dir, tmp_path)
     huge = tmp_path / "huge.json"
     huge.write_text(
-        exported.read_text().replace('"format_version": 1', '"format_version": ' + "9" * 5000, 1)
+        exported.read_text().replace('"format_version": 2', '"format_version": ' + "9" * 5000, 1)
     )
     results = [
         careplan("import", str(huge), data_dir=data_dir),

@@ -98,7 +98,9 @@ def test_gentle_notes_for_a_birth_to_come_and_a_review_gone_by() -> None:
     assert date_fields.gentle_note("about.date_of_birth", date(1956, 3, 3), TODAY) == ""
     assert "gone by" in date_fields.gentle_note("next_review", date(2026, 5, 1), TODAY)
     assert date_fields.gentle_note("next_review", date(2026, 7, 1), TODAY) == ""
-    assert date_fields.gentle_note("treatment_break.starts_on", date(2020, 1, 1), TODAY) == ""
+    assert (
+        date_fields.gentle_note("treatment_decisions.d1.starts_on", date(2020, 1, 1), TODAY) == ""
+    )
 
 
 # --- on screen -------------------------------------------------------------------------------------

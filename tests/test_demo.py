@@ -78,15 +78,27 @@ def test_changes_in_several_areas_and_a_break_through_its_stages(demo) -> None:
     latest = plans[-1]
     assert len({change.area for change in latest.modifications}) >= 4
     assert {change.status for change in latest.modifications} >= {"working", "stopped"}
-    stages = [plan.treatment_break.status for plan in plans]
-    assert stages == [None, "thinking", "agreed", "on_break", "resumed", "resumed"]
-    pause = latest.treatment_break
+    stages = [[one.status for one in plan.treatment_decisions] for plan in plans]
+    assert stages == [
+        [],
+        ["thinking"],
+        ["agreed"],
+        ["on_break"],
+        ["resumed"],
+        ["resumed", "agreed"],
+    ]
+    pause, stop = latest.treatment_decisions
     assert (
         pause.questions
         and pause.warning_signs
         and pause.who_to_call
         and pause.starts_on < pause.ends_on
     )
+    # The wedding's pause has ended and stays readable; stopping is a decision of its own, with
+    # the support that goes on, and it started fresh (none of the pause's questions came along).
+    assert latest.earlier_decisions == [pause] and latest.current_decision is stop
+    assert stop.kind == "stop" and stop.support and stop.support_words
+    assert not set(stop.questions) & set(pause.questions)
 
 
 def test_a_support_team_with_roles_tasks_and_one_first_contact(demo) -> None:

@@ -20,7 +20,7 @@ from careplan.model import (
     Participant,
     Statement,
     TeamMember,
-    TreatmentBreak,
+    TreatmentDecision,
     View,
 )
 
@@ -232,27 +232,30 @@ def test_modifications_started_status_stopped_edited_removed() -> None:
     assert texts(new, gone) == ['"Three days a week" was taken out of the plan']
 
 
-# --- treatment break -------------------------------------------------------------------------
+# --- treatment decisions -------------------------------------------------------------------
 
 
-def test_treatment_break_started_then_decided_then_dated() -> None:
+def test_a_treatment_decision_started_then_decided_then_dated() -> None:
     old = base_plan()
     started = copy.deepcopy(old)
-    started.treatment_break = TreatmentBreak(
-        kind="event", event="Lucia's wedding", status="thinking"
-    )
-    assert texts(old, started) == [
-        "Started the treatment break worksheet: A pause for an event; Thinking about it"
+    started.treatment_decisions = [
+        TreatmentDecision(kind="event", event="Lucia's wedding", status="thinking", id="d1")
     ]
-    assert compare(old, started).summary() == "treatment break worksheet started"
+    assert texts(old, started) == [
+        'A new decision: a pause for an event ("Lucia\'s wedding"); thinking about it'
+    ]
+    assert compare(old, started).summary() == (
+        'new decision: a pause for an event ("Lucia\'s wedding")'
+    )
 
     decided = copy.deepcopy(started)
-    decided.treatment_break.status = "agreed"
-    decided.treatment_break.kind = "recover"
-    decided.treatment_break.starts_on = date(2026, 8, 1)
-    decided.treatment_break.hopes = "Dance at the wedding"
-    decided.treatment_break.questions = ["Will the tiredness lift?"]
-    decided.treatment_break.warning_signs = ["A temperature over 38C"]
+    pause = decided.treatment_decisions[0]
+    pause.status = "agreed"
+    pause.kind = "recover"
+    pause.starts_on = date(2026, 8, 1)
+    pause.hopes = "Dance at the wedding"
+    pause.questions = ["Will the tiredness lift?"]
+    pause.warning_signs = ["A temperature over 38C"]
     assert kinds(started, decided) == [
         "break_decision",
         "break_status",
@@ -262,27 +265,47 @@ def test_treatment_break_started_then_decided_then_dated() -> None:
         "break_edited",
     ]
     assert texts(started, decided) == [
-        "Kind of treatment break: A pause for an event → A pause to recover",
-        "Treatment break decision: Thinking about it → Agreed",
+        "Kind of decision: A pause for an event → A pause to recover",
+        'A pause for an event ("Lucia\'s wedding"): Thinking about it → Agreed',
         "Treatment break starts: 1 August 2026 (new)",
         'Hopes for the break: "Dance at the wedding" (new)',
         'New question for the team: "Will the tiredness lift?"',
         'New warning sign to watch for: "A temperature over 38C"',
     ]
     assert compare(started, decided).summary() == (
-        "treatment break: a pause to recover, treatment break: agreed, 1 treatment break date changed, "
-        "3 treatment break details changed"
+        "treatment decision: a pause to recover, a pause to recover: agreed, "
+        "1 treatment decision date changed, 1 treatment decision detail changed"
     )
 
     moved = copy.deepcopy(decided)
-    moved.treatment_break.starts_on = date(2026, 8, 8)
+    moved.treatment_decisions[0].starts_on = date(2026, 8, 8)
     assert texts(decided, moved) == [
         "Treatment break starts: moved from 1 August 2026 to 8 August 2026"
     ]
 
-    cleared = copy.deepcopy(decided)
-    cleared.treatment_break = TreatmentBreak()
-    assert kinds(decided, cleared) == ["break_cleared"]
+    gone = copy.deepcopy(decided)
+    gone.treatment_decisions = []
+    assert kinds(decided, gone) == ["decision_removed"]
+
+
+def test_stopping_treatment_is_a_new_decision_in_its_own_words_and_never_a_break() -> None:
+    old = base_plan()
+    old.treatment_decisions = [TreatmentDecision(kind="event", status="resumed", id="d1")]
+    new = copy.deepcopy(old)
+    new.treatment_decisions.append(TreatmentDecision(kind="stop", status="agreed", id="d2"))
+    assert texts(old, new) == ["A new decision: stopping treatment; agreed"]
+    later = copy.deepcopy(new)
+    stop = later.treatment_decisions[1]
+    stop.status = "stopped"
+    stop.hopes = "Good days at home"
+    stop.support = ["hospice"]
+    said = texts(new, later)
+    assert said == [
+        "Stopping treatment: Agreed → Treatment has stopped",
+        'Hopes for stopping: "Good days at home" (new)',
+        'New support that goes on: "Hospice care"',
+    ]
+    assert not any("break" in text.lower() for text in said)
 
 
 # --- support team ----------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from careplan.model import (
     PlanningDocument,
     Spokesperson,
     TeamMember,
-    TreatmentBreak,
+    TreatmentDecision,
     View,
 )
 from careplan.plan_json import dumps
@@ -196,7 +196,14 @@ def hostile_plan() -> CarePlan:
         goals=[Goal(title=HOSTILE, why=HOSTILE, other_views=[View(text=HOSTILE)])],
         team=[TeamMember(name=HOSTILE, role="custom", custom_role=HOSTILE, first_contact=True)],
         checkin=CheckIn(function_level=50, note=HOSTILE, answered_by="person"),
-        treatment_break=TreatmentBreak(starts_on=date(2026, 12, 24)),
+        treatment_decisions=[
+            TreatmentDecision(
+                kind="event",
+                event=HOSTILE,
+                event_on=date(2026, 12, 20),
+                starts_on=date(2026, 12, 24),
+            )
+        ],
         advance_care=AdvanceCare(
             speakers=[Spokesperson(name=HOSTILE, relationship=HOSTILE, contact=HOSTILE)],
             documents=[PlanningDocument(kind="other", other_kind=HOSTILE, kept_where=HOSTILE)],
@@ -223,7 +230,11 @@ def test_hostile_text_in_every_field_keeps_the_bundle_valid_and_whole(store: Sto
 def test_the_calendar_holds_an_all_day_event_for_each_date_the_plan_has(store: Store) -> None:
     plan = CarePlan(
         about=About(name="Ann Smith", preferred_name="Annie"),
-        treatment_break=TreatmentBreak(starts_on=date(2026, 12, 24), ends_on=date(2027, 1, 6)),
+        treatment_decisions=[
+            TreatmentDecision(
+                kind="recover", starts_on=date(2026, 12, 24), ends_on=date(2027, 1, 6)
+            )
+        ],
         next_review=date(2027, 1, 12),
     )
     events = calendar_of(store, add_plan(store, plan=plan)).walk("VEVENT")
@@ -239,6 +250,43 @@ def test_the_calendar_holds_an_all_day_event_for_each_date_the_plan_has(store: S
     assert len({str(e["UID"]) for e in events}) == 3
 
 
+def test_each_decision_has_its_own_events_and_keeps_their_uids_as_more_decisions_come(
+    store: Store,
+) -> None:
+    wedding = TreatmentDecision(
+        kind="event",
+        event="Jess's wedding",
+        event_on=date(2026, 8, 22),
+        starts_on=date(2026, 8, 3),
+        ends_on=date(2026, 8, 31),
+        status="resumed",
+        id="d-wedding",
+    )
+    plan = CarePlan(about=About(name="Maggie"), treatment_decisions=[wedding])
+
+    def stop_later(plan: CarePlan, number: int) -> None:
+        if number == 2:
+            plan.treatment_decisions.append(
+                TreatmentDecision(kind="stop", starts_on=date(2026, 11, 9), id="d-stop")
+            )
+
+    plan_id = add_plan(store, plan=plan, versions=2, before_each=stop_later)
+    first = {
+        str(e["SUMMARY"]): str(e["UID"]) for e in calendar_of(store, plan_id, 1).walk("VEVENT")
+    }
+    second = {
+        str(e["SUMMARY"]): str(e["UID"]) for e in calendar_of(store, plan_id, 2).walk("VEVENT")
+    }
+    assert list(first) == [
+        "Treatment break starts (Maggie)",
+        "Jess's wedding (Maggie)",
+        "Treatment break ends (Maggie)",
+    ]
+    assert list(second) == [*first, "Treatment stops (Maggie)"]
+    assert all(second[title] == uid for title, uid in first.items())
+    assert len(set(second.values())) == 4
+
+
 def test_a_plan_without_dates_gives_a_calendar_with_no_events(store: Store) -> None:
     assert calendar_of(store, add_plan(store, "Ann Smith")).walk("VEVENT") == []
 
@@ -250,7 +298,7 @@ def test_hostile_text_cannot_add_a_line_or_an_event_to_the_calendar(store: Store
     assert not set(text) & CONTROL_CHARACTERS - {"\r", "\n"}
     calendar = Calendar.from_ical(text)
     events = calendar.walk("VEVENT")
-    assert len(events) == 2  # the break's start and the review: nothing more
+    assert len(events) == 3  # the event's day, the break's start and the review: nothing more
     assert all(str(event["SUMMARY"]).endswith(")") for event in events)
 
 

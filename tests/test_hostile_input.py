@@ -49,7 +49,7 @@ def test_a_field_of_exactly_100000_characters_is_saved_whole(store: Store) -> No
     plan = full_plan()
     plan.matters[0].text = "a" * MAX_TEXT
     plan.goals[0].why = "😀" * MAX_TEXT  # characters, not bytes: 400,000 bytes of UTF-8
-    plan.treatment_break.questions = ["?" * MAX_TEXT]
+    plan.treatment_decisions[0].questions = ["?" * MAX_TEXT]
     assert save_and_reload(store, plan) == plan
 
 
@@ -58,7 +58,10 @@ def test_a_field_of_exactly_100000_characters_is_saved_whole(store: Store) -> No
     [
         (lambda p, text: setattr(p.matters[0], "text", text), "matters[0].text"),
         (lambda p, text: setattr(p.about, "name", text), "about.name"),
-        (lambda p, text: p.treatment_break.questions.append(text), "treatment_break.questions[1]"),
+        (
+            lambda p, text: p.treatment_decisions[0].questions.append(text),
+            "treatment_decisions[0].questions[1]",
+        ),
         (lambda p, text: setattr(p.checkin, "note", text), "checkin.note"),
         (lambda p, text: p.team[0].tasks.append(text), "team[0].tasks[1]"),
     ],
@@ -265,8 +268,8 @@ def test_a_file_saying_30_february_names_the_field() -> None:
             "plan.checkin.symptoms.pain: should be a whole number",
         ),
         (
-            {"treatment_break": {"questions": ["ok", 3]}},
-            r"plan.treatment_break.questions\[1\]: should be text",
+            {"treatment_decisions": [{"questions": ["ok", 3]}]},
+            r"plan.treatment_decisions\[0\].questions\[1\]: should be text",
         ),
     ],
 )

@@ -31,7 +31,7 @@ from careplan.model import (
     Spokesperson,
     Statement,
     TeamMember,
-    TreatmentBreak,
+    TreatmentDecision,
     View,
 )
 from careplan.screens.app import CarePlanApp
@@ -125,20 +125,22 @@ def hostile_plan() -> CarePlan:
                 voice="caregiver",
             ),
         ],
-        treatment_break=TreatmentBreak(
-            kind="event",
-            event=odd("The wedding"),
-            starts_on=date(2026, 6, 1),
-            ends_on=date(2026, 6, 20),
-            current_treatment=odd("Chemotherapy"),
-            team_said=odd("The team said"),
-            hopes=LONG,
-            fears=odd("Fears"),
-            questions=[odd("Is it safe?")],
-            warning_signs=[odd("A fever")],
-            who_to_call=odd("The unit"),
-            status="thinking",
-        ),
+        treatment_decisions=[
+            TreatmentDecision(
+                kind="event",
+                event=odd("The wedding"),
+                starts_on=date(2026, 6, 1),
+                ends_on=date(2026, 6, 20),
+                current_treatment=odd("Chemotherapy"),
+                team_said=odd("The team said"),
+                hopes=LONG,
+                fears=odd("Fears"),
+                questions=[odd("Is it safe?")],
+                warning_signs=[odd("A fever")],
+                who_to_call=odd("The unit"),
+                status="thinking",
+            )
+        ],
         team=[
             TeamMember(
                 name=MEMBER,

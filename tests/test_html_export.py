@@ -26,7 +26,7 @@ from careplan.model import (
     Participant,
     Statement,
     TeamMember,
-    TreatmentBreak,
+    TreatmentDecision,
     View,
 )
 from careplan.store import PlanFile, Store
@@ -186,7 +186,7 @@ def hostile_plan(text: str) -> CarePlan:
         checkin=CheckIn(function_level=50, symptoms={"pain": 3}, note=text),
         goals=[Goal(title=text, why=text, fallback=text, other_views=[View(text=text)])],
         modifications=[Modification(before=text, now=text, why=text)],
-        treatment_break=TreatmentBreak(
+        treatment_decisions=[TreatmentDecision(
             kind="event",
             event=text,
             current_treatment=text,
@@ -196,7 +196,7 @@ def hostile_plan(text: str) -> CarePlan:
             warning_signs=[text],
             who_to_call=text,
             questions=[text],
-        ),
+        )],
         team=[
             TeamMember(name=text, contact=text, when=text, helps_with=text, tasks=[text],
                        first_contact=True),

@@ -86,7 +86,9 @@ SECTIONS = [
 ]
 AFTER_GOALS = [
     "## Lifestyle modifications",
-    "## Treatment break",
+    "## Treatment decisions",
+]
+TEAM = [
     "## Support team",
     "### Who does what",
 ]
@@ -104,6 +106,7 @@ def test_headings_of_the_first_version(demo: PlanFile) -> None:
         "### Making daily life easier",
         "### Meaningful moments",
         *AFTER_GOALS,
+        *TEAM,
         "## If I can't speak for myself",  # not now: said calmly, nothing more
         *AFTER_ADVANCE_CARE,
         "## What changed",
@@ -118,13 +121,16 @@ def test_headings_of_the_latest_version(demo: PlanFile) -> None:
         "### Managing symptoms",
         "### Meaningful moments",
         *AFTER_GOALS,
+        # the decision standing now, then the pause for the wedding, ended and still whole
+        "### Stopping treatment",
+        "### Earlier decisions",
+        *TEAM,
         "## If I can't speak for myself",
         "### Documents that exist",
         "### What care I would want",
         AFTER_ADVANCE_CARE[0],
-        # each group of warning signs chosen, with its own who to call, then the family's words
-        "### Signs of infection when white blood cells may be low",
-        "### In our own words",
+        # the signs of the decision standing now: one group chosen, with its own who to call
+        "### Changes in breathing",
         AFTER_ADVANCE_CARE[1],
         "## What changed since version 5",
     ]

@@ -19,7 +19,7 @@ from careplan.model import (
     Participant,
     Statement,
     TeamMember,
-    TreatmentBreak,
+    TreatmentDecision,
     View,
 )
 from careplan.validation import MAX_TEXT, check, problems
@@ -120,21 +120,21 @@ def test_a_name_that_is_empty_or_only_spaces_or_invisible_is_needed(name: str) -
             "not one of",
         ),
         (
-            lambda p: setattr(p.treatment_break, "kind", "holiday"),
-            "treatment_break.kind",
+            lambda p: setattr(p.treatment_decisions[0], "kind", "holiday"),
+            "treatment_decisions[0].kind",
             "not one of",
         ),
         (
-            lambda p: setattr(p.treatment_break, "status", "maybe"),
-            "treatment_break.status",
+            lambda p: setattr(p.treatment_decisions[0], "status", "maybe"),
+            "treatment_decisions[0].status",
             "not one of",
         ),
         (
             lambda p: (
-                setattr(p.treatment_break, "starts_on", date(2026, 5, 2)),
-                setattr(p.treatment_break, "ends_on", date(2026, 5, 1)),
+                setattr(p.treatment_decisions[0], "starts_on", date(2026, 5, 2)),
+                setattr(p.treatment_decisions[0], "ends_on", date(2026, 5, 1)),
             ),
-            "treatment_break.ends_on",
+            "treatment_decisions[0].ends_on",
             "before the start date",
         ),
         (lambda p: p.team.append(TeamMember(name="")), "team[1].name", "A name is needed"),
@@ -202,15 +202,18 @@ def test_every_choice_in_the_vocabulary_is_accepted() -> None:
         plan.checkin.function_level = level
         assert problems(plan) == {}
     plan.checkin.symptoms = {symptom: 10 for symptom in vocab.SYMPTOMS}
-    for kind in vocab.BREAK_KINDS:
-        for status in vocab.BREAK_STATUSES:
-            plan.treatment_break = TreatmentBreak(kind=kind, status=status)
+    for kind in vocab.ALL_DECISION_KINDS:
+        for status in vocab.DECISION_STATUSES:
+            plan.treatment_decisions = [
+                TreatmentDecision(kind=kind, status=status, support=list(vocab.SUPPORTS))
+            ]
             assert problems(plan) == {}
 
 
 def test_a_treatment_break_may_start_and_end_on_the_same_day() -> None:
     plan = full_plan()
-    plan.treatment_break.starts_on = plan.treatment_break.ends_on = date(2026, 6, 1)
+    pause = plan.treatment_decisions[0]
+    pause.starts_on = pause.ends_on = date(2026, 6, 1)
     assert problems(plan) == {}
 
 
@@ -277,9 +280,10 @@ def test_goal_lookup_and_first_contact() -> None:
     assert CarePlan().first_contact is None
 
 
-def test_a_treatment_break_counts_as_started_once_anything_is_written() -> None:
-    assert not TreatmentBreak().started
-    assert TreatmentBreak(hopes="a quiet month").started
+def test_a_treatment_decision_counts_as_started_once_anything_is_written() -> None:
+    assert not TreatmentDecision().started
+    assert TreatmentDecision(hopes="a quiet month").started
+    assert TreatmentDecision(kind="stop").started
 
 
 def test_new_items_get_distinct_ids_and_views_default_to_the_caregiver() -> None:
@@ -298,8 +302,9 @@ TYPED_CHOICES = [
     (vocab.GoalStatus, vocab.GOAL_STATUSES),
     (vocab.ModificationArea, vocab.MODIFICATION_AREAS),
     (vocab.ModificationStatus, vocab.MODIFICATION_STATUSES),
-    (vocab.BreakKind, vocab.BREAK_KINDS),
-    (vocab.BreakStatus, vocab.BREAK_STATUSES),
+    (vocab.DecisionKind, vocab.ALL_DECISION_KINDS),
+    (vocab.DecisionStatus, vocab.DECISION_STATUSES),
+    (vocab.Support, vocab.SUPPORTS),
     (vocab.TeamRole, vocab.TEAM_ROLES),
 ]
 

@@ -21,7 +21,7 @@ from careplan.model import (
     Modification,
     Statement,
     TeamMember,
-    TreatmentBreak,
+    TreatmentDecision,
     View,
 )
 from careplan.plan_json import FORMAT, dumps, loads, plan_from_json, plan_to_json
@@ -36,7 +36,7 @@ def test_document_shape(store: Store) -> None:
         info = plan_file.version(2)
         assert document == {
             "format": "careplan-plan",
-            "format_version": 1,
+            "format_version": 2,
             "id": plan_id,
             "version": 2,
             "saved_at": info.saved_at.isoformat(),
@@ -94,7 +94,7 @@ def test_a_document_without_an_id_is_a_new_plan() -> None:
         ({"plan": {}}, "is not a careplan plan"),
         (_document(format_version="1"), "format_version: should be a whole number"),
         (_document(format_version=True), "format_version: should be a whole number"),
-        (_document(format_version=2), "newer careplan"),
+        (_document(format_version=3), "newer careplan"),
         (_document(format_version=0), "not a format version"),
         (_document(id="Has Spaces"), "id: should be a plan id"),
         (_document(id=7), "id: should be a plan id"),
@@ -187,12 +187,18 @@ plans = st.builds(
         ),
         max_size=3,
     ),
-    treatment_break=st.builds(
-        TreatmentBreak,
-        kind=st.one_of(st.none(), st.sampled_from(list(vocab.BREAK_KINDS))),
-        hopes=words,
-        questions=st.lists(words, max_size=2),
-        look_again_on=days,
+    treatment_decisions=st.lists(
+        st.builds(
+            TreatmentDecision,
+            kind=st.one_of(st.none(), st.sampled_from(list(vocab.ALL_DECISION_KINDS))),
+            hopes=words,
+            questions=st.lists(words, max_size=2),
+            support=st.lists(st.sampled_from(list(vocab.SUPPORTS)), max_size=2),
+            look_again_on=days,
+            id=ids,
+        ),
+        max_size=2,
+        unique_by=lambda one: one.id,
     ),
     team=st.lists(
         st.builds(

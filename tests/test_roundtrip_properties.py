@@ -25,7 +25,7 @@ from careplan.model import (
     Participant,
     Statement,
     TeamMember,
-    TreatmentBreak,
+    TreatmentDecision,
     View,
 )
 from careplan.store import Store
@@ -90,14 +90,17 @@ team_members = st.builds(
     helps_with=anything,
 )
 treatment_breaks = st.builds(
-    TreatmentBreak,
-    kind=st.one_of(st.none(), choice(vocab.BREAK_KINDS)),
+    TreatmentDecision,
+    kind=st.one_of(st.none(), choice(vocab.ALL_DECISION_KINDS)),
     event=anything,
+    event_on=days,
     hopes=anything,
     fears=anything,
     questions=st.lists(anything, max_size=3),
     warning_signs=st.lists(anything, max_size=3),
-    status=st.one_of(st.none(), choice(vocab.BREAK_STATUSES)),
+    support=st.lists(choice(vocab.SUPPORTS), max_size=3, unique=True),
+    support_words=anything,
+    status=st.one_of(st.none(), choice(vocab.DECISION_STATUSES)),
     look_again_on=days,
 )
 checkins = st.builds(
@@ -128,7 +131,7 @@ plans = st.builds(
     matters=st.lists(statements, max_size=3),
     goals=st.lists(goals, max_size=3),
     modifications=st.lists(modifications, max_size=2),
-    treatment_break=treatment_breaks,
+    treatment_decisions=st.lists(treatment_breaks, max_size=2, unique_by=lambda one: one.id),
     team=st.lists(team_members, max_size=3),
     checkin=checkins,
     next_review=days,
@@ -233,7 +236,9 @@ class EditingAPlan(RuleBasedStateMachine):
     @precondition(lambda self: self.plan is not None)
     @rule(question=anything)
     def ask(self, question: str) -> None:
-        self.plan.treatment_break.questions.append(question)
+        if not self.plan.treatment_decisions:
+            self.plan.treatment_decisions.append(TreatmentDecision())
+        self.plan.treatment_decisions[-1].questions.append(question)
 
     @precondition(lambda self: self.plan is not None)
     @rule()

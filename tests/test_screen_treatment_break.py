@@ -1,15 +1,15 @@
-"""The treatment-break worksheet, driven by keyboard through the Pilot, checked against the stored draft."""
+"""One treatment decision's worksheet, driven by keyboard through the Pilot, checked against the stored draft."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
-from textual.widgets import Select, Static
+from textual.widgets import OptionList, Select, Static
 
 from careplan import content
-from careplan.model import About, CarePlan
-from careplan.screens.treatment_break import DATE_ORDER_NOTE, TreatmentBreakScreen
+from careplan.model import About, CarePlan, TreatmentDecision
+from careplan.screens.treatment_break import DATE_ORDER_NOTE, DecisionScreen
 from careplan.screens.widgets.date_field import DateField
 from careplan.store import Store
 from tests.pilot_helpers import type_into
@@ -18,14 +18,16 @@ from tests.screen_host import ScreenHost, working_plan_for
 TODAY = date(2026, 6, 15)  # the app's day, not the clock's: "in 3 weeks" holds across midnight
 
 
-def host(store: Store) -> ScreenHost:
-    working = working_plan_for(store, CarePlan(about=About(name="Ruth Okafor")))
-    return ScreenHost(TreatmentBreakScreen, working, today=TODAY)
+def host(store: Store, decision: TreatmentDecision | None = None) -> ScreenHost:
+    decision = decision or TreatmentDecision(id="d1")
+    plan = CarePlan(about=About(name="Ruth Okafor"), treatment_decisions=[decision])
+    working = working_plan_for(store, plan)
+    return ScreenHost(lambda working: DecisionScreen(working, decision.id), working, today=TODAY)
 
 
-def draft_break(app: ScreenHost):
+def draft_break(app: ScreenHost, decision_id: str = "d1"):
     app.screen.keep_waiting()  # typed words are written when typing pauses; don't wait for it
-    return app.working.file.draft().plan.treatment_break
+    return app.working.file.draft().plan.decision(decision_id)
 
 
 async def choose(pilot, selector: str, steps_down: int) -> None:
@@ -152,3 +154,40 @@ async def test_a_groups_line_signs_are_only_put_in_when_chosen(store: Store) -> 
         await pilot.press("down", "space")  # the next choice: the same group, with a line or port
         await pilot.pause()
         assert draft_break(app).warning_signs[-1] == line_sign
+
+
+async def test_stopping_has_its_own_words_and_the_support_that_goes_on(store: Store) -> None:
+    app = host(store, TreatmentDecision(kind="stop", id="d1"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        shown = " ".join(str(label.render()) for label in screen.query("Label, Static"))
+        visible = [widget for widget in screen.query("#event, #ends_on, #event_on")]
+        assert all(not widget.display for widget in visible)  # a pause's parts are not offered
+        assert "What we hope stopping brings" in shown
+        assert screen.query_one("#support-part").display
+        overlay = screen.query_one("#status SelectOverlay", OptionList)
+        statuses = [str(overlay.get_option_at_index(i).prompt) for i in range(overlay.option_count)]
+        assert "Treatment has stopped" in statuses
+        assert not any("break" in label.lower() for label in statuses)
+
+        screen.query_one("#support").focus()
+        await pilot.press("space", "down", "down", "space")  # palliative care, then hospice
+        await type_into(pilot, "#support_words", "The district nurses twice a week")
+        await type_into(pilot, "#hopes", "Good days at home")
+        stop = draft_break(app)
+        assert stop.support == ["palliative_care", "hospice"]
+        assert stop.support_words == "The district nurses twice a week"
+        assert stop.hopes == "Good days at home"
+
+
+async def test_changing_the_kind_to_stopping_changes_the_words_and_keeps_what_was_written(
+    store: Store,
+) -> None:
+    app = host(store, TreatmentDecision(kind="event", event="The wedding", id="d1"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.screen.query_one("#event").display
+        await choose(pilot, "#kind", 1)  # from "A pause for an event", one down: stopping
+        assert draft_break(app).kind == "stop"
+        assert not app.screen.query_one("#event").display
+        assert "stopping" in str(app.screen.query_one("#label-hopes", Static).render())
+        assert draft_break(app).event == "The wedding"  # hidden, never thrown away

@@ -13,7 +13,7 @@ from careplan.codec import to_dict
 from careplan.errors import DamagedFile
 from careplan.goals import adapt_goal
 from careplan.history import PlanHistory
-from careplan.model import SECTION_NAMES, Goal, TreatmentBreak
+from careplan.model import SECTION_NAMES, Goal, TreatmentDecision
 from careplan.store import PlanFile, Store
 from careplan.tinydb_storage import encode
 from tests.storage_helpers import full_plan
@@ -35,12 +35,15 @@ def saved_plan_with_history(store: Store) -> tuple[str, list]:
     """A plan saved five times, each version changing something different; (id, the plans saved)."""
     plan = full_plan()
     plan.goals[0].why = LONG_WHY
-    plan.treatment_break = TreatmentBreak(
-        kind="event",
-        event="Wedding",
-        hopes="To dance once " * 8,
-        questions=["Is it safe to stop for three weeks, and what do we watch for?"],
-    )
+    plan.treatment_decisions = [
+        TreatmentDecision(
+            kind="event",
+            event="Wedding",
+            hopes="To dance once " * 8,
+            questions=["Is it safe to stop for three weeks, and what do we watch for?"],
+            id="d-wedding",
+        )
+    ]
     saved = []
     with store.create_plan(plan) as opened:
         opened.save_version(plan, saved_by="Ann")
@@ -105,13 +108,16 @@ def test_one_changed_field_stores_that_field_its_item_and_the_list_again_and_sha
             pieces
         )  # the other goal is shared, not stored again
 
-        plan.treatment_break = TreatmentBreak(
-            kind="event", hopes="To dance once " * 8, status="discussed"
+        plan.treatment_decisions.append(
+            TreatmentDecision(kind="event", hopes="To dance once " * 8, status="discussed")
         )
         opened.save_version(plan, saved_by="Ann")
-        plan.treatment_break.status = "agreed"
+        plan.treatment_decisions[-1].status = "agreed"
         opened.save_version(plan, saved_by="Ann")
-        (worksheet,) = new_pieces(store, opened.id).values()  # one field changed: one small piece
+        # one field of one decision changed: that decision's small piece and the list again
+        pieces = new_pieces(store, opened.id).values()
+        (worksheet,) = [piece for piece in pieces if isinstance(piece, dict)]
+        assert len(pieces) == 2
         assert worksheet["status"] == "agreed" and "To dance" not in json.dumps(worksheet)
 
 

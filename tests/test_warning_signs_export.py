@@ -9,7 +9,7 @@ import pytest
 from careplan import content
 from careplan.demo import build_demo
 from careplan.markdown_export import render_plan, render_snapshot
-from careplan.model import About, CarePlan, TreatmentBreak
+from careplan.model import About, CarePlan, TreatmentDecision
 from careplan.store import Store
 from careplan.summary_export import render_summary
 
@@ -22,11 +22,13 @@ def plan_with_signs() -> CarePlan:
     infection, calcium = chosen("infection"), chosen("high_calcium")
     return CarePlan(
         about=About(name="Sam Jones"),
-        treatment_break=TreatmentBreak(
-            kind="recover",
-            warning_signs=[*calcium.signs, "Feeling faint", *infection.signs],
-            who_to_call="The chemo unit first",
-        ),
+        treatment_decisions=[
+            TreatmentDecision(
+                kind="recover",
+                warning_signs=[*calcium.signs, "Feeling faint", *infection.signs],
+                who_to_call="The chemo unit first",
+            )
+        ],
     )
 
 
@@ -73,8 +75,15 @@ def test_no_export_line_ends_with_a_backslash(demo) -> None:
 
 
 def test_the_demo_summary_keeps_the_infection_group_with_its_who_to_call(demo) -> None:
-    summary = render_summary(demo, demo.latest)
+    before_stopping = render_summary(demo, demo.latest - 1)  # the signs of the wedding's pause
     infection = chosen("infection")
-    assert f"**{infection.title}:**" in summary
-    assert f"Who to call for these: {infection.who_to_call}" in summary
-    assert "A swollen tummy" in summary
+    assert f"**{infection.title}:**" in before_stopping
+    assert f"Who to call for these: {infection.who_to_call}" in before_stopping
+    assert "A swollen tummy" in before_stopping
+
+
+def test_the_summary_takes_its_signs_from_the_decision_standing_now(demo) -> None:
+    summary = render_summary(demo, demo.latest)  # stopping treatment, with signs of its own
+    breathing = chosen("breathlessness")
+    assert f"**{breathing.title}:**" in summary
+    assert chosen("infection").title not in summary

@@ -80,7 +80,10 @@ class DateField(Widget):
         self.working = working
         self.key = key
         self.add_class(self.css_class(key))
-        self.info = date_fields.DATE_FIELDS[key]
+        info = date_fields.field_info(key)
+        if info is None:
+            raise KeyError(f"No date field called {key!r}")
+        self.info = info
         self._tooltip = tooltip
         self._initial_text = ""
         self._value: date | None = None
