@@ -113,6 +113,9 @@ _SUMMARY_ORDER = (
     "about",
 )
 _SUMMARY_PARTS = 5
+# `diff --format json` is read by people's scripts: a section keeps the id it was first given there,
+# so treatment decisions (once one worksheet) still come as "treatment_break".
+_JSON_SECTION_IDS = {"treatment_decisions": "treatment_break"}
 _QUOTE_LIMIT = 100
 
 
@@ -129,7 +132,7 @@ class Change:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "section": self.section,
+            "section": _JSON_SECTION_IDS.get(self.section, self.section),
             "kind": self.kind,
             "text": self.text,
             "item": self.item or None,

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from markdown_it import MarkdownIt
 
+from careplan.decisions import add_decision
 from careplan.diff import KINDS, compare, describe_changes
 from careplan.goals import adapt_goal, end_goal
 from careplan.model import (
@@ -629,3 +630,13 @@ def test_many_small_symptom_changes_are_counted_not_listed() -> None:
     big.checkin.symptoms["nausea"] = 6
     assert compare(old, big).summary() == "nausea 1→6, 2 other symptoms changed"
     assert len(compare(old, big).changes) == 3  # every change is still listed in full
+
+
+def test_json_keeps_the_section_id_scripts_have_read_since_treatment_was_one_worksheet() -> None:
+    old = base_plan()
+    new = copy.deepcopy(old)
+    add_decision(new, "stop")
+    data = compare(old, new, "version 1", "version 2").to_json()
+    (change,) = data["changes"]
+    assert change["section"] == "treatment_break"
+    assert change["kind"] == "decision_added"
