@@ -24,32 +24,44 @@ def _key(name: str) -> str:
     return " ".join(shown_name(name).split()).casefold()
 
 
+def _one_line(text: str) -> str:
+    """A name as typed, without spaces around it. Not made safe for a terminal or a page here:
+    each screen and export does that its own way (careplan.display, careplan.markdown_escape),
+    as for any typed text."""
+    return text.strip()
+
+
 def _own_preference(someone: Someone) -> str:
-    return shown_name(getattr(someone, "preferred_name", "")).strip()
+    return _one_line(getattr(someone, "preferred_name", ""))
 
 
 def called(someone: Someone, plan: CarePlan | None = None) -> str:
     """The name to show `someone` by: the name they like to be called, else (with `plan`) the one
     the same person likes to be called where else the plan names them, else their name as typed.
     "" when they have no name at all (the caller says "someone unnamed" in its own words)."""
+    if isinstance(someone, About):
+        return someone.called  # the plan's person: About.called, as every screen has shown it
     own = _own_preference(someone)
     if own:
         return own
-    name = " ".join(shown_name(someone.name).split())
+    name = _one_line(someone.name)
     if plan is not None and name:
         linked = _linked_member(someone, plan)
         if linked is not None and _own_preference(linked):
             return _own_preference(linked)
         for other in _everyone(plan):
-            if other is not someone and _key(other.name) == _key(name) and _own_preference(other):
-                return _own_preference(other)
+            if other is someone or _key(other.name) != _key(name):
+                continue
+            preferred = other.called if isinstance(other, About) else _own_preference(other)
+            if preferred and _key(preferred) != _key(other.name):
+                return preferred
     return name
 
 
 def introduced(someone: Someone, plan: CarePlan | None = None) -> str:
     """Where a person's details are listed: "Tom (Tom Ellis)" when the name they like differs
     from their name as written, else just the name. Everywhere else: `called`."""
-    name = " ".join(shown_name(someone.name).split())
+    name = _one_line(someone.name)
     shown_as = called(someone, plan)
     if shown_as and name and _key(shown_as) != _key(name):
         return f"{shown_as} ({name})"

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from careplan import content, vocab
 from careplan.markdown_escape import escape_inline, plain_lines
 from careplan.model import CarePlan
+from careplan.names import called
+from careplan.team_tasks import nobody_yet
 
 if TYPE_CHECKING:
     from careplan.store import PlanFile, VersionInfo
@@ -32,6 +34,7 @@ def render_summary(plan_file: PlanFile, number: int) -> str:
         f"# If you are called to help {escape_inline(person)}",
         _who(plan),
         _first_contact(plan),
+        _help_nobody_covers(plan),
         _speaks_for(plan),
         _matters(plan),
         _warning_signs(plan),
@@ -68,12 +71,21 @@ def _first_contact(plan: CarePlan) -> str:
     first = plan.first_contact
     if first is None or not _said(first.name):
         return "**First point of contact:** not chosen yet."
-    line = f"**First point of contact:** {escape_inline(first.name)} ({escape_inline(first.role_label)})"
+    line = (
+        f"**First point of contact:** {escape_inline(called(first, plan))} "
+        f"({escape_inline(first.role_label)})"
+    )
     if _said(first.contact):
         line += f"; {escape_inline(first.contact)}"
     if _said(first.when):
         line += f"; when: {escape_inline(first.when)}"
     return line
+
+
+def _help_nobody_covers(plan: CarePlan) -> str:
+    """The help the family named that nobody covers yet: what someone called to help may fill."""
+    nobody = [escape_inline(label) for label in nobody_yet(plan) if _said(label)]
+    return f"**Help nobody covers yet:** {', '.join(nobody)}." if nobody else ""
 
 
 def _speaks_for(plan: CarePlan) -> str:
@@ -119,7 +131,7 @@ def _warning_signs(plan: CarePlan) -> str:
 
 def _helplines(plan: CarePlan) -> str:
     lines = [
-        f"- **{escape_inline(line.name)}**"
+        f"- **{escape_inline(called(line, plan))}**"
         + (f": {escape_inline(line.contact)}" if _said(line.contact) else "")
         for line in plan.team
         if line.role == "helpline" and _said(line.name)

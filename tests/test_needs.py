@@ -163,3 +163,29 @@ def test_a_draft_or_an_exported_file_from_before_needs_keeps_its_tasks_as_needs(
     data["schema"] = 1
     draft_path.write_text(json.dumps(data), encoding="utf-8")
     assert [need.task for need in plan_file.draft().plan.needs] == ["lifts"]
+
+
+def test_every_export_says_which_needs_nobody_covers(store: Store, capsys) -> None:
+    from careplan.cli import main
+    from tests.storage_helpers import add_plan
+
+    def second(plan: CarePlan, number: int) -> None:
+        if number == 2:
+            add_need(plan, "Overnight help")
+            plan.team[0].preferred_name = "Tommy"
+
+    plan_id = add_plan(store, plan=family(), versions=2, before_each=second)
+    for audience in ("family", "care-team"):
+        for output in ("markdown", "html"):
+            assert main(["export", plan_id, "--for", audience, "--format", output]) == 0
+            out = capsys.readouterr().out
+            assert "Overnight help" in out and "nobody yet" in out, (audience, output)
+            assert "Help nobody covers yet:" in out, (audience, output)
+            assert "Tommy" in out
+    assert main(["export", plan_id]) == 0
+    out = capsys.readouterr().out
+    assert "- **Overnight help:** nobody yet" in out
+    assert "A need nobody covers yet: Overnight help" in out  # what changed since version 1
+    assert "- **Lifts to appointments:** Tommy" in out
+    assert main(["export", plan_id, "--summary"]) == 0
+    assert "**Help nobody covers yet:** Overnight help." in capsys.readouterr().out
