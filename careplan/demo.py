@@ -30,6 +30,7 @@ from careplan.model import (
     TreatmentBreak,
     View,
 )
+from careplan.team_tasks import add_need, keep_needs_in_step
 
 if TYPE_CHECKING:
     from careplan.store import Store
@@ -500,6 +501,9 @@ def _september(plan: CarePlan) -> None:
 def _november(plan: CarePlan) -> None:
     for member in plan.team:
         member.first_contact = member.id == "t-sue"
+    # Help they need that nobody gives yet: named, so it stays on the plan until someone does.
+    keep_needs_in_step(plan)
+    add_need(plan, "Overnight help, so Tom can sleep")
     _modification(plan, "m-bed-downstairs").status = "working"
     plan.modifications.append(
         Modification(
