@@ -161,7 +161,10 @@ def _about(plan: CarePlan) -> str:
             detail = vocab.label(vocab.PARTICIPANT_ROLES, someone.role).lower()
             if _said(someone.relationship):
                 detail += f", {escape_inline(someone.relationship)}"
-            described.append(f"{escape_inline(introduced(someone, plan))} ({detail})")
+            name, shown_as = someone.name.strip(), called(someone, plan)
+            if shown_as != name:  # the name they like first, then the name as written
+                detail = f"{escape_inline(name)}; {detail}"
+            described.append(f"{escape_inline(shown_as)} ({detail})")
         lines.append(f"- **Who took part:** {'; '.join(described)}")
     review = describe_date(plan.next_review) if plan.next_review else "not set yet"
     lines.append(f"- **Next review:** {review}")
