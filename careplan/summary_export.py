@@ -12,7 +12,6 @@ from careplan import content, vocab
 from careplan.markdown_escape import escape_inline, plain_lines
 from careplan.model import CarePlan
 from careplan.names import called
-from careplan.team_tasks import nobody_yet
 
 if TYPE_CHECKING:
     from careplan.store import PlanFile, VersionInfo
@@ -34,7 +33,6 @@ def render_summary(plan_file: PlanFile, number: int) -> str:
         f"# If you are called to help {escape_inline(person)}",
         _who(plan),
         _first_contact(plan),
-        _help_nobody_covers(plan),
         _speaks_for(plan),
         _matters(plan),
         _warning_signs(plan),
@@ -80,12 +78,6 @@ def _first_contact(plan: CarePlan) -> str:
     if _said(first.when):
         line += f"; when: {escape_inline(first.when)}"
     return line
-
-
-def _help_nobody_covers(plan: CarePlan) -> str:
-    """The help the family named that nobody covers yet: what someone called to help may fill."""
-    nobody = [escape_inline(label) for label in nobody_yet(plan) if _said(label)]
-    return f"**Help nobody covers yet:** {', '.join(nobody)}." if nobody else ""
 
 
 def _speaks_for(plan: CarePlan) -> str:
