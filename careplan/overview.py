@@ -175,13 +175,11 @@ _SERVICES = ("helpline", "support_group")
 
 
 def _team(plan: CarePlan) -> str:
-    covers = who_does_what(plan)
-    nobody = sum(1 for cover in covers if not cover.covered)
-    needs = counted(len(covers), "need named", "needs named") + (
-        f", {nobody} that nobody covers yet" if nobody else ""
-    )
+    # Only what asks for something: a need nobody covers yet (the screen lists every need).
+    nobody = sum(1 for cover in who_does_what(plan) if not cover.covered)
+    needs = counted(nobody, "need nobody covers yet", "needs nobody covers yet")
     if not plan.team:
-        return f"nobody added yet · {needs}" if covers else "nobody added yet"
+        return f"nobody added yet · {needs}" if nobody else "nobody added yet"
     # A helpline or a support group is help, not a person: counted apart, so "5 people" are five.
     services = sum(1 for member in plan.team if member.role in _SERVICES)
     people = len(plan.team) - services
@@ -189,7 +187,7 @@ def _team(plan: CarePlan) -> str:
     if services:
         parts.append(counted(services, "helpline or group", "helplines or groups"))
     line = ", ".join(parts)
-    if covers:
+    if nobody:
         line += f" · {needs}"
     first = plan.first_contact
     name = called(first, plan) if first else ""
