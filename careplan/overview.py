@@ -14,7 +14,6 @@ from careplan.display import shown_name
 from careplan.errors import CarePlanError
 from careplan.model import CarePlan
 from careplan.names import called
-from careplan.team_tasks import who_does_what
 from careplan.validation import without_blank_rows
 
 if TYPE_CHECKING:
@@ -175,11 +174,8 @@ _SERVICES = ("helpline", "support_group")
 
 
 def _team(plan: CarePlan) -> str:
-    # Only what asks for something: a need nobody covers yet (the screen lists every need).
-    nobody = sum(1 for cover in who_does_what(plan) if not cover.covered)
-    needs = counted(nobody, "need nobody covers yet", "needs nobody covers yet")
     if not plan.team:
-        return f"nobody added yet · {needs}" if nobody else "nobody added yet"
+        return "nobody added yet"
     # A helpline or a support group is help, not a person: counted apart, so "5 people" are five.
     services = sum(1 for member in plan.team if member.role in _SERVICES)
     people = len(plan.team) - services
@@ -187,8 +183,6 @@ def _team(plan: CarePlan) -> str:
     if services:
         parts.append(counted(services, "helpline or group", "helplines or groups"))
     line = ", ".join(parts)
-    if nobody:
-        line += f" · {needs}"
     first = plan.first_contact
     name = called(first, plan) if first else ""
     return f"{line} · first contact: {name}" if name else line

@@ -189,15 +189,3 @@ def test_every_export_says_which_needs_nobody_covers(store: Store, capsys) -> No
     assert "- **Lifts to appointments:** Tommy" in out
     # The one-page summary lists no one's tasks (only the first contact and the helplines), and
     # its page is full: the needs are in the full snapshot, for the family and the care team.
-
-
-def test_the_plans_home_counts_needs_nobody_covers_apart_from_people() -> None:
-    from careplan.overview import section_summary
-
-    plan = family()
-    plan.team.append(TeamMember(name="Samaritans", role="helpline"))
-    assert section_summary(plan, "team") == "2 people, 1 helpline or group"
-    add_need(plan, "Overnight help")
-    assert (
-        section_summary(plan, "team") == "2 people, 1 helpline or group · 1 need nobody covers yet"
-    )
