@@ -335,3 +335,32 @@ async def test_the_name_message_and_the_buttons_are_in_sight_at_80_by_24(store: 
             editor.query_one("#name-problem").region
         )
         assert str(editor.query_one("#editor-save").label) == "Save"
+
+
+async def test_a_need_named_in_the_app_is_kept_and_exported(store: Store, open_app) -> None:
+    from careplan.markdown_export import render_plan
+    from tests.pilot_helpers import add_plan, draft_plan, settle
+
+    plan = CarePlan(
+        about=About(name="Dana Whitfield", preferred_name="Dana"),
+        team=[TeamMember(id="t-sue", name="Sue Marsh", role="palliative_care")],
+    )
+    plan_id = add_plan(store, plan=plan)
+    async with open_app() as pilot:
+        await pilot.press("7")
+        await settle(pilot, lambda: isinstance(pilot.app.screen, TeamScreen))
+        await pilot.press("n")
+        await settle(pilot, lambda: isinstance(pilot.app.screen, NeedEditor))
+        await fill_in(pilot, "#need-own", "Overnight help")
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(pilot.app.screen, TeamScreen))
+        assert "nobody covers 1 yet: Overnight help" in text_of(pilot.app, "#nobody-yet")
+        grid = pilot.app.screen.query_one("#who-grid")
+        grid.move_cursor(row=0, column=1)
+        await pilot.press("enter", "enter")  # Sue covers it, then no longer does: it stays
+        await settle(pilot)
+        assert grid.cursor_coordinate == (0, 1)
+    kept = draft_plan(store, plan_id)
+    assert [need.task for need in kept.needs] == ["Overnight help"]
+    assert kept.team[0].tasks == []
+    assert "- **Overnight help:** nobody yet" in render_plan(kept)
