@@ -34,6 +34,7 @@ from careplan.model import (
     TreatmentDecision,
     View,
 )
+from careplan.team_tasks import add_need, keep_needs_in_step
 
 if TYPE_CHECKING:
     from careplan.store import Store
@@ -508,6 +509,9 @@ def _september(plan: CarePlan) -> None:
 def _november(plan: CarePlan) -> None:
     for member in plan.team:
         member.first_contact = member.id == "t-sue"
+    # Help they need that nobody gives yet: named, so it stays on the plan until someone does.
+    keep_needs_in_step(plan)
+    add_need(plan, "Overnight help, so Tom can sleep")
     # A new decision, fresh: none of the wedding's questions were brought along.
     stop = add_decision(plan, "stop", questions=[])
     stop.id = "d-stop"  # fixed, as every demo id is

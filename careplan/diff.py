@@ -31,6 +31,8 @@ from careplan.model import (
     TreatmentDecision,
     View,
 )
+from careplan.names import called
+from careplan.team_tasks import task_words, who_does_what
 from careplan.voices import voice_name
 
 __all__ = ["Change", "KINDS", "PlanDiff", "SECTION_TITLES", "compare", "describe_changes"]
@@ -83,6 +85,9 @@ KINDS: dict[str, tuple[str, str] | None] = {
     "member_left": None,
     "member_role": ("role changed", "roles changed"),
     "member_tasks": ("change in who does what", "changes in who does what"),
+    "need_uncovered": None,
+    "need_covered": ("need now covered", "needs now covered"),
+    "need_removed": ("need taken off", "needs taken off"),
     "first_contact": None,
     "member_edited": ("team detail changed", "team details changed"),
     "speaker_named": None,
@@ -304,35 +309,42 @@ def _about(old: CarePlan, new: CarePlan) -> list[Change]:
     new_people = {p.name.strip().casefold(): p for p in after.participants if p.name.strip()}
     for key, someone in new_people.items():
         role = vocab.label(vocab.PARTICIPANT_ROLES, someone.role)
+        who = _fold(called(someone, new)) or someone.name.strip()
         if key not in old_people:
             add(
                 "participant_joined",
-                f"{someone.name.strip()} ({role}) joined the planning",
-                f"{someone.name.strip()} joined the planning",
+                f"{who} ({role}) joined the planning",
+                f"{who} joined the planning",
             )
             continue
         earlier = old_people[key]
+        if _differs(earlier.preferred_name, someone.preferred_name):
+            add(
+                "participant_changed",
+                _field_change(
+                    f"What {_fold(someone.name)} likes to be called",
+                    earlier.preferred_name,
+                    someone.preferred_name,
+                ),
+            )
         if earlier.role != someone.role:
             add(
                 "participant_changed",
-                f"{someone.name.strip()} now takes part as {role} "
+                f"{who} now takes part as {role} "
                 f"(was {vocab.label(vocab.PARTICIPANT_ROLES, earlier.role)})",
             )
         if _differs(earlier.relationship, someone.relationship):
             add(
                 "participant_changed",
-                _field_change(
-                    f"{someone.name.strip()}'s relationship",
-                    earlier.relationship,
-                    someone.relationship,
-                ),
+                _field_change(f"{who}'s relationship", earlier.relationship, someone.relationship),
             )
     for key, someone in old_people.items():
         if key not in new_people:
+            who = _fold(called(someone, old)) or someone.name.strip()
             add(
                 "participant_left",
-                f"{someone.name.strip()} is no longer part of the planning",
-                f"{someone.name.strip()} left the planning",
+                f"{who} is no longer part of the planning",
+                f"{who} left the planning",
             )
     return changes
 
@@ -778,7 +790,7 @@ def _team(old: CarePlan, new: CarePlan) -> list[Change]:
 
     for member in new.team:
         was = old_by_id.get(member.id)
-        name = _name(member)
+        name = _name(member, new)
         if was is None:
             text = f"{name} joined the team ({member.role_label})"
             if member.tasks:
@@ -786,7 +798,17 @@ def _team(old: CarePlan, new: CarePlan) -> list[Change]:
             add("member_joined", member, text, f"{name} joined the team")
             continue
         if _differs(was.name, member.name):
-            add("member_edited", member, f"{_name(was)} is now listed as {name}")
+            add("member_edited", member, f"{_name(was, old)} is now listed as {name}")
+        if _differs(was.preferred_name, member.preferred_name):
+            add(
+                "member_edited",
+                member,
+                _field_change(
+                    f"What {_fold(member.name)} likes to be called",
+                    was.preferred_name,
+                    member.preferred_name,
+                ),
+            )
         if was.role_label != member.role_label:
             add("member_role", member, f"{name}'s role: {was.role_label} → {member.role_label}")
         for label, before, after in (
@@ -801,78 +823,99 @@ def _team(old: CarePlan, new: CarePlan) -> list[Change]:
             add(
                 "member_left",
                 member,
-                f"{_name(member)} left the team ({member.role_label})",
-                f"{_name(member)} left the team",
+                f"{_name(member, old)} left the team ({member.role_label})",
+                f"{_name(member, old)} left the team",
             )
-    changes.extend(_task_moves(old_by_id, new_by_id))
+    changes.extend(_needs(old, new))
     was_first, first = old.first_contact, new.first_contact
     if (was_first and was_first.id) != (first and first.id):
         if first and was_first:
             add(
                 "first_contact",
                 first,
-                f"The first point of contact is now {_name(first)} (was {_name(was_first)})",
-                f"{_name(first)} is now the first contact",
+                f"The first point of contact is now {_name(first, new)} "
+                f"(was {_name(was_first, old)})",
+                f"{_name(first, new)} is now the first contact",
             )
         elif first:
             add(
                 "first_contact",
                 first,
-                f"{_name(first)} is now the first point of contact",
-                f"{_name(first)} is now the first contact",
+                f"{_name(first, new)} is now the first point of contact",
+                f"{_name(first, new)} is now the first contact",
             )
         elif was_first:
             add(
                 "first_contact",
                 None,
-                f"No first point of contact is chosen now (was {_name(was_first)})",
+                f"No first point of contact is chosen now (was {_name(was_first, old)})",
                 "no first contact now",
             )
     return changes
 
 
-def _task_moves(old_by_id: dict[str, TeamMember], new_by_id: dict[str, TeamMember]) -> list[Change]:
-    """Who does what: a task that changed hands reads as moved; one taken on or dropped as such."""
-
-    def holders(team: dict[str, TeamMember]) -> dict[str, list[TeamMember]]:
-        by_task: dict[str, list[TeamMember]] = {}
-        for member in team.values():
-            for task in dict.fromkeys(task.strip() for task in member.tasks if task.strip()):
-                by_task.setdefault(task, []).append(member)
-        return by_task
-
-    before, after = holders(old_by_id), holders(new_by_id)
+def _needs(old: CarePlan, new: CarePlan) -> list[Change]:
+    """The help the family needs, and who covers it. A need nobody covers is said as such, and so
+    is the day someone covers it; a task that changed hands reads as moved."""
+    before = {_need_key(cover.task): cover for cover in who_does_what(old)}
+    after = {_need_key(cover.task): cover for cover in who_does_what(new)}
+    old_ids = {member.id for member in old.team}
+    new_ids = {member.id for member in new.team}
     changes = []
-    for task in dict.fromkeys([*before, *after]):
-        was = [m for m in before.get(task, []) if m.id not in {n.id for n in after.get(task, [])}]
-        now = [m for m in after.get(task, []) if m.id not in {n.id for n in before.get(task, [])}]
-        words = _task_words(task)
-        if was and now:
-            givers, takers = _and(_name(m) for m in was), _and(_name(m) for m in now)
-            text = f"{words[0].upper()}{words[1:]} moved from {givers} to {takers}"
-            changes.append(Change("team", "member_tasks", text, item=now[0].id))
+
+    def add(kind: str, text: str, brief: str = "", item: str = "") -> None:
+        changes.append(Change("team", kind, text, brief, item=item))
+
+    for key, cover in after.items():
+        words = _task_words(cover.task)
+        label = _capital(words)
+        was = before.get(key)
+        now_ids = {member.id for member in cover.members}
+        was_ids = {member.id for member in was.members} if was else set()
+        givers = [m for m in (was.members if was else ()) if m.id not in now_ids]
+        takers = [m for m in cover.members if m.id not in was_ids]
+        if was is None and not cover.covered:
+            add("need_uncovered", f"A need nobody covers yet: {label}", f"nobody yet: {words}")
             continue
-        for member in now:
-            if member.id in old_by_id:  # someone who joined has their tasks in the joining sentence
-                changes.append(
-                    Change(
-                        "team",
-                        "member_tasks",
-                        f"{_name(member)} now helps with {words}",
-                        item=member.id,
-                    )
+        if was is not None and not was.covered and cover.covered:
+            who = _and(_name(m, new) for m in cover.members)
+            add("need_covered", f"{label} is now covered by {who}", item=cover.members[0].id)
+            continue
+        if was is not None and was.covered and not cover.covered:
+            who = _and(_name(m, old) for m in was.members)
+            add(
+                "need_uncovered",
+                f"Nobody covers {words} now (it was {who}); it is still needed",
+                f"nobody yet: {words}",
+            )
+            continue
+        if givers and takers:
+            text = f"{label} moved from {_and(_name(m, old) for m in givers)} to "
+            text += _and(_name(m, new) for m in takers)
+            add("member_tasks", text, item=takers[0].id)
+            continue
+        for member in takers:
+            if member.id in old_ids:  # someone who joined has their tasks in the joining sentence
+                add("member_tasks", f"{_name(member, new)} now helps with {words}", item=member.id)
+        for member in givers:
+            if member.id in new_ids:
+                add(
+                    "member_tasks",
+                    f"{_name(member, new)} no longer helps with {words}",
+                    item=member.id,
                 )
-        for member in was:
-            if member.id in new_by_id:
-                changes.append(
-                    Change(
-                        "team",
-                        "member_tasks",
-                        f"{_name(member)} no longer helps with {words}",
-                        item=member.id,
-                    )
-                )
+    for key, cover in before.items():
+        if key not in after:
+            add("need_removed", f"No longer needed: {_task_words(cover.task)}")
     return changes
+
+
+def _need_key(task: str) -> str:
+    return task_words(task).casefold()
+
+
+def _capital(words: str) -> str:
+    return words[:1].upper() + words[1:]
 
 
 def _task_words(task: str) -> str:
@@ -883,8 +926,8 @@ def _task_words(task: str) -> str:
     return _fold(task)
 
 
-def _name(member: TeamMember) -> str:
-    return _fold(member.name) or "Someone unnamed"
+def _name(member: TeamMember, plan: CarePlan | None = None) -> str:
+    return _fold(called(member, plan)) or "Someone unnamed"
 
 
 # --- next review ------------------------------------------------------------------------------
@@ -982,7 +1025,7 @@ def _speaker_changes(old: CarePlan, new: CarePlan, add: Callable[..., None]) -> 
     now_ids = {speaker.id for speaker in now_list}
     whom = voice_name(new, "person") if new.about.called else "them"
     for index, speaker in enumerate(now_list):
-        name = _speaker_name(speaker)
+        name = _speaker_name(speaker, new)
         if speaker.id not in was_at:
             text = f"{name} is now the {_ordinal(index)} to speak for {whom}"
             if speaker.standing:
@@ -999,7 +1042,11 @@ def _speaker_changes(old: CarePlan, new: CarePlan, add: Callable[..., None]) -> 
                 speaker.id,
             )
         if _differs(was.name, speaker.name):
-            add("speaker_edited", f"{_speaker_name(was)} is now listed as {name}", item=speaker.id)
+            add(
+                "speaker_edited",
+                f"{_speaker_name(was, old)} is now listed as {name}",
+                item=speaker.id,
+            )
         if was.standing != speaker.standing:
             add(
                 "speaker_edited",
@@ -1022,7 +1069,7 @@ def _speaker_changes(old: CarePlan, new: CarePlan, add: Callable[..., None]) -> 
                 add("speaker_edited", _field_change(label, before, after), item=speaker.id)
     for speaker in was_list:
         if speaker.id not in now_ids:
-            name = _speaker_name(speaker)
+            name = _speaker_name(speaker, old)
             add(
                 "speaker_removed",
                 f"{name} is no longer named to speak for {whom}",
@@ -1031,8 +1078,8 @@ def _speaker_changes(old: CarePlan, new: CarePlan, add: Callable[..., None]) -> 
             )
 
 
-def _speaker_name(speaker: Spokesperson) -> str:
-    return _fold(speaker.name) or "Someone"
+def _speaker_name(speaker: Spokesperson, plan: CarePlan | None = None) -> str:
+    return _fold(called(speaker, plan)) or "Someone"
 
 
 def _standing(speaker: Spokesperson) -> str:

@@ -26,7 +26,7 @@ from typing import Any
 from careplan import locations, vocab
 from careplan.codec import from_dict, to_dict
 from careplan.errors import CarePlanError, DamagedFile, InvalidPlanFile, NewerSchema, StorageError
-from careplan.migrations import SCHEMA_VERSION, plan_with_decisions
+from careplan.migrations import SCHEMA_VERSION, plan_dict_brought_up_to_date
 from careplan.model import CarePlan
 from careplan.safe_files import atomic_write, ensure_private_dir, remove, remove_leftovers
 from careplan.tinydb_storage import encode, read_json_file
@@ -106,7 +106,9 @@ class DraftFile:
             if not isinstance(data.get("based_on"), (int, type(None))):
                 raise InvalidPlanFile("draft.based_on", "should be a version number")
             return Draft(
-                plan=from_dict(CarePlan, plan_with_decisions(data.get("plan", {})), where="draft"),
+                plan=from_dict(
+                    CarePlan, plan_dict_brought_up_to_date(data.get("plan", {})), where="draft"
+                ),
                 based_on=data.get("based_on"),
                 updated_at=datetime.fromisoformat(data["updated_at"]),
                 extra=extra_from(data.get("extra")),

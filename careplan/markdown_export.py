@@ -30,6 +30,8 @@ from careplan.model import (
     TreatmentDecision,
     View,
 )
+from careplan.names import called, introduced
+from careplan.team_tasks import who_does_what
 from careplan.voices import voice_name
 
 if TYPE_CHECKING:
@@ -167,7 +169,10 @@ def _about(plan: CarePlan) -> str:
             detail = vocab.label(vocab.PARTICIPANT_ROLES, someone.role).lower()
             if _said(someone.relationship):
                 detail += f", {escape_inline(someone.relationship)}"
-            described.append(f"{escape_inline(someone.name)} ({detail})")
+            name, shown_as = someone.name.strip(), called(someone, plan)
+            if shown_as != name:  # the name they like first, then the name as written
+                detail = f"{escape_inline(name)}; {detail}"
+            described.append(f"{escape_inline(shown_as)} ({detail})")
         lines.append(f"- **Who took part:** {'; '.join(described)}")
     review = describe_date(plan.next_review) if plan.next_review else "not set yet"
     lines.append(f"- **Next review:** {review}")
@@ -423,13 +428,14 @@ def _team(plan: CarePlan) -> str:
     blocks = []
     first = plan.first_contact
     if first is not None and _said(first.name):
-        blocks.append(f"**First point of contact:** {_reach(first)}")
+        blocks.append(f"**First point of contact:** {_reach(first, plan)}")
     elif members:
         blocks.append("**First point of contact:** not chosen yet.")
     if people:
         rows = [
             [
-                escape_inline(member.name) + (" (first contact)" if member.first_contact else ""),
+                escape_inline(introduced(member, plan))
+                + (" (first contact)" if member.first_contact else ""),
                 escape_inline(member.role_label),
                 escape_inline(member.contact),
                 escape_inline(member.when),
@@ -440,15 +446,15 @@ def _team(plan: CarePlan) -> str:
         blocks.append(_table(["Who", "Role", "How to reach them", "When", "Helps with"], rows))
     else:
         blocks.append("Nobody written down yet.")
-    blocks.append("### Who does what\n\n" + _who_does_what(members))
+    blocks.append("### Who does what\n\n" + _who_does_what(plan))
     if helplines:
-        blocks.append("### Helplines\n\n" + _helplines(helplines))
+        blocks.append("### Helplines\n\n" + _helplines(helplines, plan))
     return "\n\n".join(blocks)
 
 
-def _reach(member: TeamMember) -> str:
+def _reach(member: TeamMember, plan: CarePlan) -> str:
     """Who, and how to reach them: "Sue Marsh (Palliative care team); how to reach them: ...; when: ..."."""
-    parts = [f"{escape_inline(member.name)} ({escape_inline(member.role_label)})"]
+    parts = [f"{escape_inline(called(member, plan))} ({escape_inline(member.role_label)})"]
     if _said(member.contact):
         parts.append(f"how to reach them: {escape_inline(member.contact)}")
     if _said(member.when):
@@ -456,23 +462,24 @@ def _reach(member: TeamMember) -> str:
     return "; ".join(parts)
 
 
-def _who_does_what(members: list[TeamMember]) -> str:
-    by_task: dict[str, list[str]] = {}
-    for member in members:
-        for task in dict.fromkeys(task.strip() for task in member.tasks if _said(task)):
-            by_task.setdefault(task, []).append(escape_inline(member.name))
-    if not by_task:
-        return "No tasks shared out yet."
-    ordered = [task for task in vocab.TASKS if task in by_task] + [
-        task for task in by_task if task not in vocab.TASKS
-    ]
-    return "\n".join(
-        f"- **{escape_inline(vocab.label(vocab.TASKS, task))}:** {', '.join(by_task[task])}"
-        for task in ordered
-    )
+def _who_does_what(plan: CarePlan) -> str:
+    """Each need the family named, with who covers it or "nobody yet", then the ones nobody
+    covers, said on their own so they are not missed."""
+    covers = [cover for cover in who_does_what(plan) if _said(cover.task)]
+    if not covers:
+        return "No help named yet."
+    lines = []
+    for cover in covers:
+        named = [called(member, plan) for member in cover.members if _said(member.name)]
+        who = ", ".join(escape_inline(name) for name in named) if named else "nobody yet"
+        lines.append(f"- **{escape_inline(cover.label)}:** {who}")
+    nobody = [escape_inline(cover.label) for cover in covers if not cover.covered]
+    if nobody:
+        lines.append(f"\n**Help nobody covers yet:** {', '.join(nobody)}.")
+    return "\n".join(lines)
 
 
-def _helplines(helplines: list[TeamMember]) -> str:
+def _helplines(helplines: list[TeamMember], plan: CarePlan) -> str:
     """The helplines on the team, each with how to reach it and what it helps with."""
     lines = []
     for line in helplines:
@@ -481,7 +488,9 @@ def _helplines(helplines: list[TeamMember]) -> str:
             details.append(escape_inline(line.contact))
         if _said(line.when):
             details.append(f"when: {escape_inline(line.when)}")
-        text = f"- **{escape_inline(line.name)}**" + (f" ({'; '.join(details)})" if details else "")
+        text = f"- **{escape_inline(called(line, plan))}**" + (
+            f" ({'; '.join(details)})" if details else ""
+        )
         if _said(line.helps_with):
             text += f": {escape_inline(line.helps_with)}"
         lines.append(text)
@@ -513,7 +522,7 @@ def _warning_signs(plan: CarePlan) -> str:
         who.append(f"**Who to call:** {escape_inline(pause.who_to_call)}")
     first = plan.first_contact
     if first is not None and _said(first.name):
-        who.append(f"**First point of contact:** {_reach(first)}")
+        who.append(f"**First point of contact:** {_reach(first, plan)}")
     blocks.extend(who)  # each its own paragraph
     return "\n\n".join(blocks)
 
@@ -569,7 +578,7 @@ def _care_team_scales(plan: CarePlan) -> str:
 def _care_team_contact(plan: CarePlan) -> str:
     first = plan.first_contact
     if first is not None and _said(first.name):
-        return f"**First point of contact:** {_reach(first)}"
+        return f"**First point of contact:** {_reach(first, plan)}"
     return "**First point of contact:** not chosen yet."
 
 
@@ -582,7 +591,7 @@ def care_team_advance_care(plan: CarePlan) -> str:
     lines = []
     if speakers:
         lines.append(
-            "**Who speaks for them:** " + "; then ".join(_speaker_line(s) for s in speakers)
+            "**Who speaks for them:** " + "; then ".join(_speaker_line(s, plan) for s in speakers)
         )
     else:
         lines.append("**Who speaks for them:** nobody named yet.")
@@ -624,7 +633,8 @@ def advance_care_section(plan: CarePlan) -> str:
     if speakers:
         blocks.append(
             "\n".join(
-                f"{number}. {_speaker_line(speaker)}" for number, speaker in enumerate(speakers, 1)
+                f"{number}. {_speaker_line(speaker, plan)}"
+                for number, speaker in enumerate(speakers, 1)
             )
         )
     else:
@@ -650,8 +660,8 @@ def advance_care_section(plan: CarePlan) -> str:
     return "\n\n".join(blocks)
 
 
-def _speaker_line(speaker: Spokesperson) -> str:
-    parts = [f"**{escape_inline(speaker.name)}**"]
+def _speaker_line(speaker: Spokesperson, plan: CarePlan) -> str:
+    parts = [f"**{escape_inline(called(speaker, plan))}**"]
     if _said(speaker.relationship):
         parts[0] += f" ({escape_inline(speaker.relationship)})"
     if speaker.standing:

@@ -50,6 +50,7 @@ class Participant:
     name: str = ""
     role: ParticipantRole = "caregiver"
     relationship: str = ""  # "wife", "son", "palliative social worker"
+    preferred_name: str = ""  # what they like to be called; "" means their name as typed
 
 
 @dataclass
@@ -176,6 +177,7 @@ class TeamMember:
     tasks: list[str] = field(default_factory=list)  # vocab.TASKS ids or free words
     helps_with: str = ""
     first_contact: bool = False
+    preferred_name: str = ""  # what they like to be called; "" means their name as typed
     id: str = field(default_factory=new_id)
 
     @property
@@ -183,6 +185,15 @@ class TeamMember:
         if self.role == "custom":
             return self.custom_role.strip() or vocab.TEAM_ROLES["custom"]
         return vocab.label(vocab.TEAM_ROLES, self.role)
+
+
+@dataclass
+class Need:
+    """Help the family said they need: a vocab.TASKS id or their own words ("Overnight help").
+    Who covers it is on the team (TeamMember.tasks); a need nobody covers stays on the plan, shown
+    as "nobody yet", until the family takes it off (see careplan.team_tasks)."""
+
+    task: str = ""
 
 
 @dataclass
@@ -271,6 +282,7 @@ class CarePlan:
     modifications: list[Modification] = field(default_factory=list)
     treatment_decisions: list[TreatmentDecision] = field(default_factory=list)
     team: list[TeamMember] = field(default_factory=list)
+    needs: list[Need] = field(default_factory=list)  # the help they named, in the order named
     checkin: CheckIn = field(default_factory=CheckIn)
     advance_care: AdvanceCare = field(default_factory=AdvanceCare)
     next_review: date | None = None
@@ -308,6 +320,7 @@ SECTION_NAMES: tuple[str, ...] = (
     "modifications",
     "treatment_decisions",
     "team",
+    "needs",
     "checkin",
     "advance_care",
     "next_review",

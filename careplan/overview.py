@@ -13,6 +13,7 @@ from careplan.dates import short_day
 from careplan.display import shown_name
 from careplan.errors import CarePlanError
 from careplan.model import CarePlan
+from careplan.names import called
 from careplan.validation import without_blank_rows
 
 if TYPE_CHECKING:
@@ -29,6 +30,14 @@ PLAN_PARTS = (
     "team",
     "advance_care",
 )
+
+
+def part_of(plan: CarePlan, part: str) -> object:
+    """What a part of the plan holds, as its screen edits it: the support team's part is its
+    people and the help the family named (CarePlan.team and CarePlan.needs)."""
+    if part == "team":
+        return (plan.team, plan.needs)
+    return getattr(plan, part)
 
 
 def counted(count: int, one: str, many: str | None = None) -> str:
@@ -49,7 +58,7 @@ def not_started(plan: CarePlan) -> list[str]:
         part
         for part in PLAN_PARTS
         if part not in ("about", "treatment_decisions")
-        and getattr(plan, part) == getattr(empty, part)
+        and part_of(plan, part) == part_of(empty, part)
     ]
 
 
@@ -67,7 +76,7 @@ def last_changed(plan_file: PlanFile) -> dict[str, int | None]:
         ):
             earlier = plan_file.load(earlier_number)
             for part in PLAN_PARTS:
-                if part not in found and getattr(earlier, part) != getattr(later, part):
+                if part not in found and part_of(earlier, part) != part_of(later, part):
                     found[part] = later_number
             if len(found) == len(PLAN_PARTS):
                 return found
@@ -77,7 +86,7 @@ def last_changed(plan_file: PlanFile) -> dict[str, int | None]:
     empty = CarePlan()
     for part in PLAN_PARTS:
         if part not in found:
-            found[part] = numbers[0] if getattr(later, part) != getattr(empty, part) else None
+            found[part] = numbers[0] if part_of(later, part) != part_of(empty, part) else None
     return found
 
 
@@ -181,7 +190,8 @@ def _team(plan: CarePlan) -> str:
         parts.append(counted(services, "helpline or group", "helplines or groups"))
     line = ", ".join(parts)
     first = plan.first_contact
-    return f"{line} · first contact: {first.name.strip()}" if first and first.name.strip() else line
+    name = called(first, plan) if first else ""
+    return f"{line} · first contact: {name}" if name else line
 
 
 def _checkin(plan: CarePlan) -> str:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from careplan.codec import from_dict, to_dict
 from careplan.dates import year_problem
 from careplan.errors import CarePlanError, InvalidPlanFile, ValidationError
-from careplan.migrations import plan_with_decisions
+from careplan.migrations import plan_dict_brought_up_to_date
 from careplan.model import CarePlan
 from careplan.validation import check, far_out_dates, tidy
 
@@ -135,7 +135,7 @@ def plan_from_json(data: Any) -> tuple[str | None, CarePlan]:
     if "plan" not in data:
         raise _not_a_plan('has no "plan" in it')
     try:
-        plan = from_dict(CarePlan, plan_with_decisions(data["plan"]), where="plan")
+        plan = from_dict(CarePlan, plan_dict_brought_up_to_date(data["plan"]), where="plan")
     except RecursionError:
         raise InvalidPlanFile("plan", "is nested too deeply to be a plan") from None
     check(plan)

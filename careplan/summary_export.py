@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from careplan import content, decisions, vocab
 from careplan.markdown_escape import escape_inline, plain_lines
 from careplan.model import CarePlan, TreatmentDecision
+from careplan.names import called
 
 if TYPE_CHECKING:
     from careplan.store import PlanFile, VersionInfo
@@ -68,7 +69,10 @@ def _first_contact(plan: CarePlan) -> str:
     first = plan.first_contact
     if first is None or not _said(first.name):
         return "**First point of contact:** not chosen yet."
-    line = f"**First point of contact:** {escape_inline(first.name)} ({escape_inline(first.role_label)})"
+    line = (
+        f"**First point of contact:** {escape_inline(called(first, plan))} "
+        f"({escape_inline(first.role_label)})"
+    )
     if _said(first.contact):
         line += f"; {escape_inline(first.contact)}"
     if _said(first.when):
@@ -119,7 +123,7 @@ def _warning_signs(plan: CarePlan) -> str:
 
 def _helplines(plan: CarePlan) -> str:
     lines = [
-        f"- **{escape_inline(line.name)}**"
+        f"- **{escape_inline(called(line, plan))}**"
         + (f": {escape_inline(line.contact)}" if _said(line.contact) else "")
         for line in plan.team
         if line.role == "helpline" and _said(line.name)

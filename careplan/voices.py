@@ -9,6 +9,7 @@ from __future__ import annotations
 from careplan import vocab
 from careplan.display import shown_name
 from careplan.model import CarePlan
+from careplan.names import called
 
 
 def person_name(plan: CarePlan) -> str:
@@ -17,9 +18,9 @@ def person_name(plan: CarePlan) -> str:
 
 
 def caregiver_name(plan: CarePlan) -> str:
-    """The caregiver's name when the plan names exactly one, else ""."""
+    """The caregiver, by the name they like to be called, when the plan names exactly one, else ""."""
     names = [
-        shown_name(p.name).strip()
+        called(p, plan)
         for p in plan.about.participants
         if p.role == "caregiver" and shown_name(p.name).strip()
     ]

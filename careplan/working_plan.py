@@ -60,6 +60,11 @@ class WorkingPlan:
         check-in not asked yet this time is no change)."""
         if section == "checkin" and asked_nothing(self.plan.checkin):
             return False
+        if section == "team":  # the team's screen edits its people and the needs they cover
+            return (self.to_be_saved.team, self.to_be_saved.needs) != (
+                self.base.team,
+                self.base.needs,
+            )
         return getattr(self.to_be_saved, section) != getattr(self.base, section)
 
     @property

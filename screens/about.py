@@ -24,7 +24,8 @@ NAME_NEEDED = "The person's name is needed, so the plan knows whose it is."
 
 
 class ParticipantRow(Horizontal):
-    """One person taking part, edited in place: name, role, how they are related."""
+    """One person taking part, edited in place: name, what they like to be called, role, how they
+    are related."""
 
     def __init__(self, participant: Participant) -> None:
         super().__init__(classes="participant-row")
@@ -33,6 +34,9 @@ class ParticipantRow(Horizontal):
     def compose(self) -> ComposeResult:
         person = self.participant
         yield TextBox(person.name, placeholder="name", classes="participant-name")
+        yield TextBox(
+            person.preferred_name, placeholder="(if not their name)", classes="participant-called"
+        )
         yield Select(
             [(label, role) for role, label in vocab.PARTICIPANT_ROLES.items()],
             value=person.role if person.role in vocab.PARTICIPANT_ROLES else Select.NULL,
@@ -90,6 +94,7 @@ anyone helping, such as a social worker).
                 yield Label("Who is taking part", classes="field-label")
                 with Horizontal(classes="participant-head"):
                     yield Static("Name", classes="participant-name")
+                    yield Static("Likes to be called", classes="participant-called")
                     yield Static("Taking part as", classes="participant-role")
                     yield Static("How they are related", classes="participant-relationship")
                     yield Static("", classes="participant-remove")
@@ -127,11 +132,13 @@ anyone helping, such as a social worker).
 
     # --- who is taking part -----------------------------------------------------------------
 
-    @on(Input.Changed, ".participant-name, .participant-relationship")
+    @on(Input.Changed, ".participant-name, .participant-called, .participant-relationship")
     def participant_typed(self, event: Input.Changed) -> None:
         row = self.row_of(event.input)
         if event.input.has_class("participant-name"):
             row.participant.name = event.value
+        elif event.input.has_class("participant-called"):
+            row.participant.preferred_name = event.value
         else:
             row.participant.relationship = event.value
         self.keep_draft_soon()

@@ -17,7 +17,8 @@ from textual.widgets.option_list import Option
 
 from careplan import content, vocab
 from careplan.dates import day_in_words
-from careplan.model import CareWish, PlanningDocument, Spokesperson
+from careplan.model import CarePlan, CareWish, PlanningDocument, Spokesperson
+from careplan.names import called
 from careplan.screens import clock
 from careplan.screens.advance_care_editors import DocumentEditor, SpeakerEditor, WishEditor
 from careplan.screens.section_base import SectionScreen
@@ -47,9 +48,9 @@ EMPTY = {
 }
 
 
-def speaker_line(index: int, speaker: Spokesperson) -> str:
+def speaker_line(index: int, speaker: Spokesperson, plan: CarePlan | None = None) -> str:
     order = "First" if index == 0 else "Then"
-    line = f"{order}: {speaker.name.strip() or 'someone'}"
+    line = f"{order}: {called(speaker, plan) or 'someone'}"
     if speaker.relationship.strip():
         line += f" ({speaker.relationship.strip()})"
     said = [
@@ -181,7 +182,7 @@ versions keep it), **F2** who is speaking, **Esc** go back.
         advance = self.plan.advance_care
         lines = {
             "speakers": [
-                (speaker.id, speaker_line(index, speaker))
+                (speaker.id, speaker_line(index, speaker, self.plan))
                 for index, speaker in enumerate(advance.speakers)
             ],
             "documents": [(document.id, document_line(document)) for document in advance.documents],
@@ -292,7 +293,7 @@ versions keep it), **F2** who is speaking, **Esc** go back.
     def _team_choices(self) -> list[tuple[str, str]]:
         named = {speaker.team_member for speaker in self.plan.advance_care.speakers}
         return [
-            (f"{member.name.strip()} ({member.role_label})", member.id)
+            (f"{called(member, self.plan)} ({member.role_label})", member.id)
             for member in self.plan.team
             if member.name.strip() and member.id not in named and member.role != "helpline"
         ]

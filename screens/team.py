@@ -1,8 +1,10 @@
-"""Support team: who is on it, how to reach them, who does what, and who to call first.
+"""Support team: who is on it, how to reach them, the help the family needs and who covers it,
+and who to call first.
 
 Three tabs: the people (added, changed and removed through small modal editors), a "who does what"
-grid of tasks against people that names in words any task nobody has taken on, and public
-helplines from careplan.content that can be added to the team.
+grid of the needs the family named against people, which says in words which needs nobody covers
+yet, and public helplines from careplan.content that can be added to the team. Each person is shown
+by the name they like to be called (careplan.names), the grid's headings too.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalGroup
+from textual.coordinate import Coordinate
 from textual.widgets import (
     Button,
     DataTable,
@@ -28,17 +31,35 @@ from textual.widgets.option_list import Option
 
 from careplan import content
 from careplan.model import TeamMember
+from careplan.names import called, headings, introduced
+from careplan.overview import counted
 from careplan.screens.section_base import SectionScreen
-from careplan.screens.team_editor import MemberEditor, remove_question, role_descriptions
+from careplan.screens.team_editor import (
+    MemberEditor,
+    NeedEditor,
+    remove_need_question,
+    remove_question,
+    role_descriptions,
+)
 from careplan.screens.wording import plain
 from careplan.styles import stylesheet
-from careplan.team_tasks import set_first_contact, task_label, who_does_what
+from careplan.team_tasks import (
+    TaskCover,
+    add_need,
+    keep_needs_in_step,
+    named_needs,
+    remove_need,
+    set_first_contact,
+    task_label,
+    toggle_cover,
+    who_does_what,
+)
 
 REGION_NAMES = {"US": "United States", "UK": "United Kingdom"}
 FIRST_CONTACT_MARK = "(first contact)"
 NOBODY_ON_TEAM = "Nobody on the team yet. Press A, or the Add someone button above, to add someone."
 TICK = "✓ yes"
-TITLES = {"Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "Rev", "Sister", "Nurse"}
+HEADING_WIDTH = 14  # a grid column's heading; longer names end in "…" (the detail has them whole)
 TASKS_WIDTH = 26  # the table shows the start; the detail underneath has them all
 ALL_REGIONS = "all"  # the helplines of every region, each marked with its country
 UK_ZONES = {"Europe/London", "Europe/Belfast", "GB", "GB-Eire"}
@@ -94,14 +115,15 @@ def default_region(regions: list[str], zone: str | None = None, locale: str | No
     return ALL_REGIONS if len(regions) > 1 else (regions[0] if regions else "")
 
 
-def short_name(member: TeamMember, team: list[TeamMember]) -> str:
-    """A member's first name for a narrow column, or the whole name when the first is shared."""
-    words = member.name.split() or ["(no name)"]
-    if words[0].rstrip(".") in TITLES:
-        return " ".join((words[0], words[-1]))  # "Dr Reyes"
-    if sum((other.name.split() or [""])[0] == words[0] for other in team) > 1:
-        return " ".join(words)
-    return words[0]
+def needs_in_words(covers: list[TaskCover]) -> str:
+    """The line above the grid: how many needs were named, and which nobody covers yet."""
+    if not covers:
+        return "No needs named yet. Press N to name the help you need, even if nobody does it yet."
+    nobody = [cover.label for cover in covers if not cover.covered]
+    named = counted(len(covers), "need named", "needs named")
+    if not nobody:
+        return f"{named}; someone covers each one."
+    return f"{named}; nobody covers {len(nobody)} yet: {', '.join(nobody)}."
 
 
 class MembersTable(DataTable):
@@ -122,9 +144,16 @@ class WhoGrid(DataTable):
         Binding(
             "enter,space",
             "select_cursor",
-            "Give or take task",
+            "Give or take",
             id="team.toggle_task",
-            tooltip="Give this task to this person, or take it off them",
+            tooltip="This person covers this need, or no longer does (the need stays)",
+        ),
+        Binding(
+            "delete",
+            "screen.remove_need",
+            "Take need off",
+            id="team.remove_need",
+            tooltip="Take the highlighted need off the help you need (asks first)",
         ),
     ]
 
@@ -148,12 +177,14 @@ class TeamScreen(SectionScreen):
     HELP = """\
 # Support team
 
-Everyone who helps: family, friends, neighbours and the care team. For each person: their role,
-how and when to reach them, what they help with, and the tasks they take on. One person can be
-the first point of contact, the first one to call.
+Everyone who helps: family, friends, neighbours and the care team. For each person: the name they
+like to be called, their role, how and when to reach them, what they help with, and the tasks they
+take on. One person can be the first point of contact, the first one to call.
 
-**People** lists the team. **Who does what** shows tasks against people, and says in words which
-tasks nobody has taken on yet. **Helplines** lists public helplines you can add to the team.
+**People** lists the team. **Who does what** lists the help you need (named with N: from the
+list, or in your own words) against people, and says in words which needs nobody covers yet. A
+need stays until you take it off, even when nobody covers it. **Helplines** lists public helplines
+you can add to the team.
 
 | Key | What it does |
 | :- | :- |
@@ -162,7 +193,9 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
 | Delete | Take the highlighted person off the team (asks first) |
 | F | Make the highlighted person the first point of contact (again: nobody) |
 | P / W / H | Show People / Who does what / Helplines |
-| Enter or Space | In Who does what: give the task to that person, or take it off them |
+| N | Name help you need (from the list, or in your own words) |
+| Enter or Space | In Who does what: that person covers the need, or no longer does |
+| Delete | In Who does what: take the highlighted need off (asks first) |
 | Enter | In Helplines: add the highlighted helpline to the team |
 | Esc | Go back; nothing is lost |
 """
@@ -191,11 +224,18 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
             tooltip="Make the highlighted person the first point of contact",
         ),
         Binding(
+            "n",
+            "name_need",
+            "Name a need",
+            id="team.name_need",
+            tooltip="Name help you need, from the list or in your own words",
+        ),
+        Binding(
             "w",
             "show_tab('who')",
             "Who does what",
             id="team.show_who",
-            tooltip="Tasks against people, and what nobody has taken on yet",
+            tooltip="The help you need against people, and what nobody covers yet",
         ),
         Binding(
             "p",
@@ -242,8 +282,8 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
                 yield Static("", id="nobody-yet", markup=False)
                 yield WhoGrid(id="who-grid", cursor_type="cell")
                 yield Static(
-                    "Enter or Space (or a click on the highlighted cell) gives a task to someone, "
-                    "or takes it off them.",
+                    "N names help you need. Enter or Space (or a click on the highlighted cell) "
+                    "says who covers it; Delete takes a need off.",
                     classes="team-hint",
                 )
             with TabPane("Helplines (H)", id="helplines"):
@@ -296,7 +336,7 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
         keep = highlight or self._highlighted_id()
         table.clear()
         for member in self.team:
-            name = member.name or "(no name yet)"
+            name = introduced(member, self.plan) or "(no name yet)"
             if member.first_contact:
                 name = f"{name} {FIRST_CONTACT_MARK}"
             tasks = ", ".join(task_label(task) for task in member.tasks) or "-"
@@ -316,7 +356,7 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
         if first is None:
             text = "First point of contact: nobody chosen yet (highlight someone and press F)."
         else:
-            text = f"First point of contact: {first.name}, {first.role_label}"
+            text = f"First point of contact: {called(first, self.plan)}, {first.role_label}"
         self.query_one("#first-contact-line", Static).update(text)
 
     def _show_detail(self) -> None:
@@ -326,7 +366,7 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
             detail.update(NOBODY_ON_TEAM)
             return
         lines = [
-            f"{member.name} · {member.role_label}"
+            f"{introduced(member, self.plan)} · {member.role_label}"
             + (" · first point of contact" if member.first_contact else "")
         ]
         if member.contact or member.when:
@@ -344,23 +384,30 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
         detail.update("\n".join(lines))
 
     def _show_who_does_what(self) -> None:
-        covers = who_does_what(self.team)
-        nobody = [cover.label for cover in covers if not cover.covered]
-        self.query_one("#nobody-yet", Static).update(
-            f"Nobody yet: {', '.join(nobody)}." if nobody else "Every task has someone."
-        )
+        covers = who_does_what(self.plan)
+        self.query_one("#nobody-yet", Static).update(needs_in_words(covers))
         grid = self.query_one("#who-grid", WhoGrid)
+        # Keep the cursor on the same need and person: a change never moves it to another one.
         cursor = grid.cursor_coordinate
+        row_key, column_key = None, None
+        if grid.row_count and grid.is_valid_coordinate(cursor):
+            row_key, column_key = (key.value for key in grid.coordinate_to_cell_key(cursor))
         grid.clear(columns=True)
-        grid.add_column("Task", key="task")
-        for member in self.team:
-            grid.add_column(plain(short_name(member, self.team)), key=member.id)
+        grid.add_column("The help we need", key="task")
+        names = [called(member, self.plan) or "(no name yet)" for member in self.team]
+        for member, heading in zip(self.team, headings(names, HEADING_WIDTH), strict=True):
+            grid.add_column(plain(heading), key=member.id)
         for cover in covers:
             label = cover.label if cover.covered else f"{cover.label} (nobody yet)"
             cells = [TICK if member in cover.members else "" for member in self.team]
             grid.add_row(plain(label), *cells, key=cover.task)
-        if grid.row_count:
-            grid.cursor_coordinate = grid.validate_cursor_coordinate(cursor)
+        if not grid.row_count:
+            return
+        tasks = [cover.task for cover in covers]
+        columns = ["task", *(member.id for member in self.team)]
+        row = tasks.index(row_key) if row_key in tasks else cursor.row
+        column = columns.index(column_key) if column_key in columns else cursor.column
+        grid.cursor_coordinate = grid.validate_cursor_coordinate(Coordinate(row, column))
 
     @property
     def highlighted_member(self) -> TeamMember | None:
@@ -381,6 +428,7 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
     # --- changing the team ----------------------------------------------------------------------
 
     def _keep_and_show(self, highlight: str | None = None) -> None:
+        keep_needs_in_step(self.plan)  # a task given in the editor is a need the family has
         self.keep_draft()
         self._show_team(highlight)
 
@@ -397,7 +445,7 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
             return
         self.team.append(member)
         self._after_edit(member)
-        self.notify(f"{member.name} is on the team.", title="Support team")
+        self.notify(f"{called(member, self.plan)} is on the team.", title="Support team")
 
     def action_edit_member(self) -> None:
         member = self.highlighted_member
@@ -432,7 +480,8 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
             before = set_first_contact(self.plan, member.id)
             if before is not None:
                 self.notify(
-                    f"{member.name} is now the first point of contact, instead of {before.name}.",
+                    f"{called(member, self.plan)} is now the first point of contact, "
+                    f"instead of {called(before, self.plan)}.",
                     title="First point of contact",
                 )
         self._keep_and_show(member.id)
@@ -448,10 +497,11 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
 
         def removed(yes: bool | None) -> None:
             if yes and member in self.team:
+                keep_needs_in_step(self.plan)  # what they did is still needed: nobody yet
                 self.team.remove(member)
                 self._keep_and_show()
                 self.notify(
-                    f"{member.name} is off the team. Saved versions still have them.",
+                    f"{called(member, self.plan)} is off the team. Saved versions still have them.",
                     title="Support team",
                 )
 
@@ -468,14 +518,15 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
         if member.first_contact:
             set_first_contact(self.plan, None)
             self.notify(
-                f"{member.name} is no longer the first point of contact; nobody is for now.",
+                f"{called(member, self.plan)} is no longer the first point of contact; "
+                "nobody is for now.",
                 title="First point of contact",
             )
         else:
             before = set_first_contact(self.plan, member.id)
-            moved = f", instead of {before.name}" if before else ""
+            moved = f", instead of {called(before, self.plan)}" if before else ""
             self.notify(
-                f"{member.name} is now the first point of contact{moved}.",
+                f"{called(member, self.plan)} is now the first point of contact{moved}.",
                 title="First point of contact",
             )
         self._keep_and_show(member.id)
@@ -504,13 +555,63 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
         member = next((member for member in self.team if member.id == member_id), None)
         if member is None or task is None or self.read_only:
             return  # the task names column
-        if task in member.tasks:
-            member.tasks.remove(task)
-            self.notify(f"{member.name} no longer has: {task_label(task)}.", title="Who does what")
+        who = called(member, self.plan) or "This person"
+        if toggle_cover(self.plan, task, member):
+            self.notify(f"{who} covers: {task_label(task)}.", title="Who does what")
         else:
-            member.tasks.append(task)
-            self.notify(f"{member.name} takes on: {task_label(task)}.", title="Who does what")
+            still = (
+                ""
+                if any(c.covered for c in who_does_what(self.plan) if c.task == task)
+                else (" Nobody covers it yet; it stays on the help you need.")
+            )
+            self.notify(
+                f"{who} no longer covers: {task_label(task)}.{still}", title="Who does what"
+            )
         self._keep_and_show()
+
+    def action_name_need(self) -> None:
+        if self.read_only:
+            return
+        self.action_show_tab("who")
+        self.app.push_screen(NeedEditor(named_needs(self.plan)), self._needs_named)
+
+    def _needs_named(self, named: list[str] | None) -> None:
+        added = [task for task in named or [] if add_need(self.plan, task) is not None]
+        if not added:
+            if named:
+                self.notify("Those needs are already on the plan.", title="Who does what")
+            return
+        self._keep_and_show()
+        grid = self.query_one("#who-grid", WhoGrid)
+        grid.move_cursor(row=grid.get_row_index(added[-1]), column=0)
+        self.notify(
+            f"Named: {', '.join(task_label(task) for task in added)}. Nobody covers "
+            f"{'it' if len(added) == 1 else 'them'} yet.",
+            title="Who does what",
+        )
+
+    def action_remove_need(self) -> None:
+        grid = self.query_one("#who-grid", WhoGrid)
+        if self.read_only or not grid.row_count:
+            return
+        row_key, _ = grid.coordinate_to_cell_key(grid.cursor_coordinate)
+        task = row_key.value
+        if task is None:
+            return
+        cover = next((c for c in who_does_what(self.plan) if c.task == task), None)
+        covering = [called(m, self.plan) for m in cover.members] if cover else []
+
+        def removed(yes: bool | None) -> None:
+            if yes:
+                keep_needs_in_step(self.plan)
+                remove_need(self.plan, task)
+                self._keep_and_show()
+                self.notify(
+                    f"{task_label(task)} is off the help you need. Saved versions still have it.",
+                    title="Who does what",
+                )
+
+        self.app.push_screen(remove_need_question(task_label(task), covering), removed)
 
     # --- helplines ---------------------------------------------------------------------------------
 
@@ -553,7 +654,7 @@ tasks nobody has taken on yet. **Helplines** lists public helplines you can add 
         )
         self.team.append(member)
         self._keep_and_show(member.id)
-        self.notify(f"{helpline.name} is on your team now.", title="Helplines")
+        self.notify(f"{called(member)} is on your team now.", title="Helplines")
 
     # --- tabs ----------------------------------------------------------------------------------------
 

@@ -18,7 +18,8 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from careplan import content, vocab
 from careplan.model import TeamMember
-from careplan.screens.form_modal import leave_question
+from careplan.names import called
+from careplan.screens.form_modal import FormModal, leave_question
 from careplan.screens.widgets.checklist import CheckList
 from careplan.screens.widgets.confirm import ConfirmScreen
 from careplan.screens.widgets.text_box import TextBox
@@ -63,6 +64,68 @@ class TaskList(CheckList):
             tooltip="Tick a task this person takes on, or untick it",
         ),
     ]
+
+
+class NeedEditor(FormModal[list[str]]):
+    """Name the help the family needs: tick from the task list, or write their own words. Closes
+    with what was named (vocab.TASKS ids and own words), or None. Needs already named are not
+    offered again."""
+
+    HEADING = "The help you need"
+
+    def __init__(self, named: list[str]) -> None:
+        super().__init__()
+        self.offered = [(task, label) for task, label in vocab.TASKS.items() if task not in named]
+
+    def compose_fields(self) -> ComposeResult:
+        yield Static(
+            "Name help you need even if nobody does it yet: it stays on the plan, shown as "
+            '"nobody yet", until you take it off.',
+            classes="form-note",
+            markup=False,
+        )
+        if self.offered:
+            yield Label("From the list (Space or a click ticks one)", classes="field-label")
+            yield TaskList(self.offered, (), id="need-tasks")
+        yield Label("In your own words (commas between)", classes="field-label")
+        yield TextBox("", placeholder="e.g. Overnight help, Someone to sit with me", id="need-own")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        first = next(iter(self.query("#need-tasks")), None)
+        (first or self.query_one("#need-own")).focus()
+
+    def _named(self) -> list[str]:
+        ticked = next(iter(self.query("#need-tasks").results(TaskList)), None)
+        chosen = [task for task, _ in self.offered if ticked is not None and task in ticked.checked]
+        return chosen + own_words(self.query_one("#need-own", Input).value)
+
+    def collect(self) -> list[str] | None:
+        named = self._named()
+        if not named:
+            self.show_problem(
+                "Tick a need from the list, or write one in your own words.", "#need-own"
+            )
+            return None
+        return named
+
+    @property
+    def has_typed(self) -> bool:
+        return bool(self._named())
+
+
+def remove_need_question(label: str, covered_by: list[str]) -> ConfirmScreen:
+    """Take a need off the plan? Said plainly when someone covers it now: it comes off them too."""
+    detail = "It stays in the versions already saved."
+    if covered_by:
+        who = " and ".join(covered_by)
+        detail = f"{who} {'covers' if len(covered_by) == 1 else 'cover'} it now; it comes off them too. {detail}"
+    return ConfirmScreen(
+        f"Take {label} off the help you need?",
+        detail,
+        yes="Yes, take it off",
+        no="No, keep it",
+    )
 
 
 class FirstContactChoice(CheckList):
@@ -113,7 +176,7 @@ class MemberEditor(ModalScreen[TeamMember | None]):
         heading = (
             "Someone new on the team"
             if self.is_new
-            else f"{member.name or 'This person'}: their details"
+            else f"{called(member) or 'This person'}: their details"
         )
         # The fields scroll; the hint and Save / Cancel stay below them, in view even at 80x24.
         with Vertical(classes="editor-dialog"):
@@ -122,6 +185,10 @@ class MemberEditor(ModalScreen[TeamMember | None]):
                 yield Label("Name", classes="field-label")
                 yield TextBox(member.name, placeholder="e.g. Jess Ellis, or Dr Reyes", id="name")
                 yield Static("", id="name-problem", classes="editor-problem", markup=False)
+                yield Label(
+                    "Likes to be called (if not by their name as written)", classes="field-label"
+                )
+                yield TextBox(member.preferred_name, placeholder="e.g. Jess", id="preferred-name")
                 yield Label("Role", classes="field-label")
                 yield Select(
                     [(label, key) for key, label in vocab.TEAM_ROLES.items()],
@@ -207,7 +274,8 @@ class MemberEditor(ModalScreen[TeamMember | None]):
         note = ""
         if ticked and now is not None and now.id != self.original.id:
             note = (
-                f"Only one person can be the first point of contact: this moves it from {now.name}."
+                "Only one person can be the first point of contact: this moves it from "
+                f"{called(now)}."
             )
         self.query_one("#first-contact-note", Static).update(note)
 
@@ -220,7 +288,13 @@ class MemberEditor(ModalScreen[TeamMember | None]):
             problem.set_class(shown and bool(text), "-shown")
         field = self.query_one(focus)
         field.focus()
-        self.call_after_refresh(self.query_one(f"{focus}-problem").scroll_visible, animate=False)
+        problem_line = self.query_one(f"{focus}-problem")
+
+        def bring_into_view() -> None:  # the message, then the box just above it: both in sight
+            problem_line.scroll_visible(animate=False)
+            field.scroll_visible(animate=False)
+
+        self.call_after_refresh(bring_into_view)
 
     # --- the result -------------------------------------------------------------------------------
 
@@ -228,6 +302,7 @@ class MemberEditor(ModalScreen[TeamMember | None]):
         """The member as the form now reads (not checked)."""
         member = copy.deepcopy(self.member)
         member.name = self.query_one("#name", Input).value.strip()
+        member.preferred_name = self.query_one("#preferred-name", Input).value.strip()
         member.role = vocab.one_of(self.query_one("#role", Select).value, vocab.TEAM_ROLES)
         member.custom_role = (
             self.query_one("#custom-role", Input).value.strip() if member.role == "custom" else ""
@@ -293,7 +368,7 @@ class MemberEditor(ModalScreen[TeamMember | None]):
 
 def remove_question(member: TeamMember) -> ConfirmScreen:
     """Take someone off the team? True only on a clear yes; Enter and Esc keep them."""
-    name = member.name or "this person"
+    name = called(member) or "this person"
     return ConfirmScreen(
         f"Take {name} off the team?",
         "Versions you have already saved keep them, so nothing is lost from the plan's history.",

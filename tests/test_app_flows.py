@@ -186,6 +186,25 @@ async def test_about_us_adds_people_taking_part(store: Store, open_app: OpenApp)
         ]
 
 
+async def test_someone_taking_part_can_say_what_they_like_to_be_called(
+    store: Store, open_app: OpenApp
+) -> None:
+    plan_id = add_plan(store, "Dana Whitfield")
+    async with open_app() as pilot:
+        app = pilot.app
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press(*"Marcus Whitfield")
+        app.screen.query(".participant-called").last().focus()
+        await pilot.press(*"Marcus")
+        await pilot.press("escape")
+        await pilot.pause()
+        [marcus] = draft_plan(store, plan_id).about.participants
+        assert (marcus.name, marcus.preferred_name) == ("Marcus Whitfield", "Marcus")
+
+
 async def test_a_new_statement_takes_the_voice_of_whoever_is_speaking(
     store: Store, open_app: OpenApp
 ) -> None:

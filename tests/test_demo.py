@@ -11,6 +11,7 @@ from careplan.demo import build_demo
 from careplan.goals import journeys
 from careplan.model import CarePlan
 from careplan.store import Store
+from careplan.team_tasks import nobody_yet
 
 
 @pytest.fixture
@@ -99,6 +100,12 @@ def test_changes_in_several_areas_and_a_break_through_its_stages(demo) -> None:
     assert latest.earlier_decisions == [pause] and latest.current_decision is stop
     assert stop.kind == "stop" and stop.support and stop.support_words
     assert not set(stop.questions) & set(pause.questions)
+
+
+def test_the_latest_version_names_one_need_nobody_covers(demo) -> None:
+    _, plans = demo
+    assert nobody_yet(plans[-1]) == ["Overnight help, so Tom can sleep"]
+    assert all(nobody_yet(plan) == [] for plan in plans[:-1])
 
 
 def test_a_support_team_with_roles_tasks_and_one_first_contact(demo) -> None:

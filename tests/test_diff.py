@@ -24,6 +24,7 @@ from careplan.model import (
     TreatmentDecision,
     View,
 )
+from careplan.team_tasks import add_need, keep_needs_in_step, remove_need, toggle_cover
 
 
 def base_plan() -> CarePlan:
@@ -345,17 +346,52 @@ def test_team_joined_left_role_tasks_and_first_contact() -> None:
 
 def test_team_member_left_and_tasks_taken_on_or_dropped() -> None:
     old = base_plan()
+    keep_needs_in_step(old)  # as the team screen keeps them: each task is a need
     new = copy.deepcopy(old)
     new.team = [member for member in new.team if member.id != "t2"]
     new.team[0].tasks = ["lifts", "shopping"]
     new.team[0].first_contact = False
     assert texts(old, new) == [
         "Ana Torres left the team (Social worker)",
-        "Sam Lopez no longer helps with meals",
+        "Nobody covers meals now (it was Sam Lopez); it is still needed",
+        "Nobody covers paperwork and money now (it was Ana Torres); it is still needed",
         "Sam Lopez now helps with shopping",
         "No first point of contact is chosen now (was Sam Lopez)",
     ]
-    assert set(kinds(old, new)) == {"member_left", "member_tasks", "first_contact"}
+    assert set(kinds(old, new)) == {
+        "member_left",
+        "need_uncovered",
+        "member_tasks",
+        "first_contact",
+    }
+
+
+def test_a_need_nobody_covers_is_said_and_so_is_the_day_someone_covers_it() -> None:
+    old = base_plan()
+    keep_needs_in_step(old)
+    named = copy.deepcopy(old)
+    add_need(named, "Overnight help")
+    assert texts(old, named) == ["A need nobody covers yet: Overnight help"]
+    assert compare(old, named).summary().count("nobody yet: Overnight help") == 1
+
+    covered = copy.deepcopy(named)
+    covered.team.append(TeamMember(id="t9", name="Sue Marsh", role="palliative_care"))
+    toggle_cover(covered, "Overnight help", covered.team[-1])
+    assert texts(named, covered)[-1] == "Overnight help is now covered by Sue Marsh"
+
+    let_go = copy.deepcopy(named)
+    remove_need(let_go, "Overnight help")
+    assert texts(named, let_go) == ["No longer needed: Overnight help"]
+
+
+def test_a_person_is_named_in_the_diff_as_they_like_to_be_called() -> None:
+    old = base_plan()
+    new = copy.deepcopy(old)
+    new.team[0].preferred_name = "Sammy"
+    new.team[0].contact = "07700 900999"
+    said = texts(old, new)
+    assert said[0] == 'What Sam Lopez likes to be called: "Sammy" (new)'
+    assert said[1].startswith("How to reach Sammy")
 
 
 # --- check-in, next review, about us ---------------------------------------------------------

@@ -6,22 +6,28 @@ from textual.message import Message
 from textual.notifications import Notify
 from textual.widgets import Input, Static
 
-from careplan.model import About, CarePlan, TeamMember
+from careplan.model import About, CarePlan, Need, TeamMember
 from careplan.screens.team import TeamScreen
-from careplan.screens.team_editor import MemberEditor
+from careplan.screens.team_editor import MemberEditor, NeedEditor
 from careplan.screens.widgets.confirm import ConfirmScreen
 from careplan.store import Store
 from careplan.team_tasks import nobody_yet, set_first_contact, who_does_what
 from tests.screen_host import ScreenHost, working_plan_for
 
 
-def host(store: Store, team: list[TeamMember] | None = None) -> ScreenHost:
-    working = working_plan_for(store, CarePlan(about=About(name="Ruth Okafor"), team=team or []))
-    return ScreenHost(TeamScreen, working)
+def host(
+    store: Store, team: list[TeamMember] | None = None, needs: list[Need] | None = None
+) -> ScreenHost:
+    plan = CarePlan(about=About(name="Ruth Okafor"), team=team or [], needs=needs or [])
+    return ScreenHost(TeamScreen, working_plan_for(store, plan))
+
+
+def draft_plan(app: ScreenHost) -> CarePlan:
+    return app.working.file.draft().plan
 
 
 def draft_team(app: ScreenHost) -> list[TeamMember]:
-    return app.working.file.draft().plan.team
+    return draft_plan(app).team
 
 
 def text_of(app: ScreenHost, selector: str) -> str:
@@ -92,27 +98,108 @@ async def test_add_people_with_tasks_and_move_the_first_contact(store: Store) ->
         assert "Tom Ellis is now the first point of contact, instead of Priya Shah." in said
 
 
-async def test_who_does_what_names_tasks_nobody_has(store: Store) -> None:
+async def test_who_does_what_names_only_the_needs_this_family_named(store: Store) -> None:
     team = [
         TeamMember(id="t-tom", name="Tom Ellis", tasks=["lifts", "meals"]),
         TeamMember(id="t-jess", name="Jess Ellis", tasks=["medicines", "Gardening"]),
     ]
-    app = host(store, team)
+    app = host(store, team, needs=[Need("lifts"), Need("meals"), Need("childcare")])
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("w")
-        nobody = text_of(app, "#nobody-yet")
-        assert nobody.startswith("Nobody yet: Paperwork and money, Emotional support, Childcare")
-        assert "Meals" not in nobody
+        assert text_of(app, "#nobody-yet") == "5 needs named; nobody covers 1 yet: Childcare."
 
         grid = app.screen.query_one("#who-grid")
         assert str(grid.get_row("childcare")[0]) == "Childcare (nobody yet)"
         assert [str(cell) for cell in grid.get_row("Gardening")] == ["Gardening", "", "✓ yes"]
+        assert "pets" not in [key.value for key in grid.rows]  # never named: not listed
 
         grid.move_cursor(row=grid.get_row_index("childcare"), column=2)  # Jess's column
         await pilot.press("enter")
         await pilot.pause()
         assert draft_team(app)[1].tasks == ["medicines", "Gardening", "childcare"]
-        assert "Childcare" not in text_of(app, "#nobody-yet")
+        assert text_of(app, "#nobody-yet") == "5 needs named; someone covers each one."
+
+
+async def test_a_need_nobody_covers_stays_and_the_cursor_stays_on_it(store: Store) -> None:
+    team = [
+        TeamMember(id="t-tom", name="Tom Ellis", tasks=["lifts"]),
+        TeamMember(id="t-sue", name="Sue Marsh", role="palliative_care", tasks=["Night sits"]),
+    ]
+    app = host(store, team, needs=[Need("lifts"), Need("Night sits")])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("w", "n")
+        assert isinstance(app.screen, NeedEditor)
+        await fill_in(pilot, "#need-own", "Overnight help")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TeamScreen)
+        assert [need.task for need in draft_plan(app).needs] == [
+            "lifts",
+            "Night sits",
+            "Overnight help",
+        ]
+        assert "nobody covers 1 yet: Overnight help" in text_of(app, "#nobody-yet")
+
+        grid = app.screen.query_one("#who-grid")
+        grid.move_cursor(row=grid.get_row_index("Overnight help"), column=2)  # Sue's column
+        await pilot.press("enter")  # Sue covers it
+        await pilot.pause()
+        assert grid.cursor_coordinate == (2, 2)
+        await pilot.press("enter")  # and no longer does: the need stays, and so does the cursor
+        await pilot.pause()
+        assert grid.cursor_coordinate == (2, 2)
+        assert draft_team(app)[1].tasks == ["Night sits"]
+        assert "nobody covers 1 yet: Overnight help" in text_of(app, "#nobody-yet")
+        grid.move_cursor(row=1, column=2)
+        await pilot.press("enter")  # Sue lets go of Night sits, the other row: still row 1
+        await pilot.pause()
+        assert grid.cursor_coordinate == (1, 2)
+        assert [key.value for key in grid.rows] == ["lifts", "Night sits", "Overnight help"]
+
+        grid.move_cursor(row=2, column=0)
+        await pilot.press("delete")  # taking a need off asks first
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("right", "enter")
+        await pilot.pause()
+        assert [need.task for need in draft_plan(app).needs] == ["lifts", "Night sits"]
+
+
+async def test_someone_who_leaves_leaves_their_needs_with_nobody_yet(store: Store) -> None:
+    team = [
+        TeamMember(id="t-tom", name="Tom Ellis"),
+        TeamMember(id="t-pat", name="Pat Okoro", role="neighbour", tasks=["pets"]),
+    ]
+    app = host(store, team)  # a plan from before needs were written down: Pets is one
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.query_one("#members").move_cursor(row=1)
+        await pilot.press("delete", "right", "enter")
+        await pilot.pause()
+        assert [need.task for need in draft_plan(app).needs] == ["pets"]
+        assert text_of(app, "#nobody-yet") == "1 need named; nobody covers 1 yet: Pets."
+
+
+async def test_the_grid_heads_each_column_with_the_name_they_like(store: Store) -> None:
+    team = [
+        TeamMember(id="t-linh", name="Trần Linh"),
+        TeamMember(id="t-marcus", name="Marcus Whitfield", preferred_name="Marcus"),
+        TeamMember(id="t-e", name="Elizabeth Whitfield-Jones"),
+    ]
+    app = host(store, team, needs=[Need("meals")])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("w")
+        grid = app.screen.query_one("#who-grid")
+        assert [str(column.label) for column in grid.columns.values()][1:] == [
+            "Trần Linh",
+            "Marcus",
+            "Elizabeth Whi…",
+        ]
+        grid.move_cursor(row=0, column=2)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one("#who-grid").cursor_coordinate == (0, 2)
+        assert "Marcus (Marcus Whitfield)" in str(
+            app.screen.query_one("#members").get_row("t-marcus")[0]
+        )
 
 
 async def test_remove_someone_after_a_clear_yes(store: Store) -> None:
@@ -172,11 +259,11 @@ async def test_helplines_can_join_the_team(store: Store, monkeypatch) -> None:
 def test_task_cover_and_first_contact_rules() -> None:
     tom = TeamMember(name="Tom", tasks=["meals", "Gardening"], first_contact=True)
     jess = TeamMember(name="Jess", tasks=["meals"])
-    plan = CarePlan(team=[tom, jess])
-    covers = {cover.task: cover for cover in who_does_what(plan.team)}
+    plan = CarePlan(team=[tom, jess], needs=[Need("childcare")])
+    covers = {cover.task: cover for cover in who_does_what(plan)}
     assert covers["meals"].members == (tom, jess)
     assert covers["Gardening"].label == "Gardening"
-    assert "Meals" not in nobody_yet(plan.team) and "Childcare" in nobody_yet(plan.team)
+    assert nobody_yet(plan) == ["Childcare"]
 
     assert set_first_contact(plan, jess.id) is tom
     assert (tom.first_contact, jess.first_contact) == (False, True)
@@ -248,3 +335,32 @@ async def test_the_name_message_and_the_buttons_are_in_sight_at_80_by_24(store: 
             editor.query_one("#name-problem").region
         )
         assert str(editor.query_one("#editor-save").label) == "Save"
+
+
+async def test_a_need_named_in_the_app_is_kept_and_exported(store: Store, open_app) -> None:
+    from careplan.markdown_export import render_plan
+    from tests.pilot_helpers import add_plan, draft_plan, settle
+
+    plan = CarePlan(
+        about=About(name="Dana Whitfield", preferred_name="Dana"),
+        team=[TeamMember(id="t-sue", name="Sue Marsh", role="palliative_care")],
+    )
+    plan_id = add_plan(store, plan=plan)
+    async with open_app() as pilot:
+        await pilot.press("7")
+        await settle(pilot, lambda: isinstance(pilot.app.screen, TeamScreen))
+        await pilot.press("n")
+        await settle(pilot, lambda: isinstance(pilot.app.screen, NeedEditor))
+        await fill_in(pilot, "#need-own", "Overnight help")
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(pilot.app.screen, TeamScreen))
+        assert "nobody covers 1 yet: Overnight help" in text_of(pilot.app, "#nobody-yet")
+        grid = pilot.app.screen.query_one("#who-grid")
+        grid.move_cursor(row=0, column=1)
+        await pilot.press("enter", "enter")  # Sue covers it, then no longer does: it stays
+        await settle(pilot)
+        assert grid.cursor_coordinate == (0, 1)
+    kept = draft_plan(store, plan_id)
+    assert [need.task for need in kept.needs] == ["Overnight help"]
+    assert kept.team[0].tasks == []
+    assert "- **Overnight help:** nobody yet" in render_plan(kept)

@@ -377,10 +377,10 @@ def test_an_older_file_is_migrated_in_memory_and_written_in_the_new_format_only_
             record["note"] = record["note"].upper()  # some change a real migration might make
         return data
 
-    current = migrations.SCHEMA_VERSION
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", current + 1)
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", current + 1)
-    monkeypatch.setattr(migrations, "MIGRATIONS", {current: one_to_two})
+    now, after = migrations.SCHEMA_VERSION, migrations.SCHEMA_VERSION + 1  # a format still to come
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", after)
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", after)
+    monkeypatch.setattr(migrations, "MIGRATIONS", {now: one_to_two})
 
     with store.open_plan(plan_id) as opened:
         assert [info.note for info in opened.versions()] == ["VERSION 1", "VERSION 2"]
@@ -388,7 +388,7 @@ def test_an_older_file_is_migrated_in_memory_and_written_in_the_new_format_only_
         assert path.read_bytes() == old_bytes  # opening changed nothing on disk
         opened.save_version(opened.load(), saved_by="Ann", note="version 3")
     data = plan_data(store, plan_id)
-    assert next(iter(data["_meta"].values()))["schema"] == current + 1
+    assert next(iter(data["_meta"].values()))["schema"] == after
     assert [record["note"] for record in data["versions"].values()] == [
         "VERSION 1",
         "VERSION 2",
@@ -399,7 +399,7 @@ def test_an_older_file_is_migrated_in_memory_and_written_in_the_new_format_only_
     )  # the old format is kept
     calls.clear()
     with store.open_plan(plan_id, write=False) as reopened:
-        assert calls == []  # already at the new version: never migrated twice
+        assert calls == []  # already at the newer version: never migrated twice
         assert reopened.version(3).note == "version 3"
 
 
