@@ -19,6 +19,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
 from careplan import vocab
+from careplan.date_fields import looking
 from careplan.dates import describe_date, parse_date
 from careplan.errors import CarePlanError, ValidationError
 from careplan.review_wording import (
@@ -546,7 +547,7 @@ def read_session_day(text: str) -> tuple[dt.date | None, str]:
     if not text.strip():
         return None, ""
     try:
-        day = parse_date(text)
+        day = parse_date(text, looking=looking("session_date"))
     except InvalidDate as error:
         return None, str(error)
     if day > dt.date.today():
