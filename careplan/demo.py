@@ -30,6 +30,7 @@ from careplan.model import (
     TreatmentBreak,
     View,
 )
+from careplan.partial_dates import PartialDate
 
 if TYPE_CHECKING:
     from careplan.store import Store
@@ -64,7 +65,7 @@ def _first_session() -> CarePlan:
         about=About(
             name=PERSON,
             preferred_name="Maggie",
-            date_of_birth=date(1958, 6, 2),
+            date_of_birth=PartialDate(1958, 6),  # the family knew the month, not the day
             illness="Ovarian cancer that has come back. This time it's about living well with it.",
             participants=[
                 Participant(name="Maggie Ellis", role="person"),
