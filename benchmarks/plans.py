@@ -28,6 +28,7 @@ from careplan.model import (
     TreatmentDecision,
     View,
 )
+from careplan.partial_dates import PartialDate
 
 FIRST_NAMES = (
     "Margaret",
@@ -143,7 +144,9 @@ def rich_plan(rng: random.Random, number: int, start: date) -> CarePlan:
     about = About(
         name=person,
         preferred_name=first,
-        date_of_birth=date(1940 + rng.randrange(40), rng.randrange(1, 13), rng.randrange(1, 28)),
+        date_of_birth=PartialDate(
+            1940 + rng.randrange(40), rng.randrange(1, 13), rng.randrange(1, 28)
+        ),
         illness=rng.choice(ILLNESSES),
         participants=[
             Participant(name=person, role="person", relationship=""),

@@ -15,12 +15,16 @@ from functools import cache
 from typing import Any, TypeVar
 
 from careplan.errors import InvalidPlanFile
+from careplan.partial_dates import PartialDate
 
 T = TypeVar("T")
 
 
 def to_dict(value: Any) -> Any:
-    """A JSON-ready copy of a dataclass tree (dates become ISO strings)."""
+    """A JSON-ready copy of a dataclass tree (dates become ISO strings, a partial date the ISO
+    prefix of what was given: "1973", "1974-03")."""
+    if isinstance(value, PartialDate):
+        return value.stored()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {
             field.name: to_dict(getattr(value, field.name)) for field in dataclasses.fields(value)
@@ -85,6 +89,13 @@ def _decode(kind: Any, data: Any, where: str) -> Any:
             return date.fromisoformat(data)
         except ValueError:
             raise InvalidPlanFile(where, f'"{data}" is not a date written as YYYY-MM-DD') from None
+    if kind is PartialDate:
+        try:
+            return PartialDate.from_stored(data) if isinstance(data, str) else _not_partial()
+        except ValueError:
+            raise InvalidPlanFile(
+                where, "should be a year, a month or a day written as YYYY, YYYY-MM or YYYY-MM-DD"
+            ) from None
     if kind is datetime:
         try:
             return datetime.fromisoformat(data)
@@ -103,3 +114,7 @@ def _decode(kind: Any, data: Any, where: str) -> Any:
             raise InvalidPlanFile(where, "should be text")
         return data
     raise TypeError(f"codec cannot decode {kind!r}")  # a model bug, not bad input
+
+
+def _not_partial() -> PartialDate:
+    raise ValueError("not text")

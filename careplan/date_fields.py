@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from careplan.dates import parse_optional_date
+from careplan.dates import Looking, parse_optional_date, parse_partial_date
 from careplan.errors import InvalidDate
 from careplan.model import CarePlan
+from careplan.partial_dates import PartialDate
 
 if TYPE_CHECKING:
     from careplan.drafts import DraftExtra
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
 _GENERAL_HINT = (
     'try something like "24 Dec 2026", "2026-12-24" or "in 3 weeks"'  # see errors.InvalidDate
 )
+
+
+PlanDate = date | PartialDate  # a date field holds a day, or (a `partial` field) what was given
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,9 @@ class DateFieldInfo:
     expect: Literal["past", "future"] | None = (
         None  # the other side gets a gentle note, never a refusal
     )
+    # which year "12 Sep" means: the next one ("ahead") or the last one ("back")
+    looks: Looking = "ahead"
+    partial: bool = False  # a year or a month and year is kept as given ("1973", "March 1974")
 
     @property
     def examples_text(self) -> str:
@@ -51,7 +58,13 @@ DATE_FIELDS: dict[str, DateFieldInfo] = {
     info.key: info
     for info in (
         DateFieldInfo(
-            "about.date_of_birth", "about", "Date of birth", ("3 March 1956", "1956-03-03"), "past"
+            "about.date_of_birth",
+            "about",
+            "Date of birth",
+            ("3 March 1956", "March 1956", "1956"),
+            "past",
+            looks="back",
+            partial=True,
         ),
         DateFieldInfo(
             "treatment_decisions.*.event_on",
@@ -106,6 +119,21 @@ def item_id(key: str) -> str | None:
     return parts[1] if len(parts) == 3 and parts[0] + ".*." + parts[2] in DATE_FIELDS else None
 
 
+# Dates typed outside the fields above, each with the way it looks, so every "12 Sep" in the app
+# is read by the same rule: the day of the conversation and the day a document was signed have
+# been.
+OTHER_TYPED_DATES: dict[str, Looking] = {
+    "session_date": "back",
+    "advance_care.documents.dated": "back",
+}
+
+
+def looking(key: str) -> Looking:
+    """Which way the date typed for `key` (a DATE_FIELDS or OTHER_TYPED_DATES key) looks."""
+    info = field_info(key)
+    return info.looks if info is not None else OTHER_TYPED_DATES[key]
+
+
 @dataclass(frozen=True)
 class WaitingDate:
     """Text typed into a date field that has not gone into the plan."""
@@ -116,19 +144,25 @@ class WaitingDate:
     key: str = ""  # the field's own key (an item's, for a field of a list item)
 
 
-def read_typed(key: str, text: str, today: date | None = None) -> date | None:
-    """The date `text` reads as (None: empty), "tomorrow" from `today` (default: the clock's).
+def read_typed(key: str, text: str, today: date | None = None) -> PlanDate | None:
+    """The date `text` reads as (None: empty), "tomorrow" from `today` (default: the clock's), a
+    year without a year read the way the field looks; a PartialDate for a `partial` field.
     Raises InvalidDate, with this field's examples."""
+    info = field_info(key)
     try:
-        return parse_optional_date(text, today)
+        if info is not None and info.partial:
+            if not text.strip():
+                return None
+            value = parse_partial_date(text, today, info.looks)
+            return value if isinstance(value, PartialDate) else PartialDate.of(value)
+        return parse_optional_date(text, today, info.looks if info else None)
     except InvalidDate as error:
-        info = field_info(key)
         if info is None or _GENERAL_HINT not in str(error):
             raise
         raise InvalidDate(text, f"try something like {info.examples_text}") from None
 
 
-def plan_date(plan: CarePlan, key: str) -> date | None:
+def plan_date(plan: CarePlan, key: str) -> PlanDate | None:
     owner, attribute = _owner(plan, key)
     return getattr(owner, attribute)
 
@@ -183,15 +217,21 @@ def waiting_dates(extra: DraftExtra) -> list[WaitingDate]:
     return found
 
 
-def gentle_note(key: str, value: date | None, today: date) -> str:
+def gentle_note(key: str, value: PlanDate | None, today: date) -> str:
     """A calm word when a date is on the side it rarely is (a birth date to come, a review date
     gone by); "" otherwise. Never a refusal: the person may mean it."""
     info = field_info(key)
     if value is None or info is None:
         return ""
-    if info.expect == "past" and value > today:
+    if isinstance(value, PartialDate):  # only what was given is compared: "2026" is not future
+        given = value.parts()
+        now = (today.year, today.month, today.day)[: len(given)]
+        later, earlier = given > now, given < now
+    else:
+        later, earlier = value > today, value < today
+    if info.expect == "past" and later:
         return "That is in the future; is the year right?"
-    if info.expect == "future" and value < today:
+    if info.expect == "future" and earlier:
         return "That date has already gone by; is that what you meant?"
     return ""
 

@@ -34,6 +34,7 @@ from careplan.model import (
     TreatmentDecision,
     View,
 )
+from careplan.partial_dates import PartialDate
 from careplan.team_tasks import add_need, keep_needs_in_step
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def _first_session() -> CarePlan:
         about=About(
             name=PERSON,
             preferred_name="Maggie",
-            date_of_birth=date(1958, 6, 2),
+            date_of_birth=PartialDate(1958, 6),  # the family knew the month, not the day
             illness="Ovarian cancer that has come back. This time it's about living well with it.",
             participants=[
                 Participant(name="Maggie Ellis", role="person"),

@@ -32,6 +32,7 @@ from careplan.model import (
     View,
 )
 from careplan.names import called
+from careplan.partial_dates import PartialDate, shown
 from careplan.team_tasks import task_words, who_does_what
 from careplan.voices import voice_name
 
@@ -1222,12 +1223,13 @@ def _field_change(label: str, was: str, now: str) -> str:
     return f"{label}: {_quote(now)} (was {_quote(was)})"
 
 
-def _date_change(label: str, was: date | None, now: date | None) -> str:
+def _date_change(label: str, was: date | PartialDate | None, now: date | PartialDate | None) -> str:
+    # a partial date reads as it was given ("March 1958"), never with a day
     if was is None:
-        return f"{label}: {day_in_words(now)} (new)"  # type: ignore[arg-type]
+        return f"{label}: {shown(now)} (new)"  # type: ignore[arg-type]
     if now is None:
-        return f"{label}: no date now (was {day_in_words(was)})"
-    return f"{label}: moved from {day_in_words(was)} to {day_in_words(now)}"
+        return f"{label}: no date now (was {shown(was)})"
+    return f"{label}: moved from {shown(was)} to {shown(now)}"
 
 
 def _and(items: Iterable[str]) -> str:

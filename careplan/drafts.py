@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import secrets
 from dataclasses import dataclass, field, fields
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +54,8 @@ class DraftExtra:
     review_saved_by: str | None = None  # typed on Review and save (None: nothing typed there yet)
     review_note: str | None = None
     review_session_day: str = ""
+    # the day of the conversation this draft records (None: today); new dated things default to it
+    session_day: date | None = None
 
 
 def extra_from(data: Any) -> DraftExtra:

@@ -127,7 +127,8 @@ class _Bundle:
             {
                 "resourceType": "Patient",
                 "name": [name for name in names if "text" in name],
-                "birthDate": about.date_of_birth.isoformat() if about.date_of_birth else None,
+                # FHIR's date takes what was given: "1973", "1974-03" or "1974-03-12"
+                "birthDate": about.date_of_birth.stored() if about.date_of_birth else None,
             },
         )
 

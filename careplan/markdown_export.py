@@ -159,7 +159,7 @@ def _about(plan: CarePlan) -> str:
             if escape_inline(about.preferred_name) != escape_inline(about.name)
             else "",
         ),
-        _field("Date of birth", day_in_words(about.date_of_birth) if about.date_of_birth else ""),
+        _field("Date of birth", about.date_of_birth.in_words() if about.date_of_birth else ""),
         _field("The illness, in their own words", about.illness),
     ]
     people = [someone for someone in about.participants if _said(someone.name)]

@@ -12,6 +12,7 @@ from datetime import date
 
 from careplan import vocab
 from careplan.display import shown_name
+from careplan.partial_dates import PartialDate
 from careplan.vocab import (
     Agreement,
     DecisionKind,
@@ -57,7 +58,7 @@ class Participant:
 class About:
     name: str = ""
     preferred_name: str = ""
-    date_of_birth: date | None = None
+    date_of_birth: PartialDate | None = None  # as given: "1973", "March 1974" or a day
     illness: str = ""  # in their own words
     participants: list[Participant] = field(default_factory=list)
 

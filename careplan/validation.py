@@ -19,6 +19,7 @@ from careplan.dates import year_problem
 from careplan.display import BIDI_CONTROLS
 from careplan.errors import ValidationError
 from careplan.model import CarePlan, Goal
+from careplan.partial_dates import PartialDate
 
 MAX_TEXT = (
     100_000  # characters in any one field: generous, but a paste of a whole book is a mistake
@@ -81,6 +82,10 @@ def far_out_dates(plan: CarePlan) -> dict[str, str]:
             problem = year_problem(value)
             if problem:
                 found[path] = f"{value.isoformat()}: {problem}"
+        elif isinstance(value, PartialDate):
+            problem = year_problem(date(value.year, 1, 1))
+            if problem:
+                found[path] = f"{value.stored()}: {problem}"
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 walk(item, f"{path}[{index}]")

@@ -100,6 +100,39 @@ class WorkingPlan:
         self.set_speaker(order[(order.index(self.speaker) + 1) % len(order)])
         return self.speaker
 
+    def session_day(self, today: date) -> date:
+        """The day of the conversation this draft records: the one set, else `today`. New goals,
+        adaptations, ends and other dated things default to it."""
+        chosen = self.extra.session_day
+        return chosen if chosen is not None and chosen <= today else today
+
+    def set_session_day(self, day: date | None, today: date) -> None:
+        """Say the conversation was on `day` (None: today; never a future day). Dated things new in
+        this draft that still carry the old session day move with it; nothing saved changes."""
+        day = day or today
+        if day > today:
+            raise CarePlanError(
+                f"{day.day} {day:%B %Y} has not happened yet; the day of the conversation is "
+                "today or earlier."
+            )
+        old = self.session_day(today)
+        self.extra.session_day = None if day == today else day
+        if day != old:
+            self._move_new_dates(old, day)
+
+    def _move_new_dates(self, old: date, new: date) -> None:
+        """Dates set in this draft (not in the base version) that are `old`, made `new`."""
+        saved_goals = {goal.id: goal for goal in self.base.goals}
+        for goal in self.plan.goals:
+            saved = saved_goals.get(goal.id)
+            if saved is None and goal.started_on == old:
+                goal.started_on = new
+            if goal.ended_on == old and (saved is None or saved.ended_on != old):
+                goal.ended_on = new
+        advance = self.plan.advance_care
+        if advance.not_now_on == old and self.base.advance_care.not_now_on != old:
+            advance.not_now_on = new
+
     def keep_draft(self) -> None:
         """Keep the draft on disk in step with what is on screen."""
         if self.read_only:
@@ -143,7 +176,7 @@ class WorkingPlan:
             saved_by=saved_by,
             note=note,
             session_notes=session_notes,
-            session_date=session_date,
+            session_date=session_date or self.extra.session_day,
         )
         self.base_number = info.number
         self.base = saved
@@ -155,6 +188,7 @@ class WorkingPlan:
             self.extra.guided_step = before.guided_step
             self.extra.guided_skipped = list(before.guided_skipped)
             self.extra.session_notes = before.session_notes
+            self.extra.session_day = before.session_day
         self.recovered = False
         self.draft_problem = None
         return info

@@ -448,7 +448,7 @@ versions keep it), **F2** who is speaking, **Esc** go back.
             advance.not_now_on = None
             self.query_one("#advance-parts").display = True
         elif not (advance.speakers or advance.documents or advance.wishes):
-            advance.not_now_on = clock.today(self.app)
+            advance.not_now_on = clock.session_day(self.app)
         else:
             return
         self.keep_draft()

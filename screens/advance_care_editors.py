@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
 from careplan import vocab
+from careplan.date_fields import looking
 from careplan.dates import day_in_words, parse_optional_date
 from careplan.errors import InvalidDate
 from careplan.model import CarePlan, CareWish, PlanningDocument, Spokesperson, View
@@ -169,7 +170,7 @@ class DocumentEditor(FormModal[PlanningDocument]):
             return None
         typed = self.query_one("#document-dated", Input).value
         try:
-            dated = parse_optional_date(typed, self.today)
+            dated = parse_optional_date(typed, self.today, looking("advance_care.documents.dated"))
         except InvalidDate as problem:
             self.show_problem(str(problem), focus="#document-dated")
             return None

@@ -9,3 +9,11 @@ from datetime import date
 def today(app: object) -> date:
     """The app's `today` (CarePlanApp has one), else the clock's."""
     return getattr(app, "today", None) or date.today()
+
+
+def session_day(app: object) -> date:
+    """The day of the conversation the open plan's draft records (careplan.working_plan), which
+    new goals, adaptations, ends and other dated things take by default; else the app's today."""
+    working = getattr(app, "working", None)
+    day = today(app)
+    return working.session_day(day) if working is not None else day

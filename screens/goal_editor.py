@@ -97,7 +97,7 @@ class GoalEditor(FormModal[Goal]):
         if not title:
             self.show_problem(TITLE_MISSING, focus="#goal-title")
             return None
-        base = self.goal or Goal(title=title, started_on=clock.today(self.app))
+        base = self.goal or Goal(title=title, started_on=clock.session_day(self.app))
         return replace(
             base,
             title=title,

@@ -379,7 +379,7 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
                 old.id,
                 adaptation.new_title,
                 adaptation.reason,
-                on=clock.today(self.app),
+                on=clock.session_day(self.app),
                 why=adaptation.why,
                 fallback=adaptation.fallback,
             )
@@ -397,7 +397,7 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
         goal = self.selected_goal
         if goal is None or goal.status != "active":
             return
-        goal_changes.end_goal(self.plan, goal.id, "achieved", on=clock.today(self.app))
+        goal_changes.end_goal(self.plan, goal.id, "achieved", on=clock.session_day(self.app))
         self.keep_draft()
         self.notify(
             f'"{goal.title}" is marked achieved. Press r if that was a slip.', title="Achieved"
@@ -420,7 +420,7 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
     async def _let_go_answered(self, goal: Goal, answer: str | None) -> None:
         if answer != "let_go" or goal.status != "active":
             return
-        goal_changes.end_goal(self.plan, goal.id, "let_go", on=clock.today(self.app))
+        goal_changes.end_goal(self.plan, goal.id, "let_go", on=clock.session_day(self.app))
         self.keep_draft()
         await self._refresh_goals()
 

@@ -17,9 +17,11 @@ from textual.widgets.option_list import Option
 
 from careplan import overview, vocab
 from careplan.checkins import asked_nothing
+from careplan.dates import day_in_words
 from careplan.display import shown_name
 from careplan.screens import clock
 from careplan.screens.plans import review_text, saved_when, short_date
+from careplan.screens.session_day import SessionDayEditor, session_of
 from careplan.screens.widgets.speaker import SpeakerBar
 from careplan.working_plan import WorkingPlan
 
@@ -60,6 +62,8 @@ is not yet a saved version.
 - G starts (or resumes) a guided session that goes through every part in turn.
 - H shows the history: every saved version, what changed, and how things went over time.
 - E previews the last saved version as a Markdown snapshot and writes it to a file.
+- D sets the day of this conversation (typing up yesterday's visit): new goals, changes and ends
+  take that day unless given another.
 - Ctrl+S reviews and saves; Esc goes back to all plans (nothing typed is lost).
 """
 
@@ -91,6 +95,14 @@ is not yet a saved version.
             "Export",
             id="home_export",
             tooltip="Preview the last saved version and write it to a file",
+        ),
+        Binding(
+            "d",
+            "session_day",
+            "Session day",
+            id="home_session_day",
+            show=False,
+            tooltip="The day of this conversation, which new goals and changes take",
         ),
         *[
             Binding(
@@ -167,6 +179,10 @@ is not yet a saved version.
             by = f" by {info.saved_by}" if info.saved_by else ""
             lines.append(f"Version {info.number}, saved {saved_when(info.saved_at)}{by}.")
         lines.append(f"Next review: {review_text(working.plan.next_review, self.today)}.")
+        if not working.read_only:
+            lines.append(
+                f"{session_of(working.session_day(self.today), self.today)} (D to change)."
+            )
         if working.has_changes and not working.read_only:
             lines.append(
                 "Changes not saved yet are kept safe as a draft. Ctrl+S to review and save them."
@@ -274,6 +290,22 @@ is not yet a saved version.
         from careplan.screens.history import open_history
 
         open_history(self.app, self.working)
+
+    def action_session_day(self) -> None:
+        if self.working.read_only:
+            return
+        editor = SessionDayEditor(self.working.session_day(self.today), self.today)
+        self.app.push_screen(editor, self._session_day_chosen)
+
+    def _session_day_chosen(self, day: date | None) -> None:
+        if day is None:
+            return
+        working = self.working
+        working.set_session_day(day, self.today)  # the editor took only today or earlier
+        # Review and save shows the same day in its field
+        working.extra.review_session_day = "" if day == self.today else day_in_words(day)
+        working.keep_draft()
+        self.refresh_view()
 
     def action_export(self) -> None:
         from careplan.screens.export import open_export

@@ -19,7 +19,8 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
 from careplan import vocab
-from careplan.dates import describe_date, parse_date
+from careplan.date_fields import looking
+from careplan.dates import day_in_words, describe_date, parse_date
 from careplan.errors import CarePlanError, ValidationError
 from careplan.review_wording import (
     changes_text,
@@ -28,6 +29,7 @@ from careplan.review_wording import (
     waiting_dates_text,
     who_is_saving,
 )
+from careplan.screens import clock
 from careplan.screens.messages import PlanSaved, SpeakerChanged
 from careplan.screens.section_base import SectionScreen
 from careplan.screens.widgets.date_field import DateField
@@ -115,7 +117,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             # The day the conversation happened: typing up yesterday's visit says so.
             yield Label("Day of this conversation (blank: today)", classes="field-label")
             yield TextBox(
-                working.extra.review_session_day,
+                working.extra.review_session_day or self.chosen_session_day(),
                 id="session-day",
                 placeholder="today, or e.g. yesterday, 12 Mar",
             )
@@ -290,6 +292,8 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         if found:
             self.say("A few things need a look before this can be saved; they are listed above.")
             return
+        if not self.take_session_day(session_day):
+            return
         if not self.working.has_changes and not self.private_notes():
             self.say(
                 f"Nothing has changed since version {self.working.base_number}, so there is nothing new to save."
@@ -308,6 +312,27 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             session_day,
             self._session_goes_on,
         )
+
+    def chosen_session_day(self) -> str:
+        """The day set before Review (on the plan's home), in words; "" for today."""
+        chosen = self.working.extra.session_day
+        return day_in_words(chosen) if chosen is not None else ""
+
+    @on(Input.Blurred, "#session-day")
+    def _session_day_left(self, event: Input.Blurred) -> None:
+        day, problem = read_session_day(event.value)
+        if not problem and not self.working.read_only and self.take_session_day(day):
+            self.keep_draft()
+
+    def take_session_day(self, day: dt.date | None) -> bool:
+        """Make `day` (None: today) the draft's session day; what is new in the draft moves with
+        it. False, with the reason shown, when it cannot be (a day after the app's today)."""
+        try:
+            self.working.set_session_day(day, clock.today(self.app))
+        except CarePlanError as problem:
+            self.query_one("#session-day-message", Static).update(str(problem))
+            return False
+        return True
 
     @property
     def notes_end_with_this_save(self) -> bool:
@@ -552,7 +577,7 @@ def read_session_day(text: str) -> tuple[dt.date | None, str]:
     if not text.strip():
         return None, ""
     try:
-        day = parse_date(text)
+        day = parse_date(text, looking=looking("session_date"))
     except InvalidDate as error:
         return None, str(error)
     if day > dt.date.today():

@@ -27,6 +27,7 @@ from careplan.model import (
     TreatmentDecision,
     View,
 )
+from careplan.partial_dates import PartialDate
 from careplan.store import PlanFile, Store
 
 
@@ -36,7 +37,7 @@ def full_plan(name: str = "Ann Smith", note: str = "first") -> CarePlan:
         about=About(
             name=name,
             preferred_name="Annie",
-            date_of_birth=date(1958, 3, 14),
+            date_of_birth=PartialDate(1958, 3, 14),
             illness="Bowel cancer, spread to the liver",
             participants=[Participant(name="Tom", role="caregiver", relationship="son")],
         ),

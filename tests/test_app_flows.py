@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Input, Static
 
 from careplan import locations
 from careplan.model import About, CarePlan
+from careplan.partial_dates import PartialDate
 from careplan.screens.about import AboutScreen
 from careplan.screens.app import CarePlanApp
 from careplan.screens.matters import MattersScreen
@@ -163,7 +164,7 @@ async def test_about_us_is_kept_in_the_draft_as_typed(store: Store, open_app: Op
         about = draft_plan(store, plan_id).about
         assert about.name == "Ruth Adaeze Okafor"
         assert about.preferred_name == "Ruthie"
-        assert about.date_of_birth == date(1956, 3, 3)
+        assert about.date_of_birth == PartialDate(1956, 3, 3)
 
 
 async def test_about_us_adds_people_taking_part(store: Store, open_app: OpenApp) -> None:

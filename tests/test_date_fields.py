@@ -14,6 +14,7 @@ from careplan.date_fields import DATE_FIELDS
 from careplan.drafts import DraftExtra
 from careplan.errors import InvalidDate
 from careplan.model import CarePlan
+from careplan.partial_dates import PartialDate
 from careplan.screens.about import AboutScreen
 from careplan.screens.plan_home import PlanHomeScreen
 from careplan.screens.review import ReviewScreen
@@ -58,7 +59,7 @@ async def type_fresh(pilot, selector: str, text: str) -> None:
 def test_a_readable_text_goes_into_the_plan_and_stops_waiting() -> None:
     plan, extra = CarePlan(), DraftExtra(typed_dates={"about.date_of_birth": "3 March 19"})
     assert date_fields.take_typed(plan, extra, "about.date_of_birth", "3 March 1956")
-    assert plan.about.date_of_birth == date(1956, 3, 3)
+    assert plan.about.date_of_birth == PartialDate(1956, 3, 3)
     assert not extra.typed_dates
 
 
@@ -89,8 +90,49 @@ def test_the_date_of_birth_suggests_ways_to_type_a_birth_date_only() -> None:
 
 @pytest.mark.parametrize("key", list(DATE_FIELDS))
 def test_a_date_in_words_reads_back_as_the_same_date(key: str) -> None:
+    partial = DATE_FIELDS[key].partial
     for day in (date(1956, 3, 3), date(2026, 12, 24), date(2028, 2, 29)):
-        assert date_fields.read_typed(key, dates.day_in_words(day)) == day
+        expected = PartialDate.of(day) if partial else day
+        assert date_fields.read_typed(key, dates.day_in_words(day)) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [("1973", PartialDate(1973)), ("March 1974", PartialDate(1974, 3)), ("", None)],
+)
+def test_the_date_of_birth_keeps_a_year_or_a_month_as_given(
+    typed: str, kept: PartialDate | None
+) -> None:
+    plan = CarePlan()
+    date_fields.take_typed(plan, DraftExtra(), "about.date_of_birth", typed, TODAY)
+    assert plan.about.date_of_birth == kept
+
+
+def test_a_field_that_needs_a_day_says_so_for_a_month() -> None:
+    with pytest.raises(InvalidDate, match="which day"):
+        date_fields.read_typed("next_review", "March 2027", TODAY)
+
+
+def test_every_date_field_says_which_way_it_looks() -> None:
+    assert date_fields.looking("about.date_of_birth") == "back"
+    assert date_fields.looking("next_review") == "ahead"
+    assert date_fields.looking("treatment_break.starts_on") == "ahead"
+    assert date_fields.looking("treatment_break.look_again_on") == "ahead"
+    assert date_fields.looking("session_date") == "back"
+    assert date_fields.looking("advance_care.documents.dated") == "back"
+    # typed in December, "12 Sep" is the next one for a review and the last one for a birth
+    december = date(2026, 12, 2)
+    assert date_fields.read_typed("next_review", "12 Sep", december) == date(2027, 9, 12)
+    assert date_fields.read_typed("about.date_of_birth", "12 Sep", december) == PartialDate(
+        2026, 9, 12
+    )
+
+
+def test_gentle_notes_for_a_partial_birth_date_compare_only_what_was_given() -> None:
+    assert date_fields.gentle_note("about.date_of_birth", PartialDate(TODAY.year), TODAY) == ""
+    assert "future" in date_fields.gentle_note(
+        "about.date_of_birth", PartialDate(TODAY.year + 1), TODAY
+    )
 
 
 def test_gentle_notes_for_a_birth_to_come_and_a_review_gone_by() -> None:
@@ -109,7 +151,7 @@ def test_gentle_notes_for_a_birth_to_come_and_a_review_gone_by() -> None:
 async def test_a_date_is_shown_in_words_with_a_hint_that_fits(
     store: Store, open_app: OpenApp
 ) -> None:
-    add_plan(store, date_of_birth=date(1956, 3, 3))
+    add_plan(store, date_of_birth=PartialDate(1956, 3, 3))
     async with open_app(today=TODAY) as pilot:
         app = pilot.app
         await open_section(pilot, "1")
@@ -160,10 +202,12 @@ async def test_enter_takes_a_whole_date_in_and_clears_the_waiting_text(
         assert app.working is not None and app.working.plan.about.date_of_birth is None
         await pilot.press("enter")
         await settle(pilot)
-        assert app.working.plan.about.date_of_birth == date(1956, 3, 3)
+        assert app.working.plan.about.date_of_birth == PartialDate(1956, 3, 3)
         assert not app.working.extra.typed_dates
         kept = draft(store, plan_id)  # written at once, not after a pause
-        assert kept.plan.about.date_of_birth == date(1956, 3, 3) and not kept.extra.typed_dates
+        assert (
+            kept.plan.about.date_of_birth == PartialDate(1956, 3, 3) and not kept.extra.typed_dates
+        )
 
 
 async def test_moving_on_with_tab_takes_the_date_in(store: Store, open_app: OpenApp) -> None:
@@ -174,7 +218,9 @@ async def test_moving_on_with_tab_takes_the_date_in(store: Store, open_app: Open
         await type_fresh(pilot, "#about-dob Input", "1956-03-03")
         await pilot.press("tab")
         await settle(pilot)
-        assert app.working is not None and app.working.plan.about.date_of_birth == date(1956, 3, 3)
+        assert app.working is not None and app.working.plan.about.date_of_birth == PartialDate(
+            1956, 3, 3
+        )
 
 
 async def test_a_birth_date_in_the_future_gets_a_gentle_note_and_still_saves(
@@ -193,7 +239,7 @@ async def test_a_birth_date_in_the_future_gets_a_gentle_note_and_still_saves(
         await settle(pilot)
         assert "Saved as version 2" in shown(app, "#review-result")
     with store.open_plan(plan_id, write=False) as plan_file:
-        assert plan_file.load(2).about.date_of_birth == date(2056, 3, 3)
+        assert plan_file.load(2).about.date_of_birth == PartialDate(2056, 3, 3)
 
 
 async def test_a_review_date_gone_by_gets_a_gentle_note(store: Store, open_app: OpenApp) -> None:
@@ -247,7 +293,7 @@ async def test_an_unreadable_review_date_stops_the_save_and_keeps_the_old_date(
 async def test_an_unreadable_birth_date_elsewhere_is_named_with_a_way_to_it(
     store: Store, open_app: OpenApp
 ) -> None:
-    plan_id = add_plan(store, date_of_birth=date(1956, 3, 3))
+    plan_id = add_plan(store, date_of_birth=PartialDate(1956, 3, 3))
     async with open_app(today=TODAY) as pilot:
         app = pilot.app
         await open_section(pilot, "1")
@@ -279,7 +325,7 @@ async def test_an_unreadable_birth_date_elsewhere_is_named_with_a_way_to_it(
     with store.open_plan(plan_id, write=False) as plan_file:
         saved = plan_file.load(2)
         assert (
-            saved.about.date_of_birth == date(1957, 3, 3)
+            saved.about.date_of_birth == PartialDate(1957, 3, 3)
             and saved.about.name == "Ruth Adaeze Okafor"
         )
 
@@ -287,7 +333,7 @@ async def test_an_unreadable_birth_date_elsewhere_is_named_with_a_way_to_it(
 async def test_text_waiting_in_the_draft_comes_back_after_a_restart(
     store: Store, open_app: OpenApp
 ) -> None:
-    plan_id = add_plan(store, date_of_birth=date(1956, 3, 3))
+    plan_id = add_plan(store, date_of_birth=PartialDate(1956, 3, 3))
     async with open_app(today=TODAY) as pilot:
         app = pilot.app
         await open_section(pilot, "1")
@@ -299,7 +345,43 @@ async def test_text_waiting_in_the_draft_comes_back_after_a_restart(
         await open_section(pilot, "1")
         field = app.screen.query_one("#about-dob", DateField)
         assert field.input.value == "3 Marhc" and not field.valid
-        assert app.working is not None and app.working.plan.about.date_of_birth == date(1956, 3, 3)
+        assert app.working is not None and app.working.plan.about.date_of_birth == PartialDate(
+            1956, 3, 3
+        )
         await pilot.press("escape")
         await settle(pilot)
     assert draft(store, plan_id).extra.typed_dates == {"about.date_of_birth": "3 Marhc"}
+
+
+async def test_a_birth_month_typed_on_screen_stays_a_month(store: Store, open_app: OpenApp) -> None:
+    plan_id = add_plan(store)
+    async with open_app(today=TODAY) as pilot:
+        app = pilot.app
+        await open_section(pilot, "1")
+        await type_fresh(pilot, "#about-dob Input", "March 1958")
+        assert shown(app, "#about-dob .date-echo") == "= March 1958"  # no day, no weekday
+        await pilot.press("enter")
+        await settle(pilot)
+        assert draft(store, plan_id).plan.about.date_of_birth == PartialDate(1958, 3)
+        await pilot.press("escape")
+        await settle(pilot)
+        await open_section(pilot, "1")  # back again: shown as it was given
+        assert app.screen.query_one("#about-dob Input", Input).value == "March 1958"
+
+
+async def test_a_day_without_a_year_says_which_year_each_field_took(
+    store: Store, open_app: OpenApp
+) -> None:
+    add_plan(store)
+    async with open_app(today=date(2026, 12, 2)) as pilot:
+        app = pilot.app
+        await open_section(pilot, "9")
+        await type_fresh(pilot, "#next-review Input", "12 Sep")  # a review is to come
+        echo = shown(app, "#next-review .date-echo")
+        assert "12 September 2027" in echo and "the next one, 2027" in echo
+        await pilot.press("escape")
+        await settle(pilot)
+        await open_section(pilot, "1")
+        await type_fresh(pilot, "#about-dob Input", "12 Sep")  # a birth has been
+        echo = shown(app, "#about-dob .date-echo")
+        assert "12 September 2026" in echo and "the last one, 2026" in echo

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from careplan.dates import other_reading, parse_date
+from careplan.partial_dates import PartialDate
 from careplan.screens.app import CarePlanApp
 from careplan.store import Store
 from tests.pilot_helpers import SIZE, add_plan, settle, shown, type_into
@@ -98,7 +99,9 @@ async def test_the_echo_says_a_date_was_read_month_first_and_how_to_type_the_oth
         )
         await pilot.press("enter")
         await settle(pilot)
-        assert app.working is not None and app.working.plan.about.date_of_birth == date(1956, 3, 4)
+        assert app.working is not None and app.working.plan.about.date_of_birth == PartialDate(
+            1956, 3, 4
+        )
 
         await type_into(pilot, "#about-dob Input", "3 Apr 1956")  # as the echo said
         assert shown(app, "#about-dob .date-echo") == "= Tuesday 3 April 1956"

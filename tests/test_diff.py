@@ -24,6 +24,7 @@ from careplan.model import (
     TreatmentDecision,
     View,
 )
+from careplan.partial_dates import PartialDate
 from careplan.team_tasks import add_need, keep_needs_in_step, remove_need, toggle_cover
 
 
@@ -426,12 +427,20 @@ def test_next_review_moved_set_and_cleared() -> None:
     assert texts(unset, old) == ["Next review set for 1 July 2026"]
 
 
+def test_a_partial_date_of_birth_reads_as_it_was_given() -> None:
+    old = base_plan()
+    old.about.date_of_birth = PartialDate(1958)
+    new = copy.deepcopy(old)
+    new.about.date_of_birth = PartialDate(1958, 3)
+    assert texts(old, new) == ["Date of birth: moved from 1958 to March 1958"]
+
+
 def test_about_us_changes() -> None:
     old = base_plan()
     new = copy.deepcopy(old)
     new.about.preferred_name = "Mari"
     new.about.illness = "Ovarian cancer, spread to the liver"
-    new.about.date_of_birth = date(1958, 3, 2)
+    new.about.date_of_birth = PartialDate(1958, 3, 2)
     new.about.participants.append(Participant(name="Ana Torres", role="facilitator"))
     new.about.participants[1].relationship = "partner"
     assert texts(old, new) == [

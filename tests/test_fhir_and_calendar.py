@@ -34,6 +34,7 @@ from careplan.model import (
     TreatmentDecision,
     View,
 )
+from careplan.partial_dates import PartialDate
 from careplan.plan_json import dumps
 from careplan.store import Store
 from tests.storage_helpers import add_plan
@@ -71,6 +72,17 @@ def calendar_of(store: Store, plan_id: str, number: int = 1) -> Calendar:
 # --- FHIR ---------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "given", [PartialDate(1973), PartialDate(1974, 3), PartialDate(1974, 3, 12)]
+)
+def test_a_partial_birth_date_is_exported_as_given_and_is_valid_fhir(
+    store: Store, given: PartialDate
+) -> None:
+    plan_id = add_plan(store, date_of_birth=given)
+    (patient,) = resources(bundle_of(store, plan_id), "Patient")  # validated on the way
+    assert patient["birthDate"] == given.stored()  # "1973", "1974-03": no day made up
+
+
 def test_the_demo_bundle_is_valid_fhir_with_each_kind_of_resource(store: Store) -> None:
     plan_id = build_demo(store)
     bundle = bundle_of(store, plan_id, 6)
@@ -85,7 +97,7 @@ def test_the_demo_bundle_is_valid_fhir_with_each_kind_of_resource(store: Store) 
         "DocumentReference": 2,
     }
     (patient,) = resources(bundle, "Patient")
-    assert patient["birthDate"] == "1958-06-02"
+    assert patient["birthDate"] == "1958-06"  # the month the family gave, no day made up
     assert {"use": "usual", "text": "Maggie"} in patient["name"]
     (care_plan,) = resources(bundle, "CarePlan")
     assert (care_plan["status"], care_plan["intent"]) == ("active", "plan")

@@ -29,6 +29,7 @@ from careplan.errors import (
     ValidationError,
 )
 from careplan.model import CarePlan, Goal, Statement
+from careplan.partial_dates import PartialDate
 from careplan.store import Store
 from careplan.validation import MAX_TEXT, problems, tidy, tidy_text
 from tests.storage_helpers import full_plan
@@ -224,7 +225,7 @@ def test_two_people_with_the_same_name_get_separate_plans_and_asking_by_name_is_
 
 def test_dates_far_in_the_past_or_future_are_stored_as_they_are(store: Store) -> None:
     plan = full_plan()
-    plan.about.date_of_birth = date(1, 1, 1)
+    plan.about.date_of_birth = PartialDate(1, 1, 1)
     plan.next_review = date(9999, 12, 31)
     plan.goals[0].started_on = date(2028, 2, 29)
     assert save_and_reload(store, plan) == plan

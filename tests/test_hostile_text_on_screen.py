@@ -34,6 +34,7 @@ from careplan.model import (
     TreatmentDecision,
     View,
 )
+from careplan.partial_dates import PartialDate
 from careplan.screens.app import CarePlanApp
 from careplan.screens.compare import CompareScreen
 from careplan.screens.export import ExportScreen
@@ -82,7 +83,7 @@ def hostile_plan() -> CarePlan:
         about=About(
             name=NAME,
             preferred_name=CALLED,
-            date_of_birth=date(1956, 3, 3),
+            date_of_birth=PartialDate(1956, 3, 3),
             illness=odd("Bowel cancer"),
             participants=[
                 Participant(name=NAME, role="person", relationship=odd("himself")),

@@ -24,6 +24,7 @@ from careplan.model import (
     TreatmentDecision,
     View,
 )
+from careplan.partial_dates import PartialDate
 from careplan.plan_json import FORMAT, dumps, loads, plan_from_json, plan_to_json
 from careplan.store import Store
 from careplan.validation import has_visible_character
@@ -144,12 +145,23 @@ words = st.text(
 # A field a version needs shows something (a name of only invisible characters is refused).
 named = words.filter(has_visible_character)
 days = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)))
+# a birth date as given: a year, a month and year, or a day (careplan.partial_dates)
+partial_days = st.one_of(
+    st.none(),
+    days.filter(bool).flatmap(
+        lambda day: st.sampled_from(
+            [PartialDate(day.year), PartialDate(day.year, day.month), PartialDate.of(day)]
+        )
+    ),
+)
 ids = st.text("abcdef0123456789", min_size=8, max_size=8)
 views = st.lists(st.builds(View, voice=st.sampled_from(list(vocab.VOICES)), text=words), max_size=2)
 
 plans = st.builds(
     CarePlan,
-    about=st.builds(About, name=named, preferred_name=words, date_of_birth=days, illness=words),
+    about=st.builds(
+        About, name=named, preferred_name=words, date_of_birth=partial_days, illness=words
+    ),
     matters=st.lists(
         st.builds(
             Statement,

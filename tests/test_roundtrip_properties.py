@@ -28,6 +28,7 @@ from careplan.model import (
     TreatmentDecision,
     View,
 )
+from careplan.partial_dates import PartialDate
 from careplan.store import Store
 from careplan.tinydb_storage import encode
 from careplan.validation import has_visible_character, problems, tidy, tidy_text
@@ -44,6 +45,15 @@ typed = st.text(
 # invisible characters such as a soft hyphen is refused like an empty one).
 needed = anything.filter(lambda text: has_visible_character(tidy_text(text)))
 days = st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
+# a birth date as given: a year, a month and year, or a day (careplan.partial_dates)
+partial_days = st.one_of(
+    st.none(),
+    days.filter(bool).flatmap(
+        lambda day: st.sampled_from(
+            [PartialDate(day.year), PartialDate(day.year, day.month), PartialDate.of(day)]
+        )
+    ),
+)
 
 
 def choice(choices: dict) -> st.SearchStrategy:
@@ -116,7 +126,7 @@ plans = st.builds(
         About,
         name=needed,
         preferred_name=anything,
-        date_of_birth=days,
+        date_of_birth=partial_days,
         illness=anything,
         participants=st.lists(
             st.builds(

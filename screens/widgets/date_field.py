@@ -21,8 +21,9 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from careplan import date_fields
-from careplan.dates import day_in_words, describe_date, other_reading
+from careplan.dates import describe_date, other_reading, year_left_out
 from careplan.errors import InvalidDate
+from careplan.partial_dates import PartialDate, shown
 from careplan.screens import clock
 from careplan.working_plan import WorkingPlan
 
@@ -57,7 +58,7 @@ class DateField(Widget):
     class Changed(Message):
         """The field was committed: the plan's date is `value` now (unless the text is unreadable)."""
 
-        def __init__(self, date_field: DateField, value: date | None) -> None:
+        def __init__(self, date_field: DateField, value: date_fields.PlanDate | None) -> None:
             super().__init__()
             self.date_field = date_field
             self.value = value
@@ -86,7 +87,7 @@ class DateField(Widget):
         self.info = info
         self._tooltip = tooltip
         self._initial_text = ""
-        self._value: date | None = None
+        self._value: date_fields.PlanDate | None = None
         self._problem = ""
         self._other: date | None = None  # what the text could also mean, read day first
         self._typing = False  # text on screen not yet taken into the plan
@@ -111,7 +112,7 @@ class DateField(Widget):
     # --- public surface -----------------------------------------------------------------------
 
     @property
-    def value(self) -> date | None:
+    def value(self) -> date_fields.PlanDate | None:
         return self._value if not self._problem else None
 
     @property
@@ -163,7 +164,7 @@ class DateField(Widget):
         typed = date_fields.typed_text(self.working.extra, self.key)
         saved = date_fields.plan_date(self.working.plan, self.key)
         self._typing = typed is not None
-        self._initial_text = typed if typed is not None else (day_in_words(saved) if saved else "")
+        self._initial_text = typed if typed is not None else (shown(saved) if saved else "")
         self._read(self._initial_text)
 
     def _read(self, text: str) -> None:
@@ -202,7 +203,7 @@ class DateField(Widget):
         saved = date_fields.plan_date(self.working.plan, self.key)
         if self._problem:
             keeps = (
-                f"the plan keeps {day_in_words(saved)} until this reads as a date"
+                f"the plan keeps {shown(saved)} until this reads as a date"
                 if saved
                 else "change it when you like"
             )
@@ -215,6 +216,17 @@ class DateField(Widget):
             notes.append(
                 f'Read month first; for {other.day} {other:%B}, type "{other.day} {other:%b %Y}".'
             )
+        if year_left_out(self.text):  # "12 Sep": say which one the field took
+            which = "next" if self.info.looks == "ahead" else "last"
+            notes.append(f"No year typed: the {which} one, {self._value.year}.")
         notes.append(date_fields.gentle_note(self.key, self._value, clock.today(self.app)))
         said = " ".join(note for note in notes if note)
-        return f"= {describe_date(self._value)}" + (f". {said}" if said else "")
+        return f"= {_described(self._value)}" + (f". {said}" if said else "")
+
+
+def _described(value: date_fields.PlanDate) -> str:
+    """The date in words, a partial one as given ("March 1974"), a day with its weekday."""
+    if isinstance(value, PartialDate):
+        day = value.whole_day()
+        return describe_date(day) if day else value.in_words()
+    return describe_date(value)
