@@ -116,8 +116,8 @@ def test_a_field_that_needs_a_day_says_so_for_a_month() -> None:
 def test_every_date_field_says_which_way_it_looks() -> None:
     assert date_fields.looking("about.date_of_birth") == "back"
     assert date_fields.looking("next_review") == "ahead"
-    assert date_fields.looking("treatment_break.starts_on") == "ahead"
-    assert date_fields.looking("treatment_break.look_again_on") == "ahead"
+    assert date_fields.looking(date_fields.decision_date_key("d-1", "starts_on")) == "ahead"
+    assert date_fields.looking(date_fields.decision_date_key("d-1", "look_again_on")) == "ahead"
     assert date_fields.looking("session_date") == "back"
     assert date_fields.looking("advance_care.documents.dated") == "back"
     # typed in December, "12 Sep" is the next one for a review and the last one for a birth
