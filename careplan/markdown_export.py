@@ -150,6 +150,7 @@ def _about(plan: CarePlan) -> str:
             else "",
         ),
         _field("Date of birth", day_in_words(about.date_of_birth) if about.date_of_birth else ""),
+        _field("Their reference", about.reference),
         _field("The illness, in their own words", about.illness),
     ]
     people = [someone for someone in about.participants if _said(someone.name)]

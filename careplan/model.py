@@ -57,6 +57,8 @@ class About:
     name: str = ""
     preferred_name: str = ""
     date_of_birth: date | None = None
+    # The person's own reference (e.g. a hospital number): what tells two people of one name apart.
+    reference: str = ""
     illness: str = ""  # in their own words
     participants: list[Participant] = field(default_factory=list)
 
