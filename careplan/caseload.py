@@ -89,6 +89,16 @@ def found_by(summaries: Iterable[PlanSummary], typed: str) -> list[PlanSummary]:
     return starting or [s for s in listed if matches(s, typed)]
 
 
+def same_name(summaries: Iterable[PlanSummary], person: str) -> list[PlanSummary]:
+    """The plans (open or closed) for someone of exactly this name, whatever its case or spaces."""
+    wanted = " ".join(shown_name(person).split()).casefold()
+    return [
+        s
+        for s in summaries
+        if wanted and " ".join(shown_name(s.person).split()).casefold() == wanted
+    ]
+
+
 def tell_apart(summary: PlanSummary) -> str:
     """ "Sam Taylor (born 3 Mar 1948, ref H1; id sam-taylor-1a2b)": what tells one plan from another."""
     person = shown_name(summary.person) or "?"
