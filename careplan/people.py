@@ -52,3 +52,16 @@ def caregivers(about: About) -> list[str]:
 def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:24].strip("-")
+
+
+def plan_title(about: About, fallback: str = "") -> str:
+    """The plan's title: what they are called, with their full name when that differs and what
+    tells them apart, "Sam (Samuel Taylor), born 3 Mar 1948"; `fallback` (the stored person)
+    before a name is typed, else "New plan"."""
+    called = about.called or shown_name(fallback).strip()
+    if not called:
+        return "New plan"
+    full = shown_name(about.name).strip()
+    title = f"{called} ({full})" if full and full != called else called
+    details = told_apart(about)
+    return f"{title}, {details}" if details else title
