@@ -28,14 +28,18 @@ def next_order(order: Order) -> Order:
 
 def sorted_plans(summaries: Iterable[PlanSummary], order: Order, today: date) -> list[PlanSummary]:
     """The plans in `order`. By review: the longest overdue first, then the soonest due, then those
-    with no review set; by name: A to Z; by last saved: the latest first, never saved last."""
+    with no review set, then closed ones (due none); by name: A to Z; by last saved: the latest
+    first, never saved last."""
 
     def by_name(summary: PlanSummary) -> tuple[str, str]:
         return (shown_name(summary.person).casefold(), summary.id)
 
     listed = sorted(summaries, key=by_name)
     if order == "review":
-        return sorted(listed, key=lambda s: (s.next_review is None, s.next_review or today))
+        return sorted(
+            listed,
+            key=lambda s: (s.closed is not None, s.next_review is None, s.next_review or today),
+        )
     if order == "saved":
         return sorted(listed, key=lambda s: (s.last_saved is None, -_stamp(s.last_saved)))
     return listed

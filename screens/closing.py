@@ -30,14 +30,20 @@ WORDS_MISSING = "Say in a few words why it is closing, or choose another reason.
 class CloseEditor(FormModal[tuple[Closure, str]]):
     """Why and when a plan closes, and who is closing it (left empty unless typed)."""
 
-    def __init__(self, person: str, today: date) -> None:
+    def __init__(self, person: str, told_apart: str, today: date) -> None:
         super().__init__()
         self.person = person
+        self.told_apart = told_apart
         self.today = today
 
     @property
     def heading(self) -> str:
-        return f"Close {self.person}'s plan"
+        heading = f"Close {self.person}'s plan"
+        return f"{heading}\n{self.told_apart}" if self.told_apart else heading
+
+    def on_mount(self) -> None:
+        # After FormModal's own on_mount (Textual runs it too), which focuses the first text box.
+        self.call_after_refresh(self.query_one("#close-reason", Select).focus)
 
     def compose_fields(self) -> ComposeResult:
         yield from form_row(
@@ -83,10 +89,11 @@ class CloseEditor(FormModal[tuple[Closure, str]]):
 def ask_to_close_or_reopen(screen: PlansScreen, summary: PlanSummary) -> None:
     """The highlighted plan: closed ones are offered reopening, open ones closing."""
     person = shown_name(summary.person) or summary.id
+    who = f"{person} ({summary.told_apart})" if summary.told_apart else person
     if summary.closed is not None:
         screen.app.push_screen(
             ConfirmScreen(
-                f"Reopen {person}'s plan?",
+                f"Reopen the plan of {who}?",
                 f"It was closed: {summary.closed.in_words}. Reopened, it is in the list again "
                 "and open for changes. The closing stays in its history.",
                 yes="Reopen it",
@@ -109,7 +116,7 @@ def ask_to_close_or_reopen(screen: PlansScreen, summary: PlanSummary) -> None:
         closure, by = answer
         screen.app.push_screen(
             ConfirmScreen(
-                f"Close {person}'s plan?",
+                f"Close the plan of {who}?",
                 f"{closure.in_words}. Nothing is deleted: the plan is kept as it is, read only, "
                 "out of the list (Ctrl+T shows it), and it can be reopened.",
                 yes="Close the plan",
@@ -118,7 +125,9 @@ def ask_to_close_or_reopen(screen: PlansScreen, summary: PlanSummary) -> None:
             callback=lambda yes: _close(screen, summary, closure, by) if yes else None,
         )
 
-    screen.app.push_screen(CloseEditor(person, clock.today(screen.app)), callback=confirm)
+    screen.app.push_screen(
+        CloseEditor(person, summary.told_apart, clock.today(screen.app)), callback=confirm
+    )
 
 
 def _close(screen: PlansScreen, summary: PlanSummary, closure: Closure, by: str) -> None:

@@ -59,7 +59,8 @@ def review_text(value: date | None, today: date, in_table: bool = False) -> str:
     if value is None:
         return "none set"
     if value < today:
-        return f"! overdue: {when(value)}" if in_table else f"! overdue since {when(value)}"
+        # Two lines in the table, so the columns fit at 80; the row grows to hold them.
+        return f"! overdue\n{when(value)}" if in_table else f"! overdue since {when(value)}"
     if value == today:
         return "today"
     return when(value)
@@ -108,14 +109,14 @@ are overdue or due this week. Ctrl+O changes the order: next review, name, last 
         Binding(
             "ctrl+w",
             "close_or_reopen",
-            "Close/reopen",
+            "Close",
             id="plans_close",
             tooltip="Close the highlighted plan (nothing is deleted), or reopen a closed one",
         ),
         Binding(
             "ctrl+t",
             "toggle_closed",
-            "Closed plans",
+            "Closed",
             id="plans_closed",
             tooltip="Show closed plans too, or hide them",
         ),
@@ -242,11 +243,12 @@ are overdue or due this week. Ctrl+O changes the order: next review, name, last 
                 plain(str(summary.versions) if not summary.problem else ""),
                 plain(
                     review_text(summary.next_review, self.today, in_table=True)
-                    if not summary.problem
-                    else ""
+                    if not summary.problem and not summary.closed
+                    else ""  # a closed plan is due no review
                 ),
                 plain(self.notes(summary)),
                 key=summary.id,
+                height=None,  # as many lines as its cells hold
             )
         if highlighted is not None and highlighted in table.rows:
             table.move_cursor(row=table.get_row_index(highlighted))
@@ -268,7 +270,8 @@ are overdue or due this week. Ctrl+O changes the order: next review, name, last 
         person = shown_name(summary.person)  # as history and `careplan list` find it
         if not person:
             return summary.id
-        cell = f"{person}, {summary.told_apart}" if summary.told_apart else person
+        # What tells them apart on a line of its own, so the columns still fit at 80.
+        cell = f"{person}\n{summary.told_apart}" if summary.told_apart else person
         twins = [
             other
             for other in self.summaries
@@ -330,6 +333,10 @@ are overdue or due this week. Ctrl+O changes the order: next review, name, last 
                 )
             detail = " ".join([*parts, "Enter or click again to open."])
         self.query_one("#plan-detail", Static).update(detail)
+        closed = summary is not None and summary.closed is not None
+        self.query_one("#close-plan", Button).label = (
+            "Reopen plan (Ctrl+W)" if closed else "Close plan (Ctrl+W)"
+        )
 
     # --- finding, starting, opening -------------------------------------------------------------
 
@@ -432,7 +439,7 @@ are overdue or due this week. Ctrl+O changes the order: next review, name, last 
                 answers,
                 safe="cancel",
                 detail=f"{listed}\n\nIf this is someone else of the same name, start another plan; "
-                "their date of birth or reference (in About them) will tell the two apart.",
+                "their date of birth or reference (in About us) will tell the two apart.",
             ),
             callback=decided,
         )
