@@ -242,7 +242,7 @@ class Store:
             with PlanFile(self.root, plan_id, write=False) as opened:
                 versions = opened.versions()
                 meta = opened.meta
-                about = opened.load_section("about") if versions else None
+                about = _latest_about(opened) if versions else None
                 return {
                     "person": meta.get("person", ""),
                     "versions": len(versions),
@@ -747,6 +747,15 @@ def _usable_entry(entry: Any) -> TypeGuard[dict[str, Any]]:
         and isinstance(entry.get("caregivers"), list)
         and all(isinstance(name, str) for name in entry["caregivers"])
     )
+
+
+def _latest_about(opened: PlanFile) -> Any:
+    """The latest version's About, or None when that version cannot be read: the plan still
+    lists (its damage is told when the version is opened), only without what tells it apart."""
+    try:
+        return opened.load_section("about")
+    except CarePlanError:
+        return None
 
 
 def _about_entry(about: Any) -> dict[str, Any]:
