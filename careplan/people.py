@@ -55,13 +55,16 @@ def _slug(text: str) -> str:
 
 
 def plan_title(about: About, fallback: str = "") -> str:
-    """The plan's title: what they are called, with their full name when that differs and what
-    tells them apart, "Sam (Samuel Taylor), born 3 Mar 1948"; `fallback` (the stored person)
-    before a name is typed, else "New plan"."""
+    """The plan's title: their full name and what tells them apart, "Sam Taylor, born 3 Mar 1948",
+    with the name they are called by first when the full name does not hold it, "Peggy (Margaret
+    Hale)"; `fallback` (the stored person) before a name is typed, else "New plan"."""
     called = about.called or shown_name(fallback).strip()
     if not called:
         return "New plan"
     full = shown_name(about.name).strip()
-    title = f"{called} ({full})" if full and full != called else called
+    if not full or set(called.casefold().split()) <= set(full.casefold().split()):
+        title = full or called  # "Sam" of "Sam Taylor": the full name says both
+    else:
+        title = f"{called} ({full})"
     details = told_apart(about)
     return f"{title}, {details}" if details else title

@@ -139,3 +139,16 @@ def test_the_reference_is_kept_in_a_saved_version(store: Store) -> None:
     plan_id = add_plan(store, plan=CarePlan(about=About(name="Sam Taylor", reference="H-1")))
     with store.open_plan(plan_id, write=False) as opened:
         assert opened.load().about.reference == "H-1"
+
+
+def test_the_plans_title_says_who_in_full_and_tells_them_apart() -> None:
+    from careplan.people import plan_title
+
+    assert plan_title(About(name="Sam Taylor", preferred_name="Sam")) == "Sam Taylor"
+    assert (
+        plan_title(About(name="Margaret Hale", preferred_name="Peggy")) == "Peggy (Margaret Hale)"
+    )
+    born = About(name="Sam Taylor", date_of_birth=date(1948, 3, 3), reference="H-1")
+    assert plan_title(born) == "Sam Taylor, born 3 Mar 1948, ref H-1"
+    assert plan_title(About(), "Sam Taylor") == "Sam Taylor"
+    assert plan_title(About()) == "New plan"
