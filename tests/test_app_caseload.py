@@ -235,3 +235,24 @@ async def test_the_reference_is_typed_in_about_and_shows_in_the_title(
         assert "ref NHS 123" in app.screen.sub_title
         assert app.working is not None and app.working.plan.about.reference == "NHS 123"
     assert draft_plan(store, plan_id).about.reference == "NHS 123"
+
+
+async def test_a_new_plan_for_a_name_held_by_two_shows_them_both(
+    store: Store, open_app: OpenApp
+) -> None:
+    add_plan(store, "Sam Taylor", reference="H-1")
+    add_plan(store, "Sam Taylor", reference="H-2")
+    add_plan(store, "Ruth Okafor")
+    async with open_app(today=TODAY) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.press(*"Sam Taylor", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "ref H-1" in app.screen.detail and "ref H-2" in app.screen.detail
+        await pilot.click("#answer-open")
+        await settle(pilot)
+        assert isinstance(app.screen, PlansScreen)
+        assert sorted(people(app)) == ["Sam Taylor\nref H-1", "Sam Taylor\nref H-2"]
+    assert len(store.list_plans()) == 3
