@@ -120,6 +120,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = command("list", run_list, "list the plans in the data folder")
     _add_format(listing, ("table", "json"))
+    listing.add_argument(
+        "--sort",
+        choices=("review", "name", "saved"),
+        default=None,
+        help="the order: next review, overdue first (the table's default); the person's name "
+        "(JSON's default, as before); or last saved, latest first",
+    )
+    listing.add_argument(
+        "--all", action="store_true", help="closed plans too (they are left out unless asked for)"
+    )
 
     history = command("history", run_history, "list the saved versions of one plan")
     _add_plan(history)
@@ -200,6 +210,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_format(restore, ("text", "json"))
 
+    closing = command(
+        "close",
+        run_close,
+        "close a plan (the person died, was discharged or moved away); nothing is deleted",
+    )
+    _add_plan(closing)
+    closing.add_argument(
+        "--reason",
+        required=True,
+        metavar="TEXT",
+        help="died, discharged, moved, or a few words of your own (kept as other)",
+    )
+    closing.add_argument(
+        "--on",
+        type=_past_day,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the day it closed (default: today; never a future day)",
+    )
+    closing.add_argument(
+        "--by", default="", metavar="NAME", help='who is closing it (default: "careplan close")'
+    )
+    _add_format(closing, ("text", "json"))
+
+    reopening = command("reopen", run_reopen, "reopen a closed plan, to go on with it")
+    _add_plan(reopening)
+    reopening.add_argument(
+        "--by", default="", metavar="NAME", help='who is reopening it (default: "careplan reopen")'
+    )
+    _add_format(reopening, ("text", "json"))
+
     command("demo", run_demo, "add an example plan with several versions, to try careplan")
 
     locate = command("locate", run_locate, "show the data folder and the files careplan uses there")
@@ -225,7 +266,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_plan(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("plan", metavar="PLAN", help="a plan id, or the start of the person's name")
+    sub.add_argument(
+        "plan",
+        metavar="PLAN",
+        help="a plan id, or (the start of) the person's name, the name they are called by, "
+        "a caregiver's name or their reference",
+    )
 
 
 def _add_format(sub: argparse.ArgumentParser, choices: tuple[str, ...]) -> None:
@@ -245,6 +291,10 @@ def _version_number(text: str) -> int:
 
 
 def _session_date(text: str) -> date:
+    return _past_day(text, "a session day has happened")
+
+
+def _past_day(text: str, why: str = "a plan is closed on a day that has come") -> date:
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:
@@ -252,7 +302,7 @@ def _session_date(text: str) -> date:
             f'"{text}" is not a day written as YYYY-MM-DD, for example 2026-03-12'
         ) from None
     if day > date.today():
-        raise argparse.ArgumentTypeError(f'"{text}" is a future day; a session day has happened')
+        raise argparse.ArgumentTypeError(f'"{text}" is a future day; {why}')
     return day
 
 
@@ -270,19 +320,24 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from careplan import caseload
+
     root = _root(args)
-    summaries = _store(args).list_plans()
+    today = date.today()
+    every_plan = _store(args).list_plans()  # by name, as JSON has always listed them
+    summaries = caseload.open_plans(every_plan, include_closed=args.all)
+    if args.sort is not None or args.format != "json":
+        summaries = caseload.sorted_plans(summaries, args.sort or "review", today)
     if args.format == "json":
         _emit_json([summary.to_json() for summary in summaries])
         return EXIT_OK
-    if not summaries:
+    if not every_plan:
         _out(
             f"There are no plans here yet ({root}).\n"
             "To look around with an example plan, run `careplan demo`. "
             "To start your own, run `careplan`."
         )
         return EXIT_OK
-    today = date.today()
     rows = []
     for summary in summaries:
         review = short_day(summary.next_review) if summary.next_review else "not set"
@@ -293,20 +348,32 @@ def run_list(args: argparse.Namespace) -> int:
             if summary.problem
             else ("unsaved changes" if summary.has_draft else "")
         )
+        if summary.closed:
+            notes = ", ".join(filter(None, [f"closed: {summary.closed.in_words}", notes]))
+        person = shown_name(summary.person) or "?"
+        if summary.told_apart:
+            person += f" ({summary.told_apart})"
         rows.append(
             [
                 summary.id,
-                shown_name(summary.person) or "?",
+                person,
                 str(summary.versions),
                 _moment(summary.last_saved) if summary.last_saved else "never",
                 review,
                 notes,
             ]
         )
-    _out(_table(["ID", "PERSON", "VERSIONS", "LAST SAVED", "NEXT REVIEW", "NOTES"], rows))
+    if rows:
+        _out(_table(["ID", "PERSON", "VERSIONS", "LAST SAVED", "NEXT REVIEW", "NOTES"], rows))
     for summary in summaries:
         if summary.problem:
             _out(f"{summary.id}: {_one_line(summary.problem)}")
+    # The table's lines stay one per plan (scripts count them); a line is added only when closed
+    # plans are left out, which no list before closing could have.
+    closed = len(every_plan) - len(caseload.open_plans(every_plan))
+    if closed and not args.all:
+        plans = "plan is" if closed == 1 else "plans are"
+        _out(f"{closed} closed {plans} not shown; `careplan list --all` shows them.")
     return EXIT_OK
 
 
@@ -332,6 +399,38 @@ def run_history(args: argparse.Namespace) -> int:
         for entry in entries
     ]
     _out(_table(["VERSION", "SESSION", "SAVED", "BY", "NOTE", "WHAT CHANGED"], rows))
+    return EXIT_OK
+
+
+def run_close(args: argparse.Namespace) -> int:
+    """Close a plan: saved as a version whose record says so (see careplan.closing)."""
+    from careplan.closing import closure_from
+
+    today = date.today()
+    closure = closure_from(args.reason, args.on or today, today)
+    store = _store(args)
+    with store.open_plan(store.resolve(args.plan)) as plan_file:
+        info = plan_file.close_plan(closure, saved_by=args.by.strip() or "careplan close")
+        person = plan_file.person or plan_file.id
+    if args.format == "json":
+        _emit_json({"id": plan_file.id, "version": info.number, "closed": closure.to_json()})
+    else:
+        _out(
+            f"Closed {person}'s plan ({closure.in_words}), recorded as version {info.number}. "
+            f"Nothing was deleted; `careplan reopen {plan_file.id}` opens it again."
+        )
+    return EXIT_OK
+
+
+def run_reopen(args: argparse.Namespace) -> int:
+    store = _store(args)
+    with store.open_plan(store.resolve(args.plan)) as plan_file:
+        info = plan_file.reopen_plan(saved_by=args.by.strip() or "careplan reopen")
+        person = plan_file.person or plan_file.id
+    if args.format == "json":
+        _emit_json({"id": plan_file.id, "version": info.number, "closed": None})
+    else:
+        _out(f"Reopened {person}'s plan, recorded as version {info.number}.")
     return EXIT_OK
 
 
@@ -452,6 +551,7 @@ def run_import(args: argparse.Namespace) -> int:
             )
     else:
         new_plan = True
+        _say_if_name_is_taken(store, plan.person)
         with store.create_plan(plan) as plan_file:
             plan_id = plan_file.id
             info = plan_file.save_version(
@@ -621,6 +721,19 @@ def _open(args: argparse.Namespace) -> PlanFile:
     return store.open_plan(store.resolve(args.plan), write=False)
 
 
+def _say_if_name_is_taken(store: Store, person: str) -> None:
+    """A second plan for a name already in the caseload is made (two people may share a name),
+    but never without a word: stderr says which plans have it, so stdout stays as scripts read it."""
+    from careplan.caseload import same_name, tell_apart
+
+    others = same_name(store.list_plans(), person)
+    if others:
+        _say(
+            f"Note: the caseload already has a plan for {shown_name(person)}: "
+            f"{'; '.join(tell_apart(s) for s in others)}. This one is made as a separate plan."
+        )
+
+
 def _refuse_if_unsaved_work(plan_file: PlanFile) -> None:
     """Saving a version clears the draft, so never import over words someone has not saved yet."""
     draft = plan_file.draft()
@@ -700,7 +813,9 @@ def _one_line(text: str) -> str:
 
 
 def _table(headings: list[str], rows: list[list[str]], *, show_headings: bool = True) -> str:
-    """Plain aligned columns (no colour, no box drawing); the last column is left unpadded."""
+    """Plain aligned columns (no colour, no box drawing); the last column is left unpadded.
+    In a terminal narrower than the table, the widest columns wrap onto more lines, so each row
+    stays readable; piped to a file or a program (no terminal width known) nothing is wrapped."""
     from rich.cells import (
         cell_len,
     )  # columns on screen: "李" and "🌷" take two, a combining accent none
@@ -708,12 +823,74 @@ def _table(headings: list[str], rows: list[list[str]], *, show_headings: bool = 
     lines = [headings, *rows] if show_headings else list(rows)
     lines = [[_one_line(cell) for cell in line] for line in lines]
     widths = [max(cell_len(line[column]) for line in lines) for column in range(len(headings))]
-    return "\n".join(
-        "  ".join(
-            cell + " " * (width - cell_len(cell)) for cell, width in zip(line, widths, strict=False)
-        ).rstrip()
-        for line in lines
-    )
+    widths = _fitted(widths, _terminal_width())
+    out = []
+    for line in lines:
+        wrapped = [_wrap(cell, width) for cell, width in zip(line, widths, strict=False)]
+        for row in range(max(len(parts) for parts in wrapped)):
+            cells = [parts[row] if row < len(parts) else "" for parts in wrapped]
+            out.append(
+                "  ".join(
+                    cell + " " * (width - cell_len(cell))
+                    for cell, width in zip(cells, widths, strict=False)
+                ).rstrip()
+            )
+    return "\n".join(out)
+
+
+TABLE_GAP = 2
+NARROWEST_COLUMN = 10
+
+
+def _terminal_width() -> int:
+    """The terminal's columns ($COLUMNS, else the terminal's own), or 0 when there is none."""
+    import shutil
+
+    told = os.environ.get("COLUMNS", "").strip()
+    isatty = getattr(sys.stdout, "isatty", None)
+    if not told and not (callable(isatty) and isatty()):
+        return 0  # a file or a program reads it: the rows as they are, one line each
+    return shutil.get_terminal_size((0, 0)).columns
+
+
+def _fitted(widths: list[int], room: int) -> list[int]:
+    """Column widths that fit `room`: the widest column gives way first, none below
+    NARROWEST_COLUMN (so a table may still be wider than a very narrow terminal)."""
+    if room <= 0:
+        return widths
+    floors = [min(width, NARROWEST_COLUMN) for width in widths]
+    widths = list(widths)
+    while sum(widths) + TABLE_GAP * (len(widths) - 1) > room:
+        column = max(range(len(widths)), key=lambda i: widths[i] - floors[i])
+        if widths[column] <= floors[column]:
+            break
+        widths[column] -= 1
+    return widths
+
+
+def _wrap(cell: str, width: int) -> list[str]:
+    """A cell's text as lines of at most `width` columns, broken between words where it can be."""
+    from rich.cells import cell_len, chop_cells
+
+    if cell_len(cell) <= width or width <= 0:
+        return [cell]
+    lines: list[str] = []
+    line = ""
+    for word in cell.split(" "):
+        candidate = f"{line} {word}" if line else word
+        if cell_len(candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        while cell_len(word) > width:  # a word longer than the column is cut where it must be
+            head = chop_cells(word, width)[0]
+            lines.append(head)
+            word = word[len(head) :]
+        line = word
+    if line:
+        lines.append(line)
+    return lines or [""]
 
 
 def _moment(value: datetime) -> str:

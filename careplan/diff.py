@@ -296,6 +296,7 @@ def _about(old: CarePlan, new: CarePlan) -> list[Change]:
     for label, was, now in (
         ("Name", before.name, after.name),
         ("Likes to be called", before.preferred_name, after.preferred_name),
+        ("Their reference", before.reference, after.reference),
         ("The illness, in their own words", before.illness, after.illness),
     ):
         if _differs(was, now):

@@ -51,8 +51,10 @@ class AmbiguousPlan(CarePlanError):
     def __init__(self, ref: str, names: list[str]) -> None:
         self.ref = ref
         self.names = names
+        # Typing more of a name cannot tell two people of one name apart: say what does.
         super().__init__(
-            f'"{ref}" matches more than one plan ({", ".join(names)}); type more of the name or use the id.'
+            f'"{ref}" matches more than one plan: {"; ".join(names)}. '
+            "To pick one, give its id in place of the name."
         )
 
 

@@ -119,13 +119,34 @@ def render_plan(
 
 
 def default_export_name(plan_file: PlanFile, number: int | None = None) -> str:
-    """A file name that says whose plan, which version and when: "maria-lopez-v7-2026-11-22.md"."""
+    """A file name that says whose plan, which version and when, and tells the person from another
+    of the same name: "maria-lopez-b1956-v7-2026-11-22.md" (their reference, else their birth
+    year: careplan.people.file_tag). When another plan in the caseload has the same name, a short
+    piece of this plan's id is added ("sam-taylor-3f2a-v1-..."), so each plan's names are its own."""
+    from careplan.people import file_tag
+
     number = number if number is not None else plan_file.latest
     slug = _slug(plan_file.person) or _slug(plan_file.id) or "care-plan"
+    about = plan_file.load_section("about", number) if number is not None else None
+    stem = "-".join(part for part in (slug, file_tag(about) if about else "") if part)
+    if _name_shared(plan_file, slug):
+        stem += "-" + plan_file.id.rsplit("-", 1)[-1]
     if number is None:
-        return f"{slug}-not-saved.md"
+        return f"{stem}-not-saved.md"
     day = plan_file.version(number).session_day  # the conversation's day, as the reader knows it
-    return f"{slug}-v{number}-{day:%Y-%m-%d}.md"
+    return f"{stem}-v{number}-{day:%Y-%m-%d}.md"
+
+
+def _name_shared(plan_file: PlanFile, slug: str) -> bool:
+    """Whether another plan in the caseload would make files of the same name."""
+    from careplan.errors import CarePlanError
+    from careplan.store import Store
+
+    try:
+        others = Store(plan_file.root).list_plans()
+    except CarePlanError:
+        return False  # the caseload cannot be listed: the name still says whose plan it is
+    return any(other.id != plan_file.id and _slug(other.person) == slug for other in others)
 
 
 # --- the top: who, which version, who took part, next review ---------------------------------
@@ -160,6 +181,7 @@ def _about(plan: CarePlan) -> str:
             else "",
         ),
         _field("Date of birth", about.date_of_birth.in_words() if about.date_of_birth else ""),
+        _field("Their reference", about.reference),
         _field("The illness, in their own words", about.illness),
     ]
     people = [someone for someone in about.participants if _said(someone.name)]

@@ -59,6 +59,8 @@ class About:
     name: str = ""
     preferred_name: str = ""
     date_of_birth: PartialDate | None = None  # as given: "1973", "March 1974" or a day
+    # The person's own reference (e.g. a hospital number): what tells two people of one name apart.
+    reference: str = ""
     illness: str = ""  # in their own words
     participants: list[Participant] = field(default_factory=list)
 

@@ -38,6 +38,7 @@ from typing import Any, TypeGuard
 from tinydb import TinyDB
 
 from careplan import backups, locations, plan_objects
+from careplan.closing import REOPENED_NOTE, Closure, closed_note
 from careplan.codec import from_dict, to_dict
 from careplan.display import shown_name
 from careplan.drafts import Draft, DraftExtra, DraftFile, plans_with_drafts
@@ -91,6 +92,12 @@ class PlanSummary:
     next_review: date | None
     has_draft: bool = False
     problem: str = ""  # set when the plan's file cannot be read
+    # From the latest saved version's About (careplan.people): what they are called, who takes
+    # part, and what tells them from someone of the same name. Empty before the first version.
+    called: str = ""
+    caregivers: tuple[str, ...] = ()
+    told_apart: str = ""
+    closed: Closure | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -101,6 +108,10 @@ class PlanSummary:
             "next_review": self.next_review.isoformat() if self.next_review else None,
             "has_draft": self.has_draft,
             "problem": self.problem or None,
+            "closed": {"reason": self.closed.reason, "on": self.closed.on.isoformat()}
+            | ({"words": self.closed.words} if self.closed.words else {})
+            if self.closed
+            else None,
         }
 
 
@@ -166,16 +177,18 @@ class Store:
         ids = self.plan_ids()
         if ref in ids:
             return ref
+        from careplan.caseload import found_by, tell_apart
+
         wanted = ref.casefold()
         summaries = self.list_plans()
         matches = [s for s in summaries if s.id.startswith(wanted)]
         if not matches:
-            matches = [s for s in summaries if _name_starts_with(shown_name(s.person), wanted)]
+            matches = found_by(summaries, ref)
         if len(matches) == 1:
             return matches[0].id
         if not matches:
             raise PlanNotFound(ref)
-        raise AmbiguousPlan(ref, [f"{s.person} ({s.id})" for s in matches])
+        raise AmbiguousPlan(ref, [tell_apart(s) for s in matches])
 
     def create_plan(self, plan: CarePlan) -> PlanFile:
         """Start a new plan (no versions yet; the plan is kept as its draft) and open it for writing."""
@@ -229,12 +242,15 @@ class Store:
             with PlanFile(self.root, plan_id, write=False) as opened:
                 versions = opened.versions()
                 meta = opened.meta
+                about = _latest_about(opened) if versions else None
                 return {
                     "person": meta.get("person", ""),
                     "versions": len(versions),
                     "last_saved": versions[-1].saved_at.isoformat() if versions else None,
                     "next_review": meta.get("next_review"),
                     "problem": "",
+                    **_about_entry(about),
+                    "closed": meta.get("closed"),
                 }
         except CarePlanError as error:
             problem = str(error)
@@ -246,6 +262,8 @@ class Store:
             "last_saved": None,
             "next_review": None,
             "problem": problem,
+            **_about_entry(None),
+            "closed": None,
         }
 
     def _summary_from_entry(
@@ -259,6 +277,10 @@ class Store:
             next_review=_date_or_none(entry.get("next_review")),
             has_draft=has_draft,
             problem=entry.get("problem") or "",
+            called=entry.get("called") or "",
+            caregivers=tuple(entry.get("caregivers") or ()),
+            told_apart=entry.get("told_apart") or "",
+            closed=Closure.from_json(entry.get("closed")),
         )
 
     def _person_or_id(self, plan_id: str) -> str:
@@ -417,6 +439,11 @@ class PlanFile:
         beside it and never changes.
         """
         self._need_write()
+        if self.closed is not None:
+            raise CarePlanError(
+                f"{self.person or self.id}'s plan is closed ({self.closed.in_words}), so nothing "
+                "new is saved to it. Reopen it first (`careplan reopen`) if it should go on."
+            )
         when = when or datetime.now().astimezone()
         session_date = session_date or when.date()
         if session_date > when.date():
@@ -461,6 +488,64 @@ class PlanFile:
             self.discard_draft()
         except CarePlanError:
             pass  # the version is saved; a draft left over equals it, so reopening shows no changes
+        return info
+
+    @property
+    def closed(self) -> Closure | None:
+        """Why and when the plan was closed, or None while it is open."""
+        return Closure.from_json(self.meta.get("closed"))
+
+    @_one_at_a_time
+    def close_plan(
+        self, closure: Closure, saved_by: str, when: datetime | None = None
+    ) -> VersionInfo:
+        """Close the plan: a version with the words of the one before, unchanged, whose record says
+        it closed the plan (see careplan.closing). A draft is left as it is, never discarded."""
+        if self.closed is not None:
+            raise CarePlanError(
+                f"{self.person or self.id}'s plan is already closed ({self.closed.in_words})."
+            )
+        return self._record_event(
+            {"closed": closure.to_json()}, closed_note(closure), saved_by, when
+        )
+
+    @_one_at_a_time
+    def reopen_plan(self, saved_by: str, when: datetime | None = None) -> VersionInfo:
+        if self.closed is None:
+            raise CarePlanError(
+                f"{self.person or self.id}'s plan is open; there is nothing to reopen."
+            )
+        return self._record_event({"closed": None}, REOPENED_NOTE, saved_by, when)
+
+    def _record_event(
+        self, meta_change: dict[str, Any], note: str, saved_by: str, when: datetime | None
+    ) -> VersionInfo:
+        self._need_write()
+        if self.latest is None:
+            raise CarePlanError(
+                f"{self.person or self.id}'s plan has no saved version yet. Save one first, so "
+                "what was written is kept with it."
+            )
+        when = when or datetime.now().astimezone()
+        self._storage.check_unchanged()
+        self._keep_backup()
+        number = self.latest + 1
+        record = {
+            "n": number,
+            "at": when.isoformat(),
+            "by": tidy_text(saved_by).strip(),
+            "note": note,
+            "s": {},  # no section changed: the words are the version before's
+            "sd": when.date().isoformat(),
+            "ev": meta_change,
+        }
+        with self._storage.batch():
+            self._db.table(VERSIONS).insert(record)
+            self._db.table(META).update(meta_change)
+        self._records[number] = record
+        self.meta.update(meta_change)
+        info = _version_info(record)
+        self._versions.append(info)
         return info
 
     # --- the draft (careplan.drafts owns its file; these take the plan's lock and thread guard) --
@@ -657,7 +742,33 @@ def _usable_entry(entry: Any) -> TypeGuard[dict[str, Any]]:
         and isinstance(entry.get("person"), str)
         and isinstance(entry.get("versions"), int)
         and isinstance(entry.get("problem", ""), str)
+        and isinstance(entry.get("called"), str)
+        and isinstance(entry.get("told_apart"), str)
+        and isinstance(entry.get("caregivers"), list)
+        and all(isinstance(name, str) for name in entry["caregivers"])
     )
+
+
+def _latest_about(opened: PlanFile) -> Any:
+    """The latest version's About, or None when that version cannot be read: the plan still
+    lists (its damage is told when the version is opened), only without what tells it apart."""
+    try:
+        return opened.load_section("about")
+    except CarePlanError:
+        return None
+
+
+def _about_entry(about: Any) -> dict[str, Any]:
+    """What the caseload keeps of a plan's About, to find and tell people apart without reading it."""
+    from careplan import people
+
+    if about is None:
+        return {"called": "", "caregivers": [], "told_apart": ""}
+    return {
+        "called": shown_name(about.preferred_name).strip(),
+        "caregivers": people.caregivers(about),
+        "told_apart": people.told_apart(about),
+    }
 
 
 def _version_info(record: dict[str, Any]) -> VersionInfo:
@@ -683,10 +794,6 @@ def _new_plan_id(person: str, taken: set[str]) -> str:
         plan_id = f"{slug}-{secrets.token_hex(2)}"
         if plan_id not in taken:
             return plan_id
-
-
-def _name_starts_with(person: str, wanted: str) -> bool:
-    return person.casefold().startswith(wanted)
 
 
 def _datetime_or_none(text: Any) -> datetime | None:

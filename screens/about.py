@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from careplan import vocab
 from careplan.model import Participant
+from careplan.people import plan_title
 from careplan.screens.section_base import SectionScreen
 from careplan.screens.widgets.date_field import DateField
 from careplan.screens.widgets.questions import SuggestedQuestions
@@ -89,6 +90,11 @@ anyone helping, such as a social worker).
                 yield TextBox(about.preferred_name, placeholder="e.g. Maggie", id="about-preferred")
                 yield Label("Date of birth", classes="field-label")
                 yield DateField(self.working, "about.date_of_birth", id="about-dob")
+                yield Label(
+                    "Their own reference, if they have one (e.g. a hospital number)",
+                    classes="field-label",
+                )
+                yield TextBox(about.reference, placeholder="optional", id="about-reference")
                 yield Label("The illness, in their own words", classes="field-label")
                 yield TextArea(about.illness, id="about-illness", classes="short-text")
                 yield Label("Who is taking part", classes="field-label")
@@ -119,9 +125,14 @@ anyone helping, such as a social worker).
         self.plan.about.preferred_name = event.value
         self.names_changed()
 
+    @on(Input.Changed, "#about-reference")
+    def reference_changed(self, event: Input.Changed) -> None:
+        self.plan.about.reference = event.value
+        self.names_changed()  # the title tells the person apart by it
+
     def names_changed(self) -> None:
         self.keep_draft_soon()
-        self.sub_title = f"{self.plan.about.called or 'New plan'} · {self.title_text}"
+        self.sub_title = f"{plan_title(self.plan.about)} · {self.title_text}"
         for bar in self.query(SpeakerBar):
             bar.refresh_speaker()
 

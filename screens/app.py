@@ -302,6 +302,12 @@ class CarePlanApp(App[None]):
 
         if self.guide is not None:
             self.notify("A guided session is already going: F5 moves it on, Esc pauses it.")
+        elif self.working is not None and self.working.file.closed is not None:
+            self.notify(
+                "This plan is closed, so it is kept as it is. Reopen it from all plans (Ctrl+W) "
+                "to go on with it.",
+                title="Closed",
+            )
         elif self.working is not None and self.working.read_only:
             self.notify(
                 "A guided session changes the plan, so it can start once this window can make "

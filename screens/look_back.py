@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from careplan.display import shown_name
+from careplan.people import plan_title
 from careplan.store import VersionInfo
 from careplan.styles import stylesheet
 from careplan.working_plan import WorkingPlan
@@ -67,7 +67,7 @@ class LookBackScreen(Screen[None]):
         raise NotImplementedError
 
     def on_mount(self) -> None:
-        name = self.working.plan.about.called or shown_name(self.working.file.person) or "New plan"
+        name = plan_title(self.working.plan.about, self.working.file.person)
         self.sub_title = f"{name} · {self.title_text}"
 
     def action_back(self) -> None:

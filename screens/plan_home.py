@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from careplan import overview, vocab
 from careplan.checkins import asked_nothing
 from careplan.dates import day_in_words
-from careplan.display import shown_name
+from careplan.people import plan_title
 from careplan.screens import clock
 from careplan.screens.plans import review_text, saved_when, short_date
 from careplan.screens.session_day import SessionDayEditor, session_of
@@ -147,18 +147,14 @@ is not yet a saved version.
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = (
-            self.working.plan.about.called or shown_name(self.working.file.person) or "New plan"
-        )
+        self.sub_title = plan_title(self.working.plan.about, self.working.file.person)
         self.load_histories()
 
     def on_screen_resume(self) -> None:
         self.refresh_view()
 
     def refresh_view(self) -> None:
-        self.sub_title = (
-            self.working.plan.about.called or shown_name(self.working.file.person) or "New plan"
-        )
+        self.sub_title = plan_title(self.working.plan.about, self.working.file.person)
         self.query_one("#home-status", Static).update(self.status_text())
         listing = self.query_one(OptionList)
         highlighted = listing.highlighted

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, cast
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -14,7 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
-from careplan import locations
+from careplan import caseload, locations
+from careplan.caseload import Order
 from careplan.dates import short_day
 from careplan.display import shown_name
 from careplan.errors import CarePlanError, DamagedFile
@@ -58,7 +59,8 @@ def review_text(value: date | None, today: date, in_table: bool = False) -> str:
     if value is None:
         return "none set"
     if value < today:
-        return f"! overdue: {when(value)}" if in_table else f"! overdue since {when(value)}"
+        # Two lines in the table, so the columns fit at 80; the row grows to hold them.
+        return f"! overdue\n{when(value)}" if in_table else f"! overdue since {when(value)}"
     if value == today:
         return "today"
     return when(value)
@@ -77,15 +79,46 @@ class PlansScreen(Screen[None]):
 and when it is next due a look ("overdue" when that date has passed). "* unsaved" means it has
 changes kept as a draft that are not yet saved as a version.
 
-- Type in the box at the top to find a plan by name.
+The list is in order of next review, the longest overdue first; the line above it says how many
+are overdue or due this week. Ctrl+O changes the order: next review, name, last saved.
+
+- Just type to find a plan: by the person's name, the name they are called by, a caregiver's
+  name or their reference. Esc in the box clears it.
 - Enter (or a second click) opens the highlighted plan.
-- N starts a new plan.
+- Ctrl+N starts a new plan (N too, when there are none yet).
+- Ctrl+W closes the highlighted plan (the person died, was discharged or moved away), or
+  reopens a closed one. Nothing is deleted: a closed plan is kept, read only.
+- Ctrl+T shows closed plans too, or hides them again.
 """
 
     BINDINGS = [
-        Binding("n", "new_plan", "New plan", id="new_plan", tooltip="Start a plan for someone new"),
         Binding(
-            "slash", "find", "Find", id="find_plan", tooltip="Type part of a name to find a plan"
+            "ctrl+n", "new_plan", "New plan", id="new_plan", tooltip="Start a plan for someone new"
+        ),
+        # N as well while the caseload is empty (the welcome says so); with plans listed, a
+        # letter typed is the start of a name to find (see on_key).
+        Binding("n", "new_plan", "New plan", id="new_plan_n", show=False),
+        Binding("slash", "find", "Find", id="find_plan", show=False, tooltip="Type to find a plan"),
+        Binding(
+            "ctrl+o",
+            "next_order",
+            "Order",
+            id="plans_order",
+            tooltip="List by next review, by name, or by last saved",
+        ),
+        Binding(
+            "ctrl+w",
+            "close_or_reopen",
+            "Close",
+            id="plans_close",
+            tooltip="Close the highlighted plan (nothing is deleted), or reopen a closed one",
+        ),
+        Binding(
+            "ctrl+t",
+            "toggle_closed",
+            "Closed",
+            id="plans_closed",
+            tooltip="Show closed plans too, or hide them",
         ),
         Binding(
             "ctrl+q",
@@ -107,6 +140,8 @@ changes kept as a draft that are not yet saved as a version.
         super().__init__()
         self.store = store
         self.summaries: list[PlanSummary] = []
+        self.order: Order = "review"
+        self.show_closed = False
         self._first_load = True
 
     @property
@@ -122,15 +157,17 @@ changes kept as a draft that are not yet saved as a version.
         with Vertical(id="plans-body"):
             yield Static(WELCOME, id="welcome", markup=False)
             yield Input(
-                placeholder="Find a plan: type part of a name",
+                placeholder="Find a plan: just type a name, a caregiver or a reference",
                 id="plan-filter",
                 select_on_focus=False,
             )
+            yield Static("", id="plan-due", markup=False)
             yield DataTable(id="plan-table", cursor_type="row", zebra_stripes=False)
             yield Static("", id="plan-detail", markup=False)
             with Horizontal(classes="button-row"):
                 yield Button("Open", id="open-plan", variant="primary")
-                yield Button("New plan (N)", id="new-plan")
+                yield Button("New plan (Ctrl+N)", id="new-plan")
+                yield Button("Close plan (Ctrl+W)", id="close-plan")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -170,14 +207,16 @@ changes kept as a draft that are not yet saved as a version.
         self.summaries = event.summaries
         empty = not self.summaries
         self.query_one("#welcome").display = empty
-        for widget in ("#plan-filter", "#plan-table", "#open-plan"):
+        for widget in ("#plan-filter", "#plan-due", "#plan-table", "#open-plan", "#close-plan"):
             self.query_one(widget).display = not empty
         self.fill_table()
         if event.problem:
             self.query_one("#plan-detail", Static).update(event.problem)
         first_load, self._first_load = self._first_load, False
-        openable = [summary for summary in self.summaries if not summary.problem]
-        if first_load and len(self.summaries) == 1 and openable:
+        openable = [
+            summary for summary in self.summaries if not summary.problem and not summary.closed
+        ]
+        if first_load and len(self.summaries) == 1 and len(openable) == 1:
             self.open_plan(openable[0].id)  # one plan: straight into it
         elif empty:
             self.query_one("#new-plan", Button).focus()
@@ -186,42 +225,81 @@ changes kept as a draft that are not yet saved as a version.
 
     def fill_table(self) -> None:
         table = self.query_one(DataTable)
-        wanted = self.query_one("#plan-filter", Input).value.strip().casefold()
+        wanted = self.query_one("#plan-filter", Input).value.strip()
         highlighted = self.highlighted_id()
         table.clear()
+        listed = caseload.sorted_plans(
+            caseload.open_plans(self.summaries, include_closed=self.show_closed),
+            self.order,
+            self.today,
+        )
         names = [shown_name(summary.person) for summary in self.summaries]
-        for summary in self.summaries:
-            person = shown_name(summary.person)  # as history and `careplan list` find it
-            name = person or summary.id
-            if person and names.count(person) > 1:
-                name = f"{person} ({summary.id})"  # two plans for one name: tell them apart
-            if wanted and wanted not in name.casefold() and wanted not in summary.id:
+        for summary in listed:
+            if not caseload.matches(summary, wanted):
                 continue
             table.add_row(
-                plain(name),  # as typed: a name like "Sam [/]" is not markup
+                plain(self.person_cell(summary, names)),  # as typed: "Sam [/]" is not markup
                 plain(saved_when(summary.last_saved, in_table=True) if not summary.problem else ""),
                 plain(str(summary.versions) if not summary.problem else ""),
                 plain(
                     review_text(summary.next_review, self.today, in_table=True)
-                    if not summary.problem
-                    else ""
+                    if not summary.problem and not summary.closed
+                    else ""  # a closed plan is due no review
                 ),
                 plain(self.notes(summary)),
                 key=summary.id,
+                height=None,  # as many lines as its cells hold
             )
         if highlighted is not None and highlighted in table.rows:
             table.move_cursor(row=table.get_row_index(highlighted))
-        if not table.row_count and self.summaries:
+        self.query_one("#plan-due", Static).update(self.due_text())
+        if not table.row_count and self.summaries and not wanted:
+            self.query_one("#plan-detail", Static).update(
+                "Every plan here is closed. Ctrl+T shows closed plans."
+            )
+        elif not table.row_count and self.summaries:
             self.query_one("#plan-detail", Static).update(
                 f'No plan matches "{wanted}". Clear the box to see them all.'
             )
         else:
             self.show_detail()
 
+    def person_cell(self, summary: PlanSummary, names: list[str]) -> str:
+        """The person, told apart from anyone of the same name by their date of birth and
+        reference (careplan.people), and by the plan's id when even those are the same."""
+        person = shown_name(summary.person)  # as history and `careplan list` find it
+        if not person:
+            return summary.id
+        # What tells them apart on a line of its own, so the columns still fit at 80.
+        cell = f"{person}\n{summary.told_apart}" if summary.told_apart else person
+        twins = [
+            other
+            for other in self.summaries
+            if shown_name(other.person) == person and other.told_apart == summary.told_apart
+        ]
+        if names.count(person) > 1 and len(twins) > 1:
+            cell += f" ({summary.id})"
+        return cell
+
+    def due_text(self) -> str:
+        """Which order the list is in, what is due, and whether closed plans are left out."""
+        line = f"In order of {caseload.ORDERS[self.order]} (Ctrl+O changes it). "
+        line += caseload.due_line(self.summaries, self.today)
+        closed = len(self.summaries) - len(caseload.open_plans(self.summaries))
+        if closed:
+            line += (
+                f" Closed plans shown ({closed}); Ctrl+T hides them."
+                if self.show_closed
+                else f" {closed} closed not shown; Ctrl+T shows them."
+            )
+        return line
+
     def notes(self, summary: PlanSummary) -> str:
         """A few letters, so the column still reads at 80 columns; the line below says it all."""
         if summary.problem:
             return "can't be read"
+        if summary.closed:
+            return "closed"
         return "* unsaved" if summary.has_draft else ""
 
     def highlighted_id(self) -> str | None:
@@ -245,12 +323,20 @@ changes kept as a draft that are not yet saved as a version.
                 if summary.versions
                 else "Not saved yet."
             ]
+            if summary.closed:
+                parts.append(
+                    f"Closed: {summary.closed.in_words}. It opens read only; Ctrl+W reopens it."
+                )
             if summary.versions and summary.has_draft:
                 parts.append(
                     "* unsaved: it has changes kept as a draft, not yet saved as a version."
                 )
             detail = " ".join([*parts, "Enter or click again to open."])
         self.query_one("#plan-detail", Static).update(detail)
+        closed = summary is not None and summary.closed is not None
+        self.query_one("#close-plan", Button).label = (
+            "Reopen plan (Ctrl+W)" if closed else "Close plan (Ctrl+W)"
+        )
 
     # --- finding, starting, opening -------------------------------------------------------------
 
@@ -266,6 +352,46 @@ changes kept as a draft that are not yet saved as a version.
     def action_find(self) -> None:
         self.query_one("#plan-filter", Input).focus()
 
+    def on_key(self, event: events.Key) -> None:
+        """Typing finds a plan at once: a letter typed in the list goes into the find box, which
+        keeps the focus so the next letters follow it. In the box, Up and Down go back to the
+        list and Esc empties the box."""
+        table = self.query_one(DataTable)
+        box = self.query_one("#plan-filter", Input)
+        if self.focused is table and table.display:
+            if event.is_printable and event.character and event.character != "/":
+                event.stop()
+                event.prevent_default()
+                box.focus()
+                box.insert_text_at_cursor(event.character)
+        elif self.focused is box:
+            if event.key in ("down", "up") and table.row_count:
+                event.stop()
+                event.prevent_default()
+                table.focus()  # on the first plan found
+            elif event.key == "escape" and box.value:
+                event.stop()
+                event.prevent_default()
+                box.value = ""
+                table.focus()
+
+    def action_next_order(self) -> None:
+        self.order = caseload.next_order(self.order)
+        self.fill_table()
+
+    def action_toggle_closed(self) -> None:
+        self.show_closed = not self.show_closed
+        self.fill_table()
+
+    @on(Button.Pressed, "#close-plan")
+    def action_close_or_reopen(self) -> None:
+        from careplan.screens.closing import ask_to_close_or_reopen
+
+        summary = self.summary(self.highlighted_id())
+        if summary is None or summary.problem:
+            return
+        ask_to_close_or_reopen(self, summary)
+
     @on(DataTable.RowSelected)
     @on(Button.Pressed, "#open-plan")
     def action_open(self) -> None:
@@ -280,8 +406,45 @@ changes kept as a draft that are not yet saved as a version.
         self.app.push_screen(NewPlanScreen(), callback=self.create_plan)
 
     def create_plan(self, name: str | None) -> None:
+        """Start the plan, unless the name is already in the caseload: then say so first and
+        offer the plan that is there (two people may share a name, so another can be started)."""
         if not name:
             return
+        same = caseload.same_name(self.summaries, name)
+        if not same:
+            self.start_plan(name)
+            return
+        from careplan.screens.widgets.confirm import ChoiceScreen
+
+        listed = "\n".join(f"- {caseload.tell_apart(summary)}" for summary in same)
+        one = len(same) == 1
+        answers = [
+            ("Open it" if one else "Show them", "open"),
+            ("Start another plan", "new"),
+            ("Not now", "cancel"),
+        ]
+
+        def decided(answer: str | None) -> None:
+            if answer == "new":
+                self.start_plan(name)
+            elif answer == "open" and one:
+                self.open_plan(same[0].id)
+            elif answer == "open":
+                self.query_one("#plan-filter", Input).value = shown_name(name)
+                self.query_one(DataTable).focus()
+
+        self.app.push_screen(
+            ChoiceScreen(
+                f"There is already a plan for {shown_name(name)}",
+                answers,
+                safe="cancel",
+                detail=f"{listed}\n\nIf this is someone else of the same name, start another plan; "
+                "their date of birth or reference (in About us) will tell the two apart.",
+            ),
+            callback=decided,
+        )
+
+    def start_plan(self, name: str) -> None:
         from careplan.model import About, CarePlan
         from careplan.working_plan import WorkingPlan
 
@@ -302,7 +465,10 @@ changes kept as a draft that are not yet saved as a version.
             )
             return
         try:
-            plan_file = self.store.open_plan(plan_id, read_only_if_busy=True)
+            if summary and summary.closed:
+                plan_file = self.store.open_plan(plan_id, write=False)  # kept as it is
+            else:
+                plan_file = self.store.open_plan(plan_id, read_only_if_busy=True)
         except CarePlanError as error:
             self.notify(
                 str(error), title="This plan can't be opened", severity="warning", timeout=10
@@ -406,7 +572,15 @@ changes kept as a draft that are not yet saved as a version.
         self.careplan.show_plan(
             working
         )  # first: it knows whether a draft was typed in this sitting
-        if working.read_only:
+        closed = working.file.closed
+        if closed is not None:
+            self.notify(
+                f"This plan was closed ({closed.in_words}). It is kept as it was and shown read "
+                "only; to go on with it, reopen it from all plans (Ctrl+W).",
+                title="Closed",
+                timeout=10,
+            )
+        elif working.read_only:
             self.notify(
                 "This plan is open for changes in another careplan window. Everything is shown here "
                 "read only; once that window is closed, Ctrl+E makes changes possible here.",

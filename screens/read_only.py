@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Button, Static
 
+from careplan.closing import Closure
 from careplan.errors import CarePlanError, PlanLocked
 
 if TYPE_CHECKING:
@@ -40,6 +41,11 @@ class ReadOnlyNote(Vertical):
         super().__init__(classes="read-only-note")
 
     def compose(self) -> ComposeResult:
+        working = cast("CarePlanApp", self.app).working
+        closed = working.file.closed if working is not None else None
+        if closed is not None:  # kept as it is: no trying again here, reopening is in all plans
+            yield Static(closed_note(closed), classes="read-only-text", markup=False)
+            return
         yield Static(READ_ONLY_NOTE, classes="read-only-text", markup=False)
         # keep-enabled: SectionScreen.lock_editing disables every other button while read only
         yield Button(TRY_AGAIN, id="try-changes", classes="keep-enabled", compact=True)
@@ -50,6 +56,13 @@ class ReadOnlyNote(Vertical):
         try_again_for_changes(cast("CarePlanApp", self.app))
 
 
+def closed_note(closed: Closure) -> str:
+    return (
+        f"Closed: {closed.in_words}. This plan is kept as it was and shown read only; to go on "
+        "with it, reopen it from all plans (Ctrl+W there)."
+    )
+
+
 def try_again_for_changes(app: CarePlanApp) -> None:
     """Open the read-only plan for changes if its lock is free now; else say so, changing nothing."""
     from careplan.screens.plans import PlansScreen
@@ -57,6 +70,9 @@ def try_again_for_changes(app: CarePlanApp) -> None:
 
     working = app.working
     if working is None or not working.read_only:
+        return
+    if working.file.closed is not None:
+        app.notify(closed_note(working.file.closed), title="Closed", timeout=10)
         return
     try:
         plan_file = app.store.open_plan(working.file.id)

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Header, TextArea
 
 from careplan import vocab
 from careplan.model import CarePlan
+from careplan.people import plan_title
 from careplan.screens import draft_keeper
 from careplan.screens.widgets.date_field import DateField
 from careplan.working_plan import WorkingPlan
@@ -82,7 +83,7 @@ class SectionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         apply_width_classes(self)
-        self.sub_title = f"{self.working.plan.about.called or 'New plan'} · {self.title_text}"
+        self.sub_title = f"{plan_title(self.working.plan.about)} · {self.title_text}"
         if self.read_only:
             self.call_after_refresh(self.lock_editing)
         self.focus_on_arrival()

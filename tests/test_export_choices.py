@@ -51,7 +51,7 @@ async def test_a_page_to_print_is_written_as_html_and_opens_in_the_browser_only_
         screen = await open_export(pilot)
         await choose(pilot, screen, "#export-format", "html")
         path = screen.query_one("#export-path", Input).value
-        assert path == str(folder / "maggie-ellis-v6-2026-11-05.html")
+        assert path == str(folder / "maggie-ellis-b1958-v6-2026-11-05.html")
         await pilot.click("#export-write")
         await settle(pilot, until=lambda: isinstance(pilot.app.screen, ConfirmScreen))
         assert opened_browser == []  # nothing opens by itself
@@ -77,7 +77,7 @@ async def test_the_one_page_summary_for_the_care_team_is_previewed_then_written(
         source = screen.query_one(MarkdownViewer).document.source
         assert source.startswith("# If you are called to help Maggie Ellis")
         path = Path(screen.query_one("#export-path", Input).value)
-        assert path.name == "maggie-ellis-v6-2026-11-05-summary.md"
+        assert path.name == "maggie-ellis-b1958-v6-2026-11-05-summary.md"
         await pilot.click("#export-write")
         await settle(pilot, until=lambda: path.exists())
     assert path.read_text(encoding="utf-8") == source

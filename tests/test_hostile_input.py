@@ -208,8 +208,9 @@ def test_two_people_with_the_same_name_get_separate_plans_and_asking_by_name_is_
         store.resolve("John")
     message = str(raised.value)
     assert message == (
-        f'"John" matches more than one plan ({", ".join(sorted(f"John Smith ({i})" for i in ids))}); '
-        "type more of the name or use the id."
+        f'"John" matches more than one plan: '
+        f"{'; '.join(sorted(f'John Smith (born 14 Mar 1958; id {i})' for i in ids))}. "
+        "To pick one, give its id in place of the name."
     )
     for plan_id in ids:
         assert store.resolve(plan_id) == plan_id

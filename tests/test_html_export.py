@@ -246,7 +246,7 @@ def test_export_html_to_a_file_is_private(cli, demo: PlanFile, tmp_path: Path) -
 
 def test_export_html_to_a_folder_suggests_an_html_name(cli, demo: PlanFile, tmp_path: Path) -> None:
     code, _, err = cli("export", demo.id, "--format", "html", "-o", str(tmp_path))
-    assert code == 1 and str(tmp_path / "maggie-ellis-v6-2026-11-05.html") in err
+    assert code == 1 and str(tmp_path / "maggie-ellis-b1958-v6-2026-11-05.html") in err
 
 
 def test_export_for_the_care_team_in_markdown(cli, demo: PlanFile) -> None:

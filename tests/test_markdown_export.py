@@ -8,7 +8,7 @@ diff before committing.
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,7 @@ from careplan.demo import build_demo
 from careplan.markdown_export import default_export_name, render_plan, render_snapshot
 from careplan.model import About, CarePlan, Goal, TeamMember
 from careplan.store import PlanFile, Store
+from tests.storage_helpers import add_plan
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("CAREPLAN_UPDATE_GOLDEN") == "1"
@@ -303,9 +304,9 @@ def test_first_point_of_contact_is_named_with_how_to_reach_them() -> None:
 
 
 def test_default_export_name_says_whose_which_version_and_when(demo: PlanFile) -> None:
-    assert default_export_name(demo, 6) == "maggie-ellis-v6-2026-11-05.md"
-    assert default_export_name(demo) == "maggie-ellis-v6-2026-11-05.md"
-    assert default_export_name(demo, 1) == "maggie-ellis-v1-2026-03-12.md"
+    assert default_export_name(demo, 6) == "maggie-ellis-b1958-v6-2026-11-05.md"
+    assert default_export_name(demo) == "maggie-ellis-b1958-v6-2026-11-05.md"
+    assert default_export_name(demo, 1) == "maggie-ellis-b1958-v1-2026-03-12.md"
 
 
 def test_default_export_name_of_a_name_with_accents_and_symbols(store: Store) -> None:
@@ -313,3 +314,23 @@ def test_default_export_name_of_a_name_with_accents_and_symbols(store: Store) ->
     with store.create_plan(plan) as plan_file:
         plan_file.save_version(plan, saved_by="", when=datetime(2026, 11, 22, 23, 0, tzinfo=UTC))
         assert default_export_name(plan_file, 1) == "maria-jose-o-brien-nunez-v1-2026-11-22.md"
+
+
+def test_default_export_names_are_unique_per_plan_when_names_are_shared(store: Store) -> None:
+    ids = [add_plan(store, "Sam Taylor"), add_plan(store, "Sam Taylor")]
+    names = set()
+    for plan_id in ids:
+        with store.open_plan(plan_id, write=False) as plan_file:
+            name = default_export_name(plan_file, 1)
+            assert plan_id.rsplit("-", 1)[-1] in name and name.startswith("sam-taylor-")
+            names.add(name)
+    assert len(names) == 2
+
+
+def test_default_export_name_carries_the_reference(store: Store) -> None:
+    plan = CarePlan(
+        about=About(name="Sam Taylor", reference="H 1001", date_of_birth=date(1948, 3, 3))
+    )
+    with store.create_plan(plan) as plan_file:
+        plan_file.save_version(plan, saved_by="", when=datetime(2026, 11, 22, 12, 0, tzinfo=UTC))
+        assert default_export_name(plan_file, 1) == "sam-taylor-h-1001-v1-2026-11-22.md"

@@ -58,7 +58,7 @@ async def test_export_shows_a_preview_then_writes_exactly_the_snapshot_owner_onl
     with store.open_plan(plan_id, write=False) as plan_file:
         expected = render_snapshot(plan_file, 6)
         name = default_export_name(plan_file, 6)
-    assert name == "maggie-ellis-v6-2026-11-05.md"
+    assert name == "maggie-ellis-b1958-v6-2026-11-05.md"
     target = locations.exports_dir(store.root) / name
     seen: list[Message] = []
     app = CarePlanApp(store)
@@ -174,7 +174,7 @@ async def test_history_exports_the_version_chosen_there(store: Store) -> None:
         assert isinstance(app.screen, ExportScreen)
         assert app.screen.number == 3
         assert app.screen.query_one("#export-path", Input).value.endswith(
-            "maggie-ellis-v3-2026-07-15.md"
+            "maggie-ellis-b1958-v3-2026-07-15.md"
         )
         with store.open_plan(plan_id, write=False) as plan_file:
             assert app.screen.query_one(MarkdownViewer).document.source == render_snapshot(

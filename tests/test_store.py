@@ -544,5 +544,6 @@ def test_plans_for_the_same_name_are_separate_and_asking_by_name_says_which(stor
     assert first != second
     with pytest.raises(AmbiguousPlan) as raised:
         store.resolve("sam lee")
-    assert f"Sam Lee ({first})" in str(raised.value) and f"Sam Lee ({second})" in str(raised.value)
-    assert "use the id" in str(raised.value)
+    for plan_id in (first, second):
+        assert f"Sam Lee (born 14 Mar 1958; id {plan_id})" in str(raised.value)
+    assert "give its id in place of the name" in str(raised.value)
