@@ -130,7 +130,7 @@ class CarePlanApp(App[None]):
             "Notes",
             id="guide_panel",
             show=False,
-            tooltip="Guided session: to the session notes and questions; from the notes, hides them",
+            tooltip="Guided session: show or hide the questions and the session notes",
         ),
     ]
 
