@@ -24,6 +24,7 @@ from careplan.styles import stylesheet
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from textual import events
     from textual.notifications import SeverityLevel
     from textual.screen import Screen
 
@@ -142,6 +143,9 @@ class CarePlanApp(App[None]):
         self._today = today  # fixed in snapshot tests, so "overdue" does not depend on the clock
         self.working: WorkingPlan | None = None
         self.guide: GuidedSession | None = None
+        from careplan.screens.stray_keys import StrayKeys
+
+        self._stray_keys = StrayKeys()  # a letter typed where no text goes is answered
         self._drafted_here: set[str] = (
             set()
         )  # plans whose draft this run wrote: not "from last time"
@@ -248,6 +252,17 @@ class CarePlanApp(App[None]):
         )
 
     # --- app-wide keys ------------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        from textual import events
+
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            self._stray_keys.arrived(self, event)  # before any binding changes the screen
+        await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key no field or binding took: a list's type-ahead, or a word on where to type."""
+        self._stray_keys.heard(self, event)
 
     async def action_quit(self) -> None:
         """Ctrl+Q (a priority key, so it works even in an editor) and the palette's Quit: first
