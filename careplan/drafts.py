@@ -48,6 +48,9 @@ class DraftExtra:
     )
     guided_skipped: list[int] = field(default_factory=list)  # steps skipped in that session
     session_notes: str = ""  # the session's private notes, until a save keeps them with a version
+    session_kind: str = ""  # vocab.SESSION_KINDS id, kept with the version like the notes
+    session_language: str = ""
+    session_interpreter: str = ""
     typed_dates: dict[str, str] = field(
         default_factory=dict
     )  # date field key -> text (date_fields)

@@ -27,6 +27,7 @@ __all__ = [
     "compare_versions",
     "restore_note",
     "restore_version",
+    "session_way",
     "version_summaries",
 ]
 
@@ -42,6 +43,14 @@ class VersionSummary:
     summary: str  # what changed since the version before, in one line
     session_notes: str = ""  # private to the facilitator: shown in the app, never in to_json
     session_date: date | None = None  # the day of the conversation; None in older files
+    session_kind: str = ""  # a vocab.SESSION_KINDS id, or "" when nobody said
+    session_language: str = ""
+    session_interpreter: str = ""
+
+    @property
+    def session_way(self) -> str:
+        """How the session happened, in words: "Video call, in Polish, with an interpreter (Ana)"."""
+        return session_way(self.session_kind, self.session_language, self.session_interpreter)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -51,7 +60,22 @@ class VersionSummary:
             "saved_by": self.saved_by,
             "note": self.note,
             "summary": self.summary,
+            # How the session happened; null when nobody said (the session notes stay out)
+            "session_kind": self.session_kind or None,
+            "session_language": self.session_language or None,
+            "session_interpreter": self.session_interpreter or None,
         }
+
+
+def session_way(kind: str, language: str = "", interpreter: str = "") -> str:
+    """A session's kind, language and interpreter in one line; "" when none was said."""
+    parts = [vocab.label(vocab.SESSION_KINDS, kind)] if kind else []
+    if language.strip():
+        parts.append(f"in {' '.join(language.split())}")
+    if interpreter.strip():
+        parts.append(f"interpreter: {' '.join(interpreter.split())}")
+    line = ", ".join(parts)
+    return line[:1].upper() + line[1:]
 
 
 class PlanHistory:
@@ -97,6 +121,9 @@ class PlanHistory:
                     summary,
                     session_notes=info.session_notes,
                     session_date=info.session_date,
+                    session_kind=info.session_kind,
+                    session_language=info.session_language,
+                    session_interpreter=info.session_interpreter,
                 )
             )
         return result

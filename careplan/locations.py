@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 ENV_DATA_DIR = "CAREPLAN_DATA_DIR"
+ENV_CONFIG_DIR = "CAREPLAN_CONFIG_DIR"
 
 
 def typed_path(text: str | os.PathLike[str]) -> Path:
@@ -30,6 +31,21 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("careplan", appauthor=False))
+
+
+def config_dir() -> Path:
+    """Where careplan keeps how it looks (settings.json): $CAREPLAN_CONFIG_DIR, else the
+    platform's user config folder. Apart from the data folder: settings are not health information."""
+    from_env = os.environ.get(ENV_CONFIG_DIR, "").strip()
+    if from_env:
+        return typed_path(from_env)
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("careplan", appauthor=False))
+
+
+def settings_file() -> Path:
+    return config_dir() / "settings.json"
 
 
 def plans_dir(root: Path) -> Path:

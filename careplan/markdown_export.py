@@ -573,6 +573,7 @@ def _for_care_team(plan: CarePlan, info: VersionInfo | None) -> str:
         _care_team_scales(plan),
         _care_team_contact(plan),
         care_team_advance_care(plan),
+        _care_team_session_way(info),
         _care_team_session_notes(info),
     ]
     return "\n\n".join(part for part in parts if part)
@@ -622,6 +623,17 @@ def care_team_advance_care(plan: CarePlan) -> str:
         "**Planning documents:** " + ("; ".join(documents) if documents else "none recorded.")
     )
     return "\n\n".join(lines)
+
+
+def _care_team_session_way(info: VersionInfo | None) -> str:
+    """How the session was held, its language and interpreter, when the facilitator said (the
+    family's snapshot never has it); nothing at all when nobody did."""
+    from careplan.history import session_way
+
+    if info is None:
+        return ""
+    way = session_way(info.session_kind, info.session_language, info.session_interpreter)
+    return f"**How the session was held:** {escape_inline(way)}" if way else ""
 
 
 def _care_team_session_notes(info: VersionInfo | None) -> str:

@@ -37,7 +37,7 @@ from typing import Any, TypeGuard
 
 from tinydb import TinyDB
 
-from careplan import backups, locations, plan_objects
+from careplan import backups, locations, plan_objects, vocab
 from careplan.closing import REOPENED_NOTE, Closure, closed_note
 from careplan.codec import from_dict, to_dict
 from careplan.display import shown_name
@@ -76,6 +76,11 @@ class VersionInfo:
     # (which history and the family's export show) unless someone chose to put them there.
     session_notes: str = ""
     session_date: date | None = None  # the day of the conversation; None in older files
+    # How the session happened (a vocab.SESSION_KINDS id), its language and interpreter: the
+    # facilitator's record, like session_notes; "" when nobody said (and in older files).
+    session_kind: str = ""
+    session_language: str = ""
+    session_interpreter: str = ""
 
     @property
     def session_day(self) -> date:
@@ -431,6 +436,9 @@ class PlanFile:
         when: datetime | None = None,
         session_notes: str = "",
         session_date: date | None = None,
+        session_kind: str = "",
+        session_language: str = "",
+        session_interpreter: str = "",
     ) -> VersionInfo:
         """Save the plan as a new, numbered version that is never changed again. Clears the draft.
 
@@ -446,6 +454,10 @@ class PlanFile:
             )
         when = when or datetime.now().astimezone()
         session_date = session_date or when.date()
+        if session_kind and session_kind not in vocab.SESSION_KINDS:
+            raise InvalidPlanFile(
+                "session_kind", f"is one of {', '.join(vocab.SESSION_KINDS)}, or left out"
+            )
         if session_date > when.date():
             raise InvalidPlanFile(
                 "session_date", "cannot be after the day it is saved (a future day)"
@@ -468,6 +480,13 @@ class PlanFile:
         private = tidy_text(session_notes).strip()
         if private:  # only when there are some, so older files and plain saves keep their shape
             record["sn"] = private
+        for key, said in (
+            ("sk", session_kind),
+            ("sl", tidy_text(session_language).strip()),
+            ("si", tidy_text(session_interpreter).strip()),
+        ):
+            if said:  # likewise: only what someone said
+                record[key] = said
         meta = {
             "person": plan.person,
             "next_review": plan.next_review.isoformat() if plan.next_review else None,
@@ -779,6 +798,9 @@ def _version_info(record: dict[str, Any]) -> VersionInfo:
         note=_text(record.get("note")),
         session_notes=_text(record.get("sn")),
         session_date=_date_or_none(record.get("sd")),
+        session_kind=_text(record.get("sk")),
+        session_language=_text(record.get("sl")),
+        session_interpreter=_text(record.get("si")),
     )
 
 

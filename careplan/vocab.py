@@ -294,6 +294,14 @@ SECTIONS: Choices[str] = {
     "review": "Review and save",
 }
 
+# How a session's conversation happened, kept with the version it saved (never in the family's
+# exports): a facilitator's record, as is the language and any interpreter beside it.
+SESSION_KINDS: Choices[str] = {
+    "in_person": "In person",
+    "video": "Video call",
+    "phone": "Phone call",
+}
+
 
 def one_of(value: object, choices: Choices[ChoiceId]) -> ChoiceId:
     """`value` as one of `choices`' ids: for a value a screen's own list offered, so anything

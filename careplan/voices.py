@@ -27,6 +27,16 @@ def caregiver_name(plan: CarePlan) -> str:
     return names[0] if len(names) == 1 else ""
 
 
+def facilitator_name(plan: CarePlan) -> str:
+    """Whoever the plan names as running its sessions ("Priya Shah", "Priya and Ola"), else ""."""
+    names = [
+        shown_name(p.name).strip()
+        for p in plan.about.participants
+        if p.role == "facilitator" and shown_name(p.name).strip()
+    ]
+    return " and ".join(names)
+
+
 def voice_name(plan: CarePlan, voice: str) -> str:
     """Who is speaking: "Maria", "Sam", "Maria and Sam together", or the vocab label."""
     person, caregiver = person_name(plan), caregiver_name(plan)

@@ -78,6 +78,16 @@ class WorkingPlan:
         return bool(self.extra.typed_dates) or bool(self.extra.session_notes.strip())
 
     @property
+    def session_said(self) -> bool:
+        """Whether anything was said of how a session happened (its kind, language, interpreter)."""
+        extra = self.extra
+        return bool(
+            extra.session_kind
+            or extra.session_language.strip()
+            or extra.session_interpreter.strip()
+        )
+
+    @property
     def restored_from(self) -> int | None:
         """The older version this draft was started from (kept in the draft, so it lasts through a
         restart); None for a draft started from the latest version as usual."""
@@ -177,6 +187,9 @@ class WorkingPlan:
             note=note,
             session_notes=session_notes,
             session_date=session_date or self.extra.session_day,
+            session_kind=self.extra.session_kind,
+            session_language=self.extra.session_language,
+            session_interpreter=self.extra.session_interpreter,
         )
         self.base_number = info.number
         self.base = saved
@@ -189,6 +202,9 @@ class WorkingPlan:
             self.extra.guided_skipped = list(before.guided_skipped)
             self.extra.session_notes = before.session_notes
             self.extra.session_day = before.session_day
+            self.extra.session_kind = before.session_kind
+            self.extra.session_language = before.session_language
+            self.extra.session_interpreter = before.session_interpreter
         self.recovered = False
         self.draft_problem = None
         return info

@@ -24,8 +24,10 @@ from careplan.styles import stylesheet
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from textual import events
     from textual.notifications import SeverityLevel
     from textual.screen import Screen
+    from textual.theme import Theme
 
     from careplan.screens.guided import GuidedSession
     from careplan.working_plan import WorkingPlan
@@ -130,7 +132,7 @@ class CarePlanApp(App[None]):
             "Notes",
             id="guide_panel",
             show=False,
-            tooltip="Guided session: to the session notes and questions; from the notes, hides them",
+            tooltip="Guided session: show or hide the questions and the session notes",
         ),
     ]
 
@@ -138,10 +140,16 @@ class CarePlanApp(App[None]):
         _spare_long_lived_objects_from_collection()
         keep_controls_off_the_terminal()  # stored text never drives the terminal
         super().__init__()
+        from careplan.screens.themes import use_kept_theme
+
+        use_kept_theme(self)  # careplan's own few, the one chosen last time on
         self.store = store
         self._today = today  # fixed in snapshot tests, so "overdue" does not depend on the clock
         self.working: WorkingPlan | None = None
         self.guide: GuidedSession | None = None
+        from careplan.screens.stray_keys import StrayKeys
+
+        self._stray_keys = StrayKeys()  # a letter typed where no text goes is answered
         self._drafted_here: set[str] = (
             set()
         )  # plans whose draft this run wrote: not "from last time"
@@ -150,18 +158,31 @@ class CarePlanApp(App[None]):
     def today(self) -> date:
         return self._today or date.today()
 
+    @property
+    def available_themes(self) -> dict[str, Theme]:
+        """careplan's own themes, with plain names, rather than Textual's developer list."""
+        from careplan.screens.themes import THEMES
+
+        every = super().available_themes
+        ours = {name: theme for name, theme in every.items() if name in THEMES}
+        return ours or every  # Textual's own until __init__ has registered ours
+
     def on_mount(self) -> None:
         self.set_class(self.no_color, "-no-color")  # styles/app.tcss marks focus without colour
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
         from careplan.screens.hangup import keep_drafts_on_hangup
 
         keep_drafts_on_hangup(self)  # a closed terminal keeps the last words typed
 
+    def _keep_theme(self, theme: Theme) -> None:
+        from careplan.screens.themes import keep_theme
+
+        keep_theme(self, theme.name)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Textual's own palette commands, cut to the two a person here needs, in plain words
-        (its Screenshot, Keys and Maximize mean nothing to a family planning together)."""
-        yield SystemCommand(
-            "Change colours (light or dark)", "Choose how careplan looks", self.action_change_theme
-        )
+        """Textual's own palette commands, cut to the one a person here needs, in plain words
+        (its Screenshot, Keys and Maximize mean nothing to a family planning together). Changing
+        the colours is careplan's own command (screens/commands.py), found by more words."""
         yield SystemCommand(
             "Quit careplan",
             "Everything typed is kept; saved versions are untouched",
@@ -248,6 +269,17 @@ class CarePlanApp(App[None]):
         )
 
     # --- app-wide keys ------------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        from textual import events
+
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            self._stray_keys.arrived(self, event)  # before any binding changes the screen
+        await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key no field or binding took: a list's type-ahead, or a word on where to type."""
+        self._stray_keys.heard(self, event)
 
     async def action_quit(self) -> None:
         """Ctrl+Q (a priority key, so it works even in an editor) and the palette's Quit: first

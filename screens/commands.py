@@ -15,6 +15,10 @@ if TYPE_CHECKING:
 
 Command = tuple[str, Callable[[], object], str]
 
+COLOURS = "Change colours (light or dark)"
+# Other words people look for it by: the palette finds the command by these too.
+COLOURS_WORDS = "theme colour color light dark high contrast"
+
 
 def guided_command(app: CarePlanApp) -> Command:
     """Start a guided session, or resume a paused one at its step (step 1 is a step too)."""
@@ -43,6 +47,7 @@ class CarePlanCommands(Provider):
         from careplan.screens.journeys import open_journeys
 
         app = self.careplan
+        yield COLOURS, app.action_change_theme, "Light, dark or high contrast; kept for next time"
         if app.working is None:
             return
         for number, (section, title) in enumerate(vocab.SECTIONS.items(), start=1):
@@ -94,5 +99,7 @@ class CarePlanCommands(Provider):
         matcher = self.matcher(query)
         for name, run, help_text in self.commands():
             score = matcher.match(name)
+            if name == COLOURS:
+                score = max(score, matcher.match(COLOURS_WORDS))
             if score > 0:
                 yield Hit(score, matcher.highlight(name), run, help=help_text)

@@ -9,6 +9,7 @@ paused session resumes where it stopped, even after a restart.
 
 from __future__ import annotations
 
+import copy
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -23,13 +24,14 @@ from careplan.screens.draft_keeper import keep_draft
 from careplan.working_plan import WorkingPlan
 
 if TYPE_CHECKING:
-    from textual.widget import Widget
-
     from careplan.screens.app import CarePlanApp
     from careplan.screens.section_base import SectionScreen
 
 STEPS: tuple[str, ...] = tuple(vocab.SECTIONS)  # who is here, what matters, how things are now, ...
 WIDE_ENOUGH_FOR_PANEL = 100  # columns; narrower terminals start with the panel hidden (F8 shows it)
+# Columns for the panel beside the step; narrower, it goes below it: beside, it took the room the
+# step's own fields need (names in four characters, the symptom scale without 9 and 10).
+WIDE_ENOUGH_BESIDE = 120
 
 
 def paused_step(working: WorkingPlan) -> int | None:
@@ -50,7 +52,7 @@ class GuidedSession:
         self.working = working
         self.current: SectionScreen | None = None
         self.show_panel = app.size.width >= WIDE_ENOUGH_FOR_PANEL
-        self._before_notes: Widget | None = None  # where the cursor was before F8 went to the notes
+        self._as_shown: object = None  # the step's part of the plan as it was when the step began
 
     @property
     def step(self) -> int:
@@ -72,7 +74,7 @@ class GuidedSession:
             self.app.notify("Close the window that is open first, then carry on with the session.")
             return
         if how in ("panel", "notes"):
-            self.to_or_from_notes(key=how == "panel")
+            self.toggle_notes()
             return
         target = self.step - 1 if how == "back" else self.step + 1
         if not 0 <= target < len(STEPS):
@@ -89,31 +91,30 @@ class GuidedSession:
         self.app.pop_screen()
         self.app.call_later(self._show, target)
 
-    def to_or_from_notes(self, key: bool) -> None:
-        """F8 (`key`): into the session notes, showing them if hidden; pressed in the notes, it hides
-        them and goes back to where the cursor was, so typing never lands on the step's own keys
-        (on Goals, "a" is Adapt). The strip's button shows or hides them."""
+    def toggle_notes(self) -> None:
+        """F8 and the strip's Notes button: show or hide the questions and notes, the cursor left
+        where it is (the notes are a Tab or a click away). Hidden with the cursor in them, it goes
+        back to the step, so typing never lands in notes nobody can see."""
         screen = self.current
         panels = screen.query(GuidePanel) if screen is not None else None
         if screen is None or not panels:
             return
-        notes = panels.first().query_one("#session-notes", TextArea)
-        hide = self.show_panel and (screen.focused is notes if key else True)
-        if hide:
-            before = self._before_notes
-            self.show_panel = False
-            if screen.focused is notes:
-                if before is not None and before.is_attached and before.screen is screen:
-                    before.focus()
-                else:
-                    screen.focus_next()
-            panels.set(display=False)
+        panel = panels.first()
+        self.show_panel = panel.display = not panel.display
+        if not self.show_panel and screen.focused is not None and panel in screen.focused.ancestors:
+            focus_the_step(screen)
+
+    def step_changed(self) -> None:
+        """The step's own screen changed the plan: a step filled in after a skip is skipped no more."""
+        screen = self.current
+        if screen is None or self.step not in self.skipped:
             return
-        if screen.focused is not notes:
-            self._before_notes = screen.focused
-        self.show_panel = True
-        panels.set(display=True)
-        notes.focus()
+        if copy.deepcopy(getattr(self.working.plan, STEPS[self.step], None)) == self._as_shown:
+            return  # kept, but nothing of this part changed (a date field left as it was)
+        self.working.extra.guided_skipped = sorted(self.skipped - {self.step})
+        for strip in screen.query(GuideStrip):
+            strip.skipped = False
+            strip.query_one(".guide-step", Static).update(strip.step_line)
 
     @property
     def ends_with_a_save(self) -> bool:
@@ -153,6 +154,7 @@ class GuidedSession:
         keep_draft(self.app, self.working)
         screen = registry.screen_for(STEPS[step], self.working)
         self.current = screen
+        self._as_shown = copy.deepcopy(getattr(self.working.plan, STEPS[step], None))
         await self.app.push_screen(screen, callback=partial(self._left, screen))
         bars = screen.query(SpeakerBar)
         strip = GuideStrip(step, skipped=step in self.skipped)
@@ -161,8 +163,14 @@ class GuidedSession:
         else:
             await screen.mount(strip)
         panel = GuidePanel(self.working, STEPS[step])
-        panel.display = self.show_panel
+        # Review and save needs its room below the changes (who, the note, how the session was
+        # held): there the panel would go below, it starts hidden; F8 shows it.
+        crowded = STEPS[step] == "review" and self.app.size.width < WIDE_ENOUGH_BESIDE
+        panel.display = self.show_panel and not crowded
         await screen.mount(panel)
+        focused = screen.focused
+        if focused is None or panel in focused.ancestors:
+            focus_the_step(screen)  # keys typed now are for the step, never the notes
 
     def _left(self, screen: SectionScreen, result: object) -> None:
         """The step's screen was dismissed (Esc): pause; the draft keeps the step and notes."""
@@ -176,6 +184,15 @@ class GuidedSession:
         )
 
 
+def focus_the_step(screen: SectionScreen) -> None:
+    """The cursor to the step's own first control: not the guide's strip or notes."""
+    for widget in screen.focus_chain:
+        if not any(isinstance(above, (GuideStrip, GuidePanel)) for above in widget.ancestors):
+            screen.set_focus(widget, scroll_visible=False)
+            return
+    screen.set_focus(None)
+
+
 class GuideStrip(Vertical):
     """Where the session is, and the way on: always visible above the step's own screen."""
 
@@ -184,15 +201,15 @@ class GuideStrip(Vertical):
         self.step = step
         self.skipped = skipped
 
-    def compose(self) -> ComposeResult:
-        note = " (skipped earlier)" if self.skipped else ""
+    @property
+    def step_line(self) -> str:
         # "Esc Pause" in the footer's words; on this line, so the buttons fit in 50 columns (80
         # columns with the questions beside them).
-        yield Static(
-            f"Guided session · {step_title(self.step)}{note} · Esc Pause",
-            classes="guide-step",
-            markup=False,
-        )
+        note = " (skipped earlier)" if self.skipped else ""
+        return f"Guided session · {step_title(self.step)}{note} · Esc Pause"
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.step_line, classes="guide-step", markup=False)
         with Horizontal(classes="guide-buttons"):
             yield Button("F3 Back", id="guide-back", compact=True, classes="keep-enabled")
             yield Button("F4 Skip", id="guide-skip", compact=True, classes="keep-enabled")
@@ -229,12 +246,26 @@ class GuidePanel(Vertical):
         from careplan.screens.widgets.questions import SuggestedQuestions
 
         yield SuggestedQuestions(self.section, classes="guide-questions")
-        yield Static("Session notes (kept with the draft)", classes="guide-notes-title")
-        notes = TextArea(
-            self.working.extra.session_notes, id="session-notes", classes="keep-enabled"
-        )
-        notes.read_only = self.working.read_only
-        yield notes
+        with Vertical(classes="guide-notes"):
+            yield Static("Session notes (kept with the draft)", classes="guide-notes-title")
+            notes = TextArea(
+                self.working.extra.session_notes, id="session-notes", classes="keep-enabled"
+            )
+            notes.read_only = self.working.read_only
+            yield notes
+
+    def on_mount(self) -> None:
+        notes = self.query_one("#session-notes", TextArea)
+        notes.move_cursor(notes.document.end)  # what is typed next goes after the notes so far
+        self.fit_to_width()
+
+    def on_resize(self) -> None:
+        self.fit_to_width()
+
+    def fit_to_width(self) -> None:
+        """Narrower than WIDE_ENOUGH_BESIDE, the panel goes below the step rather than beside it,
+        so the step's fields keep their width (names, the whole 0-10 symptom scale)."""
+        self.set_class(self.app.size.width < WIDE_ENOUGH_BESIDE, "-below")
 
     @on(TextArea.Changed, "#session-notes")
     def notes_changed(self, event: TextArea.Changed) -> None:

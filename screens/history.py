@@ -238,6 +238,8 @@ versions there; every version is still listed on the left.
             text.append("\nThe unsaved draft starts from this version.", "italic")
         if summary.note.strip():
             text.append(f"\nNote: {' '.join(summary.note.split())}")
+        if summary.session_way:
+            text.append(f"\nSession: {summary.session_way}")
         if summary.session_notes.strip():  # the facilitator's own, not part of the note
             text.append(
                 f"\nSession notes (private): {' '.join(summary.session_notes.split())}", "italic"

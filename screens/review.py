@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from textual.worker import Worker, WorkerState
 
 from careplan import vocab
@@ -35,6 +35,7 @@ from careplan.screens.section_base import SectionScreen
 from careplan.screens.widgets.date_field import DateField
 from careplan.screens.widgets.text_box import TextBox
 from careplan.store import VersionInfo
+from careplan.voices import facilitator_name
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -127,20 +128,25 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
                 # note (which the family's export shows) only when someone ticks this, each save.
                 yield Checkbox(KEEP_NOTES_LABEL, value=False, id="keep-notes")
                 yield Static(KEEP_NOTES_DETAIL, classes="calm-note", id="keep-notes-detail")
+            if self.in_a_session:
+                yield from self.compose_session_way()
         # Who, the note and Save stay in view below the changes, however long the list is.
         with Vertical(id="review-form"):
             with Horizontal(id="review-fields"):
                 with Vertical():
                     yield Label("Who is at the keyboard", classes="field-label")
                     who = working.extra.review_saved_by
+                    in_guided = self.careplan.guide is not None
                     if who is None:
-                        who = who_is_saving(plan, working.speaker)
-                    # A guess to check: typing a name replaces it rather than adding to it.
+                        # A guided session is saved by whoever runs it, not whoever spoke last.
+                        who = facilitator_name(plan) if in_guided else ""
+                        who = who or ("" if in_guided else who_is_saving(plan, working.speaker))
+                    # A guess to check, never taken away by the first key typed into it.
                     yield TextBox(
                         str(who),
                         id="saved-by",
-                        placeholder="your name or names",
-                        select_on_focus=True,
+                        placeholder="the facilitator's name" if in_guided else "your name or names",
+                        select_on_focus=False,
                     )
                 with Vertical():
                     yield Label("A note for this version (optional)", classes="field-label")
@@ -157,6 +163,48 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
                 yield Button("Save as a new version", id="save", variant="primary", compact=True)
                 yield Button("Discard changes", id="discard", compact=True)
                 yield Static("", id="review-result", markup=False)
+
+    @property
+    def in_a_session(self) -> bool:
+        """A guided session is going, or left notes or how it happened in the draft."""
+        return (
+            self.careplan.guide is not None
+            or bool(self.private_notes())
+            or self.working.session_said
+        )
+
+    def compose_session_way(self) -> ComposeResult:
+        """How the session happened, kept with the version like the session notes (History, the
+        care team's export), never in the family's export."""
+        extra = self.working.extra
+        with Horizontal(id="session-way"):  # one row, so the rest of the screen stays in view
+            with Vertical(id="session-kind-column"):
+                yield Label("How the session was held", classes="field-label")
+                yield Select(
+                    [(label, kind) for kind, label in vocab.SESSION_KINDS.items()],
+                    prompt="Not said",
+                    value=extra.session_kind
+                    if extra.session_kind in vocab.SESSION_KINDS
+                    else Select.NULL,
+                    id="session-kind",
+                )
+            with Vertical():
+                yield Label("Language (optional)", classes="field-label")
+                yield TextBox(
+                    extra.session_language, id="session-language", placeholder="e.g. Polish"
+                )
+            with Vertical():
+                yield Label("Interpreter (optional)", classes="field-label")
+                yield TextBox(
+                    extra.session_interpreter,
+                    id="session-interpreter",
+                    placeholder="name or service",
+                )
+
+    @on(Select.Changed, "#session-kind")
+    def remember_session_kind(self, event: Select.Changed) -> None:
+        value = event.value
+        self.working.extra.session_kind = value if isinstance(value, str) else ""
 
     def suggested_note(self) -> str:
         """What the note box starts with: for a draft started from an older version, the words
@@ -175,7 +223,8 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             self.query_one("#save", Button).display = False
             self.say(READ_ONLY_SAVE)
         else:
-            self.query_one("#saved-by", Input).focus()  # check the name, then Enter saves
+            # The note first: what was said about this version; who is saving is just below it.
+            self.set_focus(self.query_one("#version-note", Input), scroll_visible=False)
 
     def on_screen_resume(self) -> None:
         self.refresh_changes()  # back from fixing something
@@ -236,7 +285,8 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
         else:
             message.update("")
 
-    @on(Input.Changed, "#saved-by, #version-note, #session-day")
+    @on(Input.Changed, "#saved-by, #version-note, #session-day, #session-language")
+    @on(Input.Changed, "#session-interpreter")
     def remember_typing(self, event: Input.Changed) -> None:
         """Kept with the working plan (and its draft), so going off to fix something and coming
         back finds them as typed; a save starts the next version's afresh."""
@@ -246,6 +296,10 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
                 extra.review_saved_by = event.value
             elif event.input.id == "version-note":
                 extra.review_note = event.value
+            elif event.input.id == "session-language":
+                extra.session_language = event.value
+            elif event.input.id == "session-interpreter":
+                extra.session_interpreter = event.value
             else:
                 extra.review_session_day = event.value
 
@@ -294,7 +348,11 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
             return
         if not self.take_session_day(session_day):
             return
-        if not self.working.has_changes and not self.private_notes():
+        if (
+            not self.working.has_changes
+            and not self.private_notes()
+            and not self.working.session_said
+        ):
             self.say(
                 f"Nothing has changed since version {self.working.base_number}, so there is nothing new to save."
             )

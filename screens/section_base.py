@@ -130,12 +130,20 @@ class SectionScreen(Screen[None]):
         self._cancel_pending()
         draft_keeper.keep_draft(self.app, self.working)
         self.refresh_bindings()  # keys that depend on there being changes (Discard) come and go
+        self._tell_the_guide()
+
+    def _tell_the_guide(self) -> None:
+        """A guided session's step that was skipped, now filled in, loses its mark."""
+        guide = getattr(self.app, "guide", None)
+        if guide is not None and guide.current is self:
+            guide.step_changed()
 
     def keep_draft_soon(self) -> None:
         """Call while someone types: the draft is kept when they pause, and always before the
         screen is left or covered (keep_waiting), so nothing typed is lost."""
         self._cancel_pending()
         self._pending_change = self.set_timer(self.CHANGE_DELAY, self._typing_paused)
+        self._tell_the_guide()
 
     def _typing_paused(self) -> None:
         """Typing paused: keep the draft, but take no date in (a pause may fall mid-date)."""

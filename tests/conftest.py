@@ -38,6 +38,9 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "careplan-data"
     monkeypatch.setenv("CAREPLAN_DATA_DIR", str(folder))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    # How careplan looks (the theme) is kept in a settings file: the test's own, never the person's.
+    monkeypatch.setenv("CAREPLAN_CONFIG_DIR", str(tmp_path / "careplan-config"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     return folder
 
 

@@ -369,3 +369,135 @@ async def test_a_session_with_notes_but_no_changes_can_still_end_with_a_save(
     with store.open_plan(plan_id, write=False) as plan_file:
         assert plan_file.version(2).note == ""
         assert plan_file.version(2).session_notes == "we talked about the garden"
+
+
+# --- a session that flows: the notes beside the step, never in its way ------------------------------
+
+import pytest  # noqa: E402
+
+from careplan.screens.checkin import ScoreScale  # noqa: E402
+
+SIZES = [SIZE, (80, 24)]
+
+
+def in_the_notes(app: CarePlanApp) -> bool:
+    focused = app.screen.focused
+    return focused is not None and any(isinstance(up, GuidePanel) for up in focused.ancestors)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_f8_shows_and_hides_the_notes_and_leaves_the_cursor_where_it_is(
+    store: Store, open_app: OpenApp, size: tuple[int, int]
+) -> None:
+    add_plan(store, "Ruth Okafor")
+    async with open_app(size=size) as pilot:
+        app = pilot.app
+        await pilot.press("g")
+        await settle(pilot)
+        panel = app.screen.query_one(GuidePanel)
+        shown_first = panel.display  # beside the step from 100 columns; hidden below that
+        assert shown_first == (size[0] >= 100)
+        name = app.screen.query_one("#about-name", Input)
+        assert app.screen.focused is name
+        await pilot.press("f8")
+        await settle(pilot)
+        assert panel.display is not shown_first and app.screen.focused is name
+        await pilot.press("f8")
+        await settle(pilot)
+        assert panel.display is shown_first and app.screen.focused is name
+        # hidden with the cursor in the notes, the cursor goes back to the step
+        if not panel.display:
+            await pilot.press("f8")
+        app.screen.query_one("#session-notes", TextArea).focus()
+        await pilot.press("f8")
+        await settle(pilot)
+        assert not panel.display and not in_the_notes(app) and app.screen.focused is not None
+
+
+async def test_keys_on_a_new_step_are_the_steps_not_the_notes(
+    store: Store, open_app: OpenApp
+) -> None:
+    add_plan(store, "Ruth Okafor")
+    async with open_app() as pilot:
+        app = pilot.app
+        await pilot.press("g")
+        await settle(pilot)
+        app.screen.query_one("#session-notes", TextArea).focus()
+        await pilot.press(*"talked")
+        for section in STEPS[1:4]:  # to Goals, the cursor in the notes when each step is left
+            app.screen.query_one("#session-notes", TextArea).focus()
+            await pilot.press("f5")
+            await settle(pilot)
+            assert app.screen.SECTION == section
+            assert not in_the_notes(app)
+        await pilot.press("n")  # Goals' own key: a new goal, not an "n" in the notes
+        await settle(pilot)
+        assert app.working is not None and app.working.extra.session_notes == "talked"
+        assert getattr(app.screen, "SECTION", "") != "goals"  # the new goal's editor is open
+
+
+async def test_a_new_note_goes_after_the_notes_so_far(store: Store, open_app: OpenApp) -> None:
+    add_plan(store, "Ruth Okafor")
+    async with open_app() as pilot:
+        app = pilot.app
+        await pilot.press("g")
+        await settle(pilot)
+        app.screen.query_one("#session-notes", TextArea).focus()
+        await pilot.press(*"Garden first.")
+        await pilot.press("f5")
+        await settle(pilot)
+        app.screen.query_one("#session-notes", TextArea).focus()
+        await pilot.press(*" Then the car.")
+        await settle(pilot)
+        assert app.working is not None
+        assert app.working.extra.session_notes == "Garden first. Then the car."
+
+
+async def test_a_skipped_step_filled_in_later_loses_its_mark(
+    store: Store, open_app: OpenApp
+) -> None:
+    add_plan(store, "Ruth Okafor")
+    async with open_app() as pilot:
+        app = pilot.app
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.press("f4")  # skip About us
+        await settle(pilot)
+        await pilot.press("f3")  # and come back to it
+        await settle(pilot)
+        assert "(skipped earlier)" in shown(app, ".guide-step")
+        app.screen.query_one("#about-name", Input).focus()  # only looking: still skipped
+        await settle(pilot)
+        assert "(skipped earlier)" in shown(app, ".guide-step")
+        await type_into(pilot, "#about-preferred", "Ruthie")
+        await settle(pilot)
+        assert "(skipped earlier)" not in shown(app, ".guide-step")
+        assert "Step 1 of 9 · About us" in shown(app, ".guide-step")
+        assert app.working is not None and app.working.extra.guided_skipped == []
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_with_the_notes_open_every_field_keeps_its_width(
+    store: Store, open_app: OpenApp, size: tuple[int, int]
+) -> None:
+    add_plan(store, "Ruth Okafor")
+    async with open_app(size=size) as pilot:
+        app = pilot.app
+        await pilot.press("g")
+        await settle(pilot)
+        if not app.screen.query_one(GuidePanel).display:
+            await pilot.press("f8")
+            await settle(pilot)
+        await pilot.press("ctrl+n")  # someone taking part: their name box
+        await settle(pilot)
+        assert app.screen.query_one(GuidePanel).display
+        assert app.screen.query_one("#about-name").size.width >= 40
+        assert app.screen.query_one("Input.participant-name").size.width >= 12
+        await pilot.press("f5", "f5")  # How things are now: the symptom scale, 0 to 10
+        await settle(pilot)
+        assert app.screen.query_one(GuidePanel).display
+        scale = app.screen.query(ScoreScale).first()
+        scale.scroll_visible(animate=False)
+        await settle(pilot)
+        right = scale.region.right - 1  # where "10" is drawn
+        assert app.screen.get_widget_at(right, scale.region.y)[0] is scale

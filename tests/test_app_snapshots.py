@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from textual.widgets import Input
 
 from careplan.demo import build_demo
@@ -72,3 +73,37 @@ def test_if_i_cant_speak_for_myself_on_the_demo_plan(store: Store, snap_compare)
         await settled(pilot)
 
     assert snap_compare(demo_app(store), run_before=open_the_part, terminal_size=(100, 30))
+
+
+@pytest.mark.parametrize("theme", ["dark", "light", "high contrast"])
+def test_a_dialogs_focused_button_shows_in_every_theme(
+    store: Store, snap_compare, theme: str
+) -> None:
+    """The focused button is marked by reverse video and an underline, not a shade of grey."""
+
+    async def discard_asked(pilot) -> None:
+        await settled(pilot)
+        app = pilot.app
+        app.theme = theme
+        assert app.working is not None
+        app.working.plan.about.preferred_name = "Mags"
+        app.working.keep_draft()
+        await pilot.press("9")
+        await settled(pilot)
+        await pilot.press("ctrl+d")
+        await settled(pilot)
+
+    assert snap_compare(demo_app(store), run_before=discard_asked, terminal_size=(80, 24))
+
+
+def test_a_guided_session_with_its_notes_open_at_80_by_24(store: Store, snap_compare) -> None:
+    """Below the step, so the step keeps its whole width; the cursor stays in the step."""
+
+    async def notes_open(pilot) -> None:
+        await settled(pilot)
+        await pilot.press("g")
+        await settled(pilot)
+        await pilot.press("f8")
+        await settled(pilot)
+
+    assert snap_compare(demo_app(store), run_before=notes_open, terminal_size=(80, 24))

@@ -218,7 +218,17 @@ def test_cli_history_shows_what_each_version_changed(cli, plan_file: PlanFile) -
     code, out, _ = cli("history", plan_id, "--format", "json")
     entries = json.loads(out)
     assert [set(entry) for entry in entries] == [
-        {"number", "saved_at", "session_date", "saved_by", "note", "summary"}
+        {
+            "number",
+            "saved_at",
+            "session_date",
+            "saved_by",
+            "note",
+            "summary",
+            "session_kind",
+            "session_language",
+            "session_interpreter",
+        }
     ] * 4
     assert [entry["summary"] for entry in entries][::3] == [
         "First version",
