@@ -121,7 +121,7 @@ def test_typing_just_before_the_terminal_goes_is_in_the_draft(
     with careplan_in_a_terminal(data_dir) as terminal:
         terminal.wait_for("About us")  # the only plan opens at its home
         terminal.type("1")
-        terminal.wait_for("Who is taking part")
+        terminal.wait_for("What they like to be called")  # About us, at its top
         terminal.type("\x0e")  # Ctrl+N: add someone, with the cursor in their name
         terminal.wait_for("Remove")
         terminal.type("Zebedee")
@@ -146,7 +146,7 @@ def test_careplan_ends_when_its_terminal_is_gone(store: Store, data_dir: Path) -
     with careplan_in_a_terminal(data_dir) as terminal:
         terminal.wait_for("About us")
         terminal.type("1")
-        terminal.wait_for("Who is taking part")
+        terminal.wait_for("What they like to be called")  # About us, at its top
         terminal.close()  # the window goes: what careplan draws now reaches nobody
         for _ in range(40):  # and it has reasons to draw (a size change is redrawn at once)
             os.kill(terminal.process.pid, signal.SIGWINCH)
