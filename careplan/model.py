@@ -102,6 +102,7 @@ class Modification:
     why: str = ""
     status: ModificationStatus = "trying"
     voice: Voice = "person"
+    since: date | None = None  # the day this change was agreed or started; None: not said
     id: str = field(default_factory=new_id)
 
 
@@ -127,6 +128,9 @@ class TreatmentDecision:
     support_words: str = ""  # the support that goes on, in their own words
     status: DecisionStatus | None = None
     look_again_on: date | None = None
+    # The day the decision was made (the session's day when it was started). Not part of the
+    # worksheet's answers: a decision with only this day has not been started.
+    decided_on: date | None = None
     id: str = field(default_factory=new_id)
 
     @property
@@ -147,7 +151,8 @@ class TreatmentDecision:
         return tuple(getattr(self, name) for name in DECISION_FIELDS)
 
 
-# Everything a decision holds except its id, in the order the worksheet shows it.
+# Everything a decision holds except its id and the day it was made, in the order the worksheet
+# shows it.
 DECISION_FIELDS: tuple[str, ...] = (
     "kind",
     "event",
@@ -179,6 +184,7 @@ class TeamMember:
     helps_with: str = ""
     first_contact: bool = False
     preferred_name: str = ""  # what they like to be called; "" means their name as typed
+    joined_on: date | None = None  # the day they joined the team; None: not said (or before)
     id: str = field(default_factory=new_id)
 
     @property
