@@ -77,7 +77,7 @@ DATE_FIELDS: dict[str, DateFieldInfo] = {
         DateFieldInfo(
             "treatment_decisions.*.decided_on",
             "treatment_decisions",
-            "Decided on",
+            "First talked about",
             ("12 March 2026", "yesterday"),
             "past",
             looks="back",

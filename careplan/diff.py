@@ -692,13 +692,13 @@ def _decision_texts(decision: TreatmentDecision) -> tuple[tuple[str, str], ...]:
 def _decision_dates(decision: TreatmentDecision) -> tuple[tuple[str, str], ...]:
     if decision.stopping:
         return (
-            ("decided_on", "Decided on"),
+            ("decided_on", "First talked about"),
             ("starts_on", "Treatment stops"),
             ("ends_on", "End date"),
             ("look_again_on", "Look at stopping treatment again on"),
         )
     return (
-        ("decided_on", "Decided on"),
+        ("decided_on", "First talked about"),
         ("starts_on", "Treatment break starts"),
         ("ends_on", "Treatment break ends"),
         ("look_again_on", "Look at the treatment break again on"),
@@ -723,7 +723,7 @@ def _treatment_decisions(old: CarePlan, new: CarePlan) -> list[Change]:
             status = _status_label(now)
             text = f"A new decision: {what}" + (f"; {status.lower()}" if status else "")
             if now.decided_on:
-                text += f"; decided on {day_in_words(now.decided_on)}"
+                text += f"; first talked about on {day_in_words(now.decided_on)}"
             add("decision_added", now, text, f"new decision: {what}")
             continue
         if was == now:

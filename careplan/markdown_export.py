@@ -332,10 +332,17 @@ def _modifications(plan: CarePlan) -> str:
         [
             escape_inline(vocab.label(vocab.MODIFICATION_AREAS, change.area)),
             escape_inline(change.before),
-            escape_inline(change.now),
+            # the day belongs to the change (what I do now, since when), not to how it is going
+            " ".join(
+                part
+                for part in (
+                    escape_inline(change.now),
+                    f"(since {day_in_words(change.since)})" if change.since else "",
+                )
+                if part
+            ),
             escape_inline(change.why),
-            escape_inline(vocab.label(vocab.MODIFICATION_STATUSES, change.status))
-            + (f", since {day_in_words(change.since)}" if change.since else ""),
+            escape_inline(vocab.label(vocab.MODIFICATION_STATUSES, change.status)),
         ]
         for change in changes
     ]
@@ -384,7 +391,7 @@ def _decision(decision: TreatmentDecision, whole: bool = False) -> str:
     lines = [
         f"- **Where things stand:** {decisions.status_label(decision) or 'Not decided yet'}",
         _field(
-            "Decided on",
+            "First talked about",
             day_in_words(decision.decided_on) if decision.decided_on else "",
             escaped=True,
         ),

@@ -128,8 +128,9 @@ class TreatmentDecision:
     support_words: str = ""  # the support that goes on, in their own words
     status: DecisionStatus | None = None
     look_again_on: date | None = None
-    # The day the decision was made (the session's day when it was started). Not part of the
-    # worksheet's answers: a decision with only this day has not been started.
+    # The day the decision was first talked about: the session's day when its worksheet was begun
+    # (not the day it was agreed, which may come later; a decision still being thought about has
+    # one too). Not part of the worksheet's answers: a decision with only this day is not started.
     decided_on: date | None = None
     id: str = field(default_factory=new_id)
 

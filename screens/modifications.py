@@ -208,10 +208,10 @@ the draft straight away.
             for cell in (
                 f"{area}\n({voice_name(self.plan, change.voice)})",
                 change.before.strip() or "-",
-                change.now.strip() or "-",
+                (change.now.strip() or "-")
+                + (f"\n(since {short_day(change.since)})" if change.since else ""),
                 change.why.strip() or "-",
-                vocab.label(vocab.MODIFICATION_STATUSES, change.status)
-                + (f"\nsince {short_day(change.since)}" if change.since else ""),
+                vocab.label(vocab.MODIFICATION_STATUSES, change.status),
             )
         )
 

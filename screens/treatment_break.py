@@ -304,7 +304,7 @@ medical advice.
                 value=pause.kind if pause.kind in {key for _, key in kinds} else Select.NULL,
                 id="kind",
             )
-            yield Label("Decided on", classes="field-label", id="label-decided_on")
+            yield Label("First talked about", classes="field-label", id="label-decided_on")
             yield DateField(
                 self.working, decision_date_key(pause.id, "decided_on"), id="decided_on"
             )

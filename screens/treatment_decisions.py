@@ -48,7 +48,7 @@ def decision_line(decision: TreatmentDecision) -> str:
     elif decision.starts_on:
         parts.append(f"from {day_in_words(decision.starts_on)}")
     if decision.decided_on:
-        parts.append(f"decided {day_in_words(decision.decided_on)}")
+        parts.append(f"first talked about {day_in_words(decision.decided_on)}")
     return " · ".join(parts)
 
 

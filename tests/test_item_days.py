@@ -1,8 +1,9 @@
 """Each lifestyle change, treatment decision and team member has one day of its own: a change's
-"since", a decision's "decided on", a member's "joined on". A new one takes the session's day,
-can be given another in its editor, moves with the session day while it is new in the draft, and
-shows in the exports and the diff. Items saved before these days were kept have none, and show
-none: no day is ever made up for them."""
+"since", a decision's day (kept as `decided_on`, shown as "first talked about": the day its
+worksheet was begun, which a decision still being thought about has too), a member's "joined
+on". A new one takes the session's day, can be given another in its editor, moves with the
+session day while it is new in the draft, and shows in the exports and the diff. Items saved
+before these days were kept have none, and show none: no day is ever made up for them."""
 
 from __future__ import annotations
 
@@ -130,8 +131,8 @@ def dated_plan() -> CarePlan:
 
 def test_the_snapshot_says_since_when_decided_and_joined() -> None:
     text = render_plan(dated_plan())
-    assert "| Trying it, since 12 March 2026 |" in text
-    assert "- **Decided on:** 5 November 2026" in text
+    assert "| A daily walk (since 12 March 2026) | " in text
+    assert "- **First talked about:** 5 November 2026" in text
     assert "| On the team since |" in text
     assert "| 10 September 2026 |" in text
     assert "on the team since 20 May 2026" in text  # the helpline's line
@@ -144,8 +145,8 @@ def test_items_without_a_day_show_none() -> None:
     for member in plan.team:
         member.joined_on = None
     text = render_plan(plan)
-    assert "since" not in text.replace("Since", "")  # nothing says since when, not even a blank
-    assert "Decided on" not in text
+    assert "since" not in text  # nothing says since when, not even a blank
+    assert "First talked about" not in text
     assert "On the team since" not in text
 
 
@@ -156,7 +157,9 @@ def test_the_diff_names_the_day_of_what_is_new_and_a_day_changed() -> None:
     assert '"Running" becomes "A daily walk", since 12 March 2026' in said
     assert "Sue Marsh joined the team on 10 September 2026 (Palliative care team)" in said
     assert "Tom Ellis joined the team (Family" in said  # no day: none is said
-    assert "A new decision: stopping treatment; agreed; decided on 5 November 2026" in said
+    assert (
+        "A new decision: stopping treatment; agreed; first talked about on 5 November 2026" in said
+    )
 
     moved = dated_plan()
     moved.modifications[0].since = date(2026, 3, 5)
@@ -164,7 +167,7 @@ def test_the_diff_names_the_day_of_what_is_new_and_a_day_changed() -> None:
     moved.team[1].joined_on = date(2026, 4, 1)  # a day given to someone who had none
     said = compare(after, moved).to_text()
     assert 'When "A daily walk" started: moved from 12 March 2026 to 5 March 2026' in said
-    assert "Decided on: moved from 5 November 2026 to 4 November 2026" in said
+    assert "First talked about: moved from 5 November 2026 to 4 November 2026" in said
     assert "When Tom Ellis joined the team: 1 April 2026 (new)" in said
 
 

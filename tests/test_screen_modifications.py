@@ -70,13 +70,13 @@ async def test_add_a_change_from_an_example(store: Store) -> None:
             "trying",
             "person",
         )
-        assert change.since is not None  # the session's day (today here): shown under how it goes
+        assert change.since is not None  # the session's day (today here): shown under "now"
         assert row_text(app, 0)[1:] == [
             "Exercise\n(Ruth Okafor)",
             example.before,
-            example.now,
+            f"{example.now}\n(since {short_day(change.since)})",
             "Gentler on my joints",
-            f"Trying it\nsince {short_day(change.since)}",
+            "Trying it",
         ]
 
 
