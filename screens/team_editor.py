@@ -352,7 +352,7 @@ class MemberEditor(ModalScreen[TeamMember | None]):
     @property
     def has_typed(self) -> bool:
         """Whether the form holds changes not kept yet (quitting asks about them too)."""
-        return self.collect() != self.original
+        return self.collect() != self.original or self.query_one("#joined-on", DayBox).typed
 
     def action_cancel(self) -> None:
         if not self.has_typed:

@@ -272,6 +272,12 @@ async def test_a_member_added_in_the_app_joins_on_the_session_day_and_moves_with
         await settle(pilot)
         assert isinstance(app.screen, MemberEditor)  # kept open, with the reason under the field
         assert "nonsense" in shown(app, "#joined-on-problem")
+        await pilot.press("escape")  # what was typed is asked about, never dropped
+        await settle(pilot)
+        assert not isinstance(app.screen, MemberEditor)
+        await pilot.press("escape")  # "Keep writing"
+        await settle(pilot)
+        assert isinstance(app.screen, MemberEditor)
         await type_into(pilot, "#joined-on-input", "1 May 2026")
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -261,6 +261,11 @@ class DayBox(Widget):
     def problem(self) -> str:
         return self._problem
 
+    @property
+    def typed(self) -> bool:
+        """Whether the text differs from what the box opened with (even text that cannot be read)."""
+        return self.text != self._initial_text
+
     def focus(self, scroll_visible: bool = True) -> DayBox:
         if self.is_mounted:
             self.query_one(".date-input", Input).focus(scroll_visible)
