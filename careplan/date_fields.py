@@ -67,6 +67,22 @@ DATE_FIELDS: dict[str, DateFieldInfo] = {
             partial=True,
         ),
         DateFieldInfo(
+            "modifications.*.since",
+            "modifications",
+            "Since",
+            ("12 March 2026", "last week", "yesterday"),
+            "past",
+            looks="back",
+        ),
+        DateFieldInfo(
+            "treatment_decisions.*.decided_on",
+            "treatment_decisions",
+            "First talked about",
+            ("12 March 2026", "yesterday"),
+            "past",
+            looks="back",
+        ),
+        DateFieldInfo(
             "treatment_decisions.*.event_on",
             "treatment_decisions",
             "The day of the event",
@@ -92,6 +108,14 @@ DATE_FIELDS: dict[str, DateFieldInfo] = {
             "future",
         ),
         DateFieldInfo(
+            "team.*.joined_on",
+            "team",
+            "Joined on",
+            ("12 March 2026", "last month", "yesterday"),
+            "past",
+            looks="back",
+        ),
+        DateFieldInfo(
             "next_review", "review", "Next review", ("in 6 weeks", "24 Dec 2026"), "future"
         ),
     )
@@ -101,6 +125,12 @@ DATE_FIELDS: dict[str, DateFieldInfo] = {
 def decision_date_key(decision_id: str, attribute: str) -> str:
     """The key of one decision's date field: "treatment_decisions.<id>.starts_on"."""
     return f"treatment_decisions.{decision_id}.{attribute}"
+
+
+# The keys of the days typed in a small editor (a modal) before the item is in the plan: read
+# by these fields' rules (`read_typed`, `gentle_note`), never kept waiting in the draft.
+MODIFICATION_SINCE = "modifications.*.since"
+MEMBER_JOINED = "team.*.joined_on"
 
 
 def field_info(key: str) -> DateFieldInfo | None:

@@ -8,6 +8,8 @@ and takes only the questions from the last one that the person chose to bring al
 
 from __future__ import annotations
 
+from datetime import date
+
 from careplan import vocab
 from careplan.model import CarePlan, TreatmentDecision
 
@@ -75,9 +77,15 @@ def questions_to_offer(plan: CarePlan) -> list[str]:
 
 
 def add_decision(
-    plan: CarePlan, kind: vocab.DecisionKind | None = None, questions: list[str] | None = None
+    plan: CarePlan,
+    kind: vocab.DecisionKind | None = None,
+    questions: list[str] | None = None,
+    on: date | None = None,
 ) -> TreatmentDecision:
-    """A new decision at the end of the plan's list, fresh but for the questions chosen to copy."""
-    decision = TreatmentDecision(kind=kind, questions=list(dict.fromkeys(questions or [])))
+    """A new decision at the end of the plan's list, fresh but for the questions chosen to copy,
+    decided `on` the day given (the session's day; None: not said)."""
+    decision = TreatmentDecision(
+        kind=kind, questions=list(dict.fromkeys(questions or [])), decided_on=on
+    )
     plan.treatment_decisions.append(decision)
     return decision

@@ -148,6 +148,7 @@ def _first_session() -> CarePlan:
                 now="Three mornings a week",
                 why="Afternoons are when the tiredness hits.",
                 status="trying",
+                since=date(2026, 3, 12),
             ),
             Modification(
                 id="m-running",
@@ -156,6 +157,7 @@ def _first_session() -> CarePlan:
                 now="Two shorter runs a week",
                 why="To keep running for as long as I can.",
                 status="trying",
+                since=date(2026, 3, 12),
             ),
         ],
         team=[
@@ -168,6 +170,7 @@ def _first_session() -> CarePlan:
                 tasks=["emotional_support", "paperwork_money"],
                 helps_with="Running our planning sessions; benefits forms",
                 first_contact=True,
+                joined_on=date(2026, 3, 12),
             ),
             TeamMember(
                 id="t-reyes",
@@ -176,6 +179,7 @@ def _first_session() -> CarePlan:
                 contact="Via the chemo day unit",
                 when="Clinic every three weeks",
                 helps_with="Treatment decisions",
+                joined_on=date(2026, 3, 12),
             ),
             TeamMember(
                 id="t-tom",
@@ -185,6 +189,7 @@ def _first_session() -> CarePlan:
                 when="Any time",
                 tasks=["lifts", "medicines", "company"],
                 helps_with="Everything, he says",
+                joined_on=date(2026, 3, 12),
             ),
             TeamMember(
                 id="t-jess",
@@ -194,6 +199,7 @@ def _first_session() -> CarePlan:
                 when="Evenings and weekends",
                 tasks=["meals", "emotional_support"],
                 helps_with="Batch cooking on Sundays",
+                joined_on=date(2026, 3, 12),
             ),
         ],
         checkin=_checkin(
@@ -246,6 +252,7 @@ def _may(plan: CarePlan) -> None:
             now="A walk each day on the flat path round the park",
             why="Fresh air and thinking time, without the crash afterwards.",
             status="trying",
+            since=date(2026, 5, 20),
         ),
         Modification(
             id="m-eating-out",
@@ -254,6 +261,7 @@ def _may(plan: CarePlan) -> None:
             now="An early lunch out instead, on good days",
             why="Evenings are my worst time for sickness.",
             status="trying",
+            since=date(2026, 5, 20),
         ),
     ]
     plan.treatment_decisions = [
@@ -270,6 +278,7 @@ def _may(plan: CarePlan) -> None:
                 "How soon before the wedding would I need to stop to feel my best on the day?",
             ],
             status="thinking",
+            decided_on=date(2026, 5, 20),
         )
     ]
     plan.checkin = _checkin(
@@ -373,6 +382,7 @@ def _july(plan: CarePlan) -> None:
             when="Most days",
             tasks=["pets", "shopping"],
             helps_with="Walks Biscuit when Maggie can't",
+            joined_on=date(2026, 7, 15),
         )
     )
     plan.checkin = _checkin(
@@ -441,6 +451,7 @@ def _september(plan: CarePlan) -> None:
             why="The stairs take everything out of me.",
             status="trying",
             voice="together",
+            since=date(2026, 9, 10),
         )
     )
     pause = _decision(plan, "d-wedding")
@@ -455,6 +466,7 @@ def _september(plan: CarePlan) -> None:
             when="Any time",
             tasks=["medicines"],
             helps_with="Symptoms at home, and what to do if things change",
+            joined_on=date(2026, 9, 10),
         )
     )
     plan.checkin = _checkin(
@@ -514,7 +526,7 @@ def _november(plan: CarePlan) -> None:
     keep_needs_in_step(plan)
     add_need(plan, "Overnight help, so Tom can sleep")
     # A new decision, fresh: none of the wedding's questions were brought along.
-    stop = add_decision(plan, "stop", questions=[])
+    stop = add_decision(plan, "stop", questions=[], on=date(2026, 11, 5))
     stop.id = "d-stop"  # fixed, as every demo id is
     stop.current_treatment = "Chemotherapy every three weeks"
     stop.team_said = (
@@ -537,6 +549,7 @@ def _november(plan: CarePlan) -> None:
             now="One or two visitors at a time, in the afternoons",
             why="I enjoy people more when there are fewer of them.",
             status="working",
+            since=date(2026, 11, 5),
         )
     )
     plan.matters.append(

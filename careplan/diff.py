@@ -602,7 +602,8 @@ def _modifications(old: CarePlan, new: CarePlan) -> list[Change]:
                 what = f"{_quote(change.before)} becomes {_quote(change.now)}"
             else:
                 what = _quote(change.now or change.before)
-            add("modification_started", change, f"New lifestyle change ({area}): {what}")
+            since = f", since {day_in_words(change.since)}" if change.since else ""
+            add("modification_started", change, f"New lifestyle change ({area}): {what}{since}")
             continue
         subject = _modification_name(was)  # as it was known, since "now" may be what changed
         if was.status != change.status:
@@ -630,6 +631,12 @@ def _modifications(old: CarePlan, new: CarePlan) -> list[Change]:
                 "modification_edited",
                 change,
                 f"{subject} is now in {voice_name(new, change.voice)}'s words",
+            )
+        if was.since != change.since:
+            add(
+                "modification_edited",
+                change,
+                _date_change(f"When {subject} started", was.since, change.since),
             )
     for change in old.modifications:
         if change.id not in new_ids:
@@ -686,11 +693,13 @@ def _decision_texts(decision: TreatmentDecision) -> tuple[tuple[str, str], ...]:
 def _decision_dates(decision: TreatmentDecision) -> tuple[tuple[str, str], ...]:
     if decision.stopping:
         return (
+            ("decided_on", "First talked about"),
             ("starts_on", "Treatment stops"),
             ("ends_on", "End date"),
             ("look_again_on", "Look at stopping treatment again on"),
         )
     return (
+        ("decided_on", "First talked about"),
         ("starts_on", "Treatment break starts"),
         ("ends_on", "Treatment break ends"),
         ("look_again_on", "Look at the treatment break again on"),
@@ -714,6 +723,8 @@ def _treatment_decisions(old: CarePlan, new: CarePlan) -> list[Change]:
                 what += f" ({_quote(now.event)})"
             status = _status_label(now)
             text = f"A new decision: {what}" + (f"; {status.lower()}" if status else "")
+            if now.decided_on:
+                text += f"; first talked about on {day_in_words(now.decided_on)}"
             add("decision_added", now, text, f"new decision: {what}")
             continue
         if was == now:
@@ -794,7 +805,10 @@ def _team(old: CarePlan, new: CarePlan) -> list[Change]:
         was = old_by_id.get(member.id)
         name = _name(member, new)
         if was is None:
-            text = f"{name} joined the team ({member.role_label})"
+            text = f"{name} joined the team" + (
+                f" on {day_in_words(member.joined_on)}" if member.joined_on else ""
+            )
+            text += f" ({member.role_label})"
             if member.tasks:
                 text += f", helping with {_and(_task_words(task) for task in member.tasks)}"
             add("member_joined", member, text, f"{name} joined the team")
@@ -820,6 +834,12 @@ def _team(old: CarePlan, new: CarePlan) -> list[Change]:
         ):
             if _differs(before, after):
                 add("member_edited", member, _field_change(label, before, after))
+        if was.joined_on != member.joined_on:
+            add(
+                "member_edited",
+                member,
+                _date_change(f"When {name} joined the team", was.joined_on, member.joined_on),
+            )
     for member in old.team:
         if member.id not in new_by_id:
             add(

@@ -304,7 +304,10 @@ class _Bundle:
         roles = [{"text": _text(member.role_label) or vocab.TEAM_ROLES["custom"]}]
         if member.first_contact:
             roles.append({"text": "First point of contact"})
-        return {"role": roles, "member": {"display": _text(member.name)}}
+        participant: dict[str, Any] = {"role": roles, "member": {"display": _text(member.name)}}
+        if member.joined_on:  # the day they joined; a member saved before days were kept has none
+            participant["period"] = {"start": member.joined_on.isoformat()}
+        return participant
 
     # --- the check-in ----------------------------------------------------------------------
 

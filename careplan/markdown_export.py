@@ -354,7 +354,15 @@ def _modifications(plan: CarePlan) -> str:
         [
             escape_inline(vocab.label(vocab.MODIFICATION_AREAS, change.area)),
             escape_inline(change.before),
-            escape_inline(change.now),
+            # the day belongs to the change (what I do now, since when), not to how it is going
+            " ".join(
+                part
+                for part in (
+                    escape_inline(change.now),
+                    f"(since {day_in_words(change.since)})" if change.since else "",
+                )
+                if part
+            ),
             escape_inline(change.why),
             escape_inline(vocab.label(vocab.MODIFICATION_STATUSES, change.status)),
         ]
@@ -404,6 +412,11 @@ def _decision(decision: TreatmentDecision, whole: bool = False) -> str:
     support = ", ".join(escape_inline(words) for words in decisions.support_words(decision))
     lines = [
         f"- **Where things stand:** {decisions.status_label(decision) or 'Not decided yet'}",
+        _field(
+            "First talked about",
+            day_in_words(decision.decided_on) if decision.decided_on else "",
+            escaped=True,
+        ),
         _field("What the break is for", "" if decision.stopping else decision.event),
         _field(
             "The day of the event",
@@ -454,6 +467,9 @@ def _team(plan: CarePlan) -> str:
     elif members:
         blocks.append("**First point of contact:** not chosen yet.")
     if people:
+        # The day each joined, only when someone's is known: a team saved before days were kept
+        # has none, and shows none.
+        joined = any(member.joined_on for member in people)
         rows = [
             [
                 escape_inline(introduced(member, plan))
@@ -463,9 +479,11 @@ def _team(plan: CarePlan) -> str:
                 escape_inline(member.when),
                 escape_inline(member.helps_with),
             ]
+            + ([day_in_words(member.joined_on) if member.joined_on else ""] if joined else [])
             for member in people
         ]
-        blocks.append(_table(["Who", "Role", "How to reach them", "When", "Helps with"], rows))
+        headings = ["Who", "Role", "How to reach them", "When", "Helps with"]
+        blocks.append(_table(headings + (["On the team since"] if joined else []), rows))
     else:
         blocks.append("Nobody written down yet.")
     blocks.append("### Who does what\n\n" + _who_does_what(plan))
@@ -510,6 +528,8 @@ def _helplines(helplines: list[TeamMember], plan: CarePlan) -> str:
             details.append(escape_inline(line.contact))
         if _said(line.when):
             details.append(f"when: {escape_inline(line.when)}")
+        if line.joined_on:
+            details.append(f"on the team since {day_in_words(line.joined_on)}")
         text = f"- **{escape_inline(called(line, plan))}**" + (
             f" ({'; '.join(details)})" if details else ""
         )

@@ -104,6 +104,7 @@ class Modification:
     why: str = ""
     status: ModificationStatus = "trying"
     voice: Voice = "person"
+    since: date | None = None  # the day this change was agreed or started; None: not said
     id: str = field(default_factory=new_id)
 
 
@@ -129,6 +130,10 @@ class TreatmentDecision:
     support_words: str = ""  # the support that goes on, in their own words
     status: DecisionStatus | None = None
     look_again_on: date | None = None
+    # The day the decision was first talked about: the session's day when its worksheet was begun
+    # (not the day it was agreed, which may come later; a decision still being thought about has
+    # one too). Not part of the worksheet's answers: a decision with only this day is not started.
+    decided_on: date | None = None
     id: str = field(default_factory=new_id)
 
     @property
@@ -149,7 +154,8 @@ class TreatmentDecision:
         return tuple(getattr(self, name) for name in DECISION_FIELDS)
 
 
-# Everything a decision holds except its id, in the order the worksheet shows it.
+# Everything a decision holds except its id and the day it was made, in the order the worksheet
+# shows it.
 DECISION_FIELDS: tuple[str, ...] = (
     "kind",
     "event",
@@ -181,6 +187,7 @@ class TeamMember:
     helps_with: str = ""
     first_contact: bool = False
     preferred_name: str = ""  # what they like to be called; "" means their name as typed
+    joined_on: date | None = None  # the day they joined the team; None: not said (or before)
     id: str = field(default_factory=new_id)
 
     @property

@@ -112,7 +112,7 @@ class WorkingPlan:
 
     def session_day(self, today: date) -> date:
         """The day of the conversation this draft records: the one set, else `today`. New goals,
-        adaptations, ends and other dated things default to it."""
+        adaptations, ends, lifestyle changes, treatment decisions and team members default to it."""
         chosen = self.extra.session_day
         return chosen if chosen is not None and chosen <= today else today
 
@@ -139,6 +139,18 @@ class WorkingPlan:
                 goal.started_on = new
             if goal.ended_on == old and (saved is None or saved.ended_on != old):
                 goal.ended_on = new
+        saved_changes = {change.id for change in self.base.modifications}
+        for change in self.plan.modifications:
+            if change.id not in saved_changes and change.since == old:
+                change.since = new
+        saved_decisions = {decision.id for decision in self.base.treatment_decisions}
+        for decision in self.plan.treatment_decisions:
+            if decision.id not in saved_decisions and decision.decided_on == old:
+                decision.decided_on = new
+        saved_members = {member.id for member in self.base.team}
+        for member in self.plan.team:
+            if member.id not in saved_members and member.joined_on == old:
+                member.joined_on = new
         advance = self.plan.advance_care
         if advance.not_now_on == old and self.base.advance_care.not_now_on != old:
             advance.not_now_on = new

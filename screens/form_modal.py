@@ -16,12 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalGroup, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
 from careplan.screens.widgets.confirm import ChoiceScreen
 
 
-def form_row(label: str, widget: Input | Select) -> ComposeResult:
+def form_row(label: str, widget: Widget) -> ComposeResult:
     """One row of a form: a label beside its box (the label also helps a screen reader later)."""
     with HorizontalGroup(classes="form-row"):
         yield Label(label, classes="form-label")

@@ -17,8 +17,10 @@ from textual.widgets import Button, Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from careplan import content, vocab
+from careplan.date_fields import MODIFICATION_SINCE
 from careplan.model import CarePlan, Modification
 from careplan.screens.form_modal import FormModal, chosen, form_row
+from careplan.screens.widgets.date_field import DayBox
 from careplan.screens.widgets.text_box import TextBox
 from careplan.screens.wording import voice_choices
 from careplan.styles import stylesheet
@@ -38,7 +40,8 @@ def change_in_words(change: Modification) -> str:
 
 
 class ModificationEditor(FormModal[Modification]):
-    """Write a change (or change one). `start` pre-fills a new one, e.g. from an example."""
+    """Write a change (or change one). `start` pre-fills a new one, e.g. from an example, with
+    the day it is since (the session's day, given by the screen)."""
 
     def __init__(
         self,
@@ -96,12 +99,17 @@ class ModificationEditor(FormModal[Modification]):
                 voice_choices(self.plan), value=start.voice, allow_blank=False, id="change-voice"
             ),
         )
+        yield from form_row("Since", DayBox(MODIFICATION_SINCE, start.since, id="change-since"))
 
     def collect(self) -> Modification | None:
         before = self.query_one("#change-before", Input).value.strip()
         now = self.query_one("#change-now", Input).value.strip()
         if not (before or now):
             self.show_problem(WORDS_MISSING, focus="#change-before")
+            return None
+        since = self.query_one("#change-since", DayBox)
+        if since.problem:
+            self.show_problem(since.problem, focus="#change-since-input")
             return None
         return replace(
             self.change or self.start,
@@ -115,6 +123,7 @@ class ModificationEditor(FormModal[Modification]):
                 chosen(self.query_one("#change-status", Select)), vocab.MODIFICATION_STATUSES
             ),
             voice=vocab.one_of(chosen(self.query_one("#change-voice", Select)), vocab.VOICES),
+            since=since.value,
         )
 
 

@@ -15,7 +15,9 @@ from textual.message import Message
 from textual.widgets import Button, DataTable, Static
 
 from careplan import content, vocab
+from careplan.dates import short_day
 from careplan.model import Modification
+from careplan.screens import clock
 from careplan.screens.modification_editor import (
     ExamplePicker,
     ModificationEditor,
@@ -206,7 +208,8 @@ the draft straight away.
             for cell in (
                 f"{area}\n({voice_name(self.plan, change.voice)})",
                 change.before.strip() or "-",
-                change.now.strip() or "-",
+                (change.now.strip() or "-")
+                + (f"\n(since {short_day(change.since)})" if change.since else ""),
                 change.why.strip() or "-",
                 vocab.label(vocab.MODIFICATION_STATUSES, change.status),
             )
@@ -251,6 +254,8 @@ the draft straight away.
     # --- actions -------------------------------------------------------------------------------
 
     def action_add_change(self, start: Modification | None = None) -> None:
+        start = start or Modification(voice=self.working.speaker)
+        start.since = clock.session_day(self.app)  # a new change is since the conversation's day
         self.app.push_screen(
             ModificationEditor(self.plan, self.working.speaker, start=start), self._change_written
         )

@@ -1,5 +1,6 @@
 """The day of the conversation, chosen before anything is typed: a social worker typing up
-yesterday's visit says so first, and every new goal, adaptation and end takes that day."""
+yesterday's visit says so first, and every new goal, adaptation, end, lifestyle change, treatment
+decision and team member takes that day."""
 
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ class SessionDayEditor(FormModal[date]):
 
     def compose_fields(self) -> ComposeResult:
         yield Static(
-            "New goals, changes and ends in this draft take this day unless given another.",
+            "New goals, lifestyle changes, decisions, team members and ends in this draft take this "
+            "day unless given another.",
             classes="form-note",
             markup=False,
         )

@@ -30,9 +30,11 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from careplan import content
+from careplan.dates import day_in_words
 from careplan.model import TeamMember
 from careplan.names import called, headings, introduced
 from careplan.overview import counted
+from careplan.screens import clock
 from careplan.screens.section_base import SectionScreen
 from careplan.screens.team_editor import (
     MemberEditor,
@@ -378,6 +380,8 @@ you can add to the team.
             lines.append(f"Helps with: {member.helps_with}")
         if member.tasks:
             lines.append("Tasks: " + ", ".join(task_label(task) for task in member.tasks))
+        if member.joined_on:
+            lines.append(f"On the team since {day_in_words(member.joined_on)}")
         about_role = self._roles.get(member.role, "")
         if about_role:
             lines.append(f"About this role: {about_role}")
@@ -437,7 +441,10 @@ you can add to the team.
             return
         self.action_show_tab("people")
         self.app.push_screen(
-            MemberEditor(first_contact_now=self.plan.first_contact), self._member_added
+            MemberEditor(
+                first_contact_now=self.plan.first_contact, joined_on=clock.session_day(self.app)
+            ),
+            self._member_added,
         )
 
     def _member_added(self, member: TeamMember | None) -> None:
@@ -651,6 +658,7 @@ you can add to the team.
             role="helpline",
             contact=" · ".join(part for part in (helpline.phone, helpline.website) if part),
             helps_with=helpline.helps_with,
+            joined_on=clock.session_day(self.app),
         )
         self.team.append(member)
         self._keep_and_show(member.id)

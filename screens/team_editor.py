@@ -8,6 +8,7 @@ screen does that with what they return.
 from __future__ import annotations
 
 import copy
+from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,11 +18,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from careplan import content, vocab
+from careplan.date_fields import MEMBER_JOINED
 from careplan.model import TeamMember
 from careplan.names import called
 from careplan.screens.form_modal import FormModal, leave_question
 from careplan.screens.widgets.checklist import CheckList
 from careplan.screens.widgets.confirm import ConfirmScreen
+from careplan.screens.widgets.date_field import DayBox
 from careplan.screens.widgets.text_box import TextBox
 from careplan.styles import stylesheet
 
@@ -159,11 +162,16 @@ class MemberEditor(ModalScreen[TeamMember | None]):
     ]
 
     def __init__(
-        self, member: TeamMember | None = None, *, first_contact_now: TeamMember | None = None
+        self,
+        member: TeamMember | None = None,
+        *,
+        first_contact_now: TeamMember | None = None,
+        joined_on: date | None = None,
     ) -> None:
+        """`joined_on`: the day someone new joins (the session's day), which can be changed."""
         super().__init__(classes="team-editor")
         self.is_new = member is None
-        self.original = member or TeamMember()
+        self.original = member or TeamMember(joined_on=joined_on)
         self.member = copy.deepcopy(self.original)
         self.first_contact_now = first_contact_now  # so the form can say that ticking moves it
         self._roles = role_descriptions()
@@ -215,6 +223,9 @@ class MemberEditor(ModalScreen[TeamMember | None]):
                 )
                 yield Label("What they help with", classes="field-label")
                 yield TextBox(member.helps_with, placeholder="in your own words", id="helps-with")
+                yield Label("Joined the team on", classes="field-label")
+                yield DayBox(MEMBER_JOINED, member.joined_on, id="joined-on")
+                yield Static("", id="joined-on-problem", classes="editor-problem", markup=False)
                 yield Label(
                     "Tasks they take on (Space or a click ticks one)", classes="field-label"
                 )
@@ -310,6 +321,8 @@ class MemberEditor(ModalScreen[TeamMember | None]):
         member.contact = self.query_one("#contact", Input).value.strip()
         member.when = self.query_one("#when", Input).value.strip()
         member.helps_with = self.query_one("#helps-with", Input).value.strip()
+        joined = self.query_one("#joined-on", DayBox)
+        member.joined_on = member.joined_on if joined.problem else joined.value
         ticked = self.query_one("#tasks", TaskList).checked
         own = own_words(self.query_one("#own-tasks", Input).value)
         kept = [task for task in self.original.tasks if task in ticked]  # keep the order they had
@@ -323,8 +336,11 @@ class MemberEditor(ModalScreen[TeamMember | None]):
 
     def action_save(self) -> None:
         member = self.collect()
+        joined = self.query_one("#joined-on", DayBox)
         if not member.name:
             self.show_problem("A name is needed, so everyone knows who this is.", "#name")
+        elif joined.problem:
+            self.show_problem(joined.problem, "#joined-on")
         elif member.role == "custom" and not member.custom_role:
             self.show_problem(
                 'Give the role a name, or choose one from the list above "Other role".',
@@ -336,7 +352,7 @@ class MemberEditor(ModalScreen[TeamMember | None]):
     @property
     def has_typed(self) -> bool:
         """Whether the form holds changes not kept yet (quitting asks about them too)."""
-        return self.collect() != self.original
+        return self.collect() != self.original or self.query_one("#joined-on", DayBox).typed
 
     def action_cancel(self) -> None:
         if not self.has_typed:

@@ -304,6 +304,10 @@ medical advice.
                 value=pause.kind if pause.kind in {key for _, key in kinds} else Select.NULL,
                 id="kind",
             )
+            yield Label("First talked about", classes="field-label", id="label-decided_on")
+            yield DateField(
+                self.working, decision_date_key(pause.id, "decided_on"), id="decided_on"
+            )
             yield from self._short_text("event")
             for attribute, label in DATE_FIELDS.items():
                 yield Label(label, classes="field-label", id=f"label-{attribute}")

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from careplan import decisions, vocab
 from careplan.dates import day_in_words
 from careplan.model import TreatmentDecision
+from careplan.screens import clock
 from careplan.screens.section_base import SectionScreen
 from careplan.screens.treatment_break import DecisionScreen
 from careplan.screens.widgets.checklist import CheckList
@@ -46,6 +47,8 @@ def decision_line(decision: TreatmentDecision) -> str:
         parts.append(f"{day_in_words(decision.starts_on)} to {day_in_words(decision.ends_on)}")
     elif decision.starts_on:
         parts.append(f"from {day_in_words(decision.starts_on)}")
+    if decision.decided_on:
+        parts.append(f"first talked about {day_in_words(decision.decided_on)}")
     return " · ".join(parts)
 
 
@@ -260,7 +263,9 @@ you pick along; nothing is copied unless you choose it.
         )
 
     def _start(self, kind: vocab.DecisionKind, questions: list[str]) -> None:
-        decision = decisions.add_decision(self.plan, kind, questions)
+        decision = decisions.add_decision(
+            self.plan, kind, questions, on=clock.session_day(self.app)
+        )
         self.keep_draft()
         self.show_decisions()
         self.open_decision(decision.id)

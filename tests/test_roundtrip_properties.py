@@ -89,6 +89,7 @@ modifications = st.builds(
     why=anything,
     status=choice(vocab.MODIFICATION_STATUSES),
     voice=choice(vocab.VOICES),
+    since=days,
 )
 team_members = st.builds(
     TeamMember,
@@ -98,6 +99,7 @@ team_members = st.builds(
     when=anything,
     tasks=st.lists(st.one_of(choice(vocab.TASKS), anything), max_size=3),
     helps_with=anything,
+    joined_on=days,
 )
 treatment_breaks = st.builds(
     TreatmentDecision,
@@ -112,6 +114,7 @@ treatment_breaks = st.builds(
     support_words=anything,
     status=st.one_of(st.none(), choice(vocab.DECISION_STATUSES)),
     look_again_on=days,
+    decided_on=days,
 )
 checkins = st.builds(
     CheckIn,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable, Input, Select, Static
 
 from careplan import content
+from careplan.dates import short_day
 from careplan.model import About, CarePlan, Modification
 from careplan.screens.modification_editor import ExamplePicker, ModificationEditor, StatusPicker
 from careplan.screens.modifications import ModificationsScreen
@@ -69,10 +70,11 @@ async def test_add_a_change_from_an_example(store: Store) -> None:
             "trying",
             "person",
         )
+        assert change.since is not None  # the session's day (today here): shown under "now"
         assert row_text(app, 0)[1:] == [
             "Exercise\n(Ruth Okafor)",
             example.before,
-            example.now,
+            f"{example.now}\n(since {short_day(change.since)})",
             "Gentler on my joints",
             "Trying it",
         ]

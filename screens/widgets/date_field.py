@@ -208,20 +208,113 @@ class DateField(Widget):
                 else "change it when you like"
             )
             return f"? {self._problem} Nothing is lost; {keeps}."
-        if self._value is None:
-            return self.info.hint
-        notes = []  # whole sentences after the date
-        if self._other:  # "03/04" is 4 March in the US and 3 April in the UK: say which, and the way to the other
-            other = self._other
-            notes.append(
-                f'Read month first; for {other.day} {other:%B}, type "{other.day} {other:%b %Y}".'
-            )
-        if year_left_out(self.text):  # "12 Sep": say which one the field took
-            which = "next" if self.info.looks == "ahead" else "last"
-            notes.append(f"No year typed: the {which} one, {self._value.year}.")
-        notes.append(date_fields.gentle_note(self.key, self._value, clock.today(self.app)))
-        said = " ".join(note for note in notes if note)
-        return f"= {_described(self._value)}" + (f". {said}" if said else "")
+        return read_back(self.info, self.text, self._value, self._other, clock.today(self.app))
+
+
+class DayBox(Widget):
+    """A day typed in a small editor (a modal) about an item not in the plan yet, or being changed
+    there: read, echoed and gently noted by the same rules as a DateField for `key`, but kept
+    nowhere until the editor closes with it (Esc there leaves the plan as it was).
+
+    `value` is the day the text reads as (None: empty or unreadable); `problem` says why it
+    cannot be read ("" when it can). Enter in it is the editor's Enter."""
+
+    DEFAULT_CSS = """
+    DayBox { height: auto; }
+    DayBox > .date-echo { height: auto; padding: 0 1; color: $text-muted; }
+    DayBox.-unreadable > .date-echo { color: $text-warning; }
+    """
+
+    def __init__(self, key: str, day: date | None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        info = date_fields.field_info(key)
+        if info is None:
+            raise KeyError(f"No date field called {key!r}")
+        self.key = key
+        self.info = info
+        self._initial_text = shown(day) if day else ""
+        self._value: date_fields.PlanDate | None = None
+        self._problem = ""
+        self._other: date | None = None
+        self._read(self._initial_text)
+
+    def compose(self) -> ComposeResult:
+        yield Input(
+            self._initial_text,
+            placeholder=f"e.g. {self.info.examples[0]}",
+            classes="date-input",
+            id=f"{self.id}-input" if self.id else None,
+            select_on_focus=False,
+        )
+        yield Static(self._echo_text(), classes="date-echo", markup=False)
+
+    @property
+    def text(self) -> str:
+        return self.query_one(".date-input", Input).value if self.is_mounted else self._initial_text
+
+    @property
+    def value(self) -> date | None:
+        value = self._value if not self._problem else None
+        return value if isinstance(value, date) else None
+
+    @property
+    def problem(self) -> str:
+        return self._problem
+
+    @property
+    def typed(self) -> bool:
+        """Whether the text differs from what the box opened with (even text that cannot be read)."""
+        return self.text != self._initial_text
+
+    def focus(self, scroll_visible: bool = True) -> DayBox:
+        if self.is_mounted:
+            self.query_one(".date-input", Input).focus(scroll_visible)
+        return self
+
+    @on(Input.Changed, ".date-input")
+    def _typed(self, event: Input.Changed) -> None:
+        self._read(event.value)
+        self.set_class(bool(self._problem), "-unreadable")
+        self.query_one(".date-echo", Static).update(self._echo_text())
+
+    def _read(self, text: str) -> None:
+        today = clock.today(self.app)
+        try:
+            self._value, self._problem = date_fields.read_typed(self.key, text, today), ""
+        except InvalidDate as error:
+            self._value, self._problem = None, str(error)
+        self._other = other_reading(text, today) if self._value else None
+
+    def _echo_text(self) -> str:
+        if self._problem:
+            return f"? {self._problem} Nothing is lost; change it when you like."
+        return read_back(self.info, self.text, self._value, self._other, clock.today(self.app))
+
+
+def read_back(
+    info: date_fields.DateFieldInfo,
+    text: str,
+    value: date_fields.PlanDate | None,
+    other: date | None,
+    today: date,
+) -> str:
+    """The echo of a date that reads: the day in words, with which way an ambiguous or yearless
+    text was taken and the field's gentle note; the field's hint when it is empty."""
+    if value is None:
+        return info.hint
+    notes = []  # whole sentences after the date
+    if (
+        other
+    ):  # "03/04" is 4 March in the US and 3 April in the UK: say which, and the way to the other
+        notes.append(
+            f'Read month first; for {other.day} {other:%B}, type "{other.day} {other:%b %Y}".'
+        )
+    if year_left_out(text):  # "12 Sep": say which one the field took
+        which = "next" if info.looks == "ahead" else "last"
+        notes.append(f"No year typed: the {which} one, {value.year}.")
+    notes.append(date_fields.gentle_note(info.key, value, today))
+    said = " ".join(note for note in notes if note)
+    return f"= {_described(value)}" + (f". {said}" if said else "")
 
 
 def _described(value: date_fields.PlanDate) -> str:
