@@ -375,6 +375,8 @@ async def test_the_role_is_found_by_typing_a_word_of_it(store: Store) -> None:
         await pilot.press("tab", "tab", *"pall")  # to the role, then part of a word
         assert app.screen.focused.id == "role"
         assert app.screen.query_one("#role").value == "palliative_care"
+        labels = " ".join(str(label.render()) for label in app.screen.query(".field-label"))
+        assert "type a word of it" in labels  # the screen says so
         await pilot.press("tab", "enter")
         await pilot.pause()
         [reyes] = draft_team(app)
