@@ -12,7 +12,8 @@ from typing import Any
 
 @dataclass
 class Metric:
-    """`value` against `baseline`, both in `unit`. `target` is the largest acceptable ratio, if any."""
+    """`value` against `baseline`, both in `unit`. `target` is the largest acceptable ratio, if any
+    (with target_is_value, the largest acceptable value: a count of keys has no baseline)."""
 
     name: str
     what: str
@@ -21,6 +22,7 @@ class Metric:
     unit: str
     target: float | None = None
     notes: list[str] = field(default_factory=list)  # how it was measured, and anything surprising
+    target_is_value: bool = False  # the target is the largest acceptable value, not a ratio
 
     @property
     def ratio(self) -> float | None:
@@ -33,6 +35,8 @@ class Metric:
         """Whether the target is met; None for a figure reported without one."""
         if self.target is None:
             return None
+        if self.target_is_value:
+            return self.value is not None and self.value <= self.target
         return self.ratio is not None and self.ratio <= self.target
 
     def to_json(self) -> dict[str, Any]:

@@ -36,9 +36,10 @@ from careplan.styles import stylesheet
 SCORES = range(0, 11)
 CELL = 3  # characters per score on the scale: " 4 " or "[4]"
 SCALE_HINT = (
-    "0 means none (for wellbeing: the best), 10 the worst possible. Up and Down move between symptoms; "
-    "Left and Right or a digit set the score (1 then 0 for 10); Delete clears it; or click a number. "
-    "K keeps last time's answer for this time too (or click it)."
+    "0 means none (for wellbeing: the best), 10 the worst possible. A digit sets the score and "
+    "moves on to the next symptom (T for 10); Up and Down move between symptoms; Left and Right "
+    "change a score; Delete clears it; or click a number. K keeps last time's answer for this "
+    "time too (or click it)."
 )
 KEEP_TOOLTIP = "Keep last time's answer for this time too (K)"
 
@@ -167,6 +168,13 @@ class SymptomRow(HorizontalGroup, can_focus=True):
             )
             for digit in range(10)
         ),
+        Binding(
+            "t",
+            "digit(10)",
+            "Ten",
+            id="checkin.score_10",
+            tooltip="Score 10, the worst possible, and move on",
+        ),
     ]
 
     class Rated(Message):
@@ -186,7 +194,6 @@ class SymptomRow(HorizontalGroup, can_focus=True):
         super().__init__(id=f"symptom-{symptom}", classes="symptom-row")
         self.symptom = symptom
         self.score = score
-        self._after_one = False  # "1" then "0" means 10
         self.read_only = False
 
     def compose(self) -> ComposeResult:
@@ -201,7 +208,6 @@ class SymptomRow(HorizontalGroup, can_focus=True):
         self.query_one(ScoreScale).set_score(score)
 
     def action_keep(self) -> None:
-        self._after_one = False
         self.screen.action_keep(self.symptom)  # type: ignore[attr-defined]
 
     def _rate(self, score: int | None) -> None:
@@ -212,26 +218,22 @@ class SymptomRow(HorizontalGroup, can_focus=True):
         self.post_message(self.Rated(self, self.symptom, score))
 
     def action_change(self, step: int) -> None:
-        self._after_one = False
         self._rate(0 if self.score is None else min(max(self.score + step, 0), 10))
 
-    def action_digit(self, digit: int) -> None:
-        score = 10 if (digit == 0 and self._after_one) else digit
-        self._after_one = digit == 1
+    def action_digit(self, score: int) -> None:
+        """One key a row: the score (T for 10), then on to the next symptom. Ten has a key of
+        its own because "1" then "0" are two rows' scores."""
         self._rate(score)
+        if not self.read_only:
+            self.screen.focus_next()
 
     def action_clear(self) -> None:
-        self._after_one = False
         self._rate(None)
-
-    def on_blur(self) -> None:
-        self._after_one = False  # "1", away and back, then "0" is a 0, not a 10
 
     @on(ScoreScale.Clicked)
     def _clicked(self, event: ScoreScale.Clicked) -> None:
         event.stop()
         self.focus()
-        self._after_one = False
         self._rate(event.score)
 
 
@@ -286,7 +288,8 @@ out is saved as not asked this time, a gap in the trend.
 | Up / Down | Move between the levels, or between symptoms |
 | Enter or Space | Choose the highlighted level |
 | Left / Right | Lower or raise a symptom's score |
-| 0 to 9 | Set a symptom's score; 1 then 0 for 10 |
+| 0 to 9 | Set a symptom's score and move on to the next |
+| T | Set a symptom's score to 10 and move on to the next |
 | Delete | Clear a symptom's score (not rated this time) |
 | K | Keep last time's answer for this time too |
 | Ctrl+L | Go to everyday function |

@@ -26,6 +26,7 @@ from careplan.screens.widgets.checklist import CheckList
 from careplan.screens.widgets.confirm import ConfirmScreen
 from careplan.screens.widgets.date_field import DayBox
 from careplan.screens.widgets.text_box import TextBox
+from careplan.screens.widgets.word_select import WordSelect
 from careplan.styles import stylesheet
 
 EDITOR_HINT = "Enter or Ctrl+S saves · Tab moves to the next box · Esc closes"
@@ -197,8 +198,8 @@ class MemberEditor(ModalScreen[TeamMember | None]):
                     "Likes to be called (if not by their name as written)", classes="field-label"
                 )
                 yield TextBox(member.preferred_name, placeholder="e.g. Jess", id="preferred-name")
-                yield Label("Role", classes="field-label")
-                yield Select(
+                yield Label("Role (type a word of it, e.g. nurse)", classes="field-label")
+                yield WordSelect(
                     [(label, key) for key, label in vocab.TEAM_ROLES.items()],
                     value=member.role if member.role in vocab.TEAM_ROLES else "custom",
                     allow_blank=False,

@@ -76,6 +76,9 @@ KIND_WORDS = {
     "questions-title": ("Questions for the oncologist", "Questions for the care team"),
 }
 PAUSE_ONLY = ("event", "event_on", "ends_on")  # what a pause has and stopping has not
+# The worksheet's parts, each by its first field, in order: Ctrl+Down and Ctrl+Up jump between
+# them (a part hidden for this kind of decision is skipped).
+PARTS = ("#kind", "#current_treatment", "#support", "#questions", "#warning-groups", "#status")
 SUPPORT_HINT = (
     "The care that goes on after treatment stops: tick what is in place or wanted, and add your "
     "own words."
@@ -218,9 +221,14 @@ each date says how it was read; it goes into the plan when you press Enter or mo
 The suggested questions and warning signs are things to talk over with your care team, not
 medical advice.
 
+The parts, which Ctrl+Down and Ctrl+Up jump between: the kind of decision and its dates; the
+treatment and what you feel about it; the support that goes on (when stopping); the questions;
+the warning signs; where the decision stands.
+
 | Key | What it does |
 | :- | :- |
-| Tab / Shift+Tab | Move between parts of the worksheet |
+| Ctrl+Down / Ctrl+Up | Jump to the next or previous part of the worksheet |
+| Tab / Shift+Tab | Move from box to box |
 | Ctrl+N | Type a question of your own |
 | Ctrl+O | Go to the suggested questions for a pause (Enter adds one) |
 | Ctrl+R | Go to the groups of warning signs (Space includes or leaves out) |
@@ -231,6 +239,22 @@ medical advice.
 """
 
     BINDINGS: ClassVar = [
+        Binding(
+            "ctrl+down",
+            "next_part",
+            "Next part",
+            id="treatment_break.next_part",
+            tooltip="Jump to the first box of the next part of the worksheet",
+            priority=True,
+        ),
+        Binding(
+            "ctrl+up",
+            "previous_part",
+            "Previous part",
+            id="treatment_break.previous_part",
+            tooltip="Jump to the first box of this part, or of the one before",
+            priority=True,
+        ),
         Binding(
             "ctrl+n",
             "new_question",
@@ -616,6 +640,38 @@ medical advice.
         self._remove_highlighted(self.query_one("#signs", SignList), "sign")
 
     # --- key actions ---------------------------------------------------------------------------
+
+    def _part_starts(self) -> list[tuple[int, Widget]]:
+        """Each shown part's first field with its place in the focus chain."""
+        chain = self.focus_chain
+        starts = []
+        for selector in PARTS:
+            field = self.query_one(selector)
+            if field in chain:  # hidden parts are not in the chain
+                starts.append((chain.index(field), field))
+        return starts
+
+    def _focused_place(self) -> int:
+        chain, focused = self.focus_chain, self.focused
+        while focused is not None and focused not in chain:
+            focused = focused.parent if isinstance(focused.parent, Widget) else None
+        return chain.index(focused) if focused is not None else -1
+
+    def action_next_part(self) -> None:
+        here = self._focused_place()
+        following = [field for place, field in self._part_starts() if place > here]
+        if following:
+            self._go_to_part(following[0])
+
+    def action_previous_part(self) -> None:
+        here = self._focused_place()
+        before = [field for place, field in self._part_starts() if place < here]
+        if before:
+            self._go_to_part(before[-1])
+
+    def _go_to_part(self, field: Widget) -> None:
+        field.focus()
+        self.call_after_refresh(field.scroll_visible, animate=False, top=True)
 
     def action_new_question(self) -> None:
         self.query_one("#new-question", Input).focus()

@@ -33,12 +33,15 @@ async def test_function_level_and_symptoms_by_keyboard(store: Store) -> None:
         assert str(levels.get_option("100").prompt).startswith("( ) 100%")
 
         await pilot.press("ctrl+y")  # pain
-        await pilot.press(
-            "4", "down", "1", "0", "down", "right", "right", "right", "down", "7", "delete"
-        )
+        await pilot.press("4")  # a digit rates the row and moves on to the next
+        assert app.screen.focused.id == "symptom-tiredness"
+        await pilot.press("t")  # T is ten, and moves on too
+        assert app.screen.focused.id == "symptom-drowsiness"
+        await pilot.press("right", "right", "right", "down", "7", "up", "delete")
         await pilot.pause()
         checkin = draft_checkin(app)
         assert checkin.symptoms == {"pain": 4, "tiredness": 10, "drowsiness": 2}
+        assert app.screen.focused.id == "symptom-nausea"
         assert checkin.answered_by == ""  # chosen, never assumed from who is speaking
         assert "[10]" in str(
             app.screen.query_one("#symptom-tiredness ScoreScale", ScoreScale).render()
@@ -127,3 +130,26 @@ async def test_the_trend_label_is_shown_whole(store: Store) -> None:
         await pilot.pause()
         label = app.screen.query_one(".trend-label")
         assert label.region.width >= len("Across saved versions:")
+
+
+async def test_the_grid_is_rated_one_key_a_row(store: Store) -> None:
+    """Nine digits fill the nine rows; "1" then "0" are two rows' scores, never a ten."""
+    app = host(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+y", "1", "0", "2", "3", "4", "5", "6", "7", "8")
+        await pilot.pause()
+        checkin = draft_checkin(app)
+        assert list(checkin.symptoms.values()) == [1, 0, 2, 3, 4, 5, 6, 7, 8]
+        assert app.screen.focused.id == "answered-by"  # the grid is left with the last rating
+        await pilot.press("shift+tab", "up", "up", "t")  # up to depression, and ten there
+        await pilot.pause()
+        assert list(draft_checkin(app).symptoms.values()) == [1, 0, 2, 3, 4, 5, 10, 7, 8]
+
+
+async def test_the_screen_says_how_to_rate_by_key(store: Store) -> None:
+    app = host(store)
+    async with app.run_test(size=(100, 30)):
+        words = " ".join(
+            str(hint.render()) for hint in app.screen.query(".part-hint").results(Static)
+        )
+        assert "moves on to the next" in words and "T for 10" in words

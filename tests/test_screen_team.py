@@ -364,3 +364,31 @@ async def test_a_need_named_in_the_app_is_kept_and_exported(store: Store, open_a
     assert [need.task for need in kept.needs] == ["Overnight help"]
     assert kept.team[0].tasks == []
     assert "- **Overnight help:** nobody yet" in render_plan(kept)
+
+
+async def test_the_role_is_found_by_typing_a_word_of_it(store: Store) -> None:
+    """A closed role picker takes typing: the start of any word picks the role, no arrows needed."""
+    app = host(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        await fill_in(pilot, "#name", "Dr Reyes")
+        await pilot.press("tab", "tab", *"pall")  # to the role, then part of a word
+        assert app.screen.focused.id == "role"
+        assert app.screen.query_one("#role").value == "palliative_care"
+        labels = " ".join(str(label.render()) for label in app.screen.query(".field-label"))
+        assert "type a word of it" in labels  # the screen says so
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        [reyes] = draft_team(app)
+        assert reyes.role == "palliative_care"
+
+        await pilot.press("a")
+        await fill_in(pilot, "#name", "Ann Lowe")
+        app.screen.query_one("#role").focus()
+        await pilot.press(*"nurse")  # a word in the middle: Specialist nurse
+        assert app.screen.query_one("#role").value == "specialist_nurse"
+        await pilot.press(*"zz")  # nothing has it: the choice stays, and the screen says so
+        await pilot.pause()
+        assert app.screen.query_one("#role").value == "specialist_nurse"
+        await pilot.press(*"doctor")  # typing on starts a new word: GP or family doctor
+        assert app.screen.query_one("#role").value == "gp"

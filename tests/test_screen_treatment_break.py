@@ -191,3 +191,39 @@ async def test_changing_the_kind_to_stopping_changes_the_words_and_keeps_what_wa
         assert not app.screen.query_one("#event").display
         assert "stopping" in str(app.screen.query_one("#label-hopes", Static).render())
         assert draft_break(app).event == "The wedding"  # hidden, never thrown away
+
+
+def focused_id(app: ScreenHost) -> str:
+    focused = app.screen.focused
+    return next((node.id for node in focused.ancestors_with_self if node.id), "") if focused else ""
+
+
+async def test_ctrl_down_and_up_jump_between_the_worksheets_parts(store: Store) -> None:
+    """From the questions to where the decision stands is two keys, not a dozen Tabs."""
+    app = host(store, TreatmentDecision(id="d1", kind="event"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.query_one("#kind").focus()
+        await pilot.press("ctrl+down")
+        assert focused_id(app) == "current_treatment"
+        await pilot.press("ctrl+down")  # the support part is hidden for a pause: skipped
+        assert focused_id(app) == "questions"
+        await pilot.press("ctrl+down", "ctrl+down")
+        assert focused_id(app) == "status"
+        await pilot.press("ctrl+down")  # nothing after the last part: it stays
+        assert focused_id(app) == "status"
+        await pilot.press("ctrl+up")
+        assert focused_id(app) == "warning-groups"
+        app.screen.query_one("#hopes").focus()  # inside a text area, Ctrl+Up goes too
+        await pilot.press("ctrl+up")
+        assert focused_id(app) == "current_treatment"
+        shown = app.screen.active_bindings
+        assert shown["ctrl+down"].binding.show and shown["ctrl+up"].binding.show  # in the footer
+        assert "Ctrl+Down" in DecisionScreen.HELP
+
+
+async def test_the_parts_of_stopping_include_the_support(store: Store) -> None:
+    app = host(store, TreatmentDecision(id="d1", kind="stop"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.query_one("#current_treatment").focus()
+        await pilot.press("ctrl+down")
+        assert focused_id(app) == "support"
