@@ -197,7 +197,7 @@ async def second_session(k: Keys) -> None:
     await k.press("escape")
     k.step = "treatment decisions"
     await k.press("6", "n", "down", "down", "enter")  # past "Not now" and "A pause to recover"
-    await k.press("tab")
+    await k.press("tab", "tab")  # past the day it was first talked about (the session's day)
     await k.type("Maya's wedding")
     await k.press("tab")
     await k.type("20 Jun 2026")
@@ -235,7 +235,7 @@ async def third_session(k: Keys) -> None:
     k.step = "treatment decisions"
     await k.press("6", "n", "down", "down", "down", "enter")  # Stopping treatment
     await k.press("space", "tab", "tab", "enter")  # bring the pause's question along
-    await k.press("tab")  # the day treatment stops
+    await k.press("tab", "tab")  # past the day first talked about, to the day treatment stops
     await k.type("2 Nov 2026")
     await k.press("tab")
     await k.type("Chemotherapy")
@@ -337,6 +337,7 @@ def check_the_plan(store) -> None:
         pause
         and (
             pause.kind,
+            str(pause.decided_on),
             pause.event,
             str(pause.event_on),
             str(pause.starts_on),
@@ -348,6 +349,7 @@ def check_the_plan(store) -> None:
         ),
         (
             "event",
+            str(DAYS[1]),  # the session's day, not the day the benchmark ran
             "Maya's wedding",
             "2026-06-20",
             "2026-06-01",
@@ -363,6 +365,7 @@ def check_the_plan(store) -> None:
         stop
         and (
             stop.kind,
+            str(stop.decided_on),
             str(stop.starts_on),
             stop.current_treatment,
             stop.support,
@@ -371,6 +374,7 @@ def check_the_plan(store) -> None:
         ),
         (
             "stop",
+            str(DAYS[2]),
             "2026-11-02",
             "Chemotherapy",
             ["palliative_care", "symptom_control", "hospice"],
