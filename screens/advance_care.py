@@ -96,19 +96,22 @@ versions keep it), **F2** who is speaking, **Esc** go back.
 """
 
     BINDINGS = [
+        # The footer shows the keys that add and "Not now"; those that act on the chosen item are
+        # in F1 help and on the buttons beside each list, so the footer fits 80 columns.
         Binding("a", "add_speaker", "Name someone", id="advance.add_speaker"),
         Binding(
             "t",
             "speaker_from_team",
             "From the team",
             id="advance.from_team",
+            show=False,
             tooltip="Choose someone already on the support team",
         ),
         Binding("d", "add_document", "A document", id="advance.add_document"),
         Binding("w", "add_wish", "A wish", id="advance.add_wish"),
-        Binding("e", "edit_item", "Change", id="advance.edit"),
+        Binding("e", "edit_item", "Change", id="advance.edit", show=False),
         Binding("u", "move_up", "Move up", id="advance.move_up", tooltip="Earlier in the order"),
-        Binding("x", "remove_item", "Remove", id="advance.remove"),
+        Binding("x", "remove_item", "Remove", id="advance.remove", show=False),
         Binding(
             "n",
             "not_now",

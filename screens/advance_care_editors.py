@@ -219,9 +219,7 @@ class WishEditor(FormModal[CareWish]):
         )
         yield from form_row(
             "In their words",
-            TextBox(
-                wish.text, placeholder="e.g. a good day is coffee in the garden", id="wish-text"
-            ),
+            TextBox(wish.text, placeholder="e.g. coffee in the garden", id="wish-text"),
         )
         yield from form_row(
             "Whose words",

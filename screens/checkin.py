@@ -90,14 +90,14 @@ class FunctionLevels(OptionList):
         Binding(
             "enter,space",
             "select",
-            "Choose this one",
+            "Choose",
             id="checkin.choose_level",
             tooltip=f"Choose the highlighted description of {vocab.FUNCTION_NAME.lower()}",
         ),
         Binding(
             "k",
             "screen.keep('function_level')",
-            "Keep last time's",
+            "Last time",
             id="checkin.keep_level",
             tooltip=KEEP_TOOLTIP,
         ),
@@ -157,7 +157,7 @@ class SymptomRow(HorizontalGroup, can_focus=True):
             id="checkin.clear",
             tooltip="Clear this score: not rated this time",
         ),
-        Binding("k", "keep", "Keep last time's", id="checkin.keep", tooltip=KEEP_TOOLTIP),
+        Binding("k", "keep", "Last time", id="checkin.keep", tooltip=KEEP_TOOLTIP),
         *(
             Binding(
                 str(digit),
@@ -301,7 +301,7 @@ out is saved as not asked this time, a gap in the trend.
         Binding(
             "ctrl+l",
             "go('#function-levels')",
-            vocab.FUNCTION_NAME,
+            "Function",
             id="checkin.go_function",
             tooltip=f"Go to the {vocab.FUNCTION_NAME.lower()} levels",
         ),

@@ -168,12 +168,14 @@ for next time.
                 value=self.choice.format,
                 allow_blank=False,
                 id="export-format",
+                compact=True,  # one line each, so the preview has the height at 80x24
             )
             yield Select(
                 [(label, key) for key, label in exports.AUDIENCES.items()],
                 value=self.choice.audience,
                 allow_blank=False,
                 id="export-audience",
+                compact=True,
             )
             yield Checkbox(
                 "One-page summary", self.choice.summary, id="export-summary", compact=True
@@ -188,8 +190,9 @@ for next time.
                 id="export-path",
                 select_on_focus=False,
                 placeholder="a file name, e.g. " + self.default_name,
+                compact=True,
             )
-            yield Button("Write the file", id="export-write", variant="primary")
+            yield Button("Write the file", id="export-write", variant="primary", compact=True)
         yield Static(PREPARING, id="export-result", markup=False)
 
     def about_text(self) -> str:

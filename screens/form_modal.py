@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import HorizontalGroup, VerticalScroll
+from textual.containers import HorizontalGroup, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
@@ -68,11 +68,13 @@ class FormModal(ModalScreen[ResultType]):
         return self.HEADING
 
     def compose(self) -> ComposeResult:
-        # A scroll rather than a fixed box, so every field and button is reachable at 80x24.
-        with VerticalScroll(classes="form-dialog"):
-            yield Static(self.heading, classes="form-heading", markup=False)
-            yield from self.compose_fields()
-            yield Static("", id="form-problem", classes="form-problem", markup=False)
+        # Only the fields scroll, so every box is reachable at 80x24 and Save and Cancel stay in
+        # sight below them however tall the form is.
+        with Vertical(classes="form-dialog"):
+            with VerticalScroll(classes="form-fields"):
+                yield Static(self.heading, classes="form-heading", markup=False)
+                yield from self.compose_fields()
+                yield Static("", id="form-problem", classes="form-problem", markup=False)
             with HorizontalGroup(classes="form-buttons"):
                 yield Button("Save", id="form-save", variant="primary", compact=True)
                 yield Button("Cancel", id="form-cancel", compact=True)

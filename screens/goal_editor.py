@@ -87,7 +87,7 @@ class GoalEditor(FormModal[Goal]):
             "If this gets harder",
             TextBox(
                 goal.fallback,
-                placeholder="e.g. a shorter walk, or sitting in the garden",
+                placeholder="e.g. a shorter walk, or the garden",
                 id="goal-fallback",
             ),
         )

@@ -164,7 +164,7 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
 """
 
     BINDINGS = [
-        Binding("n", "add_goal", "New goal", id="goals.add", tooltip="Write a new goal"),
+        Binding("n", "add_goal", "New", id="goals.add", tooltip="Write a new goal"),
         Binding(
             "e",
             "edit_goal",
@@ -182,7 +182,7 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
         Binding(
             "d",
             "achieve_goal",
-            "Achieved",
+            "Done",
             id="goals.achieved",
             tooltip="Mark the selected goal achieved",
         ),
@@ -196,7 +196,7 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
         Binding(
             "r",
             "reopen_goal",
-            "Active again",
+            "Reopen",
             id="goals.reopen",
             tooltip="Make an achieved or let-go goal active again",
         ),
@@ -205,6 +205,7 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
             "show_journey",
             "Journey",
             id="goals.journey",
+            show=False,  # the button above says it; so the footer fits 80 columns
             tooltip="How the selected goal has changed over time",
         ),
         Binding(
@@ -212,6 +213,7 @@ speaking, **Esc** go back. Every change is kept in the draft straight away.
             "add_view",
             "Another view",
             id="goals.view",
+            show=False,  # the button above says it; so the footer fits 80 columns
             tooltip="Add another voice's view of the selected goal",
         ),
     ]

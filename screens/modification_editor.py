@@ -11,7 +11,7 @@ from dataclasses import replace
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import HorizontalGroup, VerticalScroll
+from textual.containers import HorizontalGroup, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -194,22 +194,23 @@ class ExamplePicker(ModalScreen[content.ModificationExample]):
         self.examples: list[content.ModificationExample] = []
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="form-dialog examples-dialog"):
-            yield Static("Ideas to start from", classes="form-heading")
-            yield Static(
-                content.DISCLAIMER, id="examples-disclaimer", classes="examples-disclaimer"
-            )
-            yield from form_row(
-                "Part of life",
-                Select(
-                    [(vocab.MODIFICATION_AREAS[key], key) for key in self.areas],
-                    value=self.area,
-                    allow_blank=False,
-                    id="examples-area",
-                ),
-            )
-            yield OptionList(id="examples-list")
-            yield Static("", id="examples-source", classes="examples-source", markup=False)
+        with Vertical(classes="form-dialog examples-dialog"):
+            with VerticalScroll(classes="form-fields"):
+                yield Static("Ideas to start from", classes="form-heading")
+                yield Static(
+                    content.DISCLAIMER, id="examples-disclaimer", classes="examples-disclaimer"
+                )
+                yield from form_row(
+                    "Part of life",
+                    Select(
+                        [(vocab.MODIFICATION_AREAS[key], key) for key in self.areas],
+                        value=self.area,
+                        allow_blank=False,
+                        id="examples-area",
+                    ),
+                )
+                yield OptionList(id="examples-list")
+                yield Static("", id="examples-source", classes="examples-source", markup=False)
             with HorizontalGroup(classes="form-buttons"):
                 yield Button("Start from this", id="examples-use", variant="primary", compact=True)
                 yield Button("Close", id="examples-close", compact=True)

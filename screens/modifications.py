@@ -88,7 +88,7 @@ the draft straight away.
         Binding(
             "n",
             "add_change",
-            "New change",
+            "New",
             id="modifications.add",
             tooltip="Write a change: before and now",
         ),

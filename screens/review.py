@@ -156,7 +156,7 @@ keyboard, add a note if you like, then Save: that makes a new numbered version, 
                     yield TextBox(
                         str(note),
                         id="version-note",
-                        placeholder="e.g. after the meeting with Dr Rao",
+                        placeholder="e.g. after seeing Dr Rao",
                     )
             yield Static("", id="saved-by-message", classes="field-message", markup=False)
             with Horizontal(classes="button-row"):

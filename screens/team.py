@@ -10,6 +10,7 @@ by the name they like to be called (careplan.names), the grid's headings too.
 from __future__ import annotations
 
 import os
+import textwrap
 from typing import ClassVar
 
 from textual import on
@@ -62,7 +63,10 @@ FIRST_CONTACT_MARK = "(first contact)"
 NOBODY_ON_TEAM = "Nobody on the team yet. Press A, or the Add someone button above, to add someone."
 TICK = "✓ yes"
 HEADING_WIDTH = 14  # a grid column's heading; longer names end in "…" (the detail has them whole)
-TASKS_WIDTH = 26  # the table shows the start; the detail underneath has them all
+TASKS_WIDTH = 24  # a person's tasks wrap onto more lines of their row rather than being cut
+NEED_WIDTH = (
+    28  # the same for a need in "Who does what", whose column stays put as the grid scrolls
+)
 ALL_REGIONS = "all"  # the helplines of every region, each marked with its country
 UK_ZONES = {"Europe/London", "Europe/Belfast", "GB", "GB-Eire"}
 US_ZONES = {
@@ -128,6 +132,11 @@ def needs_in_words(covers: list[TaskCover]) -> str:
     return f"{named}; nobody covers {len(nobody)} yet: {', '.join(nobody)}."
 
 
+def wrapped(text: str, width: int) -> str:
+    """`text` on as many lines of `width` as it takes, so a table cell shows it whole."""
+    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
+
+
 class MembersTable(DataTable):
     BINDINGS = [
         Binding(
@@ -155,6 +164,7 @@ class WhoGrid(DataTable):
             "screen.remove_need",
             "Take need off",
             id="team.remove_need",
+            show=False,  # the words under the grid say it; so the footer fits 80 columns
             tooltip="Take the highlighted need off the help you need (asks first)",
         ),
     ]
@@ -223,6 +233,7 @@ you can add to the team.
             "first_contact",
             "First contact",
             id="team.first_contact",
+            show=False,  # its button says "(F)"; so the footer fits 80 columns
             tooltip="Make the highlighted person the first point of contact",
         ),
         Binding(
@@ -237,6 +248,7 @@ you can add to the team.
             "show_tab('who')",
             "Who does what",
             id="team.show_who",
+            show=False,  # like People and Helplines, its tab says "(W)"
             tooltip="The help you need against people, and what nobody covers yet",
         ),
         Binding(
@@ -282,7 +294,8 @@ you can add to the team.
                 yield Static("", id="member-detail", markup=False)
             with TabPane("Who does what (W)", id="who"):
                 yield Static("", id="nobody-yet", markup=False)
-                yield WhoGrid(id="who-grid", cursor_type="cell")
+                # The needs stay in sight when a team too big for the width scrolls sideways.
+                yield WhoGrid(id="who-grid", cursor_type="cell", fixed_columns=1)
                 yield Static(
                     "N names help you need. Enter or Space (or a click on the highlighted cell) "
                     "says who covers it; Delete takes a need off.",
@@ -342,10 +355,14 @@ you can add to the team.
             if member.first_contact:
                 name = f"{name} {FIRST_CONTACT_MARK}"
             tasks = ", ".join(task_label(task) for task in member.tasks) or "-"
-            if len(tasks) > TASKS_WIDTH:
-                tasks = tasks[: TASKS_WIDTH - 1].rstrip(", ") + "…"
             # names, roles and tasks are in people's own words: plain, never markup
-            table.add_row(plain(name), plain(member.role_label), plain(tasks), key=member.id)
+            table.add_row(
+                plain(name),
+                plain(member.role_label),
+                plain(wrapped(tasks, TASKS_WIDTH)),
+                key=member.id,
+                height=None,  # as many lines as the tasks take
+            )
         ids = [member.id for member in self.team]
         if keep in ids:
             table.move_cursor(row=ids.index(keep))
@@ -397,14 +414,14 @@ you can add to the team.
         if grid.row_count and grid.is_valid_coordinate(cursor):
             row_key, column_key = (key.value for key in grid.coordinate_to_cell_key(cursor))
         grid.clear(columns=True)
-        grid.add_column("The help we need", key="task")
+        grid.add_column("The help we need", key="task", width=NEED_WIDTH)
         names = [called(member, self.plan) or "(no name yet)" for member in self.team]
         for member, heading in zip(self.team, headings(names, HEADING_WIDTH), strict=True):
             grid.add_column(plain(heading), key=member.id)
         for cover in covers:
             label = cover.label if cover.covered else f"{cover.label} (nobody yet)"
             cells = [TICK if member in cover.members else "" for member in self.team]
-            grid.add_row(plain(label), *cells, key=cover.task)
+            grid.add_row(plain(wrapped(label, NEED_WIDTH)), *cells, key=cover.task, height=None)
         if not grid.row_count:
             return
         tasks = [cover.task for cover in covers]

@@ -254,6 +254,7 @@ the warning signs; where the decision stands.
             id="treatment_break.previous_part",
             tooltip="Jump to the first box of this part, or of the one before",
             priority=True,
+            show=False,  # in Help (F1) with the others; the footer keeps room for the rest at 80
         ),
         Binding(
             "ctrl+n",
@@ -265,7 +266,7 @@ the warning signs; where the decision stands.
         Binding(
             "ctrl+o",
             "suggested_questions",
-            "Suggested",
+            "Ideas",
             id="treatment_break.suggested_questions",
             tooltip="Go to the suggested questions",
         ),
@@ -275,6 +276,7 @@ the warning signs; where the decision stands.
             "Signs",
             id="treatment_break.warning_groups",
             tooltip="Go to the groups of warning signs",
+            show=False,  # Next part reaches them too; in Help (F1), so Help and Save fit at 80
         ),
         Binding(
             "ctrl+t",

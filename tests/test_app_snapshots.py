@@ -107,3 +107,37 @@ def test_a_guided_session_with_its_notes_open_at_80_by_24(store: Store, snap_com
         await settled(pilot)
 
     assert snap_compare(demo_app(store), run_before=notes_open, terminal_size=(80, 24))
+
+
+# Each screen and dialog at 80x24 that has no snapshot above, reached by the keys a person presses
+# from the plan's home (tests/test_fits_80_by_24.py checks the same screens widget by widget).
+# Not export: its file box shows the test's own temporary folder, different each run.
+AT_80_BY_24 = {
+    "about_us": ["1"],
+    "what_matters_most": ["2"],
+    "how_things_are_now": ["3"],
+    "goals": ["4"],
+    "adapt_a_goal": ["4", "a"],
+    "lifestyle_modifications": ["5"],
+    "treatment_decisions": ["6"],
+    "support_team": ["7"],
+    "team_member_editor": ["7", "a"],
+    "if_i_cant_speak_for_myself": ["8"],
+    "review_and_save": ["9"],
+    "history": ["h"],
+    "compare": ["h", "c"],
+    "journeys": ["h", "j"],
+    "help": ["f1"],
+    "session_day": ["d"],
+}
+
+
+@pytest.mark.parametrize("where", list(AT_80_BY_24))
+def test_each_screen_at_80_by_24(store: Store, snap_compare, where: str) -> None:
+    async def go_there(pilot) -> None:
+        await settled(pilot)
+        for key in AT_80_BY_24[where]:
+            await pilot.press(key)
+            await settled(pilot)
+
+    assert snap_compare(demo_app(store), run_before=go_there, terminal_size=(80, 24))
