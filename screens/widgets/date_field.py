@@ -168,7 +168,12 @@ class DateField(Widget):
         self._read(self._initial_text)
 
     def _read(self, text: str) -> None:
-        self._value, self._problem, self._other = read_day(self.key, text, clock.today(self.app))
+        today = clock.today(self.app)
+        try:
+            self._value, self._problem = date_fields.read_typed(self.key, text, today), ""
+        except InvalidDate as error:
+            self._value, self._problem = None, str(error)
+        self._other = other_reading(text, today) if self._value else None
 
     @on(Input.Changed, ".date-input")
     def _typed(self, event: Input.Changed) -> None:
@@ -273,24 +278,17 @@ class DayBox(Widget):
         self.query_one(".date-echo", Static).update(self._echo_text())
 
     def _read(self, text: str) -> None:
-        self._value, self._problem, self._other = read_day(self.key, text, clock.today(self.app))
+        today = clock.today(self.app)
+        try:
+            self._value, self._problem = date_fields.read_typed(self.key, text, today), ""
+        except InvalidDate as error:
+            self._value, self._problem = None, str(error)
+        self._other = other_reading(text, today) if self._value else None
 
     def _echo_text(self) -> str:
         if self._problem:
             return f"? {self._problem} Nothing is lost; change it when you like."
         return read_back(self.info, self.text, self._value, self._other, clock.today(self.app))
-
-
-def read_day(
-    key: str, text: str, today: date
-) -> tuple[date_fields.PlanDate | None, str, date | None]:
-    """What `text` reads as in the field `key`: the day (None: empty or unreadable), why it cannot
-    be read ("" when it can), and the other day it might mean, for the echo to mention."""
-    try:
-        value, problem = date_fields.read_typed(key, text, today), ""
-    except InvalidDate as error:
-        return None, str(error), None
-    return value, problem, other_reading(text, today) if value else None
 
 
 def read_back(
